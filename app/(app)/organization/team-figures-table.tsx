@@ -1,0 +1,63 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable, type SortableFeatures } from "@/components/data-table";
+import { formatIndex, formatIndexChange, formatPercent } from "@/lib/ladder";
+
+export type TeamFiguresRow = {
+  teamId: number;
+  team: string;
+  department: string;
+  manager: string | null;
+  headCount: number;
+  leverageIndex: number | null;
+  indexChange: number | null;
+  aiExposure: number | null;
+};
+
+const column = createColumnHelper<SortableFeatures, TeamFiguresRow>();
+
+const columns = [
+  column.accessor("team", { header: "Team", cell: (info) => <span className="font-medium">{info.getValue()}</span> }),
+  column.accessor("department", { header: "Department" }),
+  column.accessor("manager", { header: "Manager", cell: (info) => info.getValue() ?? "—" }),
+  column.accessor("headCount", { header: "People assessed", meta: { numeric: true } }),
+  column.accessor("leverageIndex", {
+    header: "Leverage index",
+    meta: { numeric: true },
+    sortUndefined: "last",
+    cell: (info) => {
+      const value = info.getValue();
+      return value === null ? "—" : formatIndex(value);
+    },
+  }),
+  column.accessor("indexChange", {
+    header: "Change",
+    meta: { numeric: true },
+    cell: (info) => {
+      const value = info.getValue();
+      if (value === null) return "—";
+      const tone = value > 0.004 ? "text-green-700 dark:text-green-400" : value < -0.004 ? "text-red-700 dark:text-red-400" : "";
+      return <span className={tone}>{formatIndexChange(value)}</span>;
+    },
+  }),
+  column.accessor("aiExposure", {
+    header: "AI exposure",
+    meta: { numeric: true },
+    cell: (info) => {
+      const value = info.getValue();
+      return value === null ? "—" : formatPercent(value);
+    },
+  }),
+];
+
+export function TeamFiguresTable({ rows, cycleName }: { rows: TeamFiguresRow[]; cycleName: string }) {
+  return (
+    <DataTable
+      columns={columns}
+      data={rows}
+      caption={`Teams by leverage index, ${cycleName}`}
+      initialSort={{ id: "leverageIndex", desc: true }}
+    />
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { LineChart } from "@/components/charts/line-chart";
+import { Card, Stat } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { findOpenCycle } from "@/db/queries/cycles";
+import { listManagedTeams, managedTeamFiguresByCycle, teamReviewProgress } from "@/db/queries/team";
+import { requireRole } from "@/lib/dal";
+import { formatIndex, formatIndexChange, formatPercent, LEVELS } from "@/lib/ladder";
+
+export const metadata: Metadata = { title: "My team" };
+
+const seriesColors = [LEVELS[0].color, LEVELS[3].color, LEVELS[2].color, LEVELS[4].color];
+
+export default async function MyTeamPage() {
+  const actor = await requireRole("manager");
+  const teams = await listManagedTeams(actor);
+  if (teams.length === 0) {
+    return (
+      <>
+        <PageHeader title="My team" />
+        <Card title="You don't manage a team yet">
+          <p className="text-muted">Ask your administrator to set you as the manager of your team.</p>
+        </Card>
+      </>
+    );
+  }
+  const [figures, openCycle] = await Promise.all([managedTeamFiguresByCycle(actor, teams.map((t) => t.id)), findOpenCycle()]);
+  const progress = openCycle
+    ? await Promise.all(teams.map((t) => teamReviewProgress(actor, t.id, openCycle.id)))
+    : [];
+  const cycleNames = [...new Set(figures.map((f) => f.cycleName))];
+  const closedFigures = figures.filter((f) => f.cycleId !== openCycle?.id);
+
+  return (
+    <>
+      <PageHeader title="My team" description="Where your team's work sits on the leverage ladder, and how it moves." />
+      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {teams.map((team, i) => {
+          const series = closedFigures.filter((f) => f.teamId === team.id);
+          const last = series.at(-1);
+          const before = series.at(-2);
+          const teamProgress = progress[i];
+          return (
+            <Stat
+              key={team.id}
+              label={`${team.name} · ${team.members} people`}
+              value={last ? formatIndex(last.figures.leverageIndex) : "—"}
+              hint={
+                <>
+                  {last ? `Leverage index ${last.cycleName}` : "No finished quarter yet"}
+                  {last && before ? ` (${formatIndexChange(last.figures.leverageIndex - before.figures.leverageIndex)}), exposure ${formatPercent(last.figures.aiExposure)}` : ""}
+                  {openCycle && teamProgress && (
+                    <span className="block">
+                      {openCycle.name}: {teamProgress.selfSubmitted} of {team.members} self-assessments in, {teamProgress.reviewed} reviewed
+                    </span>
+                  )}
+                </>
+              }
+            />
+          );
+        })}
+      </div>
+      <Card title="Leverage index by quarter" description="The mean over the people assessed each quarter, by the team they were in at the time.">
+        <LineChart
+          labels={cycleNames}
+          series={teams.map((team, i) => ({
+            label: team.name,
+            color: seriesColors[i % seriesColors.length]!,
+            values: cycleNames.map((name) => figures.find((f) => f.teamId === team.id && f.cycleName === name)?.figures.leverageIndex ?? null),
+          }))}
+          yTitle="Leverage index (1–5)"
+          summary={`Leverage index by quarter for ${teams.map((t) => t.name).join(" and ")}`}
+        />
+      </Card>
+    </>
+  );
+}

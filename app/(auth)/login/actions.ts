@@ -1,0 +1,50 @@
+"use server";
+
+import { CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/lib/auth";
+
+export type SignInState = {
+  values: { email: string };
+  errors?: { email?: string[]; password?: string[] };
+  message?: string;
+};
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your work email.").email("Enter an email like name@company.com."),
+  password: z.string().min(1, "Enter your password."),
+});
+
+const refusalMessages: Record<string, string> = {
+  throttled:
+    "Too many failed sign-ins for this email or network. Wait 15 minutes, then try again — or ask your administrator to reset your password.",
+  deactivated: "This account has been deactivated. Ask your administrator if you need access again.",
+  invalid: "That email and password don't match an account. Check both and try again.",
+};
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+function safeCallbackPath(value: FormDataEntryValue | null) {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
+}
+
+export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const email = String(formData.get("email") ?? "");
+  const parsed = signInSchema.safeParse({ email, password: formData.get("password") ?? "" });
+  if (!parsed.success) {
+    return { values: { email }, errors: z.flattenError(parsed.error).fieldErrors };
+  }
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallbackPath(formData.get("callbackUrl")),
+    });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return { values: { email }, message: refusalMessages[error.code] ?? refusalMessages.invalid };
+    }
+    throw error;
+  }
+  return { values: { email } };
+}

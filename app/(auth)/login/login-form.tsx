@@ -1,0 +1,130 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { signInWithPassword, type SignInState } from "./actions";
+
+type DemoAccount = { role: string; name: string; email: string };
+
+export function LoginForm({
+  callbackUrl,
+  demo,
+}: {
+  callbackUrl?: string;
+  demo: { password: string; accounts: readonly DemoAccount[] } | null;
+}) {
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInWithPassword, {
+    values: { email: "" },
+  });
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  function fillDemo(account: DemoAccount) {
+    if (!demo || !emailRef.current || !passwordRef.current) return;
+    emailRef.current.value = account.email;
+    passwordRef.current.value = demo.password;
+    passwordRef.current.focus();
+  }
+
+  return (
+    <div className="space-y-8">
+      <form action={formAction} className="space-y-5" noValidate aria-describedby="sign-in-message">
+        <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
+        <div id="sign-in-message" aria-live="polite">
+          {state.message && (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+              {state.message}
+            </p>
+          )}
+        </div>
+        <Field label="Work email" name="email" error={state.errors?.email}>
+          <input
+            ref={emailRef}
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={state.values.email}
+            key={`email-${state.values.email}`}
+            aria-invalid={Boolean(state.errors?.email)}
+            aria-describedby={state.errors?.email ? "email-error" : undefined}
+            className="input"
+          />
+        </Field>
+        <Field label="Password" name="password" error={state.errors?.password}>
+          <input
+            ref={passwordRef}
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={Boolean(state.errors?.password)}
+            aria-describedby={state.errors?.password ? "password-error" : undefined}
+            className="input"
+          />
+        </Field>
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-[var(--color-accent)] px-4 py-2.5 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)] disabled:opacity-60"
+        >
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+
+      {demo && (
+        <section aria-labelledby="demo-heading" className="rounded-lg border border-dashed border-line p-4">
+          <h2 id="demo-heading" className="text-sm font-semibold">
+            Demo organisation
+          </h2>
+          <p className="text-muted mt-1 text-sm">
+            Every demo account uses the password <code className="font-mono">{demo.password}</code>. Pick one to fill in the form:
+          </p>
+          <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+            {demo.accounts.map((account) => (
+              <li key={account.email}>
+                <button
+                  type="button"
+                  onClick={() => fillDemo(account)}
+                  className="w-full rounded-md border border-line px-3 py-2 text-left text-sm hover:border-[var(--color-accent)]"
+                >
+                  <span className="block font-medium capitalize">{account.role}</span>
+                  <span className="text-muted block truncate">{account.email}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Field({
+  label,
+  name,
+  error,
+  children,
+}: {
+  label: string;
+  name: string;
+  error?: string[];
+  children: React.ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <div className="mt-1">{children}</div>
+      <div aria-live="polite">
+        {error?.map((message) => (
+          <p key={message} id={`${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
+            {message}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import {
+  CategoryScale,
+  Chart as ChartJS,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartOptions,
+} from "chart.js";
+import { Line } from "react-chartjs-2";
+
+ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
+
+export type LineSeries = { label: string; values: (number | null)[]; color: string };
+
+/** A line chart over cycles; the canvas is described for screen readers by `summary`. */
+export function LineChart({
+  labels,
+  series,
+  yTitle,
+  xTitle = "Review cycle",
+  summary,
+  yDecimals = 2,
+}: {
+  labels: string[];
+  series: LineSeries[];
+  yTitle: string;
+  xTitle?: string;
+  summary: string;
+  yDecimals?: number;
+}) {
+  const options: ChartOptions<"line"> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    interaction: { mode: "index", intersect: false },
+    plugins: {
+      legend: { position: "bottom", labels: { usePointStyle: true } },
+      tooltip: {
+        callbacks: {
+          label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y?.toFixed(yDecimals) ?? "—"}`,
+        },
+      },
+    },
+    scales: {
+      x: { title: { display: true, text: xTitle } },
+      y: {
+        title: { display: true, text: yTitle },
+        ticks: { callback: (value) => Number(value).toFixed(yDecimals === 0 ? 0 : 1) },
+      },
+    },
+  };
+  return (
+    <div className="relative h-72 w-full">
+      <Line
+        role="img"
+        aria-label={summary}
+        options={options}
+        data={{
+          labels,
+          datasets: series.map((s) => ({
+            label: s.label,
+            data: s.values,
+            borderColor: s.color,
+            backgroundColor: s.color,
+            pointRadius: 3,
+            tension: 0.25,
+            spanGaps: true,
+          })),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import {
+  columnVisibilityFeature,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFns,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+} from "@tanstack/react-table";
+
+export const sortableTableFeatures = tableFeatures({
+  rowSortingFeature,
+  columnVisibilityFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns,
+});
+
+export type SortableFeatures = typeof sortableTableFeatures;
+
+/** A sortable table: click or press Enter on a column header to sort by it. */
+export function DataTable<TData extends object>({
+  columns,
+  data,
+  caption,
+  initialSort,
+}: {
+  columns: ColumnDef<SortableFeatures, TData, any>[];
+  data: TData[];
+  caption: string;
+  initialSort?: { id: string; desc: boolean };
+}) {
+  const table = useTable({
+    features: sortableTableFeatures,
+    columns,
+    data,
+    initialState: { sorting: initialSort ? [initialSort] : [] },
+  });
+
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} className="border-b border-line">
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                    className={`px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"}`}
+                  >
+                    {header.column.getCanSort() ? (
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className={`inline-flex items-center gap-1 hover:text-[var(--color-accent)] ${numeric ? "flex-row-reverse" : ""}`}
+                      >
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true" className="text-muted w-3 text-xs">
+                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                        </span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className="border-b border-line last:border-0 hover:bg-black/[0.02] dark:hover:bg-white/[0.03]">
+              {row.getVisibleCells().map((cell) => {
+                const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                return (
+                  <td key={cell.id} className={`px-3 py-2 ${numeric ? "text-right tabular-nums" : ""}`}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

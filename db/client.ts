@@ -1,0 +1,71 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { acquireDataDirLock } from "./data-dir-lock";
+import * as schema from "./schema";
+
+/** Both drivers expose the same pg-core query builder; the postgres.js type stands for both. */
+export type Database = PostgresJsDatabase<typeof schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  driver: "pglite" | "postgres";
+  /** Where the data lives: a folder for PGlite ("memory" when in memory), the host/db for PostgreSQL. */
+  location: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+export function defaultPgliteDataDir() {
+  return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), "data", "pglite");
+}
+
+export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
+  try {
+    const client = await PGlite.create(dataDir ?? undefined);
+    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    return {
+      db,
+      driver: "pglite",
+      location: dataDir ? path.resolve(dataDir) : "memory",
+      migrate: async () => {
+        await migratePglite(db as never, { migrationsFolder });
+      },
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+export function openPostgres(url: string): DatabaseHandle {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema });
+  const { host, pathname } = new URL(url);
+  return {
+    db,
+    driver: "postgres",
+    location: `${host}${pathname}`,
+    migrate: async () => {
+      await migratePostgres(db, { migrationsFolder });
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** PostgreSQL when DATABASE_URL is set, else embedded PGlite in ./data (or PGLITE_DATA_DIR). */
+export function openConfiguredDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  return url ? Promise.resolve(openPostgres(url)) : openPglite(defaultPgliteDataDir());
+}

@@ -1,0 +1,32 @@
+import { isDemoMode } from "@/lib/env";
+import { openConfiguredDatabase, type Database, type DatabaseHandle } from "./client";
+import { seedDemoOrganisationIfEmpty } from "./seed";
+
+export type { Database } from "./client";
+
+const globalForDb = globalThis as unknown as { leverageDb?: Promise<DatabaseHandle> };
+
+async function openAndPrepare(): Promise<DatabaseHandle> {
+  const handle = await openConfiguredDatabase();
+  await handle.migrate();
+  if (isDemoMode()) await seedDemoOrganisationIfEmpty(handle.db);
+  return handle;
+}
+
+/**
+ * The one database of this process, opened lazily on first use (never at import, so `next build`
+ * needs no database), migrated, and seeded with the demo organisation in demo mode. Cached on
+ * globalThis so every module graph in the process shares one PGlite instance and one lock.
+ */
+export async function getDb(): Promise<Database> {
+  globalForDb.leverageDb ??= openAndPrepare().catch((error: unknown) => {
+    globalForDb.leverageDb = undefined;
+    throw error;
+  });
+  return (await globalForDb.leverageDb).db;
+}
+
+/** Tests point the data layer at a database of their own. */
+export function useDatabaseHandle(handle: DatabaseHandle) {
+  globalForDb.leverageDb = Promise.resolve(handle);
+}

@@ -1,0 +1,346 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+export const appRole = pgEnum("app_role", ["employee", "manager", "leader", "admin"]);
+export const cycleStatus = pgEnum("cycle_status", ["draft", "open", "closed"]);
+export const assessmentKind = pgEnum("assessment_kind", ["self", "manager"]);
+export const assessmentStatus = pgEnum("assessment_status", [
+  "draft",
+  "submitted",
+  "returned",
+  "finalized",
+]);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const departments = pgTable(
+  "departments",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    name: varchar({ length: 120 }).notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("departments_name_not_blank", sql`char_length(trim(${t.name})) > 0`)],
+);
+
+export const people = pgTable(
+  "people",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    name: varchar({ length: 120 }).notNull(),
+    email: varchar({ length: 254 }).notNull().unique(),
+    passwordHash: varchar("password_hash", { length: 100 }).notNull(),
+    appRole: appRole("app_role").notNull().default("employee"),
+    active: boolean().notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("people_name_not_blank", sql`char_length(trim(${t.name})) > 0`),
+    check("people_email_lowercase", sql`${t.email} = lower(${t.email}) and position('@' in ${t.email}) > 1`),
+  ],
+);
+
+export const teams = pgTable(
+  "teams",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    name: varchar({ length: 120 }).notNull().unique(),
+    managerId: integer("manager_id").references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("teams_name_not_blank", sql`char_length(trim(${t.name})) > 0`),
+    index("teams_manager_idx").on(t.managerId),
+  ],
+);
+
+/** A team's job role. Its mapping onto the ladder lives in versions, so past cycles keep theirs. */
+export const roleProfiles = pgTable(
+  "role_profiles",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    title: varchar({ length: 120 }).notNull(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("role_profiles_team_title_unique").on(t.teamId, t.title),
+    check("role_profiles_title_not_blank", sql`char_length(trim(${t.title})) > 0`),
+  ],
+);
+
+const shareColumns = {
+  s1: smallint().notNull(),
+  s2: smallint().notNull(),
+  s3: smallint().notNull(),
+  s4: smallint().notNull(),
+  s5: smallint().notNull(),
+};
+
+export const roleProfileVersions = pgTable(
+  "role_profile_versions",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    roleProfileId: integer("role_profile_id")
+      .notNull()
+      .references(() => roleProfiles.id),
+    version: integer().notNull(),
+    description: varchar({ length: 1000 }).notNull().default(""),
+    ...shareColumns,
+    createdById: integer("created_by_id").references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("role_profile_versions_unique").on(t.roleProfileId, t.version),
+    check("role_profile_versions_version_positive", sql`${t.version} >= 1`),
+    check(
+      "role_profile_versions_shares_range",
+      sql`${t.s1} between 0 and 100 and ${t.s2} between 0 and 100 and ${t.s3} between 0 and 100 and ${t.s4} between 0 and 100 and ${t.s5} between 0 and 100`,
+    ),
+    check(
+      "role_profile_versions_shares_sum",
+      sql`${t.s1} + ${t.s2} + ${t.s3} + ${t.s4} + ${t.s5} = 100`,
+    ),
+  ],
+);
+
+export const roleTasks = pgTable(
+  "role_tasks",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    roleVersionId: integer("role_version_id")
+      .notNull()
+      .references(() => roleProfileVersions.id, { onDelete: "cascade" }),
+    position: smallint().notNull(),
+    text: varchar({ length: 200 }).notNull(),
+    level: smallint().notNull(),
+  },
+  (t) => [
+    unique("role_tasks_position_unique").on(t.roleVersionId, t.position),
+    check("role_tasks_level_range", sql`${t.level} between 1 and 5`),
+    check("role_tasks_text_not_blank", sql`char_length(trim(${t.text})) > 0`),
+  ],
+);
+
+/** Who is in which team, over time. A current membership has no end date. */
+export const teamMemberships = pgTable(
+  "team_memberships",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    roleProfileId: integer("role_profile_id").references(() => roleProfiles.id),
+    startedOn: date("started_on").notNull(),
+    endedOn: date("ended_on"),
+  },
+  (t) => [
+    check("team_memberships_dates", sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+    uniqueIndex("team_memberships_one_current")
+      .on(t.personId)
+      .where(sql`${t.endedOn} is null`),
+    index("team_memberships_team_idx").on(t.teamId),
+  ],
+);
+
+export const reviewCycles = pgTable(
+  "review_cycles",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    name: varchar({ length: 20 }).notNull().unique(),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on").notNull(),
+    status: cycleStatus().notNull().default("draft"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("review_cycles_name_format", sql`${t.name} ~ '^[0-9]{4} Q[1-4]$'`),
+    check("review_cycles_dates", sql`${t.endsOn} > ${t.startsOn}`),
+  ],
+);
+
+const nullableShareColumns = {
+  s1: smallint(),
+  s2: smallint(),
+  s3: smallint(),
+  s4: smallint(),
+  s5: smallint(),
+};
+
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    subjectId: integer("subject_id")
+      .notNull()
+      .references(() => people.id),
+    kind: assessmentKind().notNull(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => people.id),
+    /** The subject's team and role as of this cycle, so history stays true after people move. */
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    roleVersionId: integer("role_version_id").references(() => roleProfileVersions.id),
+    ...nullableShareColumns,
+    judgment: smallint(),
+    communication: smallint(),
+    stakeholders: smallint(),
+    systemsThinking: smallint("systems_thinking"),
+    ownership: smallint(),
+    notes: varchar({ length: 4000 }).notNull().default(""),
+    status: assessmentStatus().notNull().default("draft"),
+    returnMessage: varchar("return_message", { length: 1000 }),
+    version: integer().notNull().default(1),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    finalizedAt: timestamp("finalized_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("assessments_one_per_cycle_person_kind").on(t.cycleId, t.subjectId, t.kind),
+    index("assessments_cycle_team_idx").on(t.cycleId, t.teamId),
+    index("assessments_subject_idx").on(t.subjectId),
+    check(
+      "assessments_shares_all_or_none",
+      sql`num_nulls(${t.s1}, ${t.s2}, ${t.s3}, ${t.s4}, ${t.s5}) in (0, 5)`,
+    ),
+    check(
+      "assessments_shares_range",
+      sql`coalesce(${t.s1} between 0 and 100 and ${t.s2} between 0 and 100 and ${t.s3} between 0 and 100 and ${t.s4} between 0 and 100 and ${t.s5} between 0 and 100, true)`,
+    ),
+    check(
+      "assessments_shares_sum",
+      sql`${t.s1} is null or ${t.s1} + ${t.s2} + ${t.s3} + ${t.s4} + ${t.s5} = 100`,
+    ),
+    check(
+      "assessments_ratings_range",
+      sql`coalesce(${t.judgment} between 1 and 5, true) and coalesce(${t.communication} between 1 and 5, true) and coalesce(${t.stakeholders} between 1 and 5, true) and coalesce(${t.systemsThinking} between 1 and 5, true) and coalesce(${t.ownership} between 1 and 5, true)`,
+    ),
+    check(
+      "assessments_complete_unless_draft",
+      sql`${t.status} in ('draft', 'returned') or (num_nulls(${t.s1}, ${t.judgment}, ${t.communication}, ${t.stakeholders}, ${t.systemsThinking}, ${t.ownership}) = 0 and ${t.submittedAt} is not null)`,
+    ),
+    check("assessments_self_by_subject", sql`${t.kind} = 'manager' or ${t.authorId} = ${t.subjectId}`),
+    check("assessments_version_positive", sql`${t.version} >= 1`),
+  ],
+);
+
+export const assessmentTasks = pgTable(
+  "assessment_tasks",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    assessmentId: integer("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    position: smallint().notNull(),
+    text: varchar({ length: 200 }).notNull(),
+    level: smallint().notNull(),
+    aiUsed: boolean("ai_used").notNull().default(false),
+  },
+  (t) => [
+    unique("assessment_tasks_position_unique").on(t.assessmentId, t.position),
+    check("assessment_tasks_level_range", sql`${t.level} between 1 and 5`),
+    check("assessment_tasks_position_range", sql`${t.position} between 0 and 19`),
+    check("assessment_tasks_text_not_blank", sql`char_length(trim(${t.text})) > 0`),
+  ],
+);
+
+/** A manager's change to what the employee said, and why. */
+export const calibrationRecords = pgTable(
+  "calibration_records",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    assessmentId: integer("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    changedById: integer("changed_by_id")
+      .notNull()
+      .references(() => people.id),
+    field: varchar({ length: 40 }).notNull(),
+    fromValue: jsonb("from_value").notNull(),
+    toValue: jsonb("to_value").notNull(),
+    reason: varchar({ length: 1000 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("calibration_records_reason_length", sql`char_length(trim(${t.reason})) >= 10`),
+    index("calibration_records_assessment_idx").on(t.assessmentId),
+  ],
+);
+
+/** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: integer("actor_id").references(() => people.id),
+    action: varchar({ length: 60 }).notNull(),
+    targetType: varchar("target_type", { length: 40 }),
+    targetId: varchar("target_id", { length: 60 }),
+    details: jsonb().notNull().default({}),
+    ip: varchar({ length: 64 }),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action)],
+);
+
+/** Failed sign-in counters, one row per throttle key ("email:…" or "ip:…"). */
+export const signInThrottle = pgTable(
+  "sign_in_throttle",
+  {
+    key: varchar({ length: 320 }).primaryKey(),
+    failures: integer().notNull().default(0),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [check("sign_in_throttle_failures_nonnegative", sql`${t.failures} >= 0`)],
+);
+
+export type Person = typeof people.$inferSelect;
+export type AppRole = (typeof appRole.enumValues)[number];
+export type Team = typeof teams.$inferSelect;
+export type Department = typeof departments.$inferSelect;
+export type ReviewCycle = typeof reviewCycles.$inferSelect;
+export type CycleStatus = (typeof cycleStatus.enumValues)[number];
+export type Assessment = typeof assessments.$inferSelect;
+export type NewAssessment = typeof assessments.$inferInsert;
+export type AssessmentKind = (typeof assessmentKind.enumValues)[number];
+export type AssessmentStatus = (typeof assessmentStatus.enumValues)[number];
+export type AssessmentTask = typeof assessmentTasks.$inferSelect;
+export type RoleProfile = typeof roleProfiles.$inferSelect;
+export type RoleProfileVersion = typeof roleProfileVersions.$inferSelect;
+export type RoleTask = typeof roleTasks.$inferSelect;
+export type CalibrationRecord = typeof calibrationRecords.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

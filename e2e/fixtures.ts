@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
+
+export type DemoRole = (typeof DEMO_ACCOUNTS)[number]["role"];
+
+export function demoAccount(role: DemoRole) {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role);
+  if (!account) throw new Error(`No demo account for ${role}`);
+  return account;
+}
+
+export async function signIn(page: Page, role: DemoRole) {
+  const account = demoAccount(role);
+  await page.goto("/login");
+  await page.getByLabel("Work email").fill(account.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${account.home}$`));
+  return account;
+}

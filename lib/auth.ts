@@ -1,0 +1,57 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { verifySignIn } from "@/lib/sign-in";
+import { authConfig } from "./auth.config";
+
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+export class TooManyAttempts extends CredentialsSignin {
+  code = "throttled";
+}
+export class AccountDeactivated extends CredentialsSignin {
+  code = "deactivated";
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(200),
+});
+
+export function clientIp(headers: Headers) {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "local";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  logger: {
+    error(error) {
+      // A refused sign-in is an answer to the user, not a server fault.
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) throw new InvalidCredentials();
+        const outcome = await verifySignIn({ ...parsed.data, ip: clientIp(request.headers) });
+        switch (outcome.result) {
+          case "ok":
+            return { id: String(outcome.person.id), name: outcome.person.name, email: outcome.person.email, role: outcome.person.appRole };
+          case "throttled":
+            throw new TooManyAttempts();
+          case "deactivated":
+            throw new AccountDeactivated();
+          default:
+            throw new InvalidCredentials();
+        }
+      },
+    }),
+  ],
+});

@@ -1,0 +1,97 @@
+/** The five fixed levels of the career leverage ladder, with the source text's examples. */
+export const LEVELS = [
+  {
+    level: 1,
+    key: "execution",
+    name: "Task Execution",
+    summary: "Producing outputs by hand: the work AI automates first.",
+    examples: [
+      "formatting documents",
+      "compiling research",
+      "drafting routine content",
+      "preparing reports",
+      "organizing data",
+    ],
+    color: "#3b6fb6",
+  },
+  {
+    level: 2,
+    key: "ai_assisted",
+    name: "AI-Assisted Execution",
+    summary: "Still producing outputs, faster, with AI as an assistant.",
+    examples: [
+      "AI as a drafting assistant",
+      "AI as a summarization tool",
+      "AI as a research accelerator",
+      "AI as a formatting helper",
+    ],
+    color: "#47a6b8",
+  },
+  {
+    level: 3,
+    key: "decision",
+    name: "Decision Ownership",
+    summary: "Interpreting information and owning the decision and its consequences.",
+    examples: [
+      "recommending strategies",
+      "evaluating trade-offs",
+      "prioritizing initiatives",
+      "advising stakeholders",
+    ],
+    color: "#8fbf5a",
+  },
+  {
+    level: 4,
+    key: "system_design",
+    name: "Workflow & System Design",
+    summary: "Shaping how work happens, not just doing it.",
+    examples: [
+      "designing processes",
+      "coordinating teams",
+      "implementing AI tools across workflows",
+      "structuring decision frameworks",
+    ],
+    color: "#e8a33d",
+  },
+  {
+    level: 5,
+    key: "strategic",
+    name: "Strategic Influence",
+    summary: "Setting direction under ambiguity, accountable for outcomes.",
+    examples: [
+      "shaping organizational priorities",
+      "allocating resources",
+      "guiding long-term decisions",
+      "interpreting complex trade-offs",
+    ],
+    color: "#d4572a",
+  },
+] as const;
+
+export type LadderLevel = (typeof LEVELS)[number]["level"];
+export type LevelKey = (typeof LEVELS)[number]["key"];
+
+export function levelInfo(level: number) {
+  const info = LEVELS.find((l) => l.level === level);
+  if (!info) throw new RangeError(`There is no ladder level ${level}`);
+  return info;
+}
+
+/** The durable capabilities rated 1–5 in every assessment, keyed by their assessment column. */
+export const CAPABILITIES = [
+  { key: "judgment", name: "Contextual judgment" },
+  { key: "communication", name: "Communication clarity" },
+  { key: "stakeholders", name: "Stakeholder management" },
+  { key: "systemsThinking", name: "System-level thinking" },
+  { key: "ownership", name: "Responsibility for outcomes" },
+] as const;
+
+export type CapabilityKey = (typeof CAPABILITIES)[number]["key"];
+
+export const EXPOSURE_CLASSES = {
+  exposed: { label: "AI-exposed", color: "#c2410c" },
+  in_transition: { label: "In transition", color: "#a16207" },
+  enhanced: { label: "AI-enhanced", color: "#15803d" },
+} as const;
+
+export type ExposureClass = keyof typeof EXPOSURE_CLASSES;

@@ -1,0 +1,44 @@
+// Signs in as each demo role and screenshots its pages: `node scripts/screenshots.mjs [baseURL]`.
+// Writes to ./screenshots (ignored by git); the Organization page also to docs/organization.png.
+import fs from "node:fs";
+import { chromium } from "@playwright/test";
+
+const baseURL = process.argv[2] ?? "http://localhost:3000";
+const password = "ladder-demo";
+const shots = [
+  { email: "maya.chen@northwind.example", pages: ["/me"] },
+  { email: "daniel.okafor@northwind.example", pages: ["/team"] },
+  { email: "priya.raman@northwind.example", pages: ["/organization"] },
+  { email: "sam.taylor@northwind.example", pages: ["/admin"] },
+];
+
+fs.mkdirSync("screenshots", { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+for (const width of [1280, 390]) {
+  const login = await browser.newPage({ viewport: { width, height: 900 } });
+  await login.goto(`${baseURL}/login`);
+  await login.screenshot({ path: `screenshots/login-${width}.png`, fullPage: true });
+  await login.close();
+  for (const { email, pages } of shots) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/login`);
+    await page.getByLabel("Work email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    for (const path of pages) {
+      await page.goto(`${baseURL}${path}`);
+      await page.waitForTimeout(800);
+      const file = `screenshots/${path.slice(1).replaceAll("/", "-")}-${width}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      if (path === "/organization" && width === 1280) await page.screenshot({ path: "docs/organization.png", fullPage: true });
+      console.log(file);
+    }
+    await context.close();
+  }
+}
+await browser.close();

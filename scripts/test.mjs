@@ -1,0 +1,65 @@
+// `npm test`: unit and data-layer tests (vitest), then end-to-end tests (Playwright in Chromium)
+// against a production build. On PGlite by default; on PostgreSQL when DATABASE_URL is set.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { buildIsStale, nextBin, root } from "./lib.mjs";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const resultsDir = path.join(root, "test-results");
+fs.mkdirSync(resultsDir, { recursive: true });
+const driver = env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+
+function run(command, args, extraEnv = {}) {
+  return spawnSync(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: "inherit" }).status ?? 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+const totals = [];
+
+console.log(`\n▶ Unit and data-layer tests on ${driver}`);
+const unitFile = path.join(resultsDir, "unit-results.json");
+fs.rmSync(unitFile, { force: true });
+const unitStatus = run(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${unitFile}`]);
+const unit = readJson(unitFile);
+totals.push({
+  suite: "unit",
+  passed: unit?.numPassedTests ?? 0,
+  failed: unit ? unit.numFailedTests + (unitStatus !== 0 && unit.numFailedTests === 0 ? 1 : 0) : 1,
+});
+
+console.log(`\n▶ End-to-end tests in Chromium on ${driver}`);
+let e2eFailedToStart = false;
+if (buildIsStale()) {
+  console.log("Building the app for the end-to-end tests…");
+  if (run(nextBin, ["build"]) !== 0) e2eFailedToStart = true;
+}
+const e2eFile = path.join(resultsDir, "e2e-results.json");
+fs.rmSync(e2eFile, { force: true });
+let e2eStatus = 1;
+if (!e2eFailedToStart) {
+  const dataDir = path.join(root, "data", "e2e-pglite");
+  if (!env.DATABASE_URL) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}.lock`, { force: true });
+  }
+  e2eStatus = run(path.join(root, "node_modules", ".bin", "playwright"), ["test"], { PGLITE_DATA_DIR: dataDir });
+}
+const e2e = readJson(e2eFile);
+const e2ePassed = (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const e2eFailed = e2e ? e2e.stats.unexpected + (e2eStatus !== 0 && e2e.stats.unexpected === 0 ? 1 : 0) : 1;
+totals.push({ suite: "e2e", passed: e2ePassed, failed: e2eFailed });
+
+console.log("");
+for (const t of totals) console.log(`${t.suite}: ${t.passed} passed, ${t.failed} failed`);
+const passed = totals.reduce((n, t) => n + t.passed, 0);
+const failed = totals.reduce((n, t) => n + t.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

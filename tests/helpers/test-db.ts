@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
+import { useDatabaseHandle } from "@/db";
+
+export const driverUnderTest = process.env.DATABASE_URL ? "postgres" : "pglite";
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or, when DATABASE_URL
+ * is set, a new database created beside it on that PostgreSQL server and dropped afterwards.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle & { dispose(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  let handle: DatabaseHandle;
+  let dropDatabase = async () => {};
+  if (url) {
+    const name = `ll_test_${randomBytes(6).toString("hex")}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const testUrl = new URL(url);
+    testUrl.pathname = `/${name}`;
+    handle = openPostgres(testUrl.toString());
+    dropDatabase = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    handle = await openPglite(null);
+  }
+  await handle.migrate();
+  useDatabaseHandle(handle);
+  return {
+    ...handle,
+    dispose: async () => {
+      await handle.close();
+      await dropDatabase();
+    },
+  };
+}
