@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { openConfiguredDatabase } from "./client";
+import { reportCliError } from "./cli-errors";
 import { people } from "./schema";
 import { seedDemoOrganisation } from "./seed";
 
@@ -44,7 +45,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-});
+main().catch(reportCliError);

@@ -24,6 +24,7 @@ export function LineChart({
   xTitle = "Review cycle",
   summary,
   yDecimals = 2,
+  provisionalFrom,
 }: {
   labels: string[];
   series: LineSeries[];
@@ -31,7 +32,10 @@ export function LineChart({
   xTitle?: string;
   summary: string;
   yDecimals?: number;
+  /** Points from this label index on are provisional (an open cycle): drawn dashed and hollow. */
+  provisionalFrom?: number;
 }) {
+  const provisional = (index: number) => provisionalFrom !== undefined && index >= provisionalFrom;
   const options: ChartOptions<"line"> = {
     responsive: true,
     maintainAspectRatio: false,
@@ -48,7 +52,7 @@ export function LineChart({
       x: { title: { display: true, text: xTitle } },
       y: {
         title: { display: true, text: yTitle },
-        ticks: { callback: (value) => Number(value).toFixed(yDecimals === 0 ? 0 : 1) },
+        ticks: { callback: (value) => Number(value).toFixed(yDecimals) },
       },
     },
   };
@@ -66,6 +70,8 @@ export function LineChart({
             borderColor: s.color,
             backgroundColor: s.color,
             pointRadius: 3,
+            pointBackgroundColor: s.values.map((_, i) => (provisional(i) ? "transparent" : s.color)),
+            segment: { borderDash: (ctx: { p1DataIndex: number }) => (provisional(ctx.p1DataIndex) ? [6, 4] : undefined) },
             tension: 0.25,
             spanGaps: true,
           })),

@@ -96,13 +96,11 @@ export function groupFigures(mean: LevelMix & { count: number }) {
 type Counted = { status: string; mix: LevelMix | null };
 
 /**
- * The assessment that counts for a person in a cycle: the manager-side one once it is submitted
- * or finalized, else the submitted self-assessment; drafts never count.
+ * The assessment that counts for a person in a cycle: the manager's once finalized, else the
+ * submitted (or finalized) self-assessment; drafts and reviews in progress never count.
  */
 export function effectiveAssessment<T extends Counted>(self: T | null, manager: T | null): T | null {
-  const counts = (a: T | null) =>
-    a !== null && a.mix !== null && (a.status === "submitted" || a.status === "finalized");
-  if (counts(manager)) return manager;
-  if (counts(self)) return self;
+  if (manager?.mix && manager.status === "finalized") return manager;
+  if (self?.mix && (self.status === "submitted" || self.status === "finalized")) return self;
   return null;
 }

@@ -67,12 +67,17 @@ export default async function MyAssessmentPage() {
                   {history.map((c) => {
                     const mix = (c.manager?.mix ?? c.self?.mix)!;
                     return (
-                      <li key={c.cycleId} className="grid grid-cols-[5rem_1fr] items-center gap-3 sm:grid-cols-[5rem_1fr_12rem]">
+                      <li key={c.cycleId} className="grid grid-cols-[5rem_1fr] items-center gap-3 sm:grid-cols-[5rem_1fr_16rem]">
                         <span className="text-sm font-medium">{c.cycleName}</span>
                         <LevelMixBar mix={mix} label={`${c.cycleName} level mix`} />
                         <span className="col-span-2 flex items-center gap-2 text-sm sm:col-span-1 sm:justify-end">
-                          <span className="tabular-nums">L {formatIndex(leverageIndex(mix))}</span>
-                          <span className="text-muted tabular-nums">E {formatPercent(aiExposure(mix))}</span>
+                          <span className="whitespace-nowrap tabular-nums" title="Leverage index">
+                            <span className="text-muted">Index </span>
+                            {formatIndex(leverageIndex(mix))}
+                          </span>
+                          <span className="text-muted whitespace-nowrap tabular-nums" title="AI exposure">
+                            {formatPercent(aiExposure(mix))} exposed
+                          </span>
                           <ExposureBadge exposureClass={exposureClass(mix)} />
                         </span>
                       </li>

@@ -52,8 +52,11 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
     };
   });
 
+  // An open cycle is still filling up, so the plain reading stops at the last closed one.
   const first = withData[0]!;
-  const last = withData.at(-1)!;
+  const last = latestClosed;
+  const openCycle = cycles.find((c) => c.status === "open");
+  const openIndex = openCycle ? cycles.indexOf(openCycle) : -1;
   const indexChange = last.figures!.leverageIndex - first.figures!.leverageIndex;
   const reading =
     withData.length < 2
@@ -73,12 +76,21 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
         <Stat label={`People assessed, ${selected.cycleName}`} value={selected.figures!.count} hint={`${teams.length} teams`} />
       </div>
 
-      <Card title="Organisation leverage index by quarter" description={reading}>
+      <Card
+        title="Organisation leverage index by quarter"
+        description={
+          <>
+            {reading}
+            {openCycle?.figures && ` ${openCycle.cycleName} is still open: its dashed point counts the ${openCycle.figures.count} people assessed so far.`}
+          </>
+        }
+      >
         <LineChart
           labels={cycles.map((c) => c.cycleName)}
           series={[{ label: "Leverage index", values: cycles.map((c) => c.figures?.leverageIndex ?? null), color: "#4f46e5" }]}
           yTitle="Leverage index (1–5)"
           summary={reading}
+          provisionalFrom={openIndex >= 0 ? openIndex : undefined}
         />
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>

@@ -81,7 +81,7 @@ export function LoginForm({
           <p className="text-muted mt-1 text-sm">
             Every demo account uses the password <code className="font-mono">{demo.password}</code>. Pick one to fill in the form:
           </p>
-          <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+          <ul className="mt-3 grid gap-2">
             {demo.accounts.map((account) => (
               <li key={account.email}>
                 <button
@@ -89,8 +89,12 @@ export function LoginForm({
                   onClick={() => fillDemo(account)}
                   className="w-full rounded-md border border-line px-3 py-2 text-left text-sm hover:border-[var(--color-accent)]"
                 >
-                  <span className="block font-medium capitalize">{account.role}</span>
-                  <span className="text-muted block truncate">{account.email}</span>
+                  <span className="flex flex-wrap items-baseline justify-between gap-x-3">
+                    <span className="font-medium">
+                      <span className="capitalize">{account.role}</span> · {account.name}
+                    </span>
+                    <span className="text-muted break-all">{account.email}</span>
+                  </span>
                 </button>
               </li>
             ))}
