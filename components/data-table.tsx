@@ -19,6 +19,13 @@ export const sortableTableFeatures = tableFeatures({
 
 export type SortableFeatures = typeof sortableTableFeatures;
 
+/** Per-column display hints: right-aligned numbers, and classes such as "hidden md:table-cell". */
+export type DataColumnMeta = { numeric?: boolean; className?: string };
+
+function columnMeta(meta: unknown): DataColumnMeta {
+  return (meta as DataColumnMeta | undefined) ?? {};
+}
+
 /** A sortable table: click or press Enter on a column header to sort by it. */
 export function DataTable<TData extends object>({
   columns,
@@ -47,13 +54,13 @@ export function DataTable<TData extends object>({
             <tr key={group.id} className="border-b border-line">
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
-                const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                const { numeric, className = "" } = columnMeta(header.column.columnDef.meta);
                 return (
                   <th
                     key={header.id}
                     scope="col"
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                    className={`px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"}`}
+                    className={`px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"} ${className}`}
                   >
                     {header.column.getCanSort() ? (
                       <button
@@ -79,9 +86,9 @@ export function DataTable<TData extends object>({
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} className="border-b border-line last:border-0 hover:bg-black/[0.02] dark:hover:bg-white/[0.03]">
               {row.getVisibleCells().map((cell) => {
-                const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                const { numeric, className = "" } = columnMeta(cell.column.columnDef.meta);
                 return (
-                  <td key={cell.id} className={`px-3 py-2 ${numeric ? "text-right tabular-nums" : ""}`}>
+                  <td key={cell.id} className={`px-3 py-2 ${numeric ? "text-right tabular-nums" : ""} ${className}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 );

@@ -27,6 +27,6 @@ export async function getDb(): Promise<Database> {
 }
 
 /** Tests point the data layer at a database of their own. */
-export function useDatabaseHandle(handle: DatabaseHandle) {
+export function setDatabaseHandle(handle: DatabaseHandle) {
   globalForDb.leverageDb = Promise.resolve(handle);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
-import { useDatabaseHandle } from "@/db";
+import { setDatabaseHandle } from "@/db";
 
 export const driverUnderTest = process.env.DATABASE_URL ? "postgres" : "pglite";
 
@@ -28,7 +28,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { dispose()
     handle = await openPglite(null);
   }
   await handle.migrate();
-  useDatabaseHandle(handle);
+  setDatabaseHandle(handle);
   return {
     ...handle,
     dispose: async () => {

@@ -18,10 +18,18 @@ export type TeamFiguresRow = {
 const column = createColumnHelper<SortableFeatures, TeamFiguresRow>();
 
 const columns = [
-  column.accessor("team", { header: "Team", cell: (info) => <span className="font-medium">{info.getValue()}</span> }),
-  column.accessor("department", { header: "Department" }),
-  column.accessor("manager", { header: "Manager", cell: (info) => info.getValue() ?? "—" }),
-  column.accessor("headCount", { header: "People assessed", meta: { numeric: true } }),
+  column.accessor("team", {
+    header: "Team",
+    cell: (info) => (
+      <>
+        <span className="font-medium">{info.getValue()}</span>
+        <span className="text-muted block text-xs md:hidden">{info.row.original.department}</span>
+      </>
+    ),
+  }),
+  column.accessor("department", { header: "Department", meta: { className: "hidden md:table-cell" } }),
+  column.accessor("manager", { header: "Manager", meta: { className: "hidden lg:table-cell" }, cell: (info) => info.getValue() ?? "—" }),
+  column.accessor("headCount", { header: "People assessed", meta: { numeric: true, className: "hidden sm:table-cell" } }),
   column.accessor("leverageIndex", {
     header: "Leverage index",
     meta: { numeric: true },

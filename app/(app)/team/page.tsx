@@ -60,7 +60,7 @@ export default async function MyTeamPage() {
           );
         })}
       </div>
-      <Card title="Leverage index by quarter" description="The mean over the people assessed each quarter, by the team they were in at the time.">
+      <Card title="Leverage index by quarter" description={`The mean over the people assessed each quarter, by the team they were in at the time.${openCycle ? ` ${openCycle.name} is still open: its dashed point counts only the assessments in so far.` : ""}`}>
         <LineChart
           labels={cycleNames}
           series={teams.map((team, i) => ({
@@ -69,6 +69,7 @@ export default async function MyTeamPage() {
             values: cycleNames.map((name) => figures.find((f) => f.teamId === team.id && f.cycleName === name)?.figures.leverageIndex ?? null),
           }))}
           yTitle="Leverage index (1–5)"
+          provisionalFrom={openCycle && cycleNames.includes(openCycle.name) ? cycleNames.indexOf(openCycle.name) : undefined}
           summary={`Leverage index by quarter for ${teams.map((t) => t.name).join(" and ")}`}
         />
       </Card>
