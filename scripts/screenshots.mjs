@@ -17,13 +17,19 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
-for (const width of [1280, 390]) {
-  const login = await browser.newPage({ viewport: { width, height: 900 } });
+const variants = [
+  { width: 1280, colorScheme: "light" },
+  { width: 390, colorScheme: "light" },
+  { width: 1280, colorScheme: "dark" },
+];
+for (const { width, colorScheme } of variants) {
+  const suffix = `${width}${colorScheme === "dark" ? "-dark" : ""}`;
+  const login = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
   await login.goto(`${baseURL}/login`);
-  await login.screenshot({ path: `screenshots/login-${width}.png`, fullPage: true });
+  await login.screenshot({ path: `screenshots/login-${suffix}.png`, fullPage: true });
   await login.close();
   for (const { email, pages } of shots) {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
     const page = await context.newPage();
     await page.goto(`${baseURL}/login`);
     await page.getByLabel("Work email").fill(email);
@@ -33,9 +39,9 @@ for (const width of [1280, 390]) {
     for (const path of pages) {
       await page.goto(`${baseURL}${path}`);
       await page.waitForTimeout(800);
-      const file = `screenshots/${path.slice(1).replaceAll("/", "-")}-${width}.png`;
+      const file = `screenshots/${path.slice(1).replaceAll("/", "-")}-${suffix}.png`;
       await page.screenshot({ path: file, fullPage: true });
-      if (path === "/organization" && width === 1280) await page.screenshot({ path: "docs/organization.png", fullPage: true });
+      if (path === "/organization" && suffix === "1280") await page.screenshot({ path: "docs/organization.png", fullPage: true });
       console.log(file);
     }
     await context.close();

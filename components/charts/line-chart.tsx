@@ -13,6 +13,9 @@ import {
 import { Line } from "react-chartjs-2";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
+// Mid-grey text and faint grid lines read on both the light and the dark theme.
+ChartJS.defaults.color = "#7b8494";
+ChartJS.defaults.borderColor = "rgba(128, 128, 128, 0.18)";
 
 export type LineSeries = { label: string; values: (number | null)[]; color: string };
 

@@ -3,6 +3,7 @@ import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listCyclesWithCounts, organisationCounts } from "@/db/queries/admin";
 import { requireRole } from "@/lib/dal";
+import { calendarDate, dateFormatters } from "@/lib/locale";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -12,11 +13,9 @@ const statusStyles = {
   closed: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
 } as const;
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-
 export default async function AdminPage() {
   const actor = await requireRole("admin");
-  const [counts, cycles] = await Promise.all([organisationCounts(actor), listCyclesWithCounts(actor)]);
+  const [counts, cycles, formats] = await Promise.all([organisationCounts(actor), listCyclesWithCounts(actor), dateFormatters()]);
   return (
     <>
       <PageHeader title="Admin" description="Review cycles, people and teams of the organisation." />
@@ -43,7 +42,7 @@ export default async function AdminPage() {
                 <tr key={cycle.id} className="border-b border-line last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-medium">{cycle.name}</th>
                   <td className="px-3 py-2">
-                    {dateFormat.format(new Date(`${cycle.startsOn}T12:00:00Z`))} – {dateFormat.format(new Date(`${cycle.endsOn}T12:00:00Z`))}
+                    {formats.shortDate.format(calendarDate(cycle.startsOn))} – {formats.shortDate.format(calendarDate(cycle.endsOn))}
                   </td>
                   <td className="px-3 py-2">
                     <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${statusStyles[cycle.status]}`}>{cycle.status}</span>

@@ -6,24 +6,25 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myAssessmentsByCycle } from "@/db/queries/my-assessments";
 import { requireRole } from "@/lib/dal";
+import { calendarDate, dateFormatters } from "@/lib/locale";
 import { aiExposure, exposureClass, formatIndex, formatPercent, leverageIndex } from "@/lib/ladder";
 
 export const metadata: Metadata = { title: "My assessment" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-
-function selfStatusText(self: { status: string; updatedAt: Date; submittedAt: Date | null } | null) {
+function selfStatusText(
+  self: { status: string; updatedAt: Date; submittedAt: Date | null } | null,
+  dateTimeFormat: Intl.DateTimeFormat,
+) {
   if (!self) return "Not started";
   if (self.status === "draft") return `Draft saved ${dateTimeFormat.format(self.updatedAt)}`;
   if (self.status === "returned") return "Returned by your manager for changes";
   if (self.status === "finalized") return "Reviewed and finalized";
-  return `Submitted ${self.submittedAt ? dateTimeFormat.format(self.submittedAt) : ""}`;
+  return self.submittedAt ? `Submitted ${dateTimeFormat.format(self.submittedAt)}` : "Submitted";
 }
 
 export default async function MyAssessmentPage() {
   const actor = await requireRole("employee", "manager");
-  const cycles = await myAssessmentsByCycle(actor);
+  const [cycles, formats] = await Promise.all([myAssessmentsByCycle(actor), dateFormatters()]);
   const open = cycles.find((c) => c.cycleStatus === "open");
   const history = cycles.filter((c) => c.cycleStatus === "closed" && (c.manager?.mix || c.self?.mix)).reverse();
 
@@ -37,11 +38,11 @@ export default async function MyAssessmentPage() {
               <dl className="grid gap-4 sm:grid-cols-2">
                 <div>
                   <dt className="text-muted text-sm">Status</dt>
-                  <dd className="mt-1 font-medium">{selfStatusText(open.self)}</dd>
+                  <dd className="mt-1 font-medium">{selfStatusText(open.self, formats.dateTime)}</dd>
                 </div>
                 <div>
                   <dt className="text-muted text-sm">Deadline</dt>
-                  <dd className="mt-1 font-medium">{dateFormat.format(new Date(`${open.endsOn}T12:00:00Z`))}</dd>
+                  <dd className="mt-1 font-medium">{formats.date.format(calendarDate(open.endsOn))}</dd>
                 </div>
                 {open.self?.mix && (
                   <div className="sm:col-span-2">
