@@ -60,7 +60,7 @@ export function DataTable<TData extends object>({
                     key={header.id}
                     scope="col"
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                    className={`px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"} ${className}`}
+                    className={`px-2 py-2 font-medium sm:px-3 ${numeric ? "text-right" : "text-left"} ${className}`}
                   >
                     {header.column.getCanSort() ? (
                       <button
@@ -88,7 +88,7 @@ export function DataTable<TData extends object>({
               {row.getVisibleCells().map((cell) => {
                 const { numeric, className = "" } = columnMeta(cell.column.columnDef.meta);
                 return (
-                  <td key={cell.id} className={`px-3 py-2 ${numeric ? "text-right tabular-nums" : ""} ${className}`}>
+                  <td key={cell.id} className={`px-2 py-2 sm:px-3 ${numeric ? "text-right tabular-nums" : ""} ${className}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 );

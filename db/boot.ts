@@ -1,3 +1,4 @@
+import { isDemoMode } from "@/lib/env";
 import { getDb } from "./index";
 import { DataDirInUseError } from "./data-dir-lock";
 
@@ -5,6 +6,11 @@ import { DataDirInUseError } from "./data-dir-lock";
 export async function openDatabaseOnBoot() {
   try {
     await getDb();
+    if (isDemoMode()) {
+      console.warn(
+        "Demo mode: the Northwind demo organisation and its published passwords are enabled. Set LEVERAGE_DEMO=0 for real use.",
+      );
+    }
   } catch (error) {
     if (error instanceof DataDirInUseError) {
       console.error(`\n${error.message}\n`);

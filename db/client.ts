@@ -20,6 +20,8 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
+const MIGRATION_LOCK_KEY = 7_302_611;
+
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 export function defaultPgliteDataDir() {
@@ -58,7 +60,15 @@ export function openPostgres(url: string): DatabaseHandle {
     driver: "postgres",
     location: `${host}${pathname}`,
     migrate: async () => {
-      await migratePostgres(db, { migrationsFolder });
+      // Two servers starting together would both migrate; the second waits for the first instead.
+      const lockConnection = await client.reserve();
+      try {
+        await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(db, { migrationsFolder });
+      } finally {
+        await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+        lockConnection.release();
+      }
     },
     close: () => client.end({ timeout: 5 }),
   };

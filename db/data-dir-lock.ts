@@ -22,10 +22,41 @@ export class DataDirInUseError extends Error {
   }
 }
 
-export type LockHolder = { pid: number; host: string; command: string; since: string };
+export type LockHolder = { pid: number; host: string; command: string; since: string; bootId?: string };
 
+/** Beside the folder, with symbolic links in its parent resolved, so two spellings share one lock. */
 export function lockFilePath(dataDir: string) {
-  return `${path.resolve(dataDir)}.lock`;
+  const dir = path.resolve(dataDir);
+  let parent = path.dirname(dir);
+  try {
+    parent = fs.realpathSync(parent);
+  } catch {
+    // The parent does not exist yet: nothing can link to it.
+  }
+  return path.join(parent, `${path.basename(dir)}.lock`);
+}
+
+/** Changes at every boot, so a pid recorded before a restart is never mistaken for a live one. */
+function currentBootId() {
+  try {
+    return fs.readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+  } catch {
+    return undefined;
+  }
+}
+
+// The lock files this process holds now, shared by every copy of this module in the process. A
+// lock naming this pid that is not here was left by an earlier process that had the same pid
+// (a restarted container's PID 1, say).
+const globalForLocks = globalThis as unknown as { leverageHeldLocks?: Set<string> };
+const heldLocks = (globalForLocks.leverageHeldLocks ??= new Set<string>());
+
+function isStale(holder: LockHolder | null, me: LockHolder, file: string) {
+  if (holder === null) return true;
+  if (holder.host !== me.host) return false;
+  if (holder.bootId && me.bootId && holder.bootId !== me.bootId) return true;
+  if (holder.pid === process.pid) return !heldLocks.has(file);
+  return !isAlive(holder.pid);
 }
 
 function isAlive(pid: number) {
@@ -91,13 +122,14 @@ function removeStaleLock(file: string, staleText: string) {
  * of the same folder in the same process is refused too: two PGlite instances on one folder lose data.
  */
 export function acquireDataDirLock(dataDir: string): () => void {
+  fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const file = lockFilePath(dataDir);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const me: LockHolder = {
     pid: process.pid,
     host: os.hostname(),
     command: process.argv.slice(1).map((a) => path.basename(a)).join(" ").slice(0, 120),
     since: new Date().toISOString(),
+    bootId: currentBootId(),
   };
   const myText = JSON.stringify(me);
 
@@ -115,17 +147,17 @@ export function acquireDataDirLock(dataDir: string): () => void {
         const text = readLockText(file);
         if (text === null) continue; // released meanwhile: try again
         const holder = parseHolder(text);
-        const stale =
-          holder === null || (holder.host === me.host && holder.pid !== process.pid && !isAlive(holder.pid));
-        if (!stale) throw new DataDirInUseError(path.resolve(dataDir), holder);
+        if (holder !== null && !isStale(holder, me, file)) throw new DataDirInUseError(path.resolve(dataDir), holder);
         // A crashed holder (or an unreadable file) leaves a stale lock: remove it and try again.
         removeStaleLock(file, text);
         continue;
       }
+      heldLocks.add(file);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldLocks.delete(file);
         process.off("exit", release);
         if (readLockText(file) === myText) fs.rmSync(file, { force: true });
       };

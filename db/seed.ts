@@ -3,7 +3,8 @@
  * eighty people and eight quarterly review cycles of assessments telling four team stories.
  *
  * Everything is derived from fixed data and seeded PRNG streams (no Math.random, no clock), and all
- * timestamps come from the cycle dates, so two seeds of empty databases are identical, ids included.
+ * timestamps come from the cycle dates, so two seeds of empty databases are identical, ids included
+ * (but for the password hash, whose salt is random as it must be).
  * Must not import "server-only": the CLI (tsx) and the tests import it directly.
  */
 import bcrypt from "bcryptjs";

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { homePathFor } from "../lib/authz";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
 
 export type DemoRole = (typeof DEMO_ACCOUNTS)[number]["role"];
@@ -15,6 +16,6 @@ export async function signIn(page: Page, role: DemoRole) {
   await page.getByLabel("Work email").fill(account.email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${account.home}$`));
+  await expect(page).toHaveURL(new RegExp(`${homePathFor(account.role)}$`));
   return account;
 }

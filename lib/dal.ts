@@ -29,10 +29,10 @@ export async function requireRole(...roles: AppRole[]): Promise<Actor> {
   return actor;
 }
 
-/** Managers reach only the people in teams they manage; admins reach everyone. */
+/** Managers reach only the people currently in the teams they manage. */
 export async function requireManagerOf(personId: number): Promise<Actor> {
-  const actor = await requireRole("manager", "admin");
-  if (actor.role === "admin" || (await managesPerson(actor.id, personId))) return actor;
+  const actor = await requireRole("manager");
+  if (await managesPerson(actor.id, personId)) return actor;
   forbidden();
 }
 

@@ -4,8 +4,8 @@ import type { AppRole } from "@/db/schema";
 export const DEMO_PASSWORD = "ladder-demo";
 
 export const DEMO_ACCOUNTS = [
-  { role: "employee", name: "Maya Chen", email: "maya.chen@northwind.example", home: "/me" },
-  { role: "manager", name: "Daniel Okafor", email: "daniel.okafor@northwind.example", home: "/team" },
-  { role: "leader", name: "Priya Raman", email: "priya.raman@northwind.example", home: "/organization" },
-  { role: "admin", name: "Sam Taylor", email: "sam.taylor@northwind.example", home: "/admin" },
-] as const satisfies readonly { role: AppRole; name: string; email: string; home: string }[];
+  { role: "employee", name: "Maya Chen", email: "maya.chen@northwind.example" },
+  { role: "manager", name: "Daniel Okafor", email: "daniel.okafor@northwind.example" },
+  { role: "leader", name: "Priya Raman", email: "priya.raman@northwind.example" },
+  { role: "admin", name: "Sam Taylor", email: "sam.taylor@northwind.example" },
+] as const satisfies readonly { role: AppRole; name: string; email: string }[];

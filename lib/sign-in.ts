@@ -1,14 +1,10 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { recordAudit } from "@/db/queries/audit";
-import {
-  clearSignInFailures,
-  findPersonByEmail,
-  recordSignInFailure,
-  signInLockedUntil,
-} from "@/db/queries/sign-in";
+import { countSignInAttempt, findPersonByEmail, forgiveSignInAttempts } from "@/db/queries/sign-in";
 import type { Person } from "@/db/schema";
 
+/** Password checks allowed per key in a window; past them the key is locked for a window. */
 export const SIGN_IN_LIMITS = {
   perEmail: 5,
   perIp: 30,
@@ -30,7 +26,11 @@ export async function verifySignIn(input: { email: string; password: string; ip:
   const emailKey = `email:${input.email}`;
   const ipKey = `ip:${input.ip}`;
 
-  if (await signInLockedUntil([emailKey, ipKey])) {
+  const [byEmail, byIp] = [
+    await countSignInAttempt(emailKey, SIGN_IN_LIMITS.perEmail, SIGN_IN_LIMITS.windowSeconds),
+    await countSignInAttempt(ipKey, SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds),
+  ];
+  if (byEmail.locked || byIp.locked) {
     await recordAudit({ actorId: null, action: "sign_in.throttled", details: { email: input.email }, ip: input.ip });
     return { result: "throttled" };
   }
@@ -39,8 +39,6 @@ export async function verifySignIn(input: { email: string; password: string; ip:
   const passwordMatches = await bcrypt.compare(input.password, person?.passwordHash ?? hashForUnknownUser());
 
   if (!person || !passwordMatches) {
-    await recordSignInFailure(emailKey, SIGN_IN_LIMITS.perEmail, SIGN_IN_LIMITS.windowSeconds);
-    await recordSignInFailure(ipKey, SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds);
     await recordAudit({
       actorId: person?.id ?? null,
       action: "sign_in.failed",
@@ -49,12 +47,11 @@ export async function verifySignIn(input: { email: string; password: string; ip:
     });
     return { result: "invalid" };
   }
+  await forgiveSignInAttempts(emailKey, ipKey);
   if (!person.active) {
     await recordAudit({ actorId: person.id, action: "sign_in.refused_inactive", ip: input.ip });
     return { result: "deactivated" };
   }
-
-  await clearSignInFailures(emailKey);
   await recordAudit({ actorId: person.id, action: "sign_in", ip: input.ip });
   return { result: "ok", person };
 }

@@ -8,6 +8,7 @@ import { buildIsStale, nextBin, root } from "./lib.mjs";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const resultsDir = path.join(root, "test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
+fs.mkdirSync(path.join(root, "data"), { recursive: true });
 const driver = env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 
 function run(command, args, extraEnv = {}) {
@@ -44,13 +45,20 @@ if (buildIsStale()) {
 const e2eFile = path.join(resultsDir, "e2e-results.json");
 fs.rmSync(e2eFile, { force: true });
 let e2eStatus = 1;
+const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(chromium)) {
+  console.error(`Chromium is not at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  e2eFailedToStart = true;
+}
 if (!e2eFailedToStart) {
-  const dataDir = path.join(root, "data", "e2e-pglite");
-  if (!env.DATABASE_URL) {
+  // A folder of this run's own, so a concurrent run's server never loses its database.
+  const dataDir = fs.mkdtempSync(path.join(root, "data", "e2e-"));
+  try {
+    e2eStatus = run(path.join(root, "node_modules", ".bin", "playwright"), ["test"], { PGLITE_DATA_DIR: dataDir });
+  } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(`${dataDir}.lock`, { force: true });
   }
-  e2eStatus = run(path.join(root, "node_modules", ".bin", "playwright"), ["test"], { PGLITE_DATA_DIR: dataDir });
 }
 const e2e = readJson(e2eFile);
 const e2ePassed = (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);

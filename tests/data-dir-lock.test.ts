@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { openPglite, type DatabaseHandle } from "@/db/client";
-import { DataDirInUseError, lockFilePath, type LockHolder } from "@/db/data-dir-lock";
+import { acquireDataDirLock, DataDirInUseError, lockFilePath, type LockHolder } from "@/db/data-dir-lock";
 
 /**
  * PGlite has no lock of its own, so db/data-dir-lock.ts guards a data folder with a lock file beside
@@ -240,3 +240,47 @@ describe("PGlite data-folder lock", { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe("locks left by an earlier incarnation", () => {
+  it("takes over a lock naming this pid that this process does not hold (a restarted container)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ll-lock-same-pid-"));
+    const dataDir = path.join(dir, "pglite");
+    fs.writeFileSync(
+      lockFilePath(dataDir),
+      JSON.stringify({ pid: process.pid, host: os.hostname(), command: "old server", since: "2020-01-01T00:00:00Z" }),
+    );
+    const release = acquireDataDirLock(dataDir);
+    expect(readLockFile(dataDir).command).not.toBe("old server");
+    release();
+    expect(fs.existsSync(lockFilePath(dataDir))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("takes over a lock recorded before the machine restarted, even if its pid is alive now", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ll-lock-boot-"));
+    const dataDir = path.join(dir, "pglite");
+    // pid 1 is always alive, but this record says it was written during another boot.
+    fs.writeFileSync(
+      lockFilePath(dataDir),
+      JSON.stringify({ pid: 1, host: os.hostname(), command: "before reboot", since: "2020-01-01T00:00:00Z", bootId: "another-boot" }),
+    );
+    const release = acquireDataDirLock(dataDir);
+    expect(readLockFile(dataDir).pid).toBe(process.pid);
+    release();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shares one lock between two spellings of the same folder through a symbolic link", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ll-lock-link-"));
+    fs.mkdirSync(path.join(dir, "real"));
+    fs.symlinkSync(path.join(dir, "real"), path.join(dir, "link"));
+    const release = acquireDataDirLock(path.join(dir, "real", "pglite"));
+    expect(() => acquireDataDirLock(path.join(dir, "link", "pglite"))).toThrow(DataDirInUseError);
+    release();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+function readLockFile(dataDir: string) {
+  return JSON.parse(fs.readFileSync(lockFilePath(dataDir), "utf8")) as LockHolder;
+}

@@ -47,10 +47,9 @@ describe("verifySignIn", () => {
     for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) {
       expect((await verifySignIn({ email: "bo@example.test", password: `wrong-${i}`, ip: `10.1.0.${i}` })).result).toBe("invalid");
     }
-    const row = await throttleRow("email:bo@example.test");
-    expect(row?.failures).toBe(SIGN_IN_LIMITS.perEmail);
-    expect(row?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect((await throttleRow("email:bo@example.test"))?.failures).toBe(SIGN_IN_LIMITS.perEmail);
     expect((await verifySignIn({ email: "bo@example.test", password, ip: "10.1.0.99" })).result).toBe("throttled");
+    expect((await throttleRow("email:bo@example.test"))?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
     // Another account from another address is unaffected.
     expect((await verifySignIn({ email: "ada@example.test", password, ip: "10.1.0.98" })).result).toBe("ok");
   });
@@ -61,6 +60,16 @@ describe("verifySignIn", () => {
     }
     expect((await verifySignIn({ email: "ada@example.test", password, ip: "10.9.9.9" })).result).toBe("throttled");
     expect((await verifySignIn({ email: "ada@example.test", password, ip: "10.9.9.8" })).result).toBe("ok");
+  });
+
+  it("counts parallel attempts, so a burst cannot try more passwords than the limit", async () => {
+    const burst = await Promise.all(
+      Array.from({ length: SIGN_IN_LIMITS.perEmail + 5 }, (_, i) =>
+        verifySignIn({ email: "eve@example.test", password: `guess-${i}`, ip: `10.5.0.${i}` }),
+      ),
+    );
+    expect(burst.filter((o) => o.result === "invalid")).toHaveLength(SIGN_IN_LIMITS.perEmail);
+    expect(burst.filter((o) => o.result === "throttled")).toHaveLength(5);
   });
 
   it("clears an email's failures after a successful sign-in", async () => {

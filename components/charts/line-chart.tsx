@@ -13,8 +13,9 @@ import {
 import { Line } from "react-chartjs-2";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
-// Mid-grey text and faint grid lines read on both the light and the dark theme.
-ChartJS.defaults.color = "#7b8494";
+// Axis text in the page's muted ink for the system theme (charts draw only in the browser).
+const prefersDark = typeof window !== "undefined" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+ChartJS.defaults.color = prefersDark ? "#a0a8b6" : "#5b6472";
 ChartJS.defaults.borderColor = "rgba(128, 128, 128, 0.18)";
 
 export type LineSeries = { label: string; values: (number | null)[]; color: string };

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { people, signInThrottle } from "@/db/schema";
 
@@ -9,51 +9,38 @@ export async function findPersonByEmail(email: string) {
   return person ?? null;
 }
 
-/** The latest lock among the given throttle keys, if any is still locked. */
-export async function signInLockedUntil(keys: string[]) {
-  const db = await getDb();
-  const rows = await db
-    .select({ lockedUntil: signInThrottle.lockedUntil })
-    .from(signInThrottle)
-    .where(inArray(signInThrottle.key, keys));
-  const now = Date.now();
-  const locks = rows
-    .map((r) => r.lockedUntil)
-    .filter((d): d is Date => d !== null && d.getTime() > now)
-    .sort((a, b) => b.getTime() - a.getTime());
-  return locks[0] ?? null;
-}
-
 /**
- * Counts one failure against a key within a sliding window, and locks the key once it reaches
- * its limit. One upsert, so concurrent failures from several server processes all count.
+ * Counts one sign-in attempt against a key, before the password is checked, in one upsert: parallel
+ * attempts all count, so at most `limit` passwords are tried per window. Past the limit the key is
+ * locked for a window; the answer says whether it is locked now.
  */
-export async function recordSignInFailure(key: string, limit: number, windowSeconds: number) {
+export async function countSignInAttempt(key: string, limit: number, windowSeconds: number) {
   const db = await getDb();
   const window = sql`make_interval(secs => ${windowSeconds})`;
   const expired = sql`${signInThrottle.windowStartedAt} < now() - ${window}`;
-  const nextFailures = sql`case when ${expired} then 1 else ${signInThrottle.failures} + 1 end`;
+  const stillLocked = sql`${signInThrottle.lockedUntil} > now()`;
+  const nextFailures = sql`case when ${expired} and not coalesce(${stillLocked}, false) then 1 else ${signInThrottle.failures} + 1 end`;
   const [row] = await db
     .insert(signInThrottle)
-    .values({
-      key,
-      failures: 1,
-      windowStartedAt: sql`now()`,
-      lockedUntil: limit <= 1 ? sql`now() + ${window}` : null,
-    })
+    .values({ key, failures: 1, windowStartedAt: sql`now()`, lockedUntil: null })
     .onConflictDoUpdate({
       target: signInThrottle.key,
       set: {
         failures: nextFailures,
-        windowStartedAt: sql`case when ${expired} then now() else ${signInThrottle.windowStartedAt} end`,
-        lockedUntil: sql`case when ${nextFailures} >= ${limit} then now() + ${window} else ${signInThrottle.lockedUntil} end`,
+        windowStartedAt: sql`case when ${expired} and not coalesce(${stillLocked}, false) then now() else ${signInThrottle.windowStartedAt} end`,
+        lockedUntil: sql`case when ${stillLocked} then ${signInThrottle.lockedUntil} when ${nextFailures} > ${limit} then now() + ${window} else null end`,
       },
     })
     .returning({ failures: signInThrottle.failures, lockedUntil: signInThrottle.lockedUntil });
-  return row!;
+  return { failures: row!.failures, locked: row!.lockedUntil !== null && row!.lockedUntil.getTime() > Date.now() };
 }
 
-export async function clearSignInFailures(key: string) {
+/** A successful sign-in: the email starts afresh, and the address gets its attempt back. */
+export async function forgiveSignInAttempts(emailKey: string, ipKey: string) {
   const db = await getDb();
-  await db.delete(signInThrottle).where(eq(signInThrottle.key, key));
+  await db.delete(signInThrottle).where(eq(signInThrottle.key, emailKey));
+  await db
+    .update(signInThrottle)
+    .set({ failures: sql`greatest(${signInThrottle.failures} - 1, 0)` })
+    .where(eq(signInThrottle.key, ipKey));
 }

@@ -8,7 +8,7 @@ import { groupFigures } from "@/lib/ladder";
 
 /** The teams this manager manages, with their current head-count. */
 export async function listManagedTeams(actor: Actor) {
-  assertRole(actor, ["manager", "admin"]);
+  assertRole(actor, ["manager"]);
   const db = await getDb();
   return db
     .select({
@@ -25,7 +25,7 @@ export async function listManagedTeams(actor: Actor) {
 
 /** Leverage index per cycle for the given managed teams, by the team recorded on each assessment. */
 export async function managedTeamFiguresByCycle(actor: Actor, teamIds: number[]) {
-  assertRole(actor, ["manager", "admin"]);
+  assertRole(actor, ["manager"]);
   if (teamIds.length === 0) return [];
   const db = await getDb();
   const managed = await db.select({ id: teams.id }).from(teams).where(and(inArray(teams.id, teamIds), eq(teams.managerId, actor.id)));
@@ -50,7 +50,7 @@ export async function managedTeamFiguresByCycle(actor: Actor, teamIds: number[])
 
 /** Progress of a managed team's review in a cycle: self-assessments in, and finalized reviews. */
 export async function teamReviewProgress(actor: Actor, teamId: number, cycleId: number) {
-  assertRole(actor, ["manager", "admin"]);
+  assertRole(actor, ["manager"]);
   const db = await getDb();
   const [row] = await db
     .select({

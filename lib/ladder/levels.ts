@@ -95,3 +95,9 @@ export const EXPOSURE_CLASSES = {
 } as const;
 
 export type ExposureClass = keyof typeof EXPOSURE_CLASSES;
+
+/** The one accent colour, for series that are not a level (an index line, say). */
+export const ACCENT_COLOR = "#4f46e5";
+
+/** Colours for one line per team: distinct from the level colours, so a team never reads as a level. */
+export const SERIES_COLORS = ["#4f46e5", "#0f766e", "#9333ea", "#be185d", "#4d7c0f", "#b45309", "#0369a1", "#57534e"] as const;

@@ -3,14 +3,15 @@ import { LineChart } from "@/components/charts/line-chart";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listTeamsWithDepartment, orgFiguresByCycle, teamFiguresByCycle } from "@/db/queries/organization";
+import { ORGANIZATION_ROLES } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
-import { formatIndex, formatIndexChange, formatPercent } from "@/lib/ladder";
+import { ACCENT_COLOR, formatIndex, formatIndexChange, formatPercent } from "@/lib/ladder";
 import { TeamFiguresTable, type TeamFiguresRow } from "./team-figures-table";
 
 export const metadata: Metadata = { title: "Organization" };
 
 export default async function OrganizationPage({ searchParams }: { searchParams: Promise<{ cycle?: string }> }) {
-  const actor = await requireRole("leader", "admin");
+  const actor = await requireRole(...ORGANIZATION_ROLES);
   const [cycles, teamFigures, teams] = await Promise.all([
     orgFiguresByCycle(actor),
     teamFiguresByCycle(actor),
@@ -87,7 +88,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
       >
         <LineChart
           labels={cycles.map((c) => c.cycleName)}
-          series={[{ label: "Leverage index", values: cycles.map((c) => c.figures?.leverageIndex ?? null), color: "#4f46e5" }]}
+          series={[{ label: "Leverage index", values: cycles.map((c) => c.figures?.leverageIndex ?? null), color: ACCENT_COLOR }]}
           yTitle="Leverage index (1–5)"
           summary={reading}
           provisionalFrom={openIndex >= 0 ? openIndex : undefined}

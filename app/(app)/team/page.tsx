@@ -5,11 +5,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { findOpenCycle } from "@/db/queries/cycles";
 import { listManagedTeams, managedTeamFiguresByCycle, teamReviewProgress } from "@/db/queries/team";
 import { requireRole } from "@/lib/dal";
-import { formatIndex, formatIndexChange, formatPercent, LEVELS } from "@/lib/ladder";
+import { formatIndex, formatIndexChange, formatPercent, SERIES_COLORS } from "@/lib/ladder";
 
 export const metadata: Metadata = { title: "My team" };
 
-const seriesColors = [LEVELS[0].color, LEVELS[3].color, LEVELS[2].color, LEVELS[4].color];
 
 export default async function MyTeamPage() {
   const actor = await requireRole("manager");
@@ -30,6 +29,17 @@ export default async function MyTeamPage() {
     : [];
   const cycleNames = [...new Set(figures.map((f) => f.cycleName))];
   const closedFigures = figures.filter((f) => f.cycleId !== openCycle?.id);
+  const reading = teams
+    .map((team) => {
+      const series = closedFigures.filter((f) => f.teamId === team.id);
+      const first = series[0];
+      const last = series.at(-1);
+      if (!first || !last || first === last) return null;
+      const change = last.figures.leverageIndex - first.figures.leverageIndex;
+      return `${team.name} moved from ${formatIndex(first.figures.leverageIndex)} in ${first.cycleName} to ${formatIndex(last.figures.leverageIndex)} in ${last.cycleName} (${formatIndexChange(change)}).`;
+    })
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <>
@@ -60,18 +70,55 @@ export default async function MyTeamPage() {
           );
         })}
       </div>
-      <Card title="Leverage index by quarter" description={`The mean over the people assessed each quarter, by the team they were in at the time.${openCycle ? ` ${openCycle.name} is still open: its dashed point counts only the assessments in so far.` : ""}`}>
+      <Card
+        title="Leverage index by quarter"
+        description={`${reading} Each point is the mean over the people assessed that quarter, by the team they were in at the time.${openCycle ? ` ${openCycle.name} is still open: its dashed point counts only the assessments in so far.` : ""}`}
+      >
         <LineChart
           labels={cycleNames}
           series={teams.map((team, i) => ({
             label: team.name,
-            color: seriesColors[i % seriesColors.length]!,
+            color: SERIES_COLORS[i % SERIES_COLORS.length]!,
             values: cycleNames.map((name) => figures.find((f) => f.teamId === team.id && f.cycleName === name)?.figures.leverageIndex ?? null),
           }))}
           yTitle="Leverage index (1–5)"
           provisionalFrom={openCycle && cycleNames.includes(openCycle.name) ? cycleNames.indexOf(openCycle.name) : undefined}
-          summary={`Leverage index by quarter for ${teams.map((t) => t.name).join(" and ")}`}
+          summary={reading || `Leverage index by quarter for ${teams.map((t) => t.name).join(" and ")}`}
         />
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>
+          <table className="mt-2 w-full text-sm">
+            <caption className="sr-only">Team leverage index by quarter</caption>
+            <thead>
+              <tr className="border-b border-line text-left">
+                <th scope="col" className="py-1 pr-3 font-medium">Cycle</th>
+                {teams.map((team) => (
+                  <th key={team.id} scope="col" className="py-1 pr-3 text-right font-medium">
+                    {team.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {cycleNames.map((name) => (
+                <tr key={name} className="border-b border-line last:border-0">
+                  <th scope="row" className="py-1 pr-3 text-left font-normal">
+                    {name}
+                    {name === openCycle?.name && <span className="text-muted"> (open)</span>}
+                  </th>
+                  {teams.map((team) => {
+                    const cell = figures.find((f) => f.teamId === team.id && f.cycleName === name);
+                    return (
+                      <td key={team.id} className="py-1 pr-3 text-right tabular-nums">
+                        {cell ? `${formatIndex(cell.figures.leverageIndex)} (${cell.figures.count} people)` : "—"}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
       </Card>
     </>
   );

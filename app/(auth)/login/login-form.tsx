@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { signInWithPassword, type SignInState } from "./actions";
 
 type DemoAccount = { role: string; name: string; email: string };
@@ -18,6 +18,13 @@ export function LoginForm({
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
+  // After a refusal the email is kept, so the next thing to type is the password.
+  useEffect(() => {
+    if (state.message) passwordRef.current?.focus();
+    else if (state.errors?.email) emailRef.current?.focus();
+    else if (state.errors?.password) passwordRef.current?.focus();
+  }, [state]);
+
   function fillDemo(account: DemoAccount) {
     if (!demo || !emailRef.current || !passwordRef.current) return;
     emailRef.current.value = account.email;
@@ -29,9 +36,9 @@ export function LoginForm({
     <div className="space-y-8">
       <form action={formAction} className="space-y-5" noValidate aria-describedby="sign-in-message">
         <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
-        <div id="sign-in-message" aria-live="polite">
+        <div id="sign-in-message" aria-live="assertive">
           {state.message && (
-            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+            <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
               {state.message}
             </p>
           )}
@@ -123,11 +130,11 @@ function Field({
       </label>
       <div className="mt-1">{children}</div>
       <div aria-live="polite">
-        {error?.map((message) => (
-          <p key={message} id={`${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-            {message}
+        {error && (
+          <p id={`${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
+            {error.join(" ")}
           </p>
-        ))}
+        )}
       </div>
     </div>
   );
