@@ -46,7 +46,8 @@ export function DataTable<TData extends object>({
   });
 
   return (
-    <div className="overflow-x-auto">
+    // Focusable so a keyboard can scroll the table sideways on a narrow screen.
+    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -31,7 +31,7 @@ export default async function AdminPage() {
             <thead>
               <tr className="border-b border-line text-left">
                 <th scope="col" className="px-3 py-2 font-medium">Cycle</th>
-                <th scope="col" className="px-3 py-2 font-medium">Dates</th>
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Dates</th>
                 <th scope="col" className="px-3 py-2 font-medium">Status</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">Self-assessments in</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">Reviews finalized</th>
@@ -41,7 +41,7 @@ export default async function AdminPage() {
               {[...cycles].reverse().map((cycle) => (
                 <tr key={cycle.id} className="border-b border-line last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-medium">{cycle.name}</th>
-                  <td className="px-3 py-2">
+                  <td className="hidden px-3 py-2 sm:table-cell">
                     {formats.shortDate.format(calendarDate(cycle.startsOn))} – {formats.shortDate.format(calendarDate(cycle.endsOn))}
                   </td>
                   <td className="px-3 py-2">

@@ -29,7 +29,7 @@ const columns = [
   }),
   column.accessor("department", { header: "Department", meta: { className: "hidden md:table-cell" } }),
   column.accessor("manager", { header: "Manager", meta: { className: "hidden lg:table-cell" }, cell: (info) => info.getValue() ?? "—" }),
-  column.accessor("headCount", { header: "People assessed", meta: { numeric: true } }),
+  column.accessor("headCount", { header: "People", meta: { numeric: true } }),
   column.accessor("leverageIndex", {
     header: "Leverage index",
     meta: { numeric: true },

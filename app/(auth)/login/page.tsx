@@ -15,8 +15,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl } = await searchParams;
 
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
-      <div className="surface w-full max-w-md rounded-2xl p-8 shadow-sm">
+    <main className="flex min-h-screen items-center justify-center px-3 py-8 sm:px-4 sm:py-12">
+      <div className="surface w-full max-w-md rounded-2xl p-5 shadow-sm sm:p-8">
         <div className="flex items-center gap-3">
           <LadderMark className="h-9 w-9" />
           <div>
