@@ -8,7 +8,7 @@
  * Must not import "server-only": the CLI (tsx) and the tests import it directly.
  */
 import bcrypt from "bcryptjs";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
 import { leverageIndex, type LevelMix } from "../lib/ladder/formulas";
 import type { Database } from "./client";
@@ -1087,7 +1087,8 @@ async function seedInTransaction(tx: Tx): Promise<SeedSummary> {
         name: c.name,
         startsOn: c.startsOn,
         endsOn: c.endsOn,
-        status: c.index === OPEN_CYCLE ? ("open" as const) : ("closed" as const),
+        // Written while open; the past cycles close at the end (a closed cycle refuses writes).
+        status: "open" as const,
         createdAt: at(c.startsOn, -10, 10, 0),
       })),
     )
@@ -1336,6 +1337,9 @@ async function seedInTransaction(tx: Tx): Promise<SeedSummary> {
     createdAt: c.createdAt,
   }));
   for (const batch of chunks(calibrationRows)) await tx.insert(calibrationRecords).values(batch);
+
+  const pastCycleIds = cycleDefs.filter((c) => c.index !== OPEN_CYCLE).map((c) => cycleId(c.index));
+  await tx.update(reviewCycles).set({ status: "closed" }).where(inArray(reviewCycles.id, pastCycleIds));
 
   return {
     departments: departmentRows.length,

@@ -2,7 +2,7 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listManagedTeams, managedTeamFiguresByCycle } from "@/db/queries/team";
 import { listTeamsWithDepartment, orgFiguresByCycle, teamFiguresByCycle } from "@/db/queries/organization";
-import { isOwnAssessment, managesPerson } from "@/db/queries/people";
+import { findActivePersonById, isOwnAssessment, managesPerson } from "@/db/queries/people";
 import { myAssessmentsByCycle } from "@/db/queries/my-assessments";
 import { assessments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
@@ -141,5 +141,27 @@ describe("own assessments", () => {
     const openEntry = cycles.find((c) => c.cycleId === open!.id)!;
     expect(openEntry.manager).toBeNull();
     expect(cycles.filter((c) => c.manager !== null).length).toBe(7);
+  });
+});
+
+describe("deactivation", () => {
+  it("a deactivated person is no longer found as a signed-in actor, so their sessions stop working", async () => {
+    const [person] = await testDb.db
+      .insert(people)
+      .values({ name: "Leaving Soon", email: "leaving.soon@northwind.example", passwordHash: "x".repeat(60) })
+      .returning();
+    expect((await findActivePersonById(person!.id))?.email).toBe("leaving.soon@northwind.example");
+    await testDb.db.update(people).set({ active: false }).where(eq(people.id, person!.id));
+    expect(await findActivePersonById(person!.id)).toBeNull();
+  });
+
+  it("a changed role takes effect at the next request", async () => {
+    const [person] = await testDb.db
+      .insert(people)
+      .values({ name: "Promoted Soon", email: "promoted.soon@northwind.example", passwordHash: "x".repeat(60) })
+      .returning();
+    expect((await findActivePersonById(person!.id))?.role).toBe("employee");
+    await testDb.db.update(people).set({ appRole: "manager" }).where(eq(people.id, person!.id));
+    expect((await findActivePersonById(person!.id))?.role).toBe("manager");
   });
 });

@@ -4,6 +4,7 @@ import {
   assessments,
   assessmentTasks,
   auditLog,
+  calibrationRecords,
   departments,
   people,
   reviewCycles,
@@ -457,5 +458,53 @@ describe(`schema constraints (${driverUnderTest})`, () => {
       expect(rows).toHaveLength(1);
       expect(rows[0]?.action).toBe("cycle.open");
     });
+  });
+});
+
+describe(`a closed review cycle is read-only in the database (${driverUnderTest})`, () => {
+  it("refuses every write to its assessments, tasks and calibration records, and allows them again once re-opened", async () => {
+    const [cycle] = await db
+      .insert(reviewCycles)
+      .values({ name: "2024 Q4", startsOn: "2024-10-01", endsOn: "2024-12-31", status: "open" })
+      .returning();
+    const self = await submittedSelf({ cycleId: cycle!.id });
+    const [assessment] = await db.insert(assessments).values(self).returning();
+    await db.insert(assessmentTasks).values({ assessmentId: assessment!.id, position: 0, text: "Compile the report", level: 1 });
+    const [review] = await db
+      .insert(assessments)
+      .values({ ...self, kind: "manager", authorId: managerId, status: "draft", submittedAt: null })
+      .returning();
+    await db.insert(calibrationRecords).values({
+      assessmentId: review!.id,
+      changedById: managerId,
+      field: "level_mix",
+      fromValue: completeShares,
+      toValue: completeShares,
+      reason: "Checked against the sprint log",
+    });
+
+    await db.update(reviewCycles).set({ status: "closed" }).where(eq(reviewCycles.id, cycle!.id));
+    const closed = /review cycle is closed/;
+    await expectRejected(db.update(assessments).set({ notes: "changed later" }).where(eq(assessments.id, assessment!.id)), closed, CHECK_VIOLATION);
+    await expectRejected(db.delete(assessments).where(eq(assessments.id, assessment!.id)), closed, CHECK_VIOLATION);
+    const newcomer = await submittedSelf({ cycleId: cycle!.id });
+    await expectRejected(db.insert(assessments).values(newcomer), closed, CHECK_VIOLATION);
+    // Nor can an open cycle's assessment be moved into the closed one.
+    const [openOne] = await db.insert(assessments).values(await submittedSelf()).returning();
+    await expectRejected(db.update(assessments).set({ cycleId: cycle!.id }).where(eq(assessments.id, openOne!.id)), closed, CHECK_VIOLATION);
+    await expectRejected(
+      db.insert(assessmentTasks).values({ assessmentId: assessment!.id, position: 1, text: "Late addition", level: 2 }),
+      closed,
+      CHECK_VIOLATION,
+    );
+    await expectRejected(db.update(assessmentTasks).set({ level: 5 }).where(eq(assessmentTasks.assessmentId, assessment!.id)), closed, CHECK_VIOLATION);
+    await expectRejected(db.delete(calibrationRecords).where(eq(calibrationRecords.assessmentId, review!.id)), closed, CHECK_VIOLATION);
+    const [unchanged] = await db.select().from(assessments).where(eq(assessments.id, assessment!.id));
+    expect(unchanged?.notes).toBe("");
+
+    await db.update(reviewCycles).set({ status: "open" }).where(eq(reviewCycles.id, cycle!.id));
+    await db.update(assessments).set({ notes: "after re-opening" }).where(eq(assessments.id, assessment!.id));
+    const [reopened] = await db.select().from(assessments).where(eq(assessments.id, assessment!.id));
+    expect(reopened?.notes).toBe("after re-opening");
   });
 });
