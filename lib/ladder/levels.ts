@@ -71,12 +71,6 @@ export const LEVELS = [
 export type LadderLevel = (typeof LEVELS)[number]["level"];
 export type LevelKey = (typeof LEVELS)[number]["key"];
 
-export function levelInfo(level: number) {
-  const info = LEVELS.find((l) => l.level === level);
-  if (!info) throw new RangeError(`There is no ladder level ${level}`);
-  return info;
-}
-
 /** The durable capabilities rated 1–5 in every assessment, keyed by their assessment column. */
 export const CAPABILITIES = [
   { key: "judgment", name: "Contextual judgment" },
