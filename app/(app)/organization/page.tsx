@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { LineChart } from "@/components/charts/line-chart";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -93,33 +94,20 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
           summary={reading}
           provisionalFrom={openIndex >= 0 ? openIndex : undefined}
         />
-        <details className="mt-4">
-          <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>
-          <table className="mt-2 w-full text-sm">
-            <caption className="sr-only">Organisation leverage index by quarter</caption>
-            <thead>
-              <tr className="border-b border-line text-left">
-                <th scope="col" className="py-1 pr-3 font-medium">Cycle</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">Leverage index</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">AI exposure</th>
-                <th scope="col" className="py-1 text-right font-medium">People assessed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cycles.map((c) => (
-                <tr key={c.cycleId} className="border-b border-line last:border-0">
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">
-                    {c.cycleName}
-                    {c.status === "open" && <span className="text-muted"> (open)</span>}
-                  </th>
-                  <td className="py-1 pr-3 text-right tabular-nums">{c.figures ? formatIndex(c.figures.leverageIndex) : "—"}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{c.figures ? formatPercent(c.figures.aiExposure) : "—"}</td>
-                  <td className="py-1 text-right tabular-nums">{c.figures?.count ?? 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <ChartNumbers
+          caption="Organisation leverage index by quarter"
+          columns={["Leverage index", "AI exposure", "People assessed"]}
+          rows={cycles.map((c) => ({
+            key: c.cycleId,
+            label: c.cycleName,
+            open: c.status === "open",
+            values: [
+              c.figures ? formatIndex(c.figures.leverageIndex) : "—",
+              c.figures ? formatPercent(c.figures.aiExposure) : "—",
+              String(c.figures?.count ?? 0),
+            ],
+          }))}
+        />
       </Card>
 
       <Card

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { LineChart } from "@/components/charts/line-chart";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -85,40 +86,19 @@ export default async function MyTeamPage() {
           provisionalFrom={openCycle && cycleNames.includes(openCycle.name) ? cycleNames.indexOf(openCycle.name) : undefined}
           summary={reading || `Leverage index by quarter for ${teams.map((t) => t.name).join(" and ")}`}
         />
-        <details className="mt-4">
-          <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>
-          <table className="mt-2 w-full text-sm">
-            <caption className="sr-only">Team leverage index by quarter</caption>
-            <thead>
-              <tr className="border-b border-line text-left">
-                <th scope="col" className="py-1 pr-3 font-medium">Cycle</th>
-                {teams.map((team) => (
-                  <th key={team.id} scope="col" className="py-1 pr-3 text-right font-medium">
-                    {team.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {cycleNames.map((name) => (
-                <tr key={name} className="border-b border-line last:border-0">
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">
-                    {name}
-                    {name === openCycle?.name && <span className="text-muted"> (open)</span>}
-                  </th>
-                  {teams.map((team) => {
-                    const cell = figures.find((f) => f.teamId === team.id && f.cycleName === name);
-                    return (
-                      <td key={team.id} className="py-1 pr-3 text-right tabular-nums">
-                        {cell ? `${formatIndex(cell.figures.leverageIndex)} (${cell.figures.count} people)` : "—"}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <ChartNumbers
+          caption="Team leverage index by quarter"
+          columns={teams.map((team) => team.name)}
+          rows={cycleNames.map((name) => ({
+            key: name,
+            label: name,
+            open: name === openCycle?.name,
+            values: teams.map((team) => {
+              const cell = figures.find((f) => f.teamId === team.id && f.cycleName === name);
+              return cell ? `${formatIndex(cell.figures.leverageIndex)} (${cell.figures.count} people)` : "—";
+            }),
+          }))}
+        />
       </Card>
     </>
   );

@@ -1,0 +1,46 @@
+/** The numbers behind a chart, folded away under "Show the numbers": one row per cycle. */
+export function ChartNumbers({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: string[];
+  rows: { key: string | number; label: string; open?: boolean; values: string[] }[];
+}) {
+  return (
+    <details className="mt-4">
+      <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>
+      <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+        <table className="mt-2 w-full text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr className="border-b border-line text-left">
+              <th scope="col" className="py-1 pr-3 font-medium">Cycle</th>
+              {columns.map((column) => (
+                <th key={column} scope="col" className="py-1 pr-3 text-right font-medium">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key} className="border-b border-line last:border-0">
+                <th scope="row" className="py-1 pr-3 text-left font-normal">
+                  {row.label}
+                  {row.open && <span className="text-muted"> (open)</span>}
+                </th>
+                {row.values.map((value, i) => (
+                  <td key={columns[i]} className="py-1 pr-3 text-right tabular-nums">
+                    {value}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
