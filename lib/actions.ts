@@ -1,0 +1,50 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { AppRole } from "@/db/schema";
+import { ActionError, type ActionState, fieldErrorsOf } from "@/lib/action-state";
+import { AccessDeniedError, type Actor } from "@/lib/authz";
+import { requireActor } from "@/lib/dal";
+
+type ActionOptions<Schema extends z.ZodType, Values> = {
+  /** Roles allowed to call the action at all; the handler still checks scope in the data layer. */
+  roles?: readonly AppRole[];
+  schema: Schema;
+  /** What the form sent, in the shape the form renders back on an error. */
+  readValues: (formData: FormData) => Values;
+  /** The input the schema parses; by default the echoed values. */
+  toInput?: (values: Values, formData: FormData) => unknown;
+  handler: (input: z.output<Schema>, actor: Actor, formData: FormData) => Promise<ActionState<Values> | void>;
+};
+
+/**
+ * The one path every form action takes: session → role → zod → handler. Refusals the user can act
+ * on come back as a message and field errors, with the submitted values, never as a thrown page.
+ */
+export function formAction<Schema extends z.ZodType, Values>(options: ActionOptions<Schema, Values>) {
+  return async (_previous: ActionState<Values>, formData: FormData): Promise<ActionState<Values>> => {
+    const actor = await requireActor();
+    const values = options.readValues(formData);
+    if (options.roles && !options.roles.includes(actor.role)) {
+      return { status: "error", values, message: "You do not have access to this." };
+    }
+    const parsed = options.schema.safeParse(options.toInput ? options.toInput(values, formData) : values);
+    if (!parsed.success) {
+      return { status: "error", values, fieldErrors: fieldErrorsOf(parsed.error), message: "Some answers need attention." };
+    }
+    try {
+      const result = await options.handler(parsed.data, actor, formData);
+      return result ?? { status: "success", values };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof ActionError) {
+        return { status: "error", values, message: error.message, fieldErrors: error.fieldErrors };
+      }
+      if (error instanceof AccessDeniedError) {
+        return { status: "error", values, message: error.message };
+      }
+      console.error("Form action failed", error);
+      return { status: "error", values, message: "Something went wrong on our side and nothing was saved. Try again in a moment." };
+    }
+  };
+}
