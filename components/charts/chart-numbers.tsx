@@ -1,22 +1,26 @@
-/** The numbers behind a chart, folded away under "Show the numbers": one row per cycle. */
+/** The numbers behind a chart, folded away under "Show the numbers": one row per cycle (or per `rowHeader`). */
 export function ChartNumbers({
   caption,
   columns,
   rows,
+  rowHeader = "Cycle",
+  open: startOpen = false,
 }: {
   caption: string;
   columns: string[];
   rows: { key: string | number; label: string; open?: boolean; values: string[] }[];
+  rowHeader?: string;
+  open?: boolean;
 }) {
   return (
-    <details className="mt-4">
+    <details className="mt-4" open={startOpen || undefined}>
       <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>
       <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
         <table className="mt-2 w-full text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-line text-left">
-              <th scope="col" className="py-1 pr-3 font-medium">Cycle</th>
+              <th scope="col" className="py-1 pr-3 font-medium">{rowHeader}</th>
               {columns.map((column) => (
                 <th key={column} scope="col" className="py-1 pr-3 text-right font-medium">
                   {column}

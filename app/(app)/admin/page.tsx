@@ -1,60 +1,58 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { listCyclesWithCounts, organisationCounts } from "@/db/queries/admin";
+import { listAuditEntries } from "@/db/queries/audit";
 import { requireRole } from "@/lib/dal";
-import { calendarDate, dateFormatters } from "@/lib/locale";
+import { requestLocale } from "@/lib/locale";
 
 export const metadata: Metadata = { title: "Admin" };
 
-const statusStyles = {
-  draft: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
-  open: "bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-200",
-  closed: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
-} as const;
+const link = "text-[var(--color-accent)] hover:underline dark:text-indigo-300";
 
 export default async function AdminPage() {
   const actor = await requireRole("admin");
-  const [counts, cycles, formats] = await Promise.all([organisationCounts(actor), listCyclesWithCounts(actor), dateFormatters()]);
+  const [counts, cycles, audit, locale] = await Promise.all([organisationCounts(actor), listCyclesWithCounts(actor), listAuditEntries(actor, {}), requestLocale()]);
+  const open = cycles.filter((c) => c.status === "open");
+  const drafts = cycles.filter((c) => c.status === "draft");
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <>
-      <PageHeader title="Admin" description="Review cycles, people and teams of the organisation." />
-      <div className="mb-6 grid gap-4 sm:grid-cols-3">
-        <Stat label="Active people" value={counts.activePeople} />
-        <Stat label="Teams" value={counts.teams} />
+      <PageHeader title="Admin" description="Run the quarter: cycles, people and teams, imports, and the audit log." />
+      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label="Active people" value={counts.activePeople} hint={`${counts.inactivePeople} deactivated`} />
+        <Stat label="Teams" value={counts.teams} hint={counts.teamsWithoutManager ? `${counts.teamsWithoutManager} without a manager` : "All have a manager"} />
         <Stat label="Departments" value={counts.departments} />
+        <Stat label="Open cycles" value={open.length ? open.map((c) => c.name).join(", ") : "None"} hint={drafts.length ? `${drafts.length} draft` : undefined} />
       </div>
-      <Card title="Review cycles" description="A cycle is drafted, opened for writing, then closed for good.">
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Review cycles</caption>
-            <thead>
-              <tr className="border-b border-line text-left">
-                <th scope="col" className="px-3 py-2 font-medium">Cycle</th>
-                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Dates</th>
-                <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Self-assessments in</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Reviews finalized</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...cycles].reverse().map((cycle) => (
-                <tr key={cycle.id} className="border-b border-line last:border-0">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">{cycle.name}</th>
-                  <td className="hidden px-3 py-2 sm:table-cell">
-                    {formats.shortDate.format(calendarDate(cycle.startsOn))} – {formats.shortDate.format(calendarDate(cycle.endsOn))}
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${statusStyles[cycle.status]}`}>{cycle.status}</span>
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{cycle.selfSubmitted}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{cycle.finalized}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Cycles in progress">
+          {open.length === 0 && <p className="text-sm">No cycle is open. <Link className={link} href="/admin/cycles">Create or open one</Link>.</p>}
+          <ul className="space-y-2 text-sm">
+            {[...open, ...drafts].map((c) => (
+              <li key={c.id} className="flex items-center justify-between gap-2">
+                <Link href={`/admin/cycles/${c.id}`} className={`font-medium ${link}`}>{c.name}</Link>
+                <span className="text-muted">{c.selfSubmitted} self-assessments in · {c.finalized} reviews finalized</span>
+                <StatusBadge status={c.status} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title="Recent activity">
+          <ul className="space-y-1 text-sm">
+            {audit.rows.slice(0, 8).map((e) => (
+              <li key={e.id} className="flex flex-wrap gap-x-2">
+                <span className="text-muted tabular-nums">{time.format(e.at)}</span>
+                <span className="font-mono text-xs leading-5">{e.action}</span>
+                <span>{e.actorName ?? ""}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 text-sm"><Link href="/admin/audit" className={link}>The whole audit log →</Link></p>
+        </Card>
+      </div>
     </>
   );
 }

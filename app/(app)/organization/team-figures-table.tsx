@@ -1,6 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
 import { DataTable, type SortableFeatures } from "@/components/data-table";
 import { formatIndex, formatIndexChange, formatPercent } from "@/lib/ladder";
 
@@ -22,7 +23,9 @@ const columns = [
     header: "Team",
     cell: (info) => (
       <>
-        <span className="font-medium">{info.getValue()}</span>
+        <Link href={`/organization/teams/${info.row.original.teamId}`} className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline dark:text-indigo-300">
+          {info.getValue()}
+        </Link>
         <span className="text-muted block text-xs md:hidden">{info.row.original.department}</span>
       </>
     ),

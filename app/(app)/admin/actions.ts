@@ -1,0 +1,171 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { closeCycle, createCycle, openCycle, reopenCycle, updateCycleDates } from "@/db/queries/admin";
+import { createPerson, createTeam, movePerson, setPersonActive, setTeamManager, updatePerson } from "@/db/queries/admin-people";
+import { appRole } from "@/db/schema";
+import { formAction } from "@/lib/actions";
+
+const str = (formData: FormData, name: string) => String(formData.get(name) ?? "");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
+const id = z.coerce.number().int().positive();
+
+const datesSchema = z
+  .object({ startsOn: isoDate, endsOn: isoDate })
+  .refine((v) => v.endsOn > v.startsOn, { message: "The end comes after the start.", path: ["endsOn"] });
+
+export const createCycleAction = formAction({
+  roles: ["admin"],
+  schema: z
+    .object({
+      name: z.string().trim().regex(/^\d{4} Q[1-4]$/, 'Name it like "2027 Q1".'),
+      startsOn: isoDate,
+      endsOn: isoDate,
+    })
+    .refine((v) => v.endsOn > v.startsOn, { message: "The end comes after the start.", path: ["endsOn"] }),
+  readValues: (f) => ({ name: str(f, "name"), startsOn: str(f, "startsOn"), endsOn: str(f, "endsOn") }),
+  handler: async (input, actor) => {
+    const cycle = await createCycle(actor, input);
+    revalidatePath("/admin", "layout");
+    redirect(`/admin/cycles/${cycle.id}`);
+  },
+});
+
+export const updateCycleDatesAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ cycleId: id }).and(datesSchema),
+  readValues: (f) => ({ cycleId: str(f, "cycleId"), startsOn: str(f, "startsOn"), endsOn: str(f, "endsOn") }),
+  handler: async (input, actor) => {
+    await updateCycleDates(actor, input.cycleId, { startsOn: input.startsOn, endsOn: input.endsOn });
+    revalidatePath("/admin", "layout");
+    return { status: "success", values: { cycleId: String(input.cycleId), startsOn: input.startsOn, endsOn: input.endsOn }, message: "Dates saved." };
+  },
+});
+
+const cycleIdOnly = {
+  roles: ["admin"] as const,
+  schema: z.object({ cycleId: id }),
+  readValues: (f: FormData) => ({ cycleId: str(f, "cycleId") }),
+};
+
+export const openCycleAction = formAction({
+  ...cycleIdOnly,
+  handler: async (input, actor) => {
+    const cycle = await openCycle(actor, input.cycleId);
+    revalidatePath("/", "layout");
+    return { status: "success", values: { cycleId: String(input.cycleId) }, message: `${cycle.name} is open: people can write in it.` };
+  },
+});
+
+export const closeCycleAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ cycleId: id, confirm: z.literal("yes", { error: "Tick the box to confirm." }) }),
+  readValues: (f) => ({ cycleId: str(f, "cycleId"), confirm: str(f, "confirm") }),
+  handler: async (input, actor) => {
+    const cycle = await closeCycle(actor, input.cycleId);
+    revalidatePath("/", "layout");
+    return { status: "success", values: { cycleId: String(input.cycleId), confirm: "" }, message: `${cycle.name} is closed: everything in it is read-only.` };
+  },
+});
+
+export const reopenCycleAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ cycleId: id, reason: z.string().trim().min(10, "Say why, in at least 10 characters.").max(500, "At most 500 characters.") }),
+  readValues: (f) => ({ cycleId: str(f, "cycleId"), reason: str(f, "reason") }),
+  handler: async (input, actor) => {
+    const cycle = await reopenCycle(actor, input.cycleId, input.reason);
+    revalidatePath("/", "layout");
+    return { status: "success", values: { cycleId: String(input.cycleId), reason: "" }, message: `${cycle.name} is open again. The reason is in the audit log.` };
+  },
+});
+
+const personFields = {
+  name: z.string().trim().min(1, "Enter a name.").max(120, "At most 120 characters."),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "At most 254 characters.")
+    .pipe(z.email("Enter an email address like name@company.com.")),
+  role: z.enum(appRole.enumValues, { error: "Choose a role." }),
+};
+
+export const createPersonAction = formAction({
+  roles: ["admin"],
+  schema: z.object({
+    ...personFields,
+    teamId: z.union([z.literal("").transform(() => null), id]),
+    password: z.union([z.literal(""), z.string().min(10, "At least 10 characters, or leave it empty.").max(200)]),
+  }),
+  readValues: (f) => ({ name: str(f, "name"), email: str(f, "email"), role: str(f, "role") || "employee", teamId: str(f, "teamId") }),
+  toInput: (values, f) => ({ ...values, password: str(f, "password") }),
+  handler: async (input, actor) => {
+    const person = await createPerson(actor, { ...input, password: input.password || undefined });
+    revalidatePath("/admin", "layout");
+    redirect(`/admin/people/${person.id}?created=1`);
+  },
+});
+
+export const updatePersonAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ personId: id, ...personFields }),
+  readValues: (f) => ({ personId: str(f, "personId"), name: str(f, "name"), email: str(f, "email"), role: str(f, "role") }),
+  handler: async (input, actor) => {
+    await updatePerson(actor, input.personId, input);
+    revalidatePath("/admin", "layout");
+    return { status: "success", values: { personId: String(input.personId), name: input.name, email: input.email, role: input.role }, message: "Saved." };
+  },
+});
+
+export const movePersonAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ personId: id, teamId: z.coerce.number({ error: "Choose a team." }).int().positive("Choose a team.") }),
+  readValues: (f) => ({ personId: str(f, "personId"), teamId: str(f, "teamId") }),
+  handler: async (input, actor) => {
+    await movePerson(actor, input.personId, input.teamId);
+    revalidatePath("/admin", "layout");
+    return { status: "success", values: { personId: String(input.personId), teamId: String(input.teamId) }, message: "Moved. Earlier cycles keep the team they had." };
+  },
+});
+
+export const setActiveAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ personId: id, active: z.enum(["true", "false"]) }),
+  readValues: (f) => ({ personId: str(f, "personId"), active: str(f, "active") }),
+  handler: async (input, actor) => {
+    await setPersonActive(actor, input.personId, input.active === "true");
+    revalidatePath("/admin", "layout");
+    return {
+      status: "success",
+      values: { personId: String(input.personId), active: input.active },
+      message: input.active === "true" ? "Re-activated: they can sign in again." : "Deactivated: they cannot sign in, and their open sessions have ended.",
+    };
+  },
+});
+
+export const createTeamAction = formAction({
+  roles: ["admin"],
+  schema: z.object({
+    name: z.string().trim().min(1, "Enter a name.").max(120, "At most 120 characters."),
+    departmentId: z.coerce.number({ error: "Choose a department." }).int().positive("Choose a department."),
+  }),
+  readValues: (f) => ({ name: str(f, "name"), departmentId: str(f, "departmentId") }),
+  handler: async (input, actor) => {
+    await createTeam(actor, input);
+    revalidatePath("/admin", "layout");
+    return { status: "success", values: { name: "", departmentId: "" }, message: `Team ${input.name} created.` };
+  },
+});
+
+export const setTeamManagerAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ teamId: id, managerId: z.union([z.literal("").transform(() => null), id]) }),
+  readValues: (f) => ({ teamId: str(f, "teamId"), managerId: str(f, "managerId") }),
+  handler: async (input, actor) => {
+    await setTeamManager(actor, input.teamId, input.managerId);
+    revalidatePath("/", "layout");
+    return { status: "success", values: { teamId: String(input.teamId), managerId: String(input.managerId ?? "") }, message: "Manager saved." };
+  },
+});

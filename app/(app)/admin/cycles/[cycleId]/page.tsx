@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, Stat } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { cycleOutstanding, getCycle } from "@/db/queries/admin";
+import { requireRole } from "@/lib/dal";
+import { calendarDate, dateFormatters } from "@/lib/locale";
+import { CloseCycleForm, CycleDatesForm, OpenCycleForm, ReopenCycleForm } from "../cycle-forms";
+
+export const metadata: Metadata = { title: "Cycle · Admin" };
+
+export default async function CyclePage({ params }: { params: Promise<{ cycleId: string }> }) {
+  const actor = await requireRole("admin");
+  const cycleId = Number((await params).cycleId);
+  const cycle = Number.isInteger(cycleId) && cycleId > 0 ? await getCycle(actor, cycleId) : null;
+  if (!cycle) notFound();
+  const [outstanding, formats] = await Promise.all([cycle.status === "open" ? cycleOutstanding(actor, cycle.id) : null, dateFormatters()]);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/cycles" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
+          ← All cycles
+        </Link>
+      </p>
+      <PageHeader title={cycle.name} description={`${formats.shortDate.format(calendarDate(cycle.startsOn))} – ${formats.shortDate.format(calendarDate(cycle.endsOn))}`}>
+        <StatusBadge status={cycle.status} />
+      </PageHeader>
+
+      {cycle.status === "draft" && (
+        <Card title="Open the cycle">
+          <OpenCycleForm cycleId={cycle.id} name={cycle.name} />
+        </Card>
+      )}
+
+      {cycle.status === "open" && outstanding && (
+        <Card title="Close the cycle" description="Closing makes every assessment in the cycle read-only. Check who has not finished first.">
+          <div className="mb-4 grid gap-4 sm:grid-cols-2">
+            <Stat label="Self-assessments not submitted" value={outstanding.selfMissing} />
+            <Stat label="Reviews not finalized" value={outstanding.reviewMissing} />
+          </div>
+          {outstanding.total > 0 && (
+            <details className="mb-4">
+              <summary className="cursor-pointer text-sm font-medium">Still unsubmitted ({outstanding.total} people)</summary>
+              <div className="mt-2 max-h-80 overflow-auto" role="region" aria-label="People who have not finished" tabIndex={0}>
+                <table className="w-full text-sm">
+                  <caption className="sr-only">People who have not finished this cycle</caption>
+                  <thead>
+                    <tr className="border-b border-line text-left">
+                      <th scope="col" className="px-2 py-1 font-medium">Person</th>
+                      <th scope="col" className="px-2 py-1 font-medium">Team</th>
+                      <th scope="col" className="px-2 py-1 font-medium">Self-assessment</th>
+                      <th scope="col" className="px-2 py-1 font-medium">Review</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {outstanding.people.map((p) => (
+                      <tr key={p.personId} className="border-b border-line last:border-0">
+                        <th scope="row" className="px-2 py-1 text-left font-normal">{p.name}</th>
+                        <td className="px-2 py-1">{p.team}</td>
+                        <td className="px-2 py-1">{p.selfDone ? "Submitted" : "Missing"}</td>
+                        <td className="px-2 py-1">{p.reviewDone ? "Finalized" : "Missing"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {outstanding.total > outstanding.people.length && (
+                  <p className="text-muted mt-2 text-xs">Showing the first {outstanding.people.length} of {outstanding.total}.</p>
+                )}
+              </div>
+            </details>
+          )}
+          <CloseCycleForm cycleId={cycle.id} name={cycle.name} />
+        </Card>
+      )}
+
+      {cycle.status === "closed" && (
+        <Card title="Closed: read-only" description="Assessments in a closed cycle cannot be written, even from a SQL console. An admin can re-open it, with a reason.">
+          <ReopenCycleForm cycleId={cycle.id} name={cycle.name} />
+        </Card>
+      )}
+
+      <Card className="mt-6" title="Dates">
+        {cycle.status === "closed" ? (
+          <p className="text-sm" data-testid="closed-dates">
+            {cycle.name} is closed, so its dates cannot be changed. Re-open it to edit.
+          </p>
+        ) : (
+          <CycleDatesForm cycleId={cycle.id} startsOn={cycle.startsOn} endsOn={cycle.endsOn} />
+        )}
+      </Card>
+    </>
+  );
+}

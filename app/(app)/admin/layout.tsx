@@ -1,0 +1,23 @@
+import { SubNav } from "@/components/sub-nav";
+import { requireRole } from "@/lib/dal";
+
+const ADMIN_SECTIONS = [
+  { href: "/admin", label: "Overview", exact: true },
+  { href: "/admin/cycles", label: "Cycles" },
+  { href: "/admin/people", label: "People" },
+  { href: "/admin/teams", label: "Teams" },
+  { href: "/admin/import", label: "Import" },
+  { href: "/admin/audit", label: "Audit log" },
+];
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await requireRole("admin");
+  return (
+    <>
+      <nav aria-label="Admin" className="mb-6 border-b border-line">
+        <SubNav items={ADMIN_SECTIONS} />
+      </nav>
+      {children}
+    </>
+  );
+}

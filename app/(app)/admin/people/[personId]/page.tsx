@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { getPerson, listTeamsAdmin } from "@/db/queries/admin-people";
+import { requireRole } from "@/lib/dal";
+import { calendarDate, dateFormatters } from "@/lib/locale";
+import { ActiveForm, EditPersonForm, MovePersonForm } from "../person-forms";
+
+export const metadata: Metadata = { title: "Person · Admin" };
+
+export default async function PersonPage({ params, searchParams }: { params: Promise<{ personId: string }>; searchParams: Promise<{ created?: string }> }) {
+  const actor = await requireRole("admin");
+  const id = Number((await params).personId);
+  const person = Number.isInteger(id) && id > 0 ? await getPerson(actor, id) : null;
+  if (!person) notFound();
+  const [teams, formats, { created }] = await Promise.all([listTeamsAdmin(actor), dateFormatters(), searchParams]);
+  const teamOptions = teams.map((t) => ({ id: t.id, name: t.name, department: t.department }));
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/people" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
+          ← People
+        </Link>
+      </p>
+      <PageHeader title={person.name} description={person.email}>
+        <StatusBadge status={person.active ? "active" : "inactive"} />
+      </PageHeader>
+      {created && (
+        <p className="mb-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-200">
+          {person.name} was added.
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="Details" className="lg:col-span-2">
+          <EditPersonForm person={person} />
+        </Card>
+        <Card title={person.active ? "Deactivate" : "Re-activate"}>
+          <ActiveForm personId={person.id} active={person.active} name={person.name} />
+        </Card>
+        <Card title="Team" className="lg:col-span-2">
+          <MovePersonForm personId={person.id} teams={teamOptions} currentTeamId={person.currentTeamId} />
+          {person.managing.length > 0 && <p className="text-muted mt-4 text-sm">Manages {person.managing.map((t) => t.name).join(", ")}.</p>}
+        </Card>
+        <Card title="Team history" description="Past cycles keep the team a person had then.">
+          {person.history.length === 0 ? (
+            <p className="text-sm">Not in a team.</p>
+          ) : (
+            <ol className="space-y-2 text-sm">
+              {person.history.map((h) => (
+                <li key={h.id}>
+                  <span className="font-medium">{h.team}</span>{" "}
+                  <span className="text-muted">
+                    {formats.shortDate.format(calendarDate(h.startedOn))} – {h.endedOn ? formats.shortDate.format(calendarDate(h.endedOn)) : "now"}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

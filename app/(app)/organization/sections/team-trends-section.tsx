@@ -1,0 +1,59 @@
+import { ChartFrame } from "@/components/charts/chart-frame";
+import { ChartNumbers } from "@/components/charts/chart-numbers";
+import { LineChart } from "@/components/charts/line-chart";
+import { Card } from "@/components/ui/card";
+import type { OrganizationOverview } from "@/db/queries/organization";
+import { formatIndex, formatIndexChange, formatPointsChange } from "@/lib/ladder";
+import { cycleLabel, pct1, seriesColor } from "./format";
+
+type Metric = "leverageIndex" | "aiExposure";
+
+/** One line a team over the range; click a legend entry to hide or show a team. */
+export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metric: Metric }) {
+  const labels = o.cycles.map(cycleLabel);
+  const openIndex = o.cycles.findIndex((c) => c.status === "open");
+  const series = o.teamSeries.map((s, i) => ({
+    label: s.team.name,
+    values: s.points.map((p) => (p ? Number((metric === "leverageIndex" ? p.leverageIndex : p.aiExposure).toFixed(metric === "leverageIndex" ? 2 : 1)) : null)),
+    color: seriesColor(i),
+  }));
+  const format = (v: number) => (metric === "leverageIndex" ? formatIndex(v) : pct1(v));
+  const isIndex = metric === "leverageIndex";
+  const title = isIndex ? "Leverage index per team" : "AI exposure per team";
+
+  const movers = o.teamMovers.map((m) => {
+    const s = o.teamSeries.find((t) => t.team.id === m.id)!;
+    const a = s.points.find((p) => p)!;
+    const b = s.points.findLast((p, i) => p && (openIndex < 0 || i < openIndex)) ?? a;
+    return { name: m.name, from: a, to: b, change: isIndex ? b.leverageIndex - a.leverageIndex : b.aiExposure - a.aiExposure };
+  });
+  const highest = [...movers].sort((x, y) => (isIndex ? y.to.leverageIndex - x.to.leverageIndex : y.to.aiExposure - x.to.aiExposure))[0];
+  const biggest = [...movers].sort((x, y) => (isIndex ? y.change - x.change : x.change - y.change))[0];
+  const reading = !highest
+    ? "Not enough cycles in this range to show a trend."
+    : isIndex
+      ? `${highest.name} has the highest index (${formatIndex(highest.to.leverageIndex)}); ${biggest!.name} moved most (${formatIndexChange(biggest!.change)}) over the range.`
+      : `${highest.name} is the most exposed team (${pct1(highest.to.aiExposure)} of time in automatable work); ${biggest!.name} reduced its exposure most (${formatPointsChange(biggest!.change)}).`;
+
+  return (
+    <Card title={title} description={reading}>
+      <ChartFrame title={title} data={{ labels, series: series.map((s) => ({ label: s.label, values: s.values })) }}>
+        <LineChart
+          labels={labels}
+          series={series}
+          yTitle={isIndex ? "Leverage index (1–5)" : "AI exposure (% of time)"}
+          yDecimals={isIndex ? 2 : 0}
+          summary={reading}
+          provisionalFrom={openIndex >= 0 ? openIndex : undefined}
+        />
+      </ChartFrame>
+      <p className="text-muted mt-2 text-xs">Click a team in the legend to hide or show its line. Dashed: a cycle still open.</p>
+      <ChartNumbers
+        caption={title}
+        rowHeader="Team"
+        columns={o.cycles.map(cycleLabel)}
+        rows={o.teamSeries.map((s) => ({ key: s.team.id, label: s.team.name, values: s.points.map((p) => (p ? format(isIndex ? p.leverageIndex : p.aiExposure) : "—")) }))}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+import { assessmentsCsvStream } from "@/db/queries/export";
+import { getCurrentActor } from "@/lib/dal";
+
+export const dynamic = "force-dynamic";
+
+/** GET ?from=2026 Q1&to=2026 Q3&department=<id>: a streamed CSV of the assessments the caller may see. */
+export async function GET(request: Request) {
+  const actor = await getCurrentActor();
+  if (!actor) return new Response("Sign in first.\n", { status: 401 });
+  const params = new URL(request.url).searchParams;
+  const departmentId = Number(params.get("department")) || undefined;
+  const stream = await assessmentsCsvStream(actor, { from: params.get("from") ?? undefined, to: params.get("to") ?? undefined, departmentId });
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="assessments-${stamp}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useRef } from "react";
+import { downloadCanvas } from "./chart-frame";
+
+export type HeatmapRow = { label: string; values: number[] };
+
+/** 0% → page colour, 100% → the accent; text flips to white on dark cells. */
+function cellColor(value: number) {
+  const t = Math.min(1, Math.max(0, value / 60));
+  return `rgba(79, 70, 229, ${0.08 + 0.85 * t})`;
+}
+const darkCell = (value: number) => value / 60 > 0.45;
+
+/** A table-shaped heatmap: every cell shows its value, so it reads without the colours. */
+export function Heatmap({ title, columns, rows, summary }: { title: string; columns: string[]; rows: HeatmapRow[]; summary: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+
+  function download() {
+    const cellW = 120;
+    const cellH = 34;
+    const labelW = 200;
+    const scale = 2;
+    const canvas = document.createElement("canvas");
+    canvas.width = (labelW + cellW * columns.length) * scale;
+    canvas.height = (cellH * (rows.length + 1) + 16) * scale;
+    const ctx = canvas.getContext("2d")!;
+    ctx.scale(scale, scale);
+    const ink = getComputedStyle(document.body).color || "#1f2430";
+    ctx.font = "12px system-ui, sans-serif";
+    ctx.textBaseline = "middle";
+    ctx.fillStyle = ink;
+    columns.forEach((c, i) => {
+      ctx.textAlign = "center";
+      ctx.fillText(c.length > 18 ? `${c.slice(0, 17)}…` : c, labelW + cellW * i + cellW / 2, cellH / 2);
+    });
+    rows.forEach((row, r) => {
+      const y = cellH * (r + 1);
+      ctx.textAlign = "left";
+      ctx.fillStyle = ink;
+      ctx.fillText(row.label, 4, y + cellH / 2);
+      row.values.forEach((v, i) => {
+        ctx.fillStyle = cellColor(v);
+        ctx.fillRect(labelW + cellW * i + 1, y + 1, cellW - 2, cellH - 2);
+        ctx.fillStyle = darkCell(v) ? "#ffffff" : ink;
+        ctx.textAlign = "center";
+        ctx.fillText(`${Math.round(v)}%`, labelW + cellW * i + cellW / 2, y + cellH / 2);
+      });
+    });
+    downloadCanvas(canvas, title);
+  }
+
+  return (
+    <div ref={ref} data-chart={JSON.stringify({ labels: rows.map((r) => r.label), columns, values: rows.map((r) => r.values.map((v) => Math.round(v))) })} data-chart-title={title}>
+      <div className="mb-2 flex justify-end">
+        <button type="button" onClick={download} className="rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:border-[var(--color-accent)]">
+          Download PNG<span className="sr-only"> of {title}</span>
+        </button>
+      </div>
+      <div className="overflow-x-auto" role="region" aria-label={summary} tabIndex={0}>
+        <table className="w-full border-separate border-spacing-0.5 text-sm">
+          <caption className="sr-only">{title}: share of time at each level, per team</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="px-2 py-1 text-left font-medium">Team</th>
+              {columns.map((c) => (
+                <th key={c} scope="col" className="px-1 py-1 text-center text-xs font-medium">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">
+                  {row.label}
+                </th>
+                {row.values.map((v, i) => (
+                  <td key={columns[i]} className={`rounded px-1 py-2 text-center tabular-nums ${darkCell(v) ? "text-white" : ""}`} style={{ background: cellColor(v) }}>
+                    {Math.round(v)}%
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="text-muted mt-3 flex items-center gap-2 text-xs" aria-hidden="true">
+        <span>0%</span>
+        <span className="h-2.5 w-40 rounded" style={{ background: `linear-gradient(to right, ${cellColor(0)}, ${cellColor(30)}, ${cellColor(60)})` }} />
+        <span>60%+ of time</span>
+      </div>
+    </div>
+  );
+}
