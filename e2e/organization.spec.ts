@@ -1,35 +1,79 @@
-import { expect, test } from "@playwright/test";
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./fixtures";
 
-test("the leader sees the organisation's leverage index chart and the team table", async ({ page }) => {
+type ChartData = { labels: string[]; series: { label: string; values: (number | null)[] }[] };
+
+async function chartData(page: Page, title: string): Promise<ChartData> {
+  const raw = await page.locator(`[data-chart-title="${title}"]`).getAttribute("data-chart");
+  return JSON.parse(raw!);
+}
+
+test("the leader reads every chart of the Organization page, with numbers matching the chart", async ({ page }) => {
   await signIn(page, "leader");
-  const chart = page.getByRole("img", { name: /organisation's leverage index/ });
-  await expect(chart).toBeVisible();
-  const box = await chart.boundingBox();
-  expect(box?.height ?? 0).toBeGreaterThan(100);
+  for (const name of [
+    "The organisation's level mix per quarter",
+    "Leverage index per team",
+    "AI exposure per team",
+    /Where each team's time sits, 2026 Q3/,
+    "Movers",
+    "Roles most exposed to AI",
+    "Calibration: where managers and employees disagree",
+  ]) {
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+  }
+  // Every chart canvas is drawn at a readable size, with a download button beside it.
+  const canvases = page.locator("main canvas");
+  await expect(canvases).toHaveCount(5);
+  for (const canvas of await canvases.all()) expect((await canvas.boundingBox())?.height ?? 0).toBeGreaterThan(150);
+  await expect(page.getByRole("button", { name: /^Download PNG/ })).toHaveCount(6);
 
-  // The numbers behind the chart: one row per quarter, 2025 Q1 to 2026 Q4.
-  await page.getByText("Show the numbers").click();
-  const numbers = page.getByRole("table", { name: "Organisation leverage index by quarter" });
-  await expect(numbers.getByRole("row")).toHaveCount(9);
-  await expect(numbers.getByRole("rowheader").first()).toHaveText("2025 Q1");
+  // The level-mix table says what the chart draws.
+  const mix = await chartData(page, "Level mix per quarter");
+  expect(mix.labels).toHaveLength(8);
+  const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "The organisation's level mix per quarter" }) });
+  await section.getByText("Show the numbers").click();
+  const table = page.getByRole("table", { name: "Level mix per quarter" });
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(8);
+  for (let i = 0; i < 8; i++) {
+    const cells = (await rows.nth(i).locator("td").allTextContents()).slice(0, 5).map((t) => Number(t.replace("%", "")));
+    expect(cells).toEqual(mix.series.map((s) => s.values[i]));
+  }
 
-  const teams = page.getByRole("table", { name: /Teams by leverage index/ });
-  await expect(teams.getByRole("row")).toHaveCount(9);
-  const indexes = await teams.locator("tbody tr td:nth-child(5)").allTextContents();
-  const values = indexes.map(Number);
-  expect(values.every((v) => v >= 1 && v <= 5)).toBe(true);
-  expect(values).toEqual([...values].sort((a, b) => b - a));
+  // The heatmap reads without colour: every cell shows its share, and a team's row sums to ~100%.
+  const heat = page.getByRole("table", { name: /share of time at each level, per team/ });
+  const fpa = (await heat.getByRole("row", { name: /FP&A/ }).locator("td").allTextContents()).map((t) => Number(t.replace("%", "")));
+  expect(fpa.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(98);
 
-  await teams.getByRole("button", { name: /Leverage index/ }).click();
-  const ascending = (await teams.locator("tbody tr td:nth-child(5)").allTextContents()).map(Number);
-  expect(ascending).toEqual([...values].sort((a, b) => a - b));
+  // A PNG comes out of the download button.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download PNG of Movers" }).or(page.getByRole("button", { name: "Download PNG of Change in leverage index per team" })).click();
+  expect((await download).suggestedFilename()).toMatch(/\.png$/);
+
+  // Drilling into a team opens its trends, read-only.
+  await page.getByRole("table", { name: /Teams by leverage index/ }).getByRole("link", { name: "FP&A" }).click();
+  await expect(page.getByRole("heading", { name: "FP&A", level: 1 })).toBeVisible();
+  await expect(page.locator("main canvas").first()).toBeVisible();
+  await expect(page.locator("main form")).toHaveCount(0);
 });
 
-test("the leader can look at another cycle", async ({ page }) => {
+test("the leader filters by department and downloads the figures as CSV", async ({ page }) => {
   await signIn(page, "leader");
-  await page.getByLabel("Review cycle").selectOption("2025 Q1");
+  await page.getByLabel("Department").selectOption({ label: "Finance" });
+  await page.getByLabel("From", { exact: true }).selectOption("2025 Q3");
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page).toHaveURL(/cycle=2025\+Q1/);
-  await expect(page.getByRole("heading", { name: "Teams in 2025 Q1" })).toBeVisible();
+  await expect(page).toHaveURL(/department=\d+/);
+  const index = await chartData(page, "Leverage index per team");
+  expect(index.series.map((s) => s.label).sort()).toEqual(["Accounts Payable", "FP&A"]);
+  expect(index.labels[0]).toBe("2025 Q3");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download figures (CSV)" }).click();
+  const file = await download;
+  const text = fs.readFileSync((await file.path())!, "utf8");
+  const lines = text.trim().split(/\r?\n/);
+  expect(lines[0]).toBe("section,cycle,group,department,metric,value");
+  expect(lines.some((l) => l.startsWith("team trend,2025 Q3,FP&A,Finance,leverage index,"))).toBe(true);
+  expect(lines.some((l) => l.includes("Customer Support"))).toBe(false);
 });

@@ -121,7 +121,7 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
   let toIndex = allCycles.findIndex((c) => c.name === filter.to);
   if (toIndex < 0) toIndex = allCycles.length - 1;
   if (fromIndex > toIndex) [fromIndex, toIndex] = [toIndex, fromIndex];
-  const cycles = allCycles.slice(fromIndex, toIndex + 1);
+  let cycles = allCycles.slice(fromIndex, toIndex + 1);
   const cycleIds = cycles.map((c) => c.id);
   const teamList = (await listTeamsWithDepartment(actor)).filter((t) => !department || t.departmentId === department.id);
   const base = {
@@ -162,6 +162,10 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
       .groupBy(effective.cycleId, roleProfileVersions.roleProfileId),
   ]);
 
+  // Cycles in range without any assessment (a new quarter not yet written in) are left out.
+  const withData = new Set(orgRows.map((r) => r.cycleId));
+  cycles = cycles.filter((c) => withData.has(c.id));
+  base.cycles = cycles;
   const org = cycles.map((c) => ({ cycle: c, figures: figuresOf(orgRows.find((r) => r.cycleId === c.id) ?? { count: 0, s1: null, s2: null, s3: null, s4: null, s5: null }) }));
   const teamSeries = teamList
     .map((team) => ({

@@ -53,9 +53,9 @@ const cycleIdOnly = {
 export const openCycleAction = formAction({
   ...cycleIdOnly,
   handler: async (input, actor) => {
-    const cycle = await openCycle(actor, input.cycleId);
+    await openCycle(actor, input.cycleId);
     revalidatePath("/", "layout");
-    return { status: "success", values: { cycleId: String(input.cycleId) }, message: `${cycle.name} is open: people can write in it.` };
+    redirect(`/admin/cycles/${input.cycleId}?done=opened`);
   },
 });
 
@@ -64,9 +64,9 @@ export const closeCycleAction = formAction({
   schema: z.object({ cycleId: id, confirm: z.literal("yes", { error: "Tick the box to confirm." }) }),
   readValues: (f) => ({ cycleId: str(f, "cycleId"), confirm: str(f, "confirm") }),
   handler: async (input, actor) => {
-    const cycle = await closeCycle(actor, input.cycleId);
+    await closeCycle(actor, input.cycleId);
     revalidatePath("/", "layout");
-    return { status: "success", values: { cycleId: String(input.cycleId), confirm: "" }, message: `${cycle.name} is closed: everything in it is read-only.` };
+    redirect(`/admin/cycles/${input.cycleId}?done=closed`);
   },
 });
 
@@ -75,9 +75,9 @@ export const reopenCycleAction = formAction({
   schema: z.object({ cycleId: id, reason: z.string().trim().min(10, "Say why, in at least 10 characters.").max(500, "At most 500 characters.") }),
   readValues: (f) => ({ cycleId: str(f, "cycleId"), reason: str(f, "reason") }),
   handler: async (input, actor) => {
-    const cycle = await reopenCycle(actor, input.cycleId, input.reason);
+    await reopenCycle(actor, input.cycleId, input.reason);
     revalidatePath("/", "layout");
-    return { status: "success", values: { cycleId: String(input.cycleId), reason: "" }, message: `${cycle.name} is open again. The reason is in the audit log.` };
+    redirect(`/admin/cycles/${input.cycleId}?done=reopened`);
   },
 });
 

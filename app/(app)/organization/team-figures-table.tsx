@@ -23,7 +23,7 @@ const columns = [
     header: "Team",
     cell: (info) => (
       <>
-        <Link href={`/organization/teams/${info.row.original.teamId}`} className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline dark:text-indigo-300">
+        <Link href={`/organization/teams/${info.row.original.teamId}`} className="font-medium text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300">
           {info.getValue()}
         </Link>
         <span className="text-muted block text-xs md:hidden">{info.row.original.department}</span>

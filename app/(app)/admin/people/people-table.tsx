@@ -36,7 +36,7 @@ const columns: ColumnDef<typeof features, PersonRow, any>[] = [
     header: "Name",
     cell: (info) => (
       <>
-        <Link href={`/admin/people/${info.row.original.id}`} className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline dark:text-indigo-300">
+        <Link href={`/admin/people/${info.row.original.id}`} className="font-medium text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300">
           {info.getValue()}
         </Link>
         <span className="text-muted block text-xs md:hidden">{info.row.original.email}</span>

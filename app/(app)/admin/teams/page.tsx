@@ -30,7 +30,7 @@ export default async function TeamsPage() {
               {teams.map((team) => (
                 <tr key={team.id} className="border-b border-line align-middle last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <Link href={`/admin/people?q=${encodeURIComponent(team.name)}`} className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
+                    <Link href={`/admin/people?q=${encodeURIComponent(team.name)}`} className="text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300">
                       {team.name}
                     </Link>
                     <span className="text-muted block text-xs font-normal md:hidden">{team.department}</span>

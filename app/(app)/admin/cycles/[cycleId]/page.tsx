@@ -11,12 +11,19 @@ import { CloseCycleForm, CycleDatesForm, OpenCycleForm, ReopenCycleForm } from "
 
 export const metadata: Metadata = { title: "Cycle · Admin" };
 
-export default async function CyclePage({ params }: { params: Promise<{ cycleId: string }> }) {
+const DONE = {
+  opened: (name: string) => `${name} is open: people can write in it.`,
+  closed: (name: string) => `${name} is closed: everything in it is read-only.`,
+  reopened: (name: string) => `${name} is open again. The reason is in the audit log.`,
+} as const;
+
+export default async function CyclePage({ params, searchParams }: { params: Promise<{ cycleId: string }>; searchParams: Promise<{ done?: string }> }) {
   const actor = await requireRole("admin");
   const cycleId = Number((await params).cycleId);
   const cycle = Number.isInteger(cycleId) && cycleId > 0 ? await getCycle(actor, cycleId) : null;
   if (!cycle) notFound();
-  const [outstanding, formats] = await Promise.all([cycle.status === "open" ? cycleOutstanding(actor, cycle.id) : null, dateFormatters()]);
+  const [outstanding, formats, { done }] = await Promise.all([cycle.status === "open" ? cycleOutstanding(actor, cycle.id) : null, dateFormatters(), searchParams]);
+  const doneMessage = done && done in DONE ? DONE[done as keyof typeof DONE](cycle.name) : null;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -27,6 +34,12 @@ export default async function CyclePage({ params }: { params: Promise<{ cycleId:
       <PageHeader title={cycle.name} description={`${formats.shortDate.format(calendarDate(cycle.startsOn))} – ${formats.shortDate.format(calendarDate(cycle.endsOn))}`}>
         <StatusBadge status={cycle.status} />
       </PageHeader>
+
+      {doneMessage && (
+        <p role="status" className="mb-6 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-200">
+          {doneMessage}
+        </p>
+      )}
 
       {cycle.status === "draft" && (
         <Card title="Open the cycle">
