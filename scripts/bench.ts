@@ -6,11 +6,28 @@ import os from "node:os";
 import path from "node:path";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { setDatabaseHandle } from "@/db";
-import { orgFiguresByCycle, teamFiguresByCycle } from "@/db/queries/organization";
+import { listPeople } from "@/db/queries/admin-people";
+import { applyImport, dryRunImport } from "@/db/queries/import";
+import { organizationOverview, orgFiguresByCycle, teamFiguresByCycle } from "@/db/queries/organization";
+import { people } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
+import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/authz";
 
 const leader: Actor = { id: 0, name: "Benchmark", email: "bench@example.test", role: "leader" };
+// The audit log names a real person, so the benchmark acts as the seeded demo admin.
+const admin: Actor = { id: 0, name: "Sam Taylor", email: "sam.taylor@northwind.example", role: "admin" };
+
+/** A people-and-teams file of `rows` people in teams of 25, each team's manager on its first row. */
+function importFile(rows: number) {
+  const lines = ["name,email,team,department,manager email,role"];
+  for (let i = 0; i < rows; i++) {
+    const team = Math.floor(i / 25);
+    const manager = `person.${team * 25}@bench.example`;
+    lines.push(`Person ${i},person.${i}@bench.example,Team ${team},Department ${team % 12},${manager},${i % 25 === 0 ? "manager" : "employee"}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
 
 async function time<T>(fn: () => Promise<T>) {
   const started = performance.now();
@@ -33,6 +50,16 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup
   const seeded = await time(() => seedDemoOrganisation(handle.db));
   const org = await medianMs(15, () => orgFiguresByCycle(leader));
   const teams = await medianMs(15, () => teamFiguresByCycle(leader));
+  const overview = await medianMs(7, () => organizationOverview(leader, {}));
+  const [sam] = await handle.db.select({ id: people.id }).from(people).where(eq(people.email, admin.email));
+  admin.id = sam!.id;
+  const file = importFile(10_000);
+  const dryRun = await time(() => dryRunImport(admin, file));
+  const applied = await time(() => applyImport(admin, file));
+  const rerun = await time(() => applyImport(admin, file));
+  const firstPage = await medianMs(9, () => listPeople(admin, { page: 1, pageSize: 25, sort: "name" }));
+  const searched = await medianMs(9, () => listPeople(admin, { page: 1, pageSize: 25, q: "son 12", sort: "team", desc: true }));
+  const deepPage = await medianMs(9, () => listPeople(admin, { page: 300, pageSize: 25, sort: "department" }));
   await handle.close();
   await cleanup();
   const f = (ms: number) => `${ms.toFixed(1)} ms`.padStart(10);
@@ -42,6 +69,13 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup
   console.log(`  seed demo org  ${f(seeded.ms)}  (${seeded.result.assessments} assessments, ${seeded.result.assessmentTasks} tasks)`);
   console.log(`  org by cycle   ${f(org)}  (median of 15)`);
   console.log(`  teams by cycle ${f(teams)}  (median of 15)`);
+  console.log(`  org overview   ${f(overview)}  (the whole Organization page, median of 7)`);
+  console.log(`  import 10k dry ${f(dryRun.ms)}  (${dryRun.result.counts.create} to create, ${dryRun.result.counts.reject} rejected)`);
+  console.log(`  import 10k     ${f(applied.ms)}  (one transaction: ${applied.result.created} people, ${applied.result.teamsCreated} teams)`);
+  console.log(`  import rerun   ${f(rerun.ms)}  (idempotent: ${rerun.result.created} created, ${rerun.result.unchanged} unchanged)`);
+  console.log(`  people page 1  ${f(firstPage)}  (10,080 people, sorted by name, median of 9)`);
+  console.log(`  people search  ${f(searched)}  (search + sort by team, median of 9)`);
+  console.log(`  people p. 300  ${f(deepPage)}  (sorted by department, median of 9)`);
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ll-bench-"));
