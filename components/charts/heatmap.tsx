@@ -5,12 +5,14 @@ import { downloadCanvas } from "./chart-frame";
 
 export type HeatmapRow = { label: string; values: number[] };
 
-/** 0% → page colour, 100% → the accent; text flips to white on dark cells. */
+/**
+ * 0% → nearly the page colour, 60%+ → the accent at 60% opacity. Capped there so the page's own ink
+ * stays readable on every cell, in the light theme and the dark one.
+ */
 function cellColor(value: number) {
   const t = Math.min(1, Math.max(0, value / 60));
-  return `rgba(79, 70, 229, ${0.08 + 0.85 * t})`;
+  return `rgba(79, 70, 229, ${(0.05 + 0.55 * t).toFixed(3)})`;
 }
-const darkCell = (value: number) => value / 60 > 0.45;
 
 /** A table-shaped heatmap: every cell shows its value, so it reads without the colours. */
 export function Heatmap({ title, columns, rows, summary }: { title: string; columns: string[]; rows: HeatmapRow[]; summary: string }) {
@@ -42,7 +44,7 @@ export function Heatmap({ title, columns, rows, summary }: { title: string; colu
       row.values.forEach((v, i) => {
         ctx.fillStyle = cellColor(v);
         ctx.fillRect(labelW + cellW * i + 1, y + 1, cellW - 2, cellH - 2);
-        ctx.fillStyle = darkCell(v) ? "#ffffff" : ink;
+        ctx.fillStyle = ink;
         ctx.textAlign = "center";
         ctx.fillText(`${Math.round(v)}%`, labelW + cellW * i + cellW / 2, y + cellH / 2);
       });
@@ -77,7 +79,7 @@ export function Heatmap({ title, columns, rows, summary }: { title: string; colu
                   {row.label}
                 </th>
                 {row.values.map((v, i) => (
-                  <td key={columns[i]} className={`rounded px-1 py-2 text-center tabular-nums ${darkCell(v) ? "text-white" : ""}`} style={{ background: cellColor(v) }}>
+                  <td key={columns[i]} className="rounded px-1 py-2 text-center tabular-nums" style={{ background: cellColor(v) }}>
                     {Math.round(v)}%
                   </td>
                 ))}

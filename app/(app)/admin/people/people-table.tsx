@@ -39,15 +39,18 @@ const columns: ColumnDef<typeof features, PersonRow, any>[] = [
         <Link href={`/admin/people/${info.row.original.id}`} className="font-medium text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300">
           {info.getValue()}
         </Link>
-        <span className="text-muted block text-xs md:hidden">{info.row.original.email}</span>
+        <span className="text-muted block text-xs md:hidden">
+          {info.row.original.email}
+          <span className="sm:hidden"> · {info.row.original.team ?? "no team"}{info.row.original.active ? "" : " · deactivated"}</span>
+        </span>
       </>
     ),
   }),
   column.accessor("email", { header: "Email", meta: { className: "hidden md:table-cell" } }),
   column.accessor("role", { header: "Role", cell: (info) => <span className="capitalize">{info.getValue()}</span> }),
-  column.accessor("team", { header: "Team", cell: (info) => info.getValue() ?? "—" }),
+  column.accessor("team", { header: "Team", meta: { className: "hidden sm:table-cell" }, cell: (info) => info.getValue() ?? "—" }),
   column.accessor("department", { header: "Department", meta: { className: "hidden lg:table-cell" }, cell: (info) => info.getValue() ?? "—" }),
-  column.accessor("active", { id: "status", header: "Status", cell: (info) => <StatusBadge status={info.getValue() ? "active" : "inactive"} /> }),
+  column.accessor("active", { id: "status", header: "Status", meta: { className: "hidden sm:table-cell" }, cell: (info) => <StatusBadge status={info.getValue() ? "active" : "inactive"} /> }),
 ];
 
 export function PeopleTable({

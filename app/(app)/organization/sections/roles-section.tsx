@@ -11,7 +11,7 @@ function Trend({ values }: { values: (number | null)[] }) {
   const max = Math.max(...points.map((p) => p.y), 1);
   const path = points.map((p, i) => `${i ? "L" : "M"}${((p.x / (values.length - 1)) * w).toFixed(1)},${(h - (p.y / max) * h).toFixed(1)}`).join(" ");
   return (
-    <svg width={w} height={h} aria-hidden="true" className="inline-block align-middle">
+    <svg width={w} height={h} aria-hidden="true" className="hidden align-middle sm:inline-block">
       <path d={path} fill="none" stroke="currentColor" strokeWidth="1.5" />
     </svg>
   );
