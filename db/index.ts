@@ -1,5 +1,6 @@
 import { isDemoMode } from "@/lib/env";
 import { openConfiguredDatabase, type Database, type DatabaseHandle } from "./client";
+import { ensureReferenceData } from "./reference-data";
 import { seedDemoOrganisationIfEmpty } from "./seed";
 
 export type { Database } from "./client";
@@ -9,13 +10,14 @@ const globalForDb = globalThis as unknown as { leverageDb?: Promise<DatabaseHand
 async function openAndPrepare(): Promise<DatabaseHandle> {
   const handle = await openConfiguredDatabase();
   await handle.migrate();
+  await ensureReferenceData(handle.db);
   if (isDemoMode()) await seedDemoOrganisationIfEmpty(handle.db);
   return handle;
 }
 
 /**
  * The one database of this process, opened lazily on first use (never at import, so `next build`
- * needs no database), migrated, and seeded with the demo organisation in demo mode. Cached on
+ * needs no database), migrated, given the O*NET reference data, and seeded with the demo organisation in demo mode. Cached on
  * globalThis so every module graph in the process shares one PGlite instance and one lock.
  */
 export async function getDb(): Promise<Database> {

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -75,6 +76,63 @@ export const teams = pgTable(
   ],
 );
 
+/**
+ * O*NET occupations with the published exposure scores of Eloundou et al. (2023), occ_level.csv.
+ * Reference data: loaded from db/reference/ on start (db/reference-data.ts), never edited by the app.
+ */
+export const occupations = pgTable(
+  "occupations",
+  {
+    code: varchar({ length: 10 }).primaryKey(),
+    title: varchar({ length: 200 }).notNull(),
+    /** beta = share of E1 tasks + half the share of E2 tasks, 0–1, from the annotators' labels. */
+    publishedBetaHuman: doublePrecision("published_beta_human").notNull(),
+    /** The same from GPT-4's labels. */
+    publishedBetaGpt4: doublePrecision("published_beta_gpt4").notNull(),
+  },
+  (t) => [
+    check("occupations_code_format", sql`${t.code} ~ '^[0-9]{2}-[0-9]{4}\\.[0-9]{2}$'`),
+    check(
+      "occupations_beta_range",
+      sql`${t.publishedBetaHuman} between 0 and 1 and ${t.publishedBetaGpt4} between 0 and 1`,
+    ),
+  ],
+);
+
+/** O*NET 27.2 task statements with their exposure labels (0 = E0, 1 = E1, 2 = E2) and GPT-4's automation level (T0–T4). */
+export const occupationTasks = pgTable(
+  "occupation_tasks",
+  {
+    /** O*NET's Task ID. */
+    id: integer().primaryKey(),
+    occupationCode: varchar("occupation_code", { length: 10 })
+      .notNull()
+      .references(() => occupations.code),
+    /** "core", "supplemental", or null where O*NET gives no type. */
+    taskType: varchar("task_type", { length: 12 }),
+    statement: text().notNull(),
+    humanExposure: smallint("human_exposure").notNull(),
+    gpt4Exposure: smallint("gpt4_exposure").notNull(),
+    gpt4Automation: smallint("gpt4_automation").notNull(),
+  },
+  (t) => [
+    index("occupation_tasks_occupation_idx").on(t.occupationCode),
+    check("occupation_tasks_type", sql`${t.taskType} is null or ${t.taskType} in ('core', 'supplemental')`),
+    check(
+      "occupation_tasks_labels_range",
+      sql`${t.humanExposure} between 0 and 2 and ${t.gpt4Exposure} between 0 and 2 and ${t.gpt4Automation} between 0 and 4`,
+    ),
+  ],
+);
+
+/** Which reference file is loaded, by its checksum: the loader skips work when it matches. */
+export const referenceDatasets = pgTable("reference_datasets", {
+  name: varchar({ length: 60 }).primaryKey(),
+  sha256: varchar({ length: 64 }).notNull(),
+  rows: integer().notNull(),
+  loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** A team's job role. Its mapping onto the ladder lives in versions, so past cycles keep theirs. */
 export const roleProfiles = pgTable(
   "role_profiles",
@@ -85,6 +143,8 @@ export const roleProfiles = pgTable(
       .references(() => teams.id),
     title: varchar({ length: 120 }).notNull(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    /** The O*NET occupation this role was started from or compared with, if any. */
+    occupationCode: varchar("occupation_code", { length: 10 }).references(() => occupations.code),
     createdAt: createdAt(),
   },
   (t) => [
@@ -138,6 +198,8 @@ export const roleTasks = pgTable(
     position: smallint().notNull(),
     text: varchar({ length: 200 }).notNull(),
     level: smallint().notNull(),
+    /** The O*NET task statement this task was taken from, when the role started from an occupation. */
+    occupationTaskId: integer("occupation_task_id").references(() => occupationTasks.id),
   },
   (t) => [
     unique("role_tasks_position_unique").on(t.roleVersionId, t.position),
@@ -343,4 +405,6 @@ export type RoleProfile = typeof roleProfiles.$inferSelect;
 export type RoleProfileVersion = typeof roleProfileVersions.$inferSelect;
 export type RoleTask = typeof roleTasks.$inferSelect;
 export type CalibrationRecord = typeof calibrationRecords.$inferSelect;
+export type Occupation = typeof occupations.$inferSelect;
+export type OccupationTask = typeof occupationTasks.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

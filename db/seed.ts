@@ -29,6 +29,8 @@ import {
   type AssessmentStatus,
 } from "./schema";
 import { createRandom, roundShares, type Random } from "./seed-random";
+import { ensureReferenceData } from "./reference-data";
+import { linkDemoRolesToOccupations } from "./seed-occupations";
 
 export type SeedSummary = {
   departments: number;
@@ -1354,16 +1356,24 @@ async function seedInTransaction(tx: Tx): Promise<SeedSummary> {
 
 /** Inserts the whole demo organisation in one transaction: all of it or none of it. */
 export async function seedDemoOrganisation(db: Database): Promise<SeedSummary> {
-  return db.transaction(async (tx) => seedInTransaction(tx));
+  await ensureReferenceData(db);
+  return db.transaction(async (tx) => {
+    const summary = await seedInTransaction(tx);
+    await linkDemoRolesToOccupations(tx);
+    return summary;
+  });
 }
 
 /** Seeds the demo organisation only into a database without people; null when it already has some. */
 export async function seedDemoOrganisationIfEmpty(db: Database): Promise<SeedSummary | null> {
+  await ensureReferenceData(db);
   return db.transaction(async (tx) => {
     // Two processes starting at once: the second waits here, then finds the first one's people.
     await tx.execute(sql`lock table ${people} in share row exclusive mode`);
     const existing = await tx.select({ id: people.id }).from(people).limit(1);
     if (existing.length > 0) return null;
-    return seedInTransaction(tx);
+    const summary = await seedInTransaction(tx);
+    await linkDemoRolesToOccupations(tx);
+    return summary;
   });
 }

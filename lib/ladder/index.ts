@@ -1,3 +1,4 @@
 export * from "./levels";
 export * from "./formulas";
 export * from "./format";
+export * from "./research";

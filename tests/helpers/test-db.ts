@@ -2,14 +2,18 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { setDatabaseHandle } from "@/db";
+import { ensureReferenceData } from "@/db/reference-data";
 
 export const driverUnderTest = process.env.DATABASE_URL ? "postgres" : "pglite";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or, when DATABASE_URL
  * is set, a new database created beside it on that PostgreSQL server and dropped afterwards.
+ * The O*NET reference data (about 1 s to load) only with `{ reference: true }`; seeding loads it too.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { dispose(): Promise<void> }> {
+export async function createTestDatabase(
+  options: { reference?: boolean } = {},
+): Promise<DatabaseHandle & { dispose(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   let handle: DatabaseHandle;
   let dropDatabase = async () => {};
@@ -28,6 +32,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { dispose()
     handle = await openPglite(null);
   }
   await handle.migrate();
+  if (options.reference) await ensureReferenceData(handle.db);
   setDatabaseHandle(handle);
   return {
     ...handle,

@@ -1,0 +1,240 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
+import {
+  occupations,
+  occupationTasks,
+  reviewCycles,
+  roleProfiles,
+  roleProfileVersions,
+  teams,
+} from "@/db/schema";
+import { AccessDeniedError, assertRole, hasRole, ORGANIZATION_ROLES, type Actor } from "@/lib/authz";
+import {
+  aiExposure,
+  compareWithResearch,
+  groupFigures,
+  type AutomationLevel,
+  type ExposureLabel,
+  type LevelMix,
+} from "@/lib/ladder";
+
+/** Who may browse the occupations and compare roles with them: whoever maps roles or reads the org. */
+const RESEARCH_ROLES = ["manager", "leader", "admin"] as const;
+
+const SEARCH_LIMIT = 20;
+const CODE_QUERY = /^\d{2}(-\d{0,4}(\.\d{0,2})?)?$/;
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+export type OccupationSearchResult = { code: string; title: string; taskCount: number };
+
+/**
+ * Occupations whose title holds every word typed ("financial analyst"), or whose O*NET-SOC code
+ * starts with the code typed ("13-20"). Titles that start with the query come first. 923 rows: a
+ * scan is faster than any index would be, on both drivers.
+ */
+export async function searchOccupations(actor: Actor, query: string): Promise<OccupationSearchResult[]> {
+  assertRole(actor, RESEARCH_ROLES);
+  const text = query.trim().replace(/\s+/g, " ").slice(0, 100);
+  if (text.length < 2) return [];
+  const db = await getDb();
+  let where: SQL | undefined;
+  if (CODE_QUERY.test(text)) {
+    where = like(occupations.code, `${escapeLike(text)}%`);
+  } else {
+    const words = text.split(" ").map((word) => ilike(occupations.title, `%${escapeLike(word)}%`));
+    where = and(...words);
+  }
+  const taskCount = db
+    .select({ code: occupationTasks.occupationCode, count: sql<number>`count(*)::int`.as("count") })
+    .from(occupationTasks)
+    .groupBy(occupationTasks.occupationCode)
+    .as("task_count");
+  return db
+    .select({ code: occupations.code, title: occupations.title, taskCount: sql<number>`coalesce(${taskCount.count}, 0)` })
+    .from(occupations)
+    .leftJoin(taskCount, eq(taskCount.code, occupations.code))
+    .where(where)
+    .orderBy(
+      sql`case when ${occupations.title} ilike ${`${escapeLike(text)}%`} then 0 else 1 end`,
+      sql`char_length(${occupations.title})`,
+      asc(occupations.title),
+    )
+    .limit(SEARCH_LIMIT);
+}
+
+export type OccupationTaskRow = {
+  id: number;
+  statement: string;
+  taskType: "core" | "supplemental" | null;
+  humanExposure: ExposureLabel;
+  gpt4Exposure: ExposureLabel;
+  gpt4Automation: AutomationLevel;
+};
+
+/** One occupation with its published betas and its tasks: core (and untyped) first, then supplemental. */
+export async function occupationWithTasks(actor: Actor, code: string) {
+  assertRole(actor, RESEARCH_ROLES);
+  const db = await getDb();
+  const [occupation] = await db.select().from(occupations).where(eq(occupations.code, code));
+  if (!occupation) return null;
+  const tasks = await db
+    .select({
+      id: occupationTasks.id,
+      statement: occupationTasks.statement,
+      taskType: occupationTasks.taskType,
+      humanExposure: occupationTasks.humanExposure,
+      gpt4Exposure: occupationTasks.gpt4Exposure,
+      gpt4Automation: occupationTasks.gpt4Automation,
+    })
+    .from(occupationTasks)
+    .where(eq(occupationTasks.occupationCode, code))
+    .orderBy(sql`case ${occupationTasks.taskType} when 'supplemental' then 1 else 0 end`, asc(occupationTasks.id));
+  return { ...occupation, tasks: tasks as OccupationTaskRow[] };
+}
+
+/** Every task's labels of one occupation, for computing its beta from the task labels. */
+export async function occupationTaskLabels(code: string) {
+  const db = await getDb();
+  return db
+    .select({ humanExposure: occupationTasks.humanExposure, gpt4Exposure: occupationTasks.gpt4Exposure })
+    .from(occupationTasks)
+    .where(eq(occupationTasks.occupationCode, code)) as Promise<
+    { humanExposure: ExposureLabel; gpt4Exposure: ExposureLabel }[]
+  >;
+}
+
+export type RoleResearchComparison = {
+  roleProfileId: number;
+  roleTitle: string;
+  teamId: number;
+  teamName: string;
+  occupationCode: string;
+  occupationTitle: string;
+  /** Published beta as a percent, 0–100, from the annotators' and from GPT-4's labels. */
+  publishedBetaHuman: number;
+  publishedBetaGpt4: number;
+  /** E from the role's current target mix. */
+  targetExposure: number | null;
+  /** E from the mean of its people's effective assessments in the latest closed cycle that has any (else the open one). */
+  measured: { exposure: number; count: number; cycleName: string } | null;
+  /** Measured against the annotators' beta; the target mix when no one has been assessed yet. */
+  comparison: ReturnType<typeof compareWithResearch> | null;
+  basis: "people" | "target";
+};
+
+/**
+ * Each role linked to an O*NET occupation, with the ladder's exposure (target mix and people's
+ * assessments) next to the occupation's published beta. Managers see their own teams' roles;
+ * leaders and admins every team's. `teamIds` narrows the list.
+ */
+export async function roleResearchComparisons(
+  actor: Actor,
+  options: { teamIds?: number[]; roleProfileId?: number } = {},
+): Promise<RoleResearchComparison[]> {
+  assertRole(actor, RESEARCH_ROLES);
+  const db = await getDb();
+  const scope: SQL[] = [isNotNull(roleProfiles.occupationCode), isNull(roleProfiles.archivedAt)];
+  if (!hasRole(actor, ORGANIZATION_ROLES)) scope.push(eq(teams.managerId, actor.id));
+  if (options.teamIds) scope.push(inArray(teams.id, options.teamIds.length ? options.teamIds : [-1]));
+  if (options.roleProfileId !== undefined) scope.push(eq(roleProfiles.id, options.roleProfileId));
+
+  const latestVersion = db
+    .selectDistinctOn([roleProfileVersions.roleProfileId], {
+      roleProfileId: roleProfileVersions.roleProfileId,
+      s1: roleProfileVersions.s1,
+      s2: roleProfileVersions.s2,
+      s3: roleProfileVersions.s3,
+      s4: roleProfileVersions.s4,
+      s5: roleProfileVersions.s5,
+    })
+    .from(roleProfileVersions)
+    .orderBy(roleProfileVersions.roleProfileId, desc(roleProfileVersions.version))
+    .as("latest_version");
+
+  const roles = await db
+    .select({
+      roleProfileId: roleProfiles.id,
+      roleTitle: roleProfiles.title,
+      teamId: teams.id,
+      teamName: teams.name,
+      occupationCode: occupations.code,
+      occupationTitle: occupations.title,
+      publishedBetaHuman: occupations.publishedBetaHuman,
+      publishedBetaGpt4: occupations.publishedBetaGpt4,
+      s1: latestVersion.s1,
+      s2: latestVersion.s2,
+      s3: latestVersion.s3,
+      s4: latestVersion.s4,
+      s5: latestVersion.s5,
+    })
+    .from(roleProfiles)
+    .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+    .innerJoin(occupations, eq(occupations.code, roleProfiles.occupationCode))
+    .leftJoin(latestVersion, eq(latestVersion.roleProfileId, roleProfiles.id))
+    .where(and(...scope))
+    .orderBy(asc(teams.name), asc(roleProfiles.title));
+  if (roles.length === 0) return [];
+
+  const effective = effectiveAssessmentsQuery(db);
+  const measuredRows = await db
+    .with(effective)
+    .select({
+      roleProfileId: roleProfileVersions.roleProfileId,
+      cycleName: reviewCycles.name,
+      startsOn: reviewCycles.startsOn,
+      ...meanMixColumns(effective),
+    })
+    .from(effective)
+    .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, effective.roleVersionId))
+    .innerJoin(reviewCycles, eq(reviewCycles.id, effective.cycleId))
+    .where(inArray(roleProfileVersions.roleProfileId, roles.map((r) => r.roleProfileId)))
+    .groupBy(roleProfileVersions.roleProfileId, reviewCycles.id)
+    // A closed cycle is complete; the open one holds only the assessments submitted so far.
+    .orderBy(sql`case when ${reviewCycles.status} = 'closed' then 0 else 1 end`, desc(reviewCycles.startsOn));
+  const latestMeasured = new Map<number, (typeof measuredRows)[number]>();
+  for (const row of measuredRows) if (!latestMeasured.has(row.roleProfileId)) latestMeasured.set(row.roleProfileId, row);
+
+  return roles.map((role) => {
+    const target: LevelMix | null =
+      role.s1 === null ? null : { s1: role.s1, s2: role.s2!, s3: role.s3!, s4: role.s4!, s5: role.s5! };
+    const row = latestMeasured.get(role.roleProfileId);
+    const measured =
+      row && row.count > 0 && row.s1 !== null
+        ? {
+            exposure: groupFigures({ count: row.count, s1: row.s1, s2: row.s2 ?? 0, s3: row.s3 ?? 0, s4: row.s4 ?? 0, s5: row.s5 ?? 0 })
+              .aiExposure,
+            count: row.count,
+            cycleName: row.cycleName,
+          }
+        : null;
+    const targetExposure = target ? aiExposure(target) : null;
+    const publishedBetaHuman = role.publishedBetaHuman * 100;
+    const basis: "people" | "target" = measured ? "people" : "target";
+    const ladderExposure = measured?.exposure ?? targetExposure;
+    return {
+      roleProfileId: role.roleProfileId,
+      roleTitle: role.roleTitle,
+      teamId: role.teamId,
+      teamName: role.teamName,
+      occupationCode: role.occupationCode,
+      occupationTitle: role.occupationTitle,
+      publishedBetaHuman,
+      publishedBetaGpt4: role.publishedBetaGpt4 * 100,
+      targetExposure,
+      measured,
+      comparison: ladderExposure === null ? null : compareWithResearch(ladderExposure, publishedBetaHuman),
+      basis,
+    };
+  });
+}
+
+/** The org's linked roles for the Organization page's scatter: leaders and admins only. */
+export async function orgRoleResearchPoints(actor: Actor) {
+  if (!hasRole(actor, ORGANIZATION_ROLES)) throw new AccessDeniedError("The organisation's roles are for leaders and admins.");
+  return roleResearchComparisons(actor);
+}

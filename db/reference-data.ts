@@ -1,0 +1,167 @@
+/**
+ * Loads the O*NET / "GPTs are GPTs" reference data shipped in db/reference/ into the occupations and
+ * occupation_tasks tables. Runs on every start after the migrations: when the loaded checksums match
+ * the manifest it costs one query; otherwise it verifies each file (sha256 and row count, so a
+ * truncated or edited file fails loudly) and upserts it in one transaction.
+ * Must not import "server-only": the CLIs and the tests import it directly.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
+import type { Database } from "./client";
+import { occupations, occupationTasks, referenceDatasets } from "./schema";
+
+export const referenceFolder = path.join(process.cwd(), "db", "reference");
+
+const OCCUPATIONS_FILE = "occupations.tsv.gz";
+const TASKS_FILE = "occupation-tasks.tsv.gz";
+const LOAD_LOCK_KEY = 7_302_612;
+const CHUNK = 1000;
+
+type ManifestEntry = { columns: string[]; rows: number; sha256: string };
+type Manifest = { files: Record<string, ManifestEntry> };
+
+export class ReferenceDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReferenceDataError";
+  }
+}
+
+function readManifest(folder: string): Manifest {
+  return JSON.parse(readFileSync(path.join(folder, "manifest.json"), "utf8")) as Manifest;
+}
+
+/** The file's rows as arrays of cells, after checking its checksum, header and row count. */
+export function readReferenceFile(folder: string, name: string, entry: ManifestEntry): string[][] {
+  const file = path.join(folder, name);
+  const bytes = readFileSync(file);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (sha256 !== entry.sha256) {
+    throw new ReferenceDataError(
+      `Reference file ${file} does not match db/reference/manifest.json (sha256 ${sha256}, expected ${entry.sha256}): it is damaged or truncated. Restore it with git checkout.`,
+    );
+  }
+  const lines = gunzipSync(bytes).toString("utf8").split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  const [header, ...body] = lines;
+  if (header !== entry.columns.join("\t")) {
+    throw new ReferenceDataError(`Reference file ${file} has columns "${header}", expected "${entry.columns.join("\t")}".`);
+  }
+  const rows = body.map((line) => line.split("\t"));
+  const malformed = rows.findIndex((cells) => cells.length !== entry.columns.length);
+  if (malformed >= 0) throw new ReferenceDataError(`Reference file ${file}: line ${malformed + 2} is malformed.`);
+  if (rows.length !== entry.rows) {
+    throw new ReferenceDataError(`Reference file ${file} holds ${rows.length} rows, expected ${entry.rows}.`);
+  }
+  return rows;
+}
+
+const TASK_TYPES: Record<string, "core" | "supplemental" | null> = { C: "core", S: "supplemental", "": null };
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+export type ReferenceLoadResult = { loaded: boolean; occupations: number; tasks: number; ms: number };
+
+/** Idempotent: loads the reference data unless the same files are already loaded. */
+export async function ensureReferenceData(db: Database, folder = referenceFolder): Promise<ReferenceLoadResult> {
+  const started = performance.now();
+  const manifest = readManifest(folder);
+  const wanted = [OCCUPATIONS_FILE, TASKS_FILE].map((name) => {
+    const entry = manifest.files[name];
+    if (!entry) throw new ReferenceDataError(`db/reference/manifest.json does not list ${name}.`);
+    return { name, entry };
+  });
+  const isCurrent = async (executor: Pick<Database, "select">) => {
+    const loaded = await executor.select().from(referenceDatasets);
+    return wanted.every(({ name, entry }) =>
+      loaded.some((row) => row.name === name && row.sha256 === entry.sha256 && row.rows === entry.rows),
+    );
+  };
+  const counts = { occupations: manifest.files[OCCUPATIONS_FILE]!.rows, tasks: manifest.files[TASKS_FILE]!.rows };
+  if (await isCurrent(db)) return { loaded: false, ...counts, ms: performance.now() - started };
+
+  const [occupationRows, taskRows] = wanted.map(({ name, entry }) => readReferenceFile(folder, name, entry)) as [
+    string[][],
+    string[][],
+  ];
+
+  await db.transaction(async (tx) => {
+    // Two PostgreSQL servers starting together: the second waits, then finds the data loaded.
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOAD_LOCK_KEY})`);
+    if (await isCurrent(tx)) return;
+    for (const part of chunks(occupationRows)) {
+      await tx
+        .insert(occupations)
+        .values(
+          part.map(([code, title, human, gpt4]) => ({
+            code: code!,
+            title: title!,
+            publishedBetaHuman: Number(human),
+            publishedBetaGpt4: Number(gpt4),
+          })),
+        )
+        .onConflictDoUpdate({
+          target: occupations.code,
+          set: {
+            title: sql`excluded.title`,
+            publishedBetaHuman: sql`excluded.published_beta_human`,
+            publishedBetaGpt4: sql`excluded.published_beta_gpt4`,
+          },
+        });
+    }
+    for (const part of chunks(taskRows)) {
+      await tx
+        .insert(occupationTasks)
+        .values(
+          part.map(([code, id, type, human, gpt4, automation, statement]) => ({
+            id: Number(id),
+            occupationCode: code!,
+            taskType: TASK_TYPES[type!] ?? null,
+            statement: statement!,
+            humanExposure: Number(human),
+            gpt4Exposure: Number(gpt4),
+            gpt4Automation: Number(automation),
+          })),
+        )
+        .onConflictDoUpdate({
+          target: occupationTasks.id,
+          set: {
+            occupationCode: sql`excluded.occupation_code`,
+            taskType: sql`excluded.task_type`,
+            statement: sql`excluded.statement`,
+            humanExposure: sql`excluded.human_exposure`,
+            gpt4Exposure: sql`excluded.gpt4_exposure`,
+            gpt4Automation: sql`excluded.gpt4_automation`,
+          },
+        });
+    }
+    const [counted] = await tx
+      .select({
+        occupations: sql<number>`(select count(*) from ${occupations})::int`,
+        tasks: sql<number>`(select count(*) from ${occupationTasks})::int`,
+      })
+      .from(sql`(select 1) as one`);
+    if (counted?.occupations !== counts.occupations || counted?.tasks !== counts.tasks) {
+      throw new ReferenceDataError(
+        `After loading, the database holds ${counted?.occupations} occupations and ${counted?.tasks} tasks; expected ${counts.occupations} and ${counts.tasks}.`,
+      );
+    }
+    for (const { name, entry } of wanted) {
+      await tx
+        .insert(referenceDatasets)
+        .values({ name, sha256: entry.sha256, rows: entry.rows })
+        .onConflictDoUpdate({
+          target: referenceDatasets.name,
+          set: { sha256: entry.sha256, rows: entry.rows, loadedAt: sql`now()` },
+        });
+    }
+  });
+  return { loaded: true, ...counts, ms: performance.now() - started };
+}
