@@ -2,3 +2,4 @@ export * from "./levels";
 export * from "./formulas";
 export * from "./format";
 export * from "./research";
+export * from "./review";
