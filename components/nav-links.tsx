@@ -8,7 +8,9 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
   return (
     <ul className="flex flex-wrap gap-1">
       {items.map((item) => {
-        const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        // The most specific item wins: "/me/history" is My history, not My assessment.
+        const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+        const current = matches(item.href) && !items.some((other) => other.href.length > item.href.length && matches(other.href));
         return (
           <li key={item.href}>
             <Link
