@@ -3,27 +3,29 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** Tabs for the sections of one area; scrolls sideways on a narrow screen. */
-export function SubNav({ items }: { items: { href: string; label: string; exact?: boolean }[] }) {
+/** Tabs within an area: the first item matches its path exactly, the others their path and below. */
+export function SubNav({ label, items }: { label: string; items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <ul className="-mb-px flex gap-1 overflow-x-auto">
-      {items.map((item) => {
-        const current = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
-        return (
-          <li key={item.href} className="shrink-0">
-            <Link
-              href={item.href}
-              aria-current={current ? "page" : undefined}
-              className={`block border-b-2 px-3 py-2 text-sm font-medium ${
-                current ? "border-[var(--color-accent)] text-[var(--color-accent)]" : "text-muted border-transparent hover:text-[var(--color-accent)]"
-              }`}
-            >
-              {item.label}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
+    <nav aria-label={label} className="mb-6 border-b border-line">
+      <ul className="-mb-px flex gap-1 overflow-x-auto">
+        {items.map((item, i) => {
+          const current = i === 0 ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
+                  current ? "border-[var(--color-accent)] text-[var(--color-accent)]" : "text-muted border-transparent hover:text-[var(--ink)]"
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
   );
 }

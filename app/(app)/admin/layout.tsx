@@ -2,7 +2,7 @@ import { SubNav } from "@/components/sub-nav";
 import { requireRole } from "@/lib/dal";
 
 const ADMIN_SECTIONS = [
-  { href: "/admin", label: "Overview", exact: true },
+  { href: "/admin", label: "Overview" },
   { href: "/admin/cycles", label: "Cycles" },
   { href: "/admin/people", label: "People" },
   { href: "/admin/teams", label: "Teams" },
@@ -14,9 +14,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   await requireRole("admin");
   return (
     <>
-      <nav aria-label="Admin" className="mb-6 border-b border-line">
-        <SubNav items={ADMIN_SECTIONS} />
-      </nav>
+      <SubNav label="Admin" items={ADMIN_SECTIONS} />
       {children}
     </>
   );
