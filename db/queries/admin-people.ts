@@ -219,7 +219,7 @@ export async function listManagerCandidates(actor: Actor) {
   return db
     .select({ id: people.id, name: people.name, email: people.email, role: people.appRole })
     .from(people)
-    .where(and(eq(people.active, true), sql`${people.appRole} in ('manager', 'leader', 'admin') or exists (select 1 from ${teams} t where t.manager_id = ${people.id})`))
+    .where(and(eq(people.active, true), sql`(${people.appRole} in ('manager', 'leader', 'admin') or exists (select 1 from ${teams} t where t.manager_id = ${people.id}))`))
     .orderBy(asc(people.name));
 }
 
