@@ -1,0 +1,18 @@
+import { chromium } from "@playwright/test";
+const [width, colorScheme] = (process.env.V ?? "1280-light").split("-");
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const context = await browser.newContext({ viewport: { width: Number(width), height: 1100 }, colorScheme });
+const page = await context.newPage();
+await page.goto("http://localhost:3206/login");
+await page.getByLabel("Work email").fill("daniel.okafor@northwind.example");
+await page.getByLabel("Password").fill("ladder-demo");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+await page.goto("http://localhost:3206/team/roles/new-from-occupation?q=support&code=43-4051.00");
+await page.getByLabel(/^L5/).fill("7");
+await page.getByRole("button", { name: "Save role" }).click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `screenshots/wt6-form-${width}-${colorScheme}.png` });
+await page.getByRole("button", { name: "Save role" }).scrollIntoViewIfNeeded();
+await page.screenshot({ path: `screenshots/wt6-form-bottom-${width}-${colorScheme}.png` });
+await browser.close();

@@ -1,0 +1,16 @@
+import { chromium } from "@playwright/test";
+const [width, colorScheme] = (process.env.V ?? "1280-light").split("-");
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const context = await browser.newContext({ viewport: { width: Number(width), height: 900 }, colorScheme });
+const page = await context.newPage();
+await page.goto("http://localhost:3206/login");
+await page.getByLabel("Work email").fill("priya.raman@northwind.example");
+await page.getByLabel("Password").fill("ladder-demo");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+await page.goto("http://localhost:3206/organization");
+const section = page.locator("section", { has: page.getByRole("heading", { name: /published research/ }) });
+await section.getByText("Show the numbers").click();
+await page.waitForTimeout(800);
+await section.screenshot({ path: `screenshots/wt6-org-research-${width}-${colorScheme}.png` });
+await browser.close();
