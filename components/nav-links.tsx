@@ -5,14 +5,12 @@ import { usePathname } from "next/navigation";
 
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
-  // Nested sections (/team and /team/research): only the most specific match is current.
-  const currentHref = items
-    .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="flex flex-wrap gap-1">
       {items.map((item) => {
-        const current = item.href === currentHref;
+        // The most specific item wins: "/me/history" is My history, not My assessment.
+        const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+        const current = matches(item.href) && !items.some((other) => other.href.length > item.href.length && matches(other.href));
         return (
           <li key={item.href}>
             <Link

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { AssessmentDraftValues } from "../lib/assessment-schema";
 import {
   bigint,
   boolean,
@@ -282,6 +283,12 @@ export const assessments = pgTable(
     systemsThinking: smallint("systems_thinking"),
     ownership: smallint(),
     notes: varchar({ length: 4000 }).notNull().default(""),
+    /**
+     * While a draft (or a returned assessment) is being edited: everything the author typed, exactly
+     * as typed, including shares that do not add up to 100 yet and tasks without a level. The
+     * columns above keep the last complete content; submitting writes them and clears this.
+     */
+    draftValues: jsonb("draft_values").$type<AssessmentDraftValues>(),
     status: assessmentStatus().notNull().default("draft"),
     returnMessage: varchar("return_message", { length: 1000 }),
     version: integer().notNull().default(1),
@@ -316,6 +323,7 @@ export const assessments = pgTable(
     ),
     check("assessments_self_by_subject", sql`${t.kind} = 'manager' or ${t.authorId} = ${t.subjectId}`),
     check("assessments_version_positive", sql`${t.version} >= 1`),
+    check("assessments_draft_values_only_while_editable", sql`${t.draftValues} is null or ${t.status} in ('draft', 'returned')`),
   ],
 );
 

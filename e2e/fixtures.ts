@@ -19,3 +19,12 @@ export async function signIn(page: Page, role: DemoRole) {
   await expect(page).toHaveURL(new RegExp(`${homePathFor(account.role)}$`));
   return account;
 }
+
+/** Signs in as any seeded person (all demo accounts share the demo password) and waits for their home. */
+export async function signInAs(page: Page, email: string, home = "/me") {
+  await page.goto("/login");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${home}$`));
+}

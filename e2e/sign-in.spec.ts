@@ -17,7 +17,7 @@ for (const account of DEMO_ACCOUNTS) {
 test("the navigation shows each role only its own areas", async ({ page }) => {
   await signIn(page, "employee");
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link")).toHaveText(["My assessment"]);
+  await expect(nav.getByRole("link")).toHaveText(["My assessment", "My history"]);
 });
 
 test("a wrong password is refused with a clear message and keeps the email", async ({ page }) => {

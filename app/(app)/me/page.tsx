@@ -1,97 +1,121 @@
 import type { Metadata } from "next";
-import { ExposureBadge } from "@/components/exposure-badge";
+import Link from "next/link";
+import { AssessmentForm } from "@/components/assessment-form/assessment-form";
+import { AssessmentSummary } from "@/components/assessment-form/assessment-summary";
 import { LadderExplainer } from "@/components/ladder-explainer";
-import { LevelLegend, LevelMixBar } from "@/components/level-mix-bar";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { myAssessmentsByCycle } from "@/db/queries/my-assessments";
+import { mySelfAssessmentInOpenCycle } from "@/db/queries/assessments";
 import { requireRole } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
-import { aiExposure, exposureClass, formatIndex, formatPercent, leverageIndex } from "@/lib/ladder";
+import { saveMySelfAssessment } from "./actions";
 
 export const metadata: Metadata = { title: "My assessment" };
 
-function selfStatusText(
-  self: { status: string; updatedAt: Date; submittedAt: Date | null } | null,
-  dateTimeFormat: Intl.DateTimeFormat,
-) {
-  if (!self) return "Not started";
-  if (self.status === "draft") return `Draft saved ${dateTimeFormat.format(self.updatedAt)}`;
-  if (self.status === "returned") return "Returned by your manager for changes";
-  if (self.status === "finalized") return "Reviewed and finalized";
-  return self.submittedAt ? `Submitted ${dateTimeFormat.format(self.submittedAt)}` : "Submitted";
+type Mine = NonNullable<Awaited<ReturnType<typeof mySelfAssessmentInOpenCycle>>>;
+
+function statusText(assessment: Mine["assessment"], dateTime: Intl.DateTimeFormat) {
+  if (!assessment) return "Not started";
+  switch (assessment.status) {
+    case "draft":
+      return `Draft saved ${dateTime.format(assessment.updatedAt)}`;
+    case "returned":
+      return "Returned by your manager for changes";
+    case "finalized":
+      return "Reviewed and finalized by your manager";
+    case "submitted":
+      return assessment.submittedAt ? `Submitted ${dateTime.format(assessment.submittedAt)}` : "Submitted";
+  }
 }
 
 export default async function MyAssessmentPage() {
   const actor = await requireRole("employee", "manager");
-  const [cycles, formats] = await Promise.all([myAssessmentsByCycle(actor), dateFormatters()]);
-  const open = cycles.find((c) => c.cycleStatus === "open");
-  const history = cycles.filter((c) => c.cycleStatus === "closed" && (c.manager?.mix || c.self?.mix)).reverse();
+  const [mine, formats] = await Promise.all([mySelfAssessmentInOpenCycle(actor), dateFormatters()]);
 
   return (
     <>
-      <PageHeader title="My assessment" description="Each quarter you describe where your working time sits on the leverage ladder." />
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <div className="space-y-6">
-          <Card title={open ? `${open.cycleName} self-assessment` : "No open review cycle"}>
-            {open ? (
-              <dl className="grid gap-4 sm:grid-cols-2">
-                <div>
-                  <dt className="text-muted text-sm">Status</dt>
-                  <dd className="mt-1 font-medium">{selfStatusText(open.self, formats.dateTime)}</dd>
-                </div>
-                <div>
-                  <dt className="text-muted text-sm">Deadline</dt>
-                  <dd className="mt-1 font-medium">{formats.date.format(calendarDate(open.endsOn))}</dd>
-                </div>
-                {open.self?.mix && (
-                  <div className="sm:col-span-2">
-                    <dt className="text-muted text-sm">Your level mix so far · leverage index {formatIndex(leverageIndex(open.self.mix))}</dt>
-                    <dd className="mt-2">
-                      <LevelMixBar mix={open.self.mix} label={`Your ${open.cycleName} level mix`} />
+      <PageHeader title="My assessment" description="Once a quarter, describe where your working time sits on the leverage ladder.">
+        <Link href="/me/history" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]">
+          My history
+        </Link>
+      </PageHeader>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          <Card title={mine ? `${mine.cycle.name} self-assessment` : "No open review cycle"}>
+            {mine ? (
+              <>
+                <dl className="grid gap-4 sm:grid-cols-2">
+                  <div>
+                    <dt className="text-muted text-sm">Status</dt>
+                    <dd className="mt-1 font-medium" data-testid="assessment-status">
+                      {statusText(mine.assessment, formats.dateTime)}
                     </dd>
                   </div>
+                  <div>
+                    <dt className="text-muted text-sm">Deadline</dt>
+                    <dd className="mt-1 font-medium">{formats.date.format(calendarDate(mine.cycle.endsOn))}</dd>
+                  </div>
+                </dl>
+                {mine.assessment?.status === "returned" && mine.assessment.returnMessage && (
+                  <div className="mt-4 rounded-md border border-line p-3 text-sm">
+                    <p className="font-medium">Your manager asks:</p>
+                    <p className="mt-1 whitespace-pre-line">{mine.assessment.returnMessage}</p>
+                  </div>
                 )}
-              </dl>
+                <p className="text-muted mt-4 text-sm">
+                  The ladder runs from <strong>1 Task Execution</strong> (producing outputs, what AI automates first) to{" "}
+                  <strong>5 Strategic Influence</strong> (setting direction); the more of your time sits higher up, the higher your leverage index.{" "}
+                  <a href="#ladder" className="font-medium text-[var(--color-accent)] underline underline-offset-2">
+                    What each level means
+                  </a>
+                </p>
+              </>
             ) : (
-              <p className="text-muted">Your administrator opens a cycle each quarter. Your past quarters are below.</p>
+              <p className="text-muted">Your leadership team opens a review cycle each quarter; come back then. Your past quarters are in My history.</p>
             )}
           </Card>
 
-          <Card title="My history" description="The figures that count for each quarter: your manager's final review where there is one, else your own.">
-            {history.length === 0 ? (
-              <p className="text-muted">No finished quarters yet. After your first review cycle closes, your history appears here.</p>
-            ) : (
-              <>
-                <LevelLegend />
-                <ul className="mt-4 space-y-4">
-                  {history.map((c) => {
-                    const mix = (c.manager?.mix ?? c.self?.mix)!;
-                    return (
-                      <li key={c.cycleId} className="grid grid-cols-[5rem_1fr] items-center gap-3 sm:grid-cols-[5rem_1fr_16rem]">
-                        <span className="text-sm font-medium">{c.cycleName}</span>
-                        <LevelMixBar mix={mix} label={`${c.cycleName} level mix`} />
-                        <span className="col-span-2 flex items-center gap-2 text-sm sm:col-span-1 sm:justify-end">
-                          <span className="whitespace-nowrap tabular-nums" title="Leverage index">
-                            <span className="text-muted">Index </span>
-                            {formatIndex(leverageIndex(mix))}
-                          </span>
-                          <span className="text-muted whitespace-nowrap tabular-nums" title="AI exposure">
-                            {formatPercent(aiExposure(mix))} exposed
-                          </span>
-                          <ExposureBadge exposureClass={exposureClass(mix)} />
-                        </span>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </>
-            )}
-          </Card>
+          {mine && !mine.inTeam && !mine.assessment && (
+            <Card title="Not in a team yet">
+              <p className="text-muted">You are not a member of a team, so there is nothing to assess. Ask your administrator to add you to your team.</p>
+            </Card>
+          )}
+
+          {mine && mine.editable && (
+            <AssessmentForm
+              prefix="self"
+              action={saveMySelfAssessment}
+              initialValues={mine.values}
+              version={mine.assessment?.version ?? 0}
+              assessmentId={mine.assessment?.id ?? null}
+              hiddenFields={{ cycleId: mine.cycle.id }}
+              submitLabel="Submit to my manager"
+              submitNote="Save a draft any time. Once submitted, your answers are read-only unless your manager returns them."
+            />
+          )}
+
+          {mine?.assessment && !mine.editable && (
+            <Card
+              title="What you submitted"
+              description={
+                mine.cycle.status === "open"
+                  ? "Read-only now. Your manager reviews it; if they return it for changes, you can edit it again."
+                  : "This cycle is closed: its assessments are read-only."
+              }
+            >
+              <AssessmentSummary values={mine.values} />
+            </Card>
+          )}
         </div>
-        <Card title="The leverage ladder" description="AI speeds up execution, so the value of work moves up the ladder.">
-          <LadderExplainer />
-        </Card>
+        <aside id="ladder" aria-labelledby="ladder-heading" className="surface h-fit rounded-xl p-5 shadow-sm lg:sticky lg:top-6">
+          <h2 id="ladder-heading" className="text-base font-semibold">
+            The leverage ladder
+          </h2>
+          <p className="text-muted mt-1 text-sm">AI speeds up execution, so the value of work moves up the ladder.</p>
+          <div className="mt-4">
+            <LadderExplainer />
+          </div>
+        </aside>
       </div>
     </>
   );

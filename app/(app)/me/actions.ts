@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { saveSelfAssessmentDraft, SELF_ASSESSMENT_ROLES, submitSelfAssessment } from "@/db/queries/assessments";
+import type { ActionState } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
+import { assessmentFormSchema, contentOf, readAssessmentFormData, type AssessmentFormEcho } from "@/lib/assessment-schema";
+
+const selfAssessmentForm = assessmentFormSchema({
+  cycleId: z.coerce.number().int().positive(),
+  assessmentId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
+});
+
+const saveOrSubmit = formAction({
+  roles: SELF_ASSESSMENT_ROLES,
+  schema: selfAssessmentForm,
+  readValues: (formData): AssessmentFormEcho => ({
+    version: Number(formData.get("version")) || 0,
+    assessmentId: Number(formData.get("assessmentId")) || null,
+  }),
+  toInput: (_values, formData) => readAssessmentFormData(formData),
+  handler: async (input, actor): Promise<ActionState<AssessmentFormEcho>> => {
+    const write = { cycleId: input.cycleId, assessmentId: input.assessmentId, version: input.version, values: contentOf(input) };
+    const saved = input.intent === "submit" ? await submitSelfAssessment(actor, write) : await saveSelfAssessmentDraft(actor, write);
+    revalidatePath("/me");
+    return {
+      status: "success",
+      values: { version: saved.version, assessmentId: saved.assessmentId, savedAt: saved.updatedAt.toISOString(), intent: input.intent },
+      message: input.intent === "submit" ? "Submitted at" : "Draft saved at",
+    };
+  },
+});
+
+/** Saves the signed-in person's self-assessment as a draft, or submits it. */
+export async function saveMySelfAssessment(previous: ActionState<AssessmentFormEcho>, formData: FormData) {
+  return saveOrSubmit(previous, formData);
+}

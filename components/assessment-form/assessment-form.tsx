@@ -1,0 +1,193 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import type { ActionState } from "@/lib/action-state";
+import type { AssessmentDraftValues, AssessmentFormEcho, AssessmentIntent } from "@/lib/assessment-schema";
+import { CapabilityRatings } from "./capability-ratings";
+import { ErrorSummary } from "./error-summary";
+import { LevelMixEditor } from "./level-mix-editor";
+import { NotesField } from "./notes-field";
+import { TaskInventoryEditor, toTaskRows, type TaskRow } from "./task-inventory-editor";
+
+export type AssessmentFormAction = (
+  state: ActionState<AssessmentFormEcho>,
+  formData: FormData,
+) => Promise<ActionState<AssessmentFormEcho>>;
+
+export type AssessmentFormProps = {
+  /** Prefix for element ids, so two instruments can share a page. */
+  prefix?: string;
+  action: AssessmentFormAction;
+  initialValues: AssessmentDraftValues;
+  /** The version the page loaded (0 when not started): a stale save is refused as a conflict. */
+  version: number;
+  assessmentId: number | null;
+  /** Further fields the action needs to know what is being assessed, e.g. the cycle or the person. */
+  hiddenFields: Record<string, string | number>;
+  /** Field errors to show on first render, e.g. from a refused submission the page re-renders. */
+  initialFieldErrors?: Partial<Record<string, string[]>>;
+  submitLabel?: string;
+  submitNote?: string;
+  /** Extra text in the task section: e.g. how the manager's copy was pre-filled. */
+  taskNote?: React.ReactNode;
+};
+
+const SECTION = "surface rounded-xl p-5 shadow-sm";
+
+function Section({ id, title, description, children }: { id: string; title: string; description: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={SECTION}>
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
+      <p className="text-muted mt-1 text-sm">{description}</p>
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+/**
+ * The assessment instrument: level mix, tasks, capabilities, notes; Save draft and Submit. The
+ * values live in this component's state and are sent as they are, so nothing typed is lost on a
+ * refusal (React would reset a `<form action>`; this form dispatches the action itself).
+ */
+export function AssessmentForm({
+  prefix = "af",
+  action,
+  initialValues,
+  version: loadedVersion,
+  assessmentId: loadedAssessmentId,
+  hiddenFields,
+  initialFieldErrors,
+  submitLabel = "Submit",
+  submitNote,
+  taskNote,
+}: AssessmentFormProps) {
+  const [state, dispatch, pending] = useActionState<ActionState<AssessmentFormEcho>, FormData>(action, {
+    status: "idle",
+    values: { version: loadedVersion, assessmentId: loadedAssessmentId },
+  });
+  const [mix, setMix] = useState(initialValues.mix);
+  const [tasks, setTasks] = useState<TaskRow[]>(() => toTaskRows(initialValues.tasks));
+  const [ratings, setRatings] = useState(initialValues.ratings);
+  const [notes, setNotes] = useState(initialValues.notes);
+  const [errors, setErrors] = useState<Partial<Record<string, string[]>>>(initialFieldErrors ?? {});
+  const [focusId, setFocusId] = useState<{ id: string } | null>(null);
+  const [pendingIntent, setPendingIntent] = useState<AssessmentIntent>("draft");
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const version = state.values?.version ?? loadedVersion;
+  const assessmentId = state.values?.assessmentId ?? loadedAssessmentId;
+
+  useEffect(() => {
+    if (state.status === "error") {
+      setErrors(state.fieldErrors ?? {});
+      summaryRef.current?.focus();
+    } else if (state.status === "success") {
+      setErrors({});
+    }
+  }, [state]);
+
+  useEffect(() => {
+    if (focusId) document.getElementById(focusId.id)?.focus();
+  }, [focusId]);
+
+  function changeTasks(next: TaskRow[], focus?: string) {
+    if (next.length !== tasks.length || next.some((t, i) => t.key !== tasks[i]?.key)) {
+      // Task errors are keyed by position: once rows move, they would point at the wrong task.
+      setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !path.startsWith("tasks"))));
+    }
+    setTasks(next);
+    if (focus) setFocusId({ id: focus });
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const intent: AssessmentIntent = submitter?.value === "submit" ? "submit" : "draft";
+    const formData = new FormData();
+    formData.set("intent", intent);
+    formData.set("version", String(version));
+    formData.set("assessmentId", assessmentId === null ? "" : String(assessmentId));
+    for (const [key, value] of Object.entries(hiddenFields)) formData.set(key, String(value));
+    formData.set("mix", JSON.stringify(mix));
+    formData.set("tasks", JSON.stringify(tasks.map(({ text, level, aiUsed }) => ({ text, level, aiUsed }))));
+    formData.set("ratings", JSON.stringify(ratings));
+    formData.set("notes", notes);
+    setPendingIntent(intent);
+    startTransition(() => dispatch(formData));
+  }
+
+  const savedAt = state.status === "success" && state.values?.savedAt ? new Date(state.values.savedAt) : null;
+  const successText =
+    state.status === "success" && savedAt
+      ? `${state.message ?? "Saved."} ${savedAt.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}.`
+      : null;
+  const conflict = state.status === "error" && /reload/i.test(state.message ?? "") && Object.keys(state.fieldErrors ?? {}).length === 0;
+
+  return (
+    <form onSubmit={handleSubmit} noValidate className="space-y-6" aria-describedby={`${prefix}-status`}>
+      <ErrorSummary ref={summaryRef} prefix={prefix} message={state.status === "error" ? state.message : undefined} fieldErrors={state.status === "error" ? errors : undefined} />
+      {conflict && (
+        <p>
+          <button type="button" onClick={() => window.location.reload()} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]">
+            Reload the latest version
+          </button>
+        </p>
+      )}
+
+      <Section
+        id={`${prefix}-mix-heading`}
+        title="1. Level mix"
+        description="How your working time splits across the five levels this quarter, in whole percents adding up to 100."
+      >
+        <LevelMixEditor prefix={prefix} mix={mix} onChange={setMix} errors={errors} disabled={pending} />
+      </Section>
+
+      <Section
+        id={`${prefix}-tasks-heading`}
+        title="2. Task inventory"
+        description="One to twenty tasks that represent your quarter, each with its level and whether you use AI for it."
+      >
+        {taskNote}
+        <TaskInventoryEditor prefix={prefix} tasks={tasks} onChange={changeTasks} errors={errors} disabled={pending} />
+      </Section>
+
+      <Section
+        id={`${prefix}-capabilities-heading`}
+        title="3. Durable capabilities"
+        description="The capabilities that keep their value as AI takes over execution. Rate each from 1 to 5."
+      >
+        <CapabilityRatings prefix={prefix} ratings={ratings} onChange={setRatings} errors={errors} disabled={pending} />
+      </Section>
+
+      <Section id={`${prefix}-notes-heading`} title="4. Notes and evidence" description="Anything that helps your manager see your quarter.">
+        <NotesField prefix={prefix} notes={notes} onChange={setNotes} errors={errors.notes} disabled={pending} />
+      </Section>
+
+      <div className={`${SECTION} sticky bottom-0 z-10 flex flex-wrap items-center gap-3`}>
+        <button
+          type="submit"
+          name="intent"
+          value="draft"
+          disabled={pending}
+          className="rounded-md border border-line px-4 py-2 text-sm font-semibold hover:border-[var(--color-accent)] disabled:opacity-60"
+        >
+          {pending && pendingIntent === "draft" ? "Saving…" : "Save draft"}
+        </button>
+        <button
+          type="submit"
+          name="intent"
+          value="submit"
+          disabled={pending}
+          className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)] disabled:opacity-60"
+        >
+          {pending && pendingIntent === "submit" ? "Submitting…" : submitLabel}
+        </button>
+        <p id={`${prefix}-status`} role="status" className="text-sm" data-testid="form-status">
+          {successText ?? (state.status === "error" ? <span className="text-red-700 dark:text-red-300">Not saved — see the problems above.</span> : submitNote && <span className="text-muted">{submitNote}</span>)}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "assessments" ADD COLUMN "draft_values" jsonb;--> statement-breakpoint
+ALTER TABLE "assessments" ADD CONSTRAINT "assessments_draft_values_only_while_editable" CHECK ("assessments"."draft_values" is null or "assessments"."status" in ('draft', 'returned'));

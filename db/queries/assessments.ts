@@ -1,0 +1,270 @@
+import "server-only";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { getDb, type Database } from "@/db";
+import { recordAudit } from "@/db/queries/audit";
+import {
+  assessmentTasks,
+  assessments,
+  reviewCycles,
+  roleProfileVersions,
+  teamMemberships,
+  type Assessment,
+  type AssessmentTask,
+  type ReviewCycle,
+} from "@/db/schema";
+import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
+import {
+  assessmentDraftSchema,
+  assessmentSubmitSchema,
+  emptyAssessmentValues,
+  toCompleteAssessment,
+  type AssessmentDraftValues,
+  type CompleteAssessment,
+} from "@/lib/assessment-schema";
+import { AccessDeniedError, assertRole, type Actor } from "@/lib/authz";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Who may have a self-assessment: everyone who belongs to a team. */
+export const SELF_ASSESSMENT_ROLES = ["employee", "manager"] as const;
+
+const EDITABLE_STATUSES = ["draft", "returned"] as const;
+
+export function isEditableStatus(status: Assessment["status"]) {
+  return (EDITABLE_STATUSES as readonly string[]).includes(status);
+}
+
+/** The form's values for an assessment: the draft exactly as typed, else its stored content. */
+export function assessmentValuesOf(row: Assessment, tasks: readonly AssessmentTask[]): AssessmentDraftValues {
+  if (row.draftValues) return row.draftValues;
+  return {
+    mix: { s1: row.s1, s2: row.s2, s3: row.s3, s4: row.s4, s5: row.s5 },
+    tasks: [...tasks]
+      .sort((a, b) => a.position - b.position)
+      .map((t) => ({ text: t.text, level: t.level, aiUsed: t.aiUsed })),
+    ratings: {
+      judgment: row.judgment,
+      communication: row.communication,
+      stakeholders: row.stakeholders,
+      systemsThinking: row.systemsThinking,
+      ownership: row.ownership,
+    },
+    notes: row.notes,
+  };
+}
+
+export async function tasksOfAssessment(db: Database | Tx, assessmentId: number) {
+  return db.select().from(assessmentTasks).where(eq(assessmentTasks.assessmentId, assessmentId)).orderBy(asc(assessmentTasks.position));
+}
+
+function closedCycleError(cycle: Pick<ReviewCycle, "name" | "status">) {
+  return new ActionError(
+    cycle.status === "closed"
+      ? `The ${cycle.name} review cycle is closed: its assessments are read-only.`
+      : `The ${cycle.name} review cycle is not open yet.`,
+  );
+}
+
+/**
+ * Moves an editable assessment to its next version, or refuses: the caller has checked who may
+ * write it. The version the form loaded must still be current — another tab's save wins otherwise.
+ */
+async function bumpVersion(tx: Tx, row: Assessment, expectedVersion: number, set: Partial<typeof assessments.$inferInsert>) {
+  if (row.version !== expectedVersion) throw new ConflictError(CHANGED_ELSEWHERE);
+  const [updated] = await tx
+    .update(assessments)
+    .set({ ...set, version: row.version + 1, updatedAt: new Date() })
+    .where(and(eq(assessments.id, row.id), eq(assessments.version, expectedVersion)))
+    .returning();
+  if (!updated) throw new ConflictError(CHANGED_ELSEWHERE);
+  return updated;
+}
+
+export const CHANGED_ELSEWHERE =
+  "This assessment was changed elsewhere (another tab or device) since you opened it — reload to see the latest version. Your edits here are kept until you do.";
+
+/** Writes a draft's values exactly as typed. Shared by the self-assessment and the manager's review. */
+export async function writeDraftValues(tx: Tx, row: Assessment, expectedVersion: number, values: AssessmentDraftValues) {
+  return bumpVersion(tx, row, expectedVersion, { draftValues: values });
+}
+
+/** Writes complete content into the columns and tasks, clears the draft, and sets the new status. */
+export async function writeCompleteAssessment(
+  tx: Tx,
+  row: Assessment,
+  expectedVersion: number,
+  content: CompleteAssessment,
+  set: Partial<typeof assessments.$inferInsert>,
+) {
+  const updated = await bumpVersion(tx, row, expectedVersion, {
+    ...content.mix,
+    ...content.ratings,
+    notes: content.notes,
+    draftValues: null,
+    ...set,
+  });
+  await replaceTasks(tx, row.id, content.tasks);
+  return updated;
+}
+
+async function replaceTasks(tx: Tx, assessmentId: number, tasks: CompleteAssessment["tasks"]) {
+  await tx.delete(assessmentTasks).where(eq(assessmentTasks.assessmentId, assessmentId));
+  if (tasks.length > 0) {
+    await tx.insert(assessmentTasks).values(tasks.map((t, position) => ({ assessmentId, position, ...t })));
+  }
+}
+
+/** Parses again in the data layer, so no caller can store what the form's schema refuses. */
+function parseOrRefuse<T>(result: { success: true; data: T } | { success: false; error: import("zod").ZodError }): T {
+  if (result.success) return result.data;
+  throw new ActionError("Some answers need attention.", fieldErrorsOf(result.error));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The employee's own self-assessment
+// ---------------------------------------------------------------------------------------------
+
+export type SelfAssessmentWrite = {
+  cycleId: number;
+  /** Null when the form was opened before the assessment existed. */
+  assessmentId: number | null;
+  /** The version the form loaded; 0 for an assessment not started. */
+  version: number;
+  values: unknown;
+};
+
+async function loadCycle(tx: Tx | Database, cycleId: number) {
+  const [cycle] = await tx.select().from(reviewCycles).where(eq(reviewCycles.id, cycleId)).limit(1);
+  return cycle ?? null;
+}
+
+/** The actor's own self-assessment row, locked for the update; refuses anyone else's. */
+async function loadOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessmentWrite) {
+  const [row] = await tx.select().from(assessments).where(eq(assessments.id, input.assessmentId!)).limit(1).for("update");
+  if (!row || row.kind !== "self" || row.subjectId !== actor.id || row.cycleId !== input.cycleId) {
+    throw new AccessDeniedError("You can only change your own self-assessment.");
+  }
+  const cycle = (await loadCycle(tx, row.cycleId))!;
+  if (cycle.status !== "open") throw closedCycleError(cycle);
+  if (!isEditableStatus(row.status)) {
+    throw new ActionError("You have submitted this self-assessment: it is read-only unless your manager returns it for changes.");
+  }
+  return row;
+}
+
+/** A new self-assessment row in the open cycle, with the actor's current team and role. */
+async function createOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessmentWrite, set: Partial<typeof assessments.$inferInsert>) {
+  const cycle = await loadCycle(tx, input.cycleId);
+  if (!cycle) throw new ActionError("That review cycle does not exist.");
+  if (cycle.status !== "open") throw closedCycleError(cycle);
+  if (input.version !== 0) throw new ConflictError(CHANGED_ELSEWHERE);
+  const [membership] = await tx
+    .select({ teamId: teamMemberships.teamId, roleProfileId: teamMemberships.roleProfileId })
+    .from(teamMemberships)
+    .where(and(eq(teamMemberships.personId, actor.id), isNull(teamMemberships.endedOn)))
+    .limit(1);
+  if (!membership) throw new ActionError("You are not in a team yet, so there is nothing to assess. Ask your administrator to add you to your team.");
+  let roleVersionId: number | null = null;
+  if (membership.roleProfileId !== null) {
+    const [version] = await tx
+      .select({ id: roleProfileVersions.id })
+      .from(roleProfileVersions)
+      .where(eq(roleProfileVersions.roleProfileId, membership.roleProfileId))
+      .orderBy(desc(roleProfileVersions.version))
+      .limit(1);
+    roleVersionId = version?.id ?? null;
+  }
+  const [created] = await tx
+    .insert(assessments)
+    .values({ cycleId: cycle.id, subjectId: actor.id, authorId: actor.id, kind: "self", teamId: membership.teamId, roleVersionId, ...set })
+    .onConflictDoNothing()
+    .returning();
+  // Another tab started this assessment first.
+  if (!created) throw new ConflictError(CHANGED_ELSEWHERE);
+  return created;
+}
+
+export type SavedAssessment = { assessmentId: number; version: number; status: Assessment["status"]; updatedAt: Date; submittedAt: Date | null };
+
+const saved = (row: Assessment): SavedAssessment => ({
+  assessmentId: row.id,
+  version: row.version,
+  status: row.status,
+  updatedAt: row.updatedAt,
+  submittedAt: row.submittedAt,
+});
+
+/** Saves the actor's own self-assessment as a draft: whatever they typed, within the field bounds. */
+export async function saveSelfAssessmentDraft(actor: Actor, input: SelfAssessmentWrite): Promise<SavedAssessment> {
+  assertRole(actor, SELF_ASSESSMENT_ROLES);
+  const values = parseOrRefuse(assessmentDraftSchema.safeParse(input.values));
+  const db = await getDb();
+  const row = await db.transaction(async (tx) => {
+    if (input.assessmentId === null) return createOwnSelfAssessment(tx, actor, input, { draftValues: values });
+    const current = await loadOwnSelfAssessment(tx, actor, input);
+    return writeDraftValues(tx, current, input.version, values);
+  });
+  await recordAudit({ actorId: actor.id, action: "assessment.draft_saved", targetType: "assessment", targetId: row.id, details: { version: row.version } });
+  return saved(row);
+}
+
+/** Submits the actor's own self-assessment: complete and valid only; read-only afterwards. */
+export async function submitSelfAssessment(actor: Actor, input: SelfAssessmentWrite): Promise<SavedAssessment> {
+  assertRole(actor, SELF_ASSESSMENT_ROLES);
+  const content = toCompleteAssessment(parseOrRefuse(assessmentSubmitSchema.safeParse(input.values)));
+  const db = await getDb();
+  const now = new Date();
+  const row = await db.transaction(async (tx) => {
+    const submitted = { status: "submitted" as const, submittedAt: now };
+    if (input.assessmentId === null) {
+      const created = await createOwnSelfAssessment(tx, actor, input, {});
+      return writeCompleteAssessment(tx, created, created.version, content, submitted);
+    }
+    const current = await loadOwnSelfAssessment(tx, actor, input);
+    return writeCompleteAssessment(tx, current, input.version, content, submitted);
+  });
+  await recordAudit({
+    actorId: actor.id,
+    action: "assessment.submitted",
+    targetType: "assessment",
+    targetId: row.id,
+    details: { kind: "self", cycleId: row.cycleId, version: row.version },
+  });
+  return saved(row);
+}
+
+/** The actor's self-assessment in the open cycle, as the form shows it. */
+export async function mySelfAssessmentInOpenCycle(actor: Actor) {
+  assertRole(actor, SELF_ASSESSMENT_ROLES);
+  const db = await getDb();
+  const [cycle] = await db.select().from(reviewCycles).where(eq(reviewCycles.status, "open")).orderBy(asc(reviewCycles.startsOn)).limit(1);
+  if (!cycle) return null;
+  const [row] = await db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.cycleId, cycle.id), eq(assessments.subjectId, actor.id), eq(assessments.kind, "self")))
+    .limit(1);
+  const [membership] = await db
+    .select({ teamId: teamMemberships.teamId })
+    .from(teamMemberships)
+    .where(and(eq(teamMemberships.personId, actor.id), isNull(teamMemberships.endedOn)))
+    .limit(1);
+  if (!row) {
+    return { cycle, assessment: null, values: emptyAssessmentValues(), editable: Boolean(membership), inTeam: Boolean(membership) };
+  }
+  const tasks = await tasksOfAssessment(db, row.id);
+  return {
+    cycle,
+    assessment: {
+      id: row.id,
+      status: row.status,
+      version: row.version,
+      updatedAt: row.updatedAt,
+      submittedAt: row.submittedAt,
+      returnMessage: row.returnMessage,
+    },
+    values: assessmentValuesOf(row, tasks),
+    editable: isEditableStatus(row.status),
+    inTeam: Boolean(membership),
+  };
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrorsOf } from "@/lib/action-state";
+import {
+  assessmentDraftSchema,
+  assessmentSubmitSchema,
+  emptyAssessmentValues,
+  shareTotalMessage,
+  toCompleteAssessment,
+  type AssessmentDraftValues,
+} from "@/lib/assessment-schema";
+
+const complete = (): AssessmentDraftValues => ({
+  mix: { s1: 10, s2: 20, s3: 40, s4: 20, s5: 10 },
+  tasks: [{ text: "  Recommend a supplier  ", level: 3, aiUsed: false }],
+  ratings: { judgment: 4, communication: 3, stakeholders: 3, systemsThinking: 2, ownership: 5 },
+  notes: "",
+});
+
+function errorsOf(schema: typeof assessmentDraftSchema | typeof assessmentSubmitSchema, values: unknown) {
+  const result = schema.safeParse(values);
+  return result.success ? {} : fieldErrorsOf(result.error);
+}
+
+describe("draft schema", () => {
+  it("accepts an empty draft and a partial one with unbalanced shares", () => {
+    expect(assessmentDraftSchema.safeParse(emptyAssessmentValues()).success).toBe(true);
+    const partial = { ...emptyAssessmentValues(), mix: { s1: 30, s2: 30, s3: 20, s4: 10, s5: null }, tasks: [{ text: "", level: null, aiUsed: true }] };
+    expect(assessmentDraftSchema.parse(partial)).toEqual(partial);
+  });
+
+  it("refuses values out of bounds at their own path", () => {
+    const values = {
+      ...complete(),
+      mix: { s1: 10.5, s2: -1, s3: 101, s4: 20, s5: 10 },
+      tasks: [{ text: "x".repeat(201), level: 0, aiUsed: false }, { text: "ok", level: 6, aiUsed: "yes" }],
+      ratings: { ...complete().ratings, judgment: 6, ownership: 2.5 },
+      notes: "n".repeat(4001),
+    };
+    const errors = errorsOf(assessmentDraftSchema, values);
+    expect(errors["mix.s1"]).toEqual(["Use a whole percent from 0 to 100."]);
+    expect(errors["mix.s2"]).toBeDefined();
+    expect(errors["mix.s3"]).toBeDefined();
+    expect(errors["tasks.0.text"]).toEqual(["Keep the task to 200 characters (now 201)."]);
+    expect(errors["tasks.0.level"]).toEqual(["Choose a level from 1 to 5."]);
+    expect(errors["tasks.1.level"]).toBeDefined();
+    expect(errors["tasks.1.aiUsed"]).toBeDefined();
+    expect(errors["ratings.judgment"]).toEqual(["Choose a rating from 1 to 5."]);
+    expect(errors["ratings.ownership"]).toBeDefined();
+    expect(errors.notes).toEqual(["Keep notes to 4,000 characters (now 4,001)."]);
+  });
+
+  it("accepts text at exactly the limits", () => {
+    const values = { ...complete(), tasks: [{ text: "x".repeat(200), level: 1, aiUsed: false }], notes: "n".repeat(4000) };
+    expect(assessmentSubmitSchema.safeParse(values).success).toBe(true);
+  });
+
+  it("refuses unknown fields anywhere", () => {
+    expect(errorsOf(assessmentDraftSchema, { ...complete(), status: "submitted" })._form).toBeDefined();
+    expect(errorsOf(assessmentDraftSchema, { ...complete(), mix: { ...complete().mix, s6: 0 } }).mix).toBeDefined();
+    expect(errorsOf(assessmentDraftSchema, { ...complete(), tasks: [{ text: "a", level: 1, aiUsed: false, id: 4 }] })["tasks.0"]).toBeDefined();
+    expect(errorsOf(assessmentDraftSchema, { ...complete(), ratings: { ...complete().ratings, charm: 5 } }).ratings).toBeDefined();
+  });
+
+  it("refuses more than 20 tasks and missing fields", () => {
+    const tasks = Array.from({ length: 21 }, () => ({ text: "a", level: 1, aiUsed: false }));
+    expect(errorsOf(assessmentDraftSchema, { ...complete(), tasks }).tasks).toEqual(["Keep to 20 tasks at most."]);
+    const { notes: _notes, ...withoutNotes } = complete();
+    expect(errorsOf(assessmentDraftSchema, withoutNotes).notes).toBeDefined();
+  });
+});
+
+describe("submit schema", () => {
+  it("accepts a complete assessment and trims task text", () => {
+    const parsed = assessmentSubmitSchema.parse(complete());
+    expect(toCompleteAssessment(parsed).tasks[0]!.text).toBe("Recommend a supplier");
+  });
+
+  it("says how far the shares are from 100", () => {
+    expect(errorsOf(assessmentSubmitSchema, { ...complete(), mix: { s1: 30, s2: 30, s3: 20, s4: 10, s5: 0 } }).mix).toEqual([
+      "Your shares add up to 90%; 10% left to place.",
+    ]);
+    expect(errorsOf(assessmentSubmitSchema, { ...complete(), mix: { s1: 30, s2: 30, s3: 30, s4: 10, s5: 10 } }).mix).toEqual([
+      "Your shares add up to 110%; take 10% away.",
+    ]);
+    expect(shareTotalMessage(100)).toBeNull();
+  });
+
+  it("needs every share, 1–20 described and levelled tasks, and all five ratings", () => {
+    const errors = errorsOf(assessmentSubmitSchema, emptyAssessmentValues());
+    expect(errors["mix.s1"]).toEqual(["Enter a share for Task Execution (0 if none)."]);
+    expect(errors["mix.s5"]).toBeDefined();
+    expect(errors.mix).toBeUndefined();
+    expect(errors.tasks).toEqual(["Add at least one representative task."]);
+    expect(errors["ratings.systemsThinking"]).toEqual(["Rate system-level thinking from 1 to 5."]);
+    const blankTask = errorsOf(assessmentSubmitSchema, { ...complete(), tasks: [{ text: "   ", level: null, aiUsed: false }] });
+    expect(blankTask["tasks.0.text"]).toEqual(["Describe the task, or remove this row."]);
+    expect(blankTask["tasks.0.level"]).toEqual(["Choose a level for this task."]);
+  });
+
+  it("refuses the same out-of-bounds values as a draft", () => {
+    expect(errorsOf(assessmentSubmitSchema, { ...complete(), mix: { s1: 0, s2: 0, s3: 0, s4: 0, s5: 100.0001 } })["mix.s5"]).toBeDefined();
+    expect(errorsOf(assessmentSubmitSchema, { ...complete(), extra: true })._form).toBeDefined();
+  });
+});

@@ -1,0 +1,228 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  mySelfAssessmentInOpenCycle,
+  saveSelfAssessmentDraft,
+  submitSelfAssessment,
+} from "@/db/queries/assessments";
+import { assessmentTasks, assessments, auditLog, people, reviewCycles, teamMemberships } from "@/db/schema";
+import { seedDemoOrganisation } from "@/db/seed";
+import { ActionError, ConflictError } from "@/lib/action-state";
+import { emptyAssessmentValues, type AssessmentDraftValues } from "@/lib/assessment-schema";
+import { AccessDeniedError, type Actor } from "@/lib/authz";
+import { createTestDatabase } from "./helpers/test-db";
+
+let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
+let openCycleId: number;
+let closedCycleId: number;
+
+async function actorByEmail(email: string): Promise<Actor> {
+  const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
+  if (!p) throw new Error(`no ${email}`);
+  return { id: p.id, name: p.name, email: p.email, role: p.appRole };
+}
+
+/** An employee with no self-assessment in the open cycle yet. */
+async function notStartedEmployee(): Promise<Actor> {
+  const rows = await testDb.db
+    .select({ email: people.email })
+    .from(people)
+    .innerJoin(teamMemberships, eq(teamMemberships.personId, people.id))
+    .where(eq(people.appRole, "employee"));
+  for (const { email } of rows) {
+    const actor = await actorByEmail(email);
+    const [row] = await testDb.db
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(and(eq(assessments.subjectId, actor.id), eq(assessments.cycleId, openCycleId), eq(assessments.kind, "self")));
+    if (!row) return actor;
+  }
+  throw new Error("no employee without a self-assessment in the open cycle");
+}
+
+const complete = (): AssessmentDraftValues => ({
+  mix: { s1: 10, s2: 20, s3: 40, s4: 20, s5: 10 },
+  tasks: [
+    { text: "Recommend where to reallocate the opex budget", level: 3, aiUsed: false },
+    { text: "Format the board pack", level: 1, aiUsed: true },
+  ],
+  ratings: { judgment: 4, communication: 3, stakeholders: 3, systemsThinking: 2, ownership: 4 },
+  notes: "Took over the forecast review.",
+});
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemoOrganisation(testDb.db);
+  const cycles = await testDb.db.select().from(reviewCycles);
+  openCycleId = cycles.find((c) => c.status === "open")!.id;
+  closedCycleId = cycles.find((c) => c.name === "2026 Q3")!.id;
+});
+afterAll(() => testDb.dispose());
+
+describe("self-assessment: draft → submit → read-only", () => {
+  it("starts a draft that keeps unbalanced shares and blank rows exactly as typed, then submits it", async () => {
+    const actor = await notStartedEmployee();
+    const before = await mySelfAssessmentInOpenCycle(actor);
+    expect(before?.assessment).toBeNull();
+    expect(before?.values).toEqual(emptyAssessmentValues());
+
+    const draft: AssessmentDraftValues = {
+      ...emptyAssessmentValues(),
+      mix: { s1: 30, s2: 30, s3: 20, s4: 10, s5: 0 },
+      tasks: [{ text: "Compile the weekly cash report", level: null, aiUsed: false }, { text: "", level: 3, aiUsed: true }],
+      ratings: { ...emptyAssessmentValues().ratings, judgment: 2 },
+      notes: "half done",
+    };
+    const first = await saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: draft });
+    expect(first.status).toBe("draft");
+    expect(first.version).toBe(1);
+
+    const reread = await mySelfAssessmentInOpenCycle(actor);
+    expect(reread?.values).toEqual(draft);
+    expect(reread?.assessment?.version).toBe(1);
+    expect(reread?.editable).toBe(true);
+
+    const second = await saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: 1, values: { ...draft, notes: "more" } });
+    expect(second.version).toBe(2);
+
+    const submitted = await submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: 2, values: complete() });
+    expect(submitted.status).toBe("submitted");
+    expect(submitted.submittedAt).toBeInstanceOf(Date);
+
+    const [row] = await testDb.db.select().from(assessments).where(eq(assessments.id, first.assessmentId));
+    expect(row).toMatchObject({ s1: 10, s2: 20, s3: 40, s4: 20, s5: 10, judgment: 4, systemsThinking: 2, draftValues: null, notes: "Took over the forecast review." });
+    const tasks = await testDb.db.select().from(assessmentTasks).where(eq(assessmentTasks.assessmentId, first.assessmentId));
+    expect(tasks.map((t) => [t.position, t.level, t.aiUsed])).toEqual([[0, 3, false], [1, 1, true]]);
+
+    const after = await mySelfAssessmentInOpenCycle(actor);
+    expect(after?.editable).toBe(false);
+    expect(after?.values).toEqual(complete());
+
+    // Read-only now: both a draft save and a second submission are refused, and nothing changes.
+    await expect(
+      saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: submitted.version, values: draft }),
+    ).rejects.toThrow(/read-only unless your manager returns it/);
+    await expect(
+      submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: submitted.version, values: complete() }),
+    ).rejects.toBeInstanceOf(ActionError);
+    const [unchanged] = await testDb.db.select().from(assessments).where(eq(assessments.id, first.assessmentId));
+    expect(unchanged!.version).toBe(submitted.version);
+
+    const audit = await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, String(first.assessmentId)));
+    expect(audit.map((a) => a.action).sort()).toEqual(["assessment.draft_saved", "assessment.draft_saved", "assessment.submitted"]);
+  });
+
+  it("submits straight from not started, and a second 'not started' tab then conflicts", async () => {
+    const actor = await notStartedEmployee();
+    const result = await submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: complete() });
+    expect(result.status).toBe("submitted");
+    await expect(
+      saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: emptyAssessmentValues() }),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("reads a seeded draft back from its columns", async () => {
+    const maya = await actorByEmail("maya.chen@northwind.example");
+    const mine = await mySelfAssessmentInOpenCycle(maya);
+    expect(mine?.assessment?.status).toBe("draft");
+    expect(mine?.values.notes).toMatch(/variance commentary/);
+    const { s1, s2, s3, s4, s5 } = mine!.values.mix;
+    expect(s1! + s2! + s3! + s4! + s5!).toBe(100);
+    expect(mine!.values.tasks.length).toBeGreaterThan(0);
+  });
+});
+
+describe("self-assessment refusals", () => {
+  it("refuses incomplete or unbalanced submissions with field errors, and keeps the saved draft", async () => {
+    const actor = await notStartedEmployee();
+    const draft = { ...complete(), mix: { s1: 30, s2: 30, s3: 20, s4: 10, s5: 0 } };
+    const saved = await saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: draft });
+    const error = await submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: saved.assessmentId, version: saved.version, values: draft }).catch((e) => e);
+    expect(error).toBeInstanceOf(ActionError);
+    expect(error.fieldErrors.mix).toEqual(["Your shares add up to 90%; 10% left to place."]);
+    const reread = await mySelfAssessmentInOpenCycle(actor);
+    expect(reread?.values).toEqual(draft);
+    expect(reread?.assessment?.status).toBe("draft");
+  });
+
+  it("refuses a level outside 1–5, oversize text, unknown fields and too many tasks, even in a draft", async () => {
+    const actor = await notStartedEmployee();
+    const base = { cycleId: openCycleId, assessmentId: null, version: 0 };
+    const bad: [unknown, string][] = [
+      [{ ...complete(), tasks: [{ text: "x", level: 6, aiUsed: false }] }, "tasks.0.level"],
+      [{ ...complete(), tasks: [{ text: "x".repeat(201), level: 1, aiUsed: false }] }, "tasks.0.text"],
+      [{ ...complete(), notes: "n".repeat(4001) }, "notes"],
+      [{ ...complete(), mix: { ...complete().mix, s1: 101 } }, "mix.s1"],
+      [{ ...complete(), ratings: { ...complete().ratings, ownership: 0 } }, "ratings.ownership"],
+      [{ ...complete(), tasks: Array.from({ length: 21 }, () => ({ text: "x", level: 1, aiUsed: false })) }, "tasks"],
+      [{ ...complete(), status: "finalized" }, "_form"],
+      [{ ...complete(), mix: { ...complete().mix, s6: 0 } }, "mix"],
+    ];
+    for (const [values, path] of bad) {
+      for (const write of [saveSelfAssessmentDraft, submitSelfAssessment]) {
+        const error = await write(actor, { ...base, values }).catch((e) => e);
+        expect(error, path).toBeInstanceOf(ActionError);
+        expect(Object.keys(error.fieldErrors ?? {}), path).toContain(path);
+      }
+    }
+    const after = await mySelfAssessmentInOpenCycle(actor);
+    expect(after?.assessment).toBeNull();
+  });
+
+  it("refuses a stale version: the second tab's save gets 'changed elsewhere — reload'", async () => {
+    const actor = await notStartedEmployee();
+    const first = await saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: emptyAssessmentValues() });
+    const tabA = { cycleId: openCycleId, assessmentId: first.assessmentId, version: first.version };
+    const tabB = { ...tabA };
+    await saveSelfAssessmentDraft(actor, { ...tabA, values: { ...emptyAssessmentValues(), notes: "from tab A" } });
+    const conflict = await saveSelfAssessmentDraft(actor, { ...tabB, values: { ...emptyAssessmentValues(), notes: "from tab B" } }).catch((e) => e);
+    expect(conflict).toBeInstanceOf(ConflictError);
+    expect(conflict.message).toMatch(/changed elsewhere .* reload/);
+    await expect(submitSelfAssessment(actor, { ...tabB, values: complete() })).rejects.toBeInstanceOf(ConflictError);
+    const reread = await mySelfAssessmentInOpenCycle(actor);
+    expect(reread?.values.notes).toBe("from tab A");
+  });
+
+  it("refuses writes to a closed cycle", async () => {
+    const maya = await actorByEmail("maya.chen@northwind.example");
+    const [closedOwn] = await testDb.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.subjectId, maya.id), eq(assessments.cycleId, closedCycleId), eq(assessments.kind, "self")));
+    const editable = { cycleId: closedCycleId, assessmentId: closedOwn!.id, version: closedOwn!.version };
+    await expect(saveSelfAssessmentDraft(maya, { ...editable, values: complete() })).rejects.toThrow(/2026 Q3 review cycle is closed/);
+    await expect(submitSelfAssessment(maya, { ...editable, values: complete() })).rejects.toThrow(/closed/);
+    const fresh = await notStartedEmployee();
+    await expect(
+      saveSelfAssessmentDraft(fresh, { cycleId: closedCycleId, assessmentId: null, version: 0, values: complete() }),
+    ).rejects.toThrow(/closed/);
+    const [unchanged] = await testDb.db.select().from(assessments).where(eq(assessments.id, closedOwn!.id));
+    expect(unchanged!.version).toBe(closedOwn!.version);
+  });
+
+  it("refuses another person's assessment id, and a manager's review of yourself", async () => {
+    const maya = await actorByEmail("maya.chen@northwind.example");
+    const mayaOpen = await mySelfAssessmentInOpenCycle(maya);
+    const other = await actorByEmail("tomas.herrera@northwind.example").catch(() => null);
+    const intruder = other ?? (await notStartedEmployee());
+    const forged = { cycleId: openCycleId, assessmentId: mayaOpen!.assessment!.id, version: mayaOpen!.assessment!.version };
+    await expect(saveSelfAssessmentDraft(intruder, { ...forged, values: complete() })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(submitSelfAssessment(intruder, { ...forged, values: complete() })).rejects.toBeInstanceOf(AccessDeniedError);
+
+    const [managerSide] = await testDb.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.cycleId, openCycleId), eq(assessments.kind, "manager")))
+      .limit(1);
+    const subject = await testDb.db.select().from(people).where(eq(people.id, managerSide!.subjectId));
+    const subjectActor: Actor = { id: subject[0]!.id, name: subject[0]!.name, email: subject[0]!.email, role: "employee" };
+    await expect(
+      saveSelfAssessmentDraft(subjectActor, { cycleId: openCycleId, assessmentId: managerSide!.id, version: managerSide!.version, values: complete() }),
+    ).rejects.toBeInstanceOf(AccessDeniedError);
+
+    const leader = await actorByEmail("priya.raman@northwind.example");
+    await expect(saveSelfAssessmentDraft(leader, { ...forged, values: complete() })).rejects.toBeInstanceOf(AccessDeniedError);
+    const after = await mySelfAssessmentInOpenCycle(maya);
+    expect(after?.assessment?.version).toBe(mayaOpen!.assessment!.version);
+  });
+});
