@@ -4,7 +4,6 @@ export const NAV_ITEMS = [
   { href: "/me", label: "My assessment", roles: ["employee", "manager"] },
   { href: "/me/history", label: "My history", roles: ["employee", "manager"] },
   { href: "/team", label: "My team", roles: ["manager"] },
-  { href: "/team/research", label: "Roles vs research", roles: ["manager"] },
   { href: "/organization", label: "Organization", roles: ["leader", "admin"] },
   { href: "/admin", label: "Admin", roles: ["admin"] },
 ] as const satisfies readonly { href: string; label: string; roles: readonly AppRole[] }[];

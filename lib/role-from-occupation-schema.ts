@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { isCompleteMix, SHARE_KEYS } from "@/lib/ladder";
-
-export const MAX_OCCUPATION_TASKS = 40;
+import { ROLE_TASKS_MAX } from "@/lib/role-schema";
 
 const share = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -26,7 +25,7 @@ export const roleFromOccupationSchema = z
         }),
       )
       .min(1, "Keep at least one task")
-      .max(MAX_OCCUPATION_TASKS, `Keep at most ${MAX_OCCUPATION_TASKS} tasks`),
+      .max(ROLE_TASKS_MAX, `A role has at most ${ROLE_TASKS_MAX} typical tasks: untick some`),
     mix: z.object({ s1: share, s2: share, s3: share, s4: share, s5: share }),
   })
   .superRefine((value, ctx) => {

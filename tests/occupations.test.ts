@@ -1,10 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { occupationWithTasks, orgRoleResearchPoints, roleResearchComparisons, searchOccupations } from "@/db/queries/occupations";
-import { createRoleFromOccupation, roleTaskText } from "@/db/queries/role-from-occupation";
+import { occupationWithTasks, orgRoleResearchPoints, roleOccupationTasks, roleResearchComparisons, searchOccupations } from "@/db/queries/occupations";
+import { saveRoleMapping } from "@/db/queries/roles";
+import { createRoleFromOccupation, linkRoleToOccupation, roleTaskText } from "@/db/queries/role-from-occupation";
 import { auditLog, occupationTasks, people, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
 import { roleFromOccupationSchema } from "@/lib/role-from-occupation-schema";
+import { ROLE_TASKS_MAX } from "@/lib/role-schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { compareWithResearch } from "@/lib/ladder";
@@ -147,6 +149,19 @@ describe("creating a role from an occupation", () => {
 
     const [comparison] = await roleResearchComparisons(manager, { roleProfileId });
     expect(comparison).toMatchObject({ targetExposure: 40, measured: null, basis: "target", comparison: "below" });
+
+    // A new version saved in the role editor keeps each task's O*NET labels, matched by its statement.
+    await saveRoleMapping(manager, {
+      roleId: roleProfileId,
+      baseVersion: 1,
+      teamId,
+      title: "Investment Analyst",
+      description: "",
+      ...mix,
+      tasks: [{ text: tasks[1]!.statement, level: 3 }, { text: "A task of our own", level: 4 }],
+    });
+    const labelled = await roleOccupationTasks(manager, [roleProfileId]);
+    expect(labelled.map((t) => [t.statement, t.level, t.humanExposure])).toEqual([[tasks[1]!.statement, 3, tasks[1]!.humanExposure]]);
   });
 
   it("refuses a team the manager does not manage, and employees", async () => {
@@ -181,6 +196,8 @@ describe("creating a role from an occupation", () => {
     expect(errorsOf(base)).toEqual([]);
     expect(errorsOf({ ...base, mix: { ...base.mix, s5: "5" } })).toEqual(["mix: The target mix adds up to 105%; it must be exactly 100%."]);
     expect(errorsOf({ ...base, tasks: [] })).toEqual(["tasks: Keep at least one task"]);
+    const tooMany = Array.from({ length: ROLE_TASKS_MAX + 1 }, (_, i) => ({ id: String(i + 1), level: "2" }));
+    expect(errorsOf({ ...base, tasks: tooMany })).toEqual([`tasks: A role has at most ${ROLE_TASKS_MAX} typical tasks: untick some`]);
     expect(errorsOf({ ...base, mix: { ...base.mix, s1: "" } })).toEqual(["mix.s1: Enter a whole percent"]);
     expect(errorsOf({ ...base, title: " " })).toEqual(["title: Give the role a title of at least 2 characters"]);
   });
@@ -194,5 +211,47 @@ describe("creating a role from an occupation", () => {
     expect(long.startsWith(kept)).toBe(true);
     expect(long[kept.length]).toBe(" ");
     expect(roleTaskText("Short task.")).toBe("Short task.");
+  });
+});
+
+describe("linking an existing role to an occupation", () => {
+  it("links, relinks and unlinks a role of the manager's team, recording each change", async () => {
+    const [role] = await testDb.db
+      .select({ id: roleProfiles.id })
+      .from(roleProfiles)
+      .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+      .where(and(eq(teams.managerId, manager.id), eq(roleProfiles.title, "Financial Analyst")));
+    expect(await linkRoleToOccupation(manager, role!.id, "13-2051.00")).toEqual({ changed: false });
+    expect(await linkRoleToOccupation(manager, role!.id, "13-2011.00")).toEqual({ changed: true });
+    const [linked] = await roleResearchComparisons(manager, { roleProfileId: role!.id });
+    expect(linked?.occupationTitle).toBe("Accountants and Auditors");
+    expect(await linkRoleToOccupation(manager, role!.id, null)).toEqual({ changed: true });
+    expect(await roleResearchComparisons(manager, { roleProfileId: role!.id })).toEqual([]);
+    const entries = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "role.occupation_linked"), eq(auditLog.targetId, String(role!.id))));
+    expect(entries.map((e) => e.details)).toEqual([
+      { from: "13-2051.00", to: "13-2011.00" },
+      { from: "13-2011.00", to: null },
+    ]);
+    await linkRoleToOccupation(manager, role!.id, "13-2051.00");
+  });
+
+  it("refuses another team's role, other roles than managers, and unknown occupations", async () => {
+    const [foreign] = await testDb.db
+      .select({ id: roleProfiles.id })
+      .from(roleProfiles)
+      .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+      .where(eq(roleProfiles.title, "Copywriter"));
+    await expect(linkRoleToOccupation(manager, foreign!.id, "13-2051.00")).rejects.toThrow(AccessDeniedError);
+    await expect(linkRoleToOccupation(leader, foreign!.id, "13-2051.00")).rejects.toThrow(AccessDeniedError);
+    const [own] = await testDb.db
+      .select({ id: roleProfiles.id })
+      .from(roleProfiles)
+      .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+      .where(eq(teams.managerId, manager.id))
+      .limit(1);
+    await expect(linkRoleToOccupation(manager, own!.id, "99-9999.99")).rejects.toThrow("That occupation is not in the O*NET reference data.");
   });
 });

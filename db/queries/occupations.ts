@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import {
@@ -266,7 +266,14 @@ export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]
     .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
     .innerJoin(latest, eq(latest.roleProfileId, roleProfiles.id))
     .innerJoin(roleTasks, eq(roleTasks.roleVersionId, latest.id))
-    .innerJoin(occupationTasks, eq(occupationTasks.id, roleTasks.occupationTaskId))
+    // A later version saved in the role editor keeps the statements but not their ids: match those by text.
+    .innerJoin(
+      occupationTasks,
+      or(
+        eq(occupationTasks.id, roleTasks.occupationTaskId),
+        and(eq(occupationTasks.occupationCode, roleProfiles.occupationCode), eq(occupationTasks.statement, roleTasks.text)),
+      ),
+    )
     .where(and(...scope))
     .orderBy(asc(roleProfiles.id), asc(roleTasks.position)) as Promise<
     {

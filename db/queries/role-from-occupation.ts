@@ -79,3 +79,31 @@ export async function createRoleFromOccupation(actor: Actor, input: RoleFromOccu
     return { roleProfileId: role!.id };
   });
 }
+
+/** Links one of the manager's roles to an O*NET occupation (or unlinks it, with null). */
+export async function linkRoleToOccupation(actor: Actor, roleProfileId: number, occupationCode: string | null) {
+  assertRole(actor, ["manager"]);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [role] = await tx
+      .select({ id: roleProfiles.id, title: roleProfiles.title, occupationCode: roleProfiles.occupationCode })
+      .from(roleProfiles)
+      .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+      .where(and(eq(roleProfiles.id, roleProfileId), eq(teams.managerId, actor.id)));
+    if (!role) throw new AccessDeniedError("This role belongs to a team you do not manage.");
+    if (occupationCode !== null) {
+      const [occupation] = await tx.select({ code: occupations.code }).from(occupations).where(eq(occupations.code, occupationCode));
+      if (!occupation) throw new ActionError("That occupation is not in the O*NET reference data.");
+    }
+    if (role.occupationCode === occupationCode) return { changed: false };
+    await tx.update(roleProfiles).set({ occupationCode }).where(eq(roleProfiles.id, role.id));
+    await tx.insert(auditLog).values({
+      actorId: actor.id,
+      action: "role.occupation_linked",
+      targetType: "role_profile",
+      targetId: String(role.id),
+      details: { from: role.occupationCode, to: occupationCode },
+    });
+    return { changed: true };
+  });
+}

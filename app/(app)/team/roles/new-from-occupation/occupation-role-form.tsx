@@ -3,6 +3,7 @@
 import { useActionState, useMemo, useState } from "react";
 import { LevelMixBar } from "@/components/level-mix-bar";
 import type { ActionState } from "@/lib/action-state";
+import { ROLE_TASKS_MAX } from "@/lib/role-schema";
 import {
   aiExposure,
   automationLabelName,
@@ -53,14 +54,21 @@ export function OccupationRoleForm({
   const [source, setSource] = useState<LabelSource>("human");
   const [title, setTitle] = useState(occupation.title);
   const [teamId, setTeamId] = useState(String(teams[0]?.id ?? ""));
-  const [taskStates, setTaskStates] = useState<TaskState[]>(() =>
-    tasks.map((t) => ({
-      id: t.id,
-      include: t.taskType !== "supplemental",
-      level: suggestedLevel({ exposure: t.humanExposure, automation: t.gpt4Automation, statement: t.statement }),
-      touched: false,
-    })),
-  );
+  // Core (and untyped) tasks start ticked, up to the most a role holds.
+  const [taskStates, setTaskStates] = useState<TaskState[]>(() => {
+    let ticked = 0;
+    return tasks.map((t) => {
+      const include = t.taskType !== "supplemental" && ticked < ROLE_TASKS_MAX;
+      if (include) ticked++;
+      return {
+        id: t.id,
+        include,
+        level: suggestedLevel({ exposure: t.humanExposure, automation: t.gpt4Automation, statement: t.statement }),
+        touched: false,
+      };
+    });
+  });
+  const coreCount = tasks.filter((t) => t.taskType !== "supplemental").length;
   const [mixOverride, setMixOverride] = useState<Record<keyof LevelMix, string> | null>(null);
 
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
@@ -171,6 +179,11 @@ export function OccupationRoleForm({
         <legend className="text-sm font-medium">
           Tasks ({included.length} of {tasks.length} kept) — confirm or change each suggested level
         </legend>
+        <p className="text-muted mt-1 text-xs" id="tasks-cap">
+          A role holds at most {ROLE_TASKS_MAX} typical tasks.
+          {coreCount > ROLE_TASKS_MAX &&
+            ` This occupation has ${coreCount} core tasks: the first ${ROLE_TASKS_MAX} start ticked — swap in the ones that matter more.`}
+        </p>
         {errors.tasks && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{errors.tasks[0]}</p>}
         <ul className="mt-2 divide-y divide-[var(--line)]">
           {taskStates.map((t, index) => {
@@ -185,6 +198,8 @@ export function OccupationRoleForm({
                     type="checkbox"
                     id={`include-${t.id}`}
                     checked={t.include}
+                    disabled={!t.include && included.length >= ROLE_TASKS_MAX}
+                    aria-describedby={!t.include && included.length >= ROLE_TASKS_MAX ? "tasks-cap" : undefined}
                     onChange={(e) => updateTask(t.id, { include: e.target.checked })}
                     className="mt-1 h-4 w-4"
                   />
