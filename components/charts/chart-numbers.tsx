@@ -1,19 +1,20 @@
-/** The numbers behind a chart, folded away under "Show the numbers": one row per cycle (or per `rowHeader`). */
+/** The numbers behind a chart, folded away under "Show the numbers": one row per cycle. */
 export function ChartNumbers({
   caption,
   columns,
   rows,
   rowHeader = "Cycle",
-  open: startOpen = false,
+  textColumns = 0,
 }: {
   caption: string;
+  rowHeader?: string;
+  /** How many leading columns hold text (left-aligned) rather than numbers. */
+  textColumns?: number;
   columns: string[];
   rows: { key: string | number; label: string; open?: boolean; values: string[] }[];
-  rowHeader?: string;
-  open?: boolean;
 }) {
   return (
-    <details className="mt-4" open={startOpen || undefined}>
+    <details className="mt-4">
       <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>
       <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
         <table className="mt-2 w-full text-sm">
@@ -21,8 +22,8 @@ export function ChartNumbers({
           <thead>
             <tr className="border-b border-line text-left">
               <th scope="col" className="py-1 pr-3 font-medium">{rowHeader}</th>
-              {columns.map((column) => (
-                <th key={column} scope="col" className="py-1 pr-3 text-right font-medium">
+              {columns.map((column, i) => (
+                <th key={column} scope="col" className={`py-1 pr-3 font-medium ${i < textColumns ? "text-left" : "text-right"}`}>
                   {column}
                 </th>
               ))}
@@ -36,7 +37,7 @@ export function ChartNumbers({
                   {row.open && <span className="text-muted"> (open)</span>}
                 </th>
                 {row.values.map((value, i) => (
-                  <td key={columns[i]} className="py-1 pr-3 text-right tabular-nums">
+                  <td key={columns[i]} className={`py-1 pr-3 ${i < textColumns ? "text-left" : "text-right tabular-nums"}`}>
                     {value}
                   </td>
                 ))}

@@ -5,6 +5,7 @@ import { organizationOverview } from "@/db/queries/organization";
 import { ORGANIZATION_ROLES } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
 import { formatIndex, formatIndexChange, formatPercent } from "@/lib/ladder";
+import { ResearchSection } from "./research-section";
 import { CalibrationSection } from "./sections/calibration-section";
 import { OrganizationFilters } from "./sections/filters";
 import { HeatmapSection } from "./sections/heatmap-section";
@@ -63,6 +64,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
           </div>
         </>
       )}
+      <ResearchSection actor={actor} />
     </>
   );
 }
