@@ -165,7 +165,7 @@ export function AssessmentForm({
         <NotesField prefix={prefix} notes={notes} onChange={setNotes} errors={errors.notes} disabled={pending} />
       </Section>
 
-      <div className={`${SECTION} sticky bottom-0 z-10 flex flex-wrap items-center gap-3`}>
+      <div className={`${SECTION} flex flex-wrap items-center gap-3`}>
         <button
           type="submit"
           name="intent"

@@ -100,7 +100,7 @@ export function LevelMixEditor({
                   aria-label={`${level.name} share, slider`}
                   aria-valuetext={`${value ?? 0}%`}
                   className="min-w-0 flex-1"
-                  style={{ accentColor: level.color }}
+                  style={{ accentColor: "var(--color-accent)" }}
                 />
                 <div className="flex w-28 shrink-0 items-center gap-1 sm:w-auto">
                   <input
@@ -132,7 +132,7 @@ export function LevelMixEditor({
           <span className="font-semibold tabular-nums">Total {total}%</span>
           {totalMessage ? <span className="text-muted"> — {totalMessage}</span> : <span className="text-muted"> — complete.</span>}
         </p>
-        {totalMessage && (
+        {totalMessage && total > 0 && (
           <button type="button" onClick={() => onChange(balanceMix(mix))} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]">
             {total < 100 ? `Add the remaining ${100 - total}% to the largest share` : `Take ${total - 100}% from the largest shares`}
           </button>

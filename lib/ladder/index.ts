@@ -5,3 +5,4 @@ export * from "./research";
 export * from "./level-suggester";
 export * from "./task-matching";
 export * from "./capability-anchors";
+export * from "./movement";
