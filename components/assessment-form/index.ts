@@ -3,6 +3,6 @@ export { AssessmentForm, type AssessmentFormAction, type AssessmentFormProps } f
 export { AssessmentSummary } from "./assessment-summary";
 export { CapabilityRatings } from "./capability-ratings";
 export { ErrorSummary } from "./error-summary";
-export { LevelMixEditor, balanceMix } from "./level-mix-editor";
+export { LevelMixEditor } from "./level-mix-editor";
 export { NotesField } from "./notes-field";
 export { TaskInventoryEditor, toTaskRows, type TaskRow } from "./task-inventory-editor";

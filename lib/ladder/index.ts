@@ -6,3 +6,4 @@ export * from "./level-suggester";
 export * from "./task-matching";
 export * from "./capability-anchors";
 export * from "./movement";
+export * from "./balance";
