@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db";
+import { getDb, type Database } from "@/db";
 import { auditLog } from "@/db/schema";
 
 export type AuditEntryInput = {
@@ -11,9 +11,9 @@ export type AuditEntryInput = {
   ip?: string;
 };
 
-export async function recordAudit(entry: AuditEntryInput) {
-  const db = await getDb();
-  await db.insert(auditLog).values({
+/** Pass the transaction as `db` when the entry must commit or roll back with the change it records. */
+export async function recordAudit(entry: AuditEntryInput, db?: Pick<Database, "insert">) {
+  await (db ?? (await getDb())).insert(auditLog).values({
     actorId: entry.actorId,
     action: entry.action,
     targetType: entry.targetType ?? null,

@@ -1,0 +1,404 @@
+import "server-only";
+import { and, asc, desc, eq, isNull, lt } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Database } from "@/db";
+import { recordAudit } from "@/db/queries/audit";
+import { effectiveAssessmentsQuery } from "@/db/queries/effective-assessments";
+import { currentRoleVersionIdOf } from "@/db/queries/roles";
+import {
+  assessments,
+  assessmentTasks,
+  calibrationRecords,
+  people,
+  reviewCycles,
+  roleProfiles,
+  roleProfileVersions,
+  teamMemberships,
+  teams,
+  type Assessment,
+} from "@/db/schema";
+import { ActionError, ConflictError } from "@/lib/action-state";
+import { AccessDeniedError, assertRole, type Actor } from "@/lib/authz";
+import { CAPABILITIES, isCompleteMix, needsCalibration, type CapabilityKey, type LevelMix } from "@/lib/ladder";
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+type Executor = Pick<Database, "select">;
+
+type Shares = { s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null };
+
+export function mixOf(row: Shares): LevelMix | null {
+  if (row.s1 === null || row.s2 === null || row.s3 === null || row.s4 === null || row.s5 === null) return null;
+  return { s1: row.s1, s2: row.s2, s3: row.s3, s4: row.s4, s5: row.s5 };
+}
+
+export const MIN_CALIBRATION_REASON = 10;
+export const MAX_RETURN_MESSAGE = 1000;
+
+/** The manager's own assessment of a report, as the review form sends it. */
+export type ManagerReviewInput = {
+  personId: number;
+  /** The manager assessment's version the form was opened on; null when there was none yet. */
+  expectedVersion: number | null;
+  mix: LevelMix | null;
+  ratings: Record<CapabilityKey, number | null>;
+  tasks: { text: string; level: number; aiUsed: boolean }[];
+  notes: string;
+  /** Why the manager's level mix departs from the employee's, when it does by more than the threshold. */
+  calibrationReason: string;
+};
+
+/** "draft" keeps work in progress, "review" records the manager's view, "finalize" also locks the pair. */
+export type ReviewIntent = "draft" | "review" | "finalize";
+
+async function openCycle(db: Executor) {
+  const [cycle] = await db.select().from(reviewCycles).where(eq(reviewCycles.status, "open")).orderBy(asc(reviewCycles.startsOn)).limit(1);
+  return cycle ?? null;
+}
+
+/**
+ * The person's current team, when the actor manages it: the one scope check for every review read
+ * and write. Anyone else (another team's manager, an employee, a forged id) is refused.
+ */
+async function reviewScope(db: Executor, actor: Actor, personId: number) {
+  assertRole(actor, ["manager"]);
+  const [row] = await db
+    .select({ teamId: teams.id, teamName: teams.name, roleId: teamMemberships.roleProfileId, name: people.name })
+    .from(teamMemberships)
+    .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
+    .innerJoin(people, eq(people.id, teamMemberships.personId))
+    .where(and(eq(teamMemberships.personId, personId), isNull(teamMemberships.endedOn), eq(teams.managerId, actor.id)))
+    .limit(1);
+  if (!row) throw new AccessDeniedError("You can only review people in the teams you manage.");
+  return row;
+}
+
+async function requireOpenCycle(db: Executor) {
+  const cycle = await openCycle(db);
+  if (!cycle) throw new ActionError("There is no open review cycle: reviews can only be written while a cycle is open.");
+  return cycle;
+}
+
+async function assessmentOf(db: Executor, cycleId: number, personId: number, kind: "self" | "manager", lock = false) {
+  const query = db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.cycleId, cycleId), eq(assessments.subjectId, personId), eq(assessments.kind, kind)));
+  const [row] = lock ? await query.for("update") : await query;
+  return row ?? null;
+}
+
+async function tasksOf(db: Executor, assessmentId: number) {
+  return db
+    .select({ text: assessmentTasks.text, level: assessmentTasks.level, aiUsed: assessmentTasks.aiUsed })
+    .from(assessmentTasks)
+    .where(eq(assessmentTasks.assessmentId, assessmentId))
+    .orderBy(asc(assessmentTasks.position));
+}
+
+function ratingsOf(row: Assessment): Record<CapabilityKey, number | null> {
+  return { judgment: row.judgment, communication: row.communication, stakeholders: row.stakeholders, systemsThinking: row.systemsThinking, ownership: row.ownership };
+}
+
+async function describeAssessment(db: Executor, row: Assessment) {
+  return {
+    id: row.id,
+    status: row.status,
+    version: row.version,
+    mix: mixOf(row),
+    ratings: ratingsOf(row),
+    notes: row.notes,
+    tasks: await tasksOf(db, row.id),
+    returnMessage: row.returnMessage,
+    submittedAt: row.submittedAt,
+    finalizedAt: row.finalizedAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** A self-assessment still in draft: the manager sees that it exists, not what it says. */
+function withoutContent(a: Awaited<ReturnType<typeof describeAssessment>>) {
+  const ratings = Object.fromEntries(CAPABILITIES.map((c) => [c.key, null])) as Record<CapabilityKey, number | null>;
+  return { ...a, mix: null, ratings, notes: "", tasks: [] };
+}
+
+export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
+
+/**
+ * Everything the manager needs to review one report in the open cycle: the self-assessment (its
+ * content only once submitted — a draft is the employee's own), the manager's assessment, the
+ * calibration records, the person's history and their role's target.
+ */
+export async function getReview(actor: Actor, personId: number) {
+  const db = await getDb();
+  const scope = await reviewScope(db, actor, personId);
+  const cycle = await openCycle(db);
+  const self = cycle ? await assessmentOf(db, cycle.id, personId, "self") : null;
+  const manager = cycle ? await assessmentOf(db, cycle.id, personId, "manager") : null;
+  const selfVisible = self && self.status !== "draft";
+  const calibrations = manager
+    ? await db
+        .select({
+          id: calibrationRecords.id,
+          changedBy: people.name,
+          at: calibrationRecords.createdAt,
+          from: calibrationRecords.fromValue,
+          to: calibrationRecords.toValue,
+          reason: calibrationRecords.reason,
+        })
+        .from(calibrationRecords)
+        .innerJoin(people, eq(people.id, calibrationRecords.changedById))
+        .where(eq(calibrationRecords.assessmentId, manager.id))
+        .orderBy(desc(calibrationRecords.createdAt), desc(calibrationRecords.id))
+    : [];
+  const [role] = scope.roleId
+    ? await db
+        .select({ id: roleProfiles.id, title: roleProfiles.title, version: roleProfileVersions.version, s1: roleProfileVersions.s1, s2: roleProfileVersions.s2, s3: roleProfileVersions.s3, s4: roleProfileVersions.s4, s5: roleProfileVersions.s5 })
+        .from(roleProfiles)
+        .leftJoin(roleProfileVersions, eq(roleProfileVersions.roleProfileId, roleProfiles.id))
+        .where(eq(roleProfiles.id, scope.roleId))
+        .orderBy(desc(roleProfileVersions.version))
+        .limit(1)
+    : [];
+  const effective = effectiveAssessmentsQuery(db);
+  const history = await db
+    .with(effective)
+    .select({ cycleId: reviewCycles.id, cycleName: reviewCycles.name, teamName: teams.name, s1: effective.s1, s2: effective.s2, s3: effective.s3, s4: effective.s4, s5: effective.s5 })
+    .from(effective)
+    .innerJoin(reviewCycles, eq(reviewCycles.id, effective.cycleId))
+    .innerJoin(teams, eq(teams.id, effective.teamId))
+    .where(and(eq(effective.subjectId, personId), eq(reviewCycles.status, "closed")))
+    .orderBy(asc(reviewCycles.startsOn));
+  return {
+    person: { id: personId, name: scope.name },
+    team: { id: scope.teamId, name: scope.teamName },
+    role: role ? { id: role.id, title: role.title, version: role.version, target: role.s1 === null ? null : mixOf(role) } : null,
+    cycle: cycle && { id: cycle.id, name: cycle.name, endsOn: cycle.endsOn },
+    self: self && (selfVisible ? await describeAssessment(db, self) : withoutContent(await describeAssessment(db, self))),
+    manager: manager && (await describeAssessment(db, manager)),
+    calibrations: calibrations.map((c) => ({ ...c, from: c.from as LevelMix, to: c.to as LevelMix })),
+    history: history.map((h) => ({ cycleId: h.cycleId, cycleName: h.cycleName, teamName: h.teamName, mix: mixOf(h)! })),
+  };
+}
+
+function completenessErrors(input: ManagerReviewInput) {
+  const errors: Record<string, string[]> = {};
+  if (!input.mix || !isCompleteMix(input.mix)) errors.mix = ["The level mix must be whole percents adding up to exactly 100."];
+  for (const c of CAPABILITIES) {
+    const v = input.ratings[c.key];
+    if (v === null || !Number.isInteger(v) || v < 1 || v > 5) errors[`ratings.${c.key}`] = [`Rate ${c.name.toLowerCase()} from 1 to 5.`];
+  }
+  if (input.tasks.length === 0) errors.tasks = ["Add at least one representative task."];
+  return errors;
+}
+
+function sameMix(a: unknown, b: LevelMix) {
+  const m = a as Partial<LevelMix> | null;
+  return !!m && m.s1 === b.s1 && m.s2 === b.s2 && m.s3 === b.s3 && m.s4 === b.s4 && m.s5 === b.s5;
+}
+
+/**
+ * Saves the manager's assessment of a report: a draft, a completed review, or the final review
+ * (which also locks the self-assessment). Optimistic concurrency on the assessment's version: a
+ * second tab or a second manager saving over a newer version is told so, and nothing is written.
+ */
+export async function saveManagerReview(actor: Actor, input: ManagerReviewInput, intent: ReviewIntent) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const scope = await reviewScope(tx, actor, input.personId);
+    const cycle = await requireOpenCycle(tx);
+    const existing = await assessmentOf(tx, cycle.id, input.personId, "manager", true);
+    if (existing?.status === "finalized") {
+      throw new ConflictError(`This review was already finalized — it is locked for ${cycle.name}. Reload to see the final figures.`);
+    }
+    if ((existing?.version ?? null) !== input.expectedVersion) {
+      throw new ConflictError("This review was saved elsewhere (another tab or another manager) since you opened it. Reload to see that version; your edits here are kept until you do.");
+    }
+    if (input.mix && !isCompleteMix(input.mix)) {
+      throw new ActionError("Some answers need attention.", { mix: ["The level mix must be whole percents adding up to exactly 100."] });
+    }
+    if (intent !== "draft") {
+      const errors = completenessErrors(input);
+      if (Object.keys(errors).length > 0) throw new ActionError("Complete the review before you finish it.", errors);
+    }
+
+    const self = await assessmentOf(tx, cycle.id, input.personId, "self", true);
+    const selfMix = self && self.status !== "draft" ? mixOf(self) : null;
+    const calibrating = intent !== "draft" && !!selfMix && !!input.mix && needsCalibration(selfMix, input.mix);
+    const reason = input.calibrationReason.trim();
+    if (calibrating && reason.length < MIN_CALIBRATION_REASON) {
+      throw new ActionError("Your level mix differs from the employee's: say why.", {
+        calibrationReason: [`Give a reason of at least ${MIN_CALIBRATION_REASON} characters for changing the employee's level mix.`],
+      });
+    }
+
+    const now = new Date();
+    const status = intent === "draft" ? "draft" : intent === "review" ? "submitted" : "finalized";
+    const values = {
+      ...(input.mix ?? { s1: null, s2: null, s3: null, s4: null, s5: null }),
+      ...input.ratings,
+      notes: input.notes,
+      status,
+      authorId: actor.id,
+      teamId: scope.teamId,
+      submittedAt: intent === "draft" ? (existing?.submittedAt ?? null) : now,
+      finalizedAt: intent === "finalize" ? now : null,
+      updatedAt: now,
+    } as const;
+    let saved: { id: number; version: number };
+    if (existing) {
+      const [row] = await tx
+        .update(assessments)
+        .set({ ...values, version: existing.version + 1 })
+        .where(and(eq(assessments.id, existing.id), eq(assessments.version, existing.version)))
+        .returning({ id: assessments.id, version: assessments.version });
+      if (!row) throw new ConflictError();
+      saved = row;
+      await tx.delete(assessmentTasks).where(eq(assessmentTasks.assessmentId, existing.id));
+    } else {
+      const roleVersionId = await currentRoleVersionIdOf(tx, input.personId);
+      const [row] = await tx
+        .insert(assessments)
+        .values({ ...values, cycleId: cycle.id, subjectId: input.personId, kind: "manager", roleVersionId })
+        .onConflictDoNothing()
+        .returning({ id: assessments.id, version: assessments.version });
+      if (!row) throw new ConflictError("Another tab or manager started this review at the same time. Reload to see theirs; your edits here are kept until you do.");
+      saved = row;
+    }
+    if (input.tasks.length > 0) {
+      await tx.insert(assessmentTasks).values(input.tasks.map((t, position) => ({ assessmentId: saved.id, position, text: t.text, level: t.level, aiUsed: t.aiUsed })));
+    }
+
+    let calibrated = false;
+    if (calibrating && selfMix && input.mix) {
+      const [last] = await tx
+        .select({ to: calibrationRecords.toValue, from: calibrationRecords.fromValue })
+        .from(calibrationRecords)
+        .where(eq(calibrationRecords.assessmentId, saved.id))
+        .orderBy(desc(calibrationRecords.id))
+        .limit(1);
+      if (!last || !sameMix(last.to, input.mix) || !sameMix(last.from, selfMix)) {
+        await tx.insert(calibrationRecords).values({ assessmentId: saved.id, changedById: actor.id, field: "level_mix", fromValue: selfMix, toValue: input.mix, reason });
+        await recordAudit(
+          { actorId: actor.id, action: "assessment.calibrated", targetType: "assessment", targetId: saved.id, details: { subjectId: input.personId, from: selfMix, to: input.mix, reason } },
+          tx,
+        );
+        calibrated = true;
+      }
+    }
+
+    if (intent === "finalize" && self && self.status === "submitted") {
+      await tx
+        .update(assessments)
+        .set({ status: "finalized", finalizedAt: now, updatedAt: now, version: self.version + 1 })
+        .where(and(eq(assessments.id, self.id), eq(assessments.version, self.version)));
+    }
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: intent === "finalize" ? "assessment.finalized" : intent === "review" ? "assessment.submitted" : "assessment.draft_saved",
+        targetType: "assessment",
+        targetId: saved.id,
+        details: { kind: "manager", subjectId: input.personId, cycle: cycle.name, version: saved.version, mix: input.mix },
+      },
+      tx,
+    );
+    return { assessmentId: saved.id, version: saved.version, status, calibrated };
+  });
+}
+
+/** Re-opens a submitted self-assessment for the employee to change, with the manager's message. */
+export async function returnForChanges(actor: Actor, input: { personId: number; expectedSelfVersion: number; message: string }) {
+  const message = input.message.trim();
+  if (message.length === 0) throw new ActionError("Some answers need attention.", { message: ["Tell them what to change."] });
+  if (message.length > MAX_RETURN_MESSAGE) throw new ActionError("Some answers need attention.", { message: [`Keep the message under ${MAX_RETURN_MESSAGE} characters.`] });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await reviewScope(tx, actor, input.personId);
+    const cycle = await requireOpenCycle(tx);
+    const manager = await assessmentOf(tx, cycle.id, input.personId, "manager", true);
+    if (manager?.status === "finalized") throw new ConflictError(`This review is already finalized for ${cycle.name}; it can no longer be returned.`);
+    const self = await assessmentOf(tx, cycle.id, input.personId, "self", true);
+    if (!self || self.status !== "submitted") {
+      throw new ConflictError(self?.status === "returned" ? "This self-assessment was already returned for changes." : "There is no submitted self-assessment to return.");
+    }
+    if (self.version !== input.expectedSelfVersion) {
+      throw new ConflictError("The self-assessment changed since you opened this review. Reload to see the latest version.");
+    }
+    const now = new Date();
+    const [row] = await tx
+      .update(assessments)
+      .set({ status: "returned", returnMessage: message, updatedAt: now, version: self.version + 1 })
+      .where(and(eq(assessments.id, self.id), eq(assessments.version, self.version)))
+      .returning({ id: assessments.id, version: assessments.version });
+    if (!row) throw new ConflictError();
+    await recordAudit(
+      { actorId: actor.id, action: "assessment.returned", targetType: "assessment", targetId: self.id, details: { subjectId: input.personId, cycle: cycle.name, message } },
+      tx,
+    );
+    return row;
+  });
+}
+
+export type ReviewBoardRow = Awaited<ReturnType<typeof reviewBoard>>["rows"][number];
+
+/**
+ * The review board for the open cycle: every current member of the teams this manager manages,
+ * with their self-assessment, the manager's, and last quarter's effective figures, in one query.
+ */
+export async function reviewBoard(actor: Actor) {
+  assertRole(actor, ["manager"]);
+  const db = await getDb();
+  const cycle = await openCycle(db);
+  if (!cycle) return { cycle: null, rows: [] };
+  const [previous] = await db
+    .select({ id: reviewCycles.id, name: reviewCycles.name })
+    .from(reviewCycles)
+    .where(lt(reviewCycles.startsOn, cycle.startsOn))
+    .orderBy(desc(reviewCycles.startsOn))
+    .limit(1);
+  const self = alias(assessments, "self");
+  const manager = alias(assessments, "manager");
+  const effective = effectiveAssessmentsQuery(db);
+  const rows = await db
+    .with(effective)
+    .select({
+      personId: people.id,
+      name: people.name,
+      teamId: teams.id,
+      teamName: teams.name,
+      role: roleProfiles.title,
+      selfStatus: self.status,
+      selfS1: self.s1, selfS2: self.s2, selfS3: self.s3, selfS4: self.s4, selfS5: self.s5,
+      managerStatus: manager.status,
+      managerS1: manager.s1, managerS2: manager.s2, managerS3: manager.s3, managerS4: manager.s4, managerS5: manager.s5,
+      previousS1: effective.s1, previousS2: effective.s2, previousS3: effective.s3, previousS4: effective.s4, previousS5: effective.s5,
+    })
+    .from(teamMemberships)
+    .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
+    .innerJoin(people, eq(people.id, teamMemberships.personId))
+    .leftJoin(roleProfiles, eq(roleProfiles.id, teamMemberships.roleProfileId))
+    .leftJoin(self, and(eq(self.subjectId, people.id), eq(self.cycleId, cycle.id), eq(self.kind, "self")))
+    .leftJoin(manager, and(eq(manager.subjectId, people.id), eq(manager.cycleId, cycle.id), eq(manager.kind, "manager")))
+    .leftJoin(effective, and(eq(effective.subjectId, people.id), eq(effective.cycleId, previous?.id ?? -1)))
+    .where(and(eq(teams.managerId, actor.id), isNull(teamMemberships.endedOn), eq(people.active, true)))
+    .orderBy(asc(people.name));
+  return {
+    cycle: { id: cycle.id, name: cycle.name, endsOn: cycle.endsOn },
+    previousCycleName: previous?.name ?? null,
+    rows: rows.map((r) => {
+      const selfVisible = r.selfStatus !== null && r.selfStatus !== "draft";
+      return {
+        personId: r.personId,
+        name: r.name,
+        teamId: r.teamId,
+        teamName: r.teamName,
+        role: r.role,
+        selfStatus: r.selfStatus,
+        managerStatus: r.managerStatus,
+        selfMix: selfVisible ? mixOf({ s1: r.selfS1, s2: r.selfS2, s3: r.selfS3, s4: r.selfS4, s5: r.selfS5 }) : null,
+        managerMix: mixOf({ s1: r.managerS1, s2: r.managerS2, s3: r.managerS3, s4: r.managerS4, s5: r.managerS5 }),
+        previousMix: mixOf({ s1: r.previousS1, s2: r.previousS2, s3: r.previousS3, s4: r.previousS4, s5: r.previousS5 }),
+      };
+    }),
+  };
+}
