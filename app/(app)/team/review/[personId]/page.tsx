@@ -41,7 +41,8 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
   const finalized = manager?.status === "finalized";
   const selfMix = self?.mix ?? null;
   const managerMix = manager?.mix ?? null;
-  const prefill = manager?.values ?? self?.values ?? emptyAssessmentValues();
+  // The employee's mix, tasks and ratings are a starting point; their notes are their own words.
+  const prefill = manager?.values ?? (self?.values ? { ...self.values, notes: "" } : emptyAssessmentValues());
 
   const selfState = !self
     ? `No self-assessment yet for ${cycle?.name ?? "this cycle"}.`
