@@ -10,7 +10,10 @@ const globalForDb = globalThis as unknown as { leverageDb?: Promise<DatabaseHand
 async function openAndPrepare(): Promise<DatabaseHandle> {
   const handle = await openConfiguredDatabase();
   await handle.migrate();
-  await ensureReferenceData(handle.db);
+  const reference = await ensureReferenceData(handle.db);
+  if (reference.loaded) {
+    console.log(`O*NET reference data loaded (${reference.occupations} occupations, ${reference.tasks} tasks) in ${Math.round(reference.ms)} ms.`);
+  }
   if (isDemoMode()) await seedDemoOrganisationIfEmpty(handle.db);
   return handle;
 }

@@ -9,7 +9,7 @@ test("the leader sees the organisation's leverage index chart and the team table
   expect(box?.height ?? 0).toBeGreaterThan(100);
 
   // The numbers behind the chart: one row per quarter, 2025 Q1 to 2026 Q4.
-  await page.getByText("Show the numbers").click();
+  await page.getByText("Show the numbers").first().click();
   const numbers = page.getByRole("table", { name: "Organisation leverage index by quarter" });
   await expect(numbers.getByRole("row")).toHaveCount(9);
   await expect(numbers.getByRole("rowheader").first()).toHaveText("2025 Q1");

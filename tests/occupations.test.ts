@@ -1,7 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { occupationWithTasks, orgRoleResearchPoints, roleResearchComparisons, searchOccupations } from "@/db/queries/occupations";
-import { people, roleProfiles, teams } from "@/db/schema";
+import { occupationWithTasks, orgRoleResearchPoints, roleOccupationTasks, roleResearchComparisons, searchOccupations } from "@/db/queries/occupations";
+import { saveRoleMapping } from "@/db/queries/roles";
+import { createRoleFromOccupation, linkRoleToOccupation, roleTaskText } from "@/db/queries/role-from-occupation";
+import { auditLog, occupationTasks, people, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
+import { ActionError } from "@/lib/action-state";
+import { roleFromOccupationSchema } from "@/lib/role-from-occupation-schema";
+import { ROLE_TASKS_MAX } from "@/lib/role-schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { compareWithResearch } from "@/lib/ladder";
@@ -105,5 +110,148 @@ describe("roles against the research", () => {
       .returning();
     const [row] = await roleResearchComparisons(manager, { roleProfileId: role!.id });
     expect(row).toMatchObject({ roleTitle: "Treasury Analyst", measured: null, targetExposure: null, comparison: null });
+  });
+});
+
+describe("creating a role from an occupation", () => {
+  const mix = { s1: 10, s2: 60, s3: 20, s4: 10, s5: 0 };
+  async function analystTasks() {
+    return testDb.db.select().from(occupationTasks).where(eq(occupationTasks.occupationCode, "13-2051.00"));
+  }
+  async function managedTeamId(actor: Actor) {
+    const [team] = await testDb.db.select().from(teams).where(eq(teams.managerId, actor.id)).limit(1);
+    return team!.id;
+  }
+
+  it("saves the role linked to its occupation, its tasks linked to their statements at the confirmed levels, and an audit entry", async () => {
+    const tasks = (await analystTasks()).slice(0, 3);
+    const teamId = await managedTeamId(manager);
+    const input = roleFromOccupationSchema.parse({
+      teamId: String(teamId),
+      title: "  Investment Analyst ",
+      occupationCode: "13-2051.00",
+      tasks: tasks.map((t, i) => ({ id: String(t.id), level: String(i + 1) })),
+      mix: { s1: "10", s2: "60", s3: "20", s4: "10", s5: "0" },
+    });
+    const { roleProfileId } = await createRoleFromOccupation(manager, input);
+    const [role] = await testDb.db.select().from(roleProfiles).where(eq(roleProfiles.id, roleProfileId));
+    expect(role).toMatchObject({ title: "Investment Analyst", occupationCode: "13-2051.00", teamId });
+    const [version] = await testDb.db.select().from(roleProfileVersions).where(eq(roleProfileVersions.roleProfileId, roleProfileId));
+    expect(version).toMatchObject({ version: 1, ...mix, createdById: manager.id });
+    const saved = await testDb.db.select().from(roleTasks).where(eq(roleTasks.roleVersionId, version!.id)).orderBy(roleTasks.position);
+    expect(saved.map((t) => [t.occupationTaskId, t.level, t.text])).toEqual(tasks.map((t, i) => [t.id, i + 1, t.statement]));
+    const audit = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "role.saved"), eq(auditLog.targetId, String(roleProfileId))));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.details).toMatchObject({ occupationCode: "13-2051.00", tasks: 3 });
+
+    const [comparison] = await roleResearchComparisons(manager, { roleProfileId });
+    expect(comparison).toMatchObject({ targetExposure: 40, measured: null, basis: "target", comparison: "below" });
+
+    // A new version saved in the role editor keeps each task's O*NET labels, matched by its statement.
+    await saveRoleMapping(manager, {
+      roleId: roleProfileId,
+      baseVersion: 1,
+      teamId,
+      title: "Investment Analyst",
+      description: "",
+      ...mix,
+      tasks: [{ text: tasks[1]!.statement, level: 3 }, { text: "A task of our own", level: 4 }],
+    });
+    const labelled = await roleOccupationTasks(manager, [roleProfileId]);
+    expect(labelled.map((t) => [t.statement, t.level, t.humanExposure])).toEqual([[tasks[1]!.statement, 3, tasks[1]!.humanExposure]]);
+  });
+
+  it("refuses a team the manager does not manage, and employees", async () => {
+    const [task] = await analystTasks();
+    const foreign = (await testDb.db.select().from(teams)).find((t) => t.managerId !== manager.id)!;
+    const input = { teamId: foreign.id, title: "Poached Analyst", occupationCode: "13-2051.00", tasks: [{ id: task!.id, level: 2 }], mix };
+    await expect(createRoleFromOccupation(manager, input)).rejects.toThrow(AccessDeniedError);
+    await expect(createRoleFromOccupation(employee, input)).rejects.toThrow(AccessDeniedError);
+    await expect(createRoleFromOccupation(leader, input)).rejects.toThrow(AccessDeniedError);
+    expect(await testDb.db.select().from(roleProfiles).where(eq(roleProfiles.title, "Poached Analyst"))).toEqual([]);
+  });
+
+  it("refuses tasks of another occupation and a title the team already has, naming the field", async () => {
+    const teamId = await managedTeamId(manager);
+    const [ceoTask] = await testDb.db.select().from(occupationTasks).where(eq(occupationTasks.occupationCode, "11-1011.00")).limit(1);
+    const [analystTask] = await analystTasks();
+    await expect(
+      createRoleFromOccupation(manager, { teamId, title: "Mixed Analyst", occupationCode: "13-2051.00", tasks: [{ id: ceoTask!.id, level: 5 }], mix }),
+    ).rejects.toThrow("Some tasks are not tasks of Financial and Investment Analysts.");
+    const [existing] = await testDb.db.select().from(roleProfiles).where(eq(roleProfiles.teamId, teamId)).limit(1);
+    const clash = createRoleFromOccupation(manager, { teamId, title: existing!.title, occupationCode: "13-2051.00", tasks: [{ id: analystTask!.id, level: 2 }], mix });
+    await expect(clash).rejects.toThrow(ActionError);
+    await expect(clash).rejects.toMatchObject({ fieldErrors: { title: ["This team already has a role with that title"] } });
+  });
+
+  it("validates the form: a mix that does not add up, no tasks, a blank share", () => {
+    const base = { teamId: "1", title: "Analyst", occupationCode: "13-2051.00", tasks: [{ id: "1", level: "2" }], mix: { s1: "10", s2: "60", s3: "20", s4: "10", s5: "0" } };
+    const errorsOf = (value: unknown) => {
+      const result = roleFromOccupationSchema.safeParse(value);
+      return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    };
+    expect(errorsOf(base)).toEqual([]);
+    expect(errorsOf({ ...base, mix: { ...base.mix, s5: "5" } })).toEqual(["mix: The target mix adds up to 105%; it must be exactly 100%."]);
+    expect(errorsOf({ ...base, tasks: [] })).toEqual(["tasks: Keep at least one task"]);
+    const tooMany = Array.from({ length: ROLE_TASKS_MAX + 1 }, (_, i) => ({ id: String(i + 1), level: "2" }));
+    expect(errorsOf({ ...base, tasks: tooMany })).toEqual([`tasks: A role has at most ${ROLE_TASKS_MAX} typical tasks: untick some`]);
+    expect(errorsOf({ ...base, mix: { ...base.mix, s1: "" } })).toEqual(["mix.s1: Enter a whole percent"]);
+    expect(errorsOf({ ...base, title: " " })).toEqual(["title: Give the role a title of at least 2 characters"]);
+  });
+
+  it("cuts statements longer than a role task holds at a word, with an ellipsis", () => {
+    const long = `${"Analyze financial statements ".repeat(10)}end`;
+    const text = roleTaskText(long);
+    expect(text.length).toBeLessThanOrEqual(200);
+    expect(text.endsWith("…")).toBe(true);
+    const kept = text.slice(0, -1);
+    expect(long.startsWith(kept)).toBe(true);
+    expect(long[kept.length]).toBe(" ");
+    expect(roleTaskText("Short task.")).toBe("Short task.");
+  });
+});
+
+describe("linking an existing role to an occupation", () => {
+  it("links, relinks and unlinks a role of the manager's team, recording each change", async () => {
+    const [role] = await testDb.db
+      .select({ id: roleProfiles.id })
+      .from(roleProfiles)
+      .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+      .where(and(eq(teams.managerId, manager.id), eq(roleProfiles.title, "Financial Analyst")));
+    expect(await linkRoleToOccupation(manager, role!.id, "13-2051.00")).toEqual({ changed: false });
+    expect(await linkRoleToOccupation(manager, role!.id, "13-2011.00")).toEqual({ changed: true });
+    const [linked] = await roleResearchComparisons(manager, { roleProfileId: role!.id });
+    expect(linked?.occupationTitle).toBe("Accountants and Auditors");
+    expect(await linkRoleToOccupation(manager, role!.id, null)).toEqual({ changed: true });
+    expect(await roleResearchComparisons(manager, { roleProfileId: role!.id })).toEqual([]);
+    const entries = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "role.occupation_linked"), eq(auditLog.targetId, String(role!.id))));
+    expect(entries.map((e) => e.details)).toEqual([
+      { from: "13-2051.00", to: "13-2011.00" },
+      { from: "13-2011.00", to: null },
+    ]);
+    await linkRoleToOccupation(manager, role!.id, "13-2051.00");
+  });
+
+  it("refuses another team's role, other roles than managers, and unknown occupations", async () => {
+    const [foreign] = await testDb.db
+      .select({ id: roleProfiles.id })
+      .from(roleProfiles)
+      .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+      .where(eq(roleProfiles.title, "Copywriter"));
+    await expect(linkRoleToOccupation(manager, foreign!.id, "13-2051.00")).rejects.toThrow(AccessDeniedError);
+    await expect(linkRoleToOccupation(leader, foreign!.id, "13-2051.00")).rejects.toThrow(AccessDeniedError);
+    const [own] = await testDb.db
+      .select({ id: roleProfiles.id })
+      .from(roleProfiles)
+      .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+      .where(eq(teams.managerId, manager.id))
+      .limit(1);
+    await expect(linkRoleToOccupation(manager, own!.id, "99-9999.99")).rejects.toThrow("That occupation is not in the O*NET reference data.");
   });
 });

@@ -3,8 +3,13 @@ export function ChartNumbers({
   caption,
   columns,
   rows,
+  rowHeader = "Cycle",
+  textColumns = 0,
 }: {
   caption: string;
+  rowHeader?: string;
+  /** How many leading columns hold text (left-aligned) rather than numbers. */
+  textColumns?: number;
   columns: string[];
   rows: { key: string | number; label: string; open?: boolean; values: string[] }[];
 }) {
@@ -16,9 +21,9 @@ export function ChartNumbers({
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-line text-left">
-              <th scope="col" className="py-1 pr-3 font-medium">Cycle</th>
-              {columns.map((column) => (
-                <th key={column} scope="col" className="py-1 pr-3 text-right font-medium">
+              <th scope="col" className="py-1 pr-3 font-medium">{rowHeader}</th>
+              {columns.map((column, i) => (
+                <th key={column} scope="col" className={`py-1 pr-3 font-medium ${i < textColumns ? "text-left" : "text-right"}`}>
                   {column}
                 </th>
               ))}
@@ -32,7 +37,7 @@ export function ChartNumbers({
                   {row.open && <span className="text-muted"> (open)</span>}
                 </th>
                 {row.values.map((value, i) => (
-                  <td key={columns[i]} className="py-1 pr-3 text-right tabular-nums">
+                  <td key={columns[i]} className={`py-1 pr-3 ${i < textColumns ? "text-left" : "text-right tabular-nums"}`}>
                     {value}
                   </td>
                 ))}

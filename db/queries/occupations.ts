@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import {
@@ -8,6 +8,7 @@ import {
   reviewCycles,
   roleProfiles,
   roleProfileVersions,
+  roleTasks,
   teams,
 } from "@/db/schema";
 import { AccessDeniedError, assertRole, hasRole, ORGANIZATION_ROLES, type Actor } from "@/lib/authz";
@@ -237,4 +238,52 @@ export async function roleResearchComparisons(
 export async function orgRoleResearchPoints(actor: Actor) {
   if (!hasRole(actor, ORGANIZATION_ROLES)) throw new AccessDeniedError("The organisation's roles are for leaders and admins.");
   return roleResearchComparisons(actor);
+}
+
+/** The current version's tasks of roles started from an occupation, with the O*NET labels they came from. */
+export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]) {
+  assertRole(actor, RESEARCH_ROLES);
+  if (roleProfileIds.length === 0) return [];
+  const db = await getDb();
+  const scope: SQL[] = [inArray(roleProfiles.id, roleProfileIds)];
+  if (!hasRole(actor, ORGANIZATION_ROLES)) scope.push(eq(teams.managerId, actor.id));
+  const latest = db
+    .selectDistinctOn([roleProfileVersions.roleProfileId], { id: roleProfileVersions.id, roleProfileId: roleProfileVersions.roleProfileId })
+    .from(roleProfileVersions)
+    .orderBy(roleProfileVersions.roleProfileId, desc(roleProfileVersions.version))
+    .as("latest");
+  return db
+    .select({
+      roleProfileId: roleProfiles.id,
+      position: roleTasks.position,
+      level: roleTasks.level,
+      statement: occupationTasks.statement,
+      humanExposure: occupationTasks.humanExposure,
+      gpt4Exposure: occupationTasks.gpt4Exposure,
+      gpt4Automation: occupationTasks.gpt4Automation,
+    })
+    .from(roleProfiles)
+    .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+    .innerJoin(latest, eq(latest.roleProfileId, roleProfiles.id))
+    .innerJoin(roleTasks, eq(roleTasks.roleVersionId, latest.id))
+    // A later version saved in the role editor keeps the statements but not their ids: match those by text.
+    .innerJoin(
+      occupationTasks,
+      or(
+        eq(occupationTasks.id, roleTasks.occupationTaskId),
+        and(eq(occupationTasks.occupationCode, roleProfiles.occupationCode), eq(occupationTasks.statement, roleTasks.text)),
+      ),
+    )
+    .where(and(...scope))
+    .orderBy(asc(roleProfiles.id), asc(roleTasks.position)) as Promise<
+    {
+      roleProfileId: number;
+      position: number;
+      level: number;
+      statement: string;
+      humanExposure: ExposureLabel;
+      gpt4Exposure: ExposureLabel;
+      gpt4Automation: AutomationLevel;
+    }[]
+  >;
 }

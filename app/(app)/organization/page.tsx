@@ -7,6 +7,7 @@ import { listTeamsWithDepartment, orgFiguresByCycle, teamFiguresByCycle } from "
 import { ORGANIZATION_ROLES } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
 import { ACCENT_COLOR, formatIndex, formatIndexChange, formatPercent } from "@/lib/ladder";
+import { ResearchSection } from "./research-section";
 import { TeamFiguresTable, type TeamFiguresRow } from "./team-figures-table";
 
 export const metadata: Metadata = { title: "Organization" };
@@ -135,6 +136,8 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
         </form>
         <TeamFiguresTable rows={rows} cycleName={selected.cycleName} />
       </Card>
+
+      <ResearchSection actor={actor} />
     </>
   );
 }

@@ -9,6 +9,7 @@ export default function TeamLayout({ children }: { children: React.ReactNode }) 
           { href: "/team", label: "Trends" },
           { href: "/team/review", label: "Review" },
           { href: "/team/roles", label: "Roles" },
+          { href: "/team/research", label: "Against the research" },
         ]}
       />
       {children}

@@ -28,12 +28,20 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Roles" description="Each role's target on the ladder and its typical tasks by level. Saving a change keeps the old version for past quarters.">
         {teams.length > 0 && (
-          <Link
-            href="/team/roles/new"
-            className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]"
-          >
-            New role
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href="/team/roles/new-from-occupation"
+              className="rounded-md border border-line px-4 py-2 text-sm font-semibold hover:border-[var(--color-accent)]"
+            >
+              Start from an occupation
+            </Link>
+            <Link
+              href="/team/roles/new"
+              className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]"
+            >
+              New role
+            </Link>
+          </div>
         )}
       </PageHeader>
       <div aria-live="polite">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { LevelMixBar } from "@/components/level-mix-bar";
+import { RoleResearchPanel } from "@/components/research/role-research-panel";
 import { RoleEditor } from "@/components/role-editor/role-editor";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -42,6 +43,7 @@ export default async function EditRolePage({ params }: { params: Promise<{ roleI
         <Card>
           <RoleEditor initial={initial} teams={[{ id: role.teamId, name: role.teamName }]} action={saveRoleAction} cancelHref="/team/roles" submitLabel="Save as a new version" />
         </Card>
+        <RoleResearchPanel actor={actor} roleId={role.id} />
         <Card title="Version history" description="Each save is kept; assessments refer to the version in force when they were written.">
           <ol className="space-y-4">
             {role.versions.map((v) => (

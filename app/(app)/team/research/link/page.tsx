@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LinkOccupationForm } from "@/components/research/link-occupation-form";
+import { ResearchAttribution } from "@/components/research-attribution";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { searchOccupations } from "@/db/queries/occupations";
+import { listTeamRoles } from "@/db/queries/roles";
+import { requireRole } from "@/lib/dal";
+import { linkRoleAction } from "../actions";
+
+export const metadata: Metadata = { title: "Link a role to an occupation" };
+
+export default async function LinkRoleToOccupationPage({ searchParams }: { searchParams: Promise<{ role?: string; q?: string }> }) {
+  const actor = await requireRole("manager");
+  const { role: roleParam, q = "" } = await searchParams;
+  const role = (await listTeamRoles(actor)).find((r) => String(r.id) === roleParam);
+  if (!role) notFound();
+  const results = q ? await searchOccupations(actor, q) : [];
+  return (
+    <>
+      <PageHeader
+        title={`Link ${role.title} to an occupation`}
+        description="Choose the O*NET occupation closest to this role; its published AI exposure then appears beside the role's."
+      />
+      <Card>
+        <form method="get" role="search" className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="role" value={role.id} />
+          <div className="min-w-0 flex-1">
+            <label htmlFor="q" className="block text-sm font-medium">
+              Occupation title or code
+            </label>
+            <input id="q" name="q" type="search" defaultValue={q || role.title.split(" ").at(-1)} className="input mt-1" />
+          </div>
+          <button type="submit" className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]">
+            Search
+          </button>
+        </form>
+        {q && (
+          <div className="mt-6" aria-live="polite">
+            {results.length === 0 ? (
+              <p className="text-muted text-sm">No occupation matches “{q}”. Try a shorter word.</p>
+            ) : (
+              <ul className="divide-y divide-[var(--line)]">
+                {results.map((r) => (
+                  <li key={r.code} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      <span className="font-medium">{r.title}</span> <span className="text-muted text-sm tabular-nums">{r.code}</span>
+                    </span>
+                    <LinkOccupationForm action={linkRoleAction} roleId={role.id} occupationCode={r.code} label="Link" accessibleLabel={`Link to ${r.title}`} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <p className="mt-6 text-sm">
+          <Link href={`/team/roles/${role.id}`} className="underline">
+            Back to {role.title}
+          </Link>
+        </p>
+        <ResearchAttribution className="mt-3" />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import {
+  Chart as ChartJS,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartOptions,
+} from "chart.js";
+import { Scatter } from "react-chartjs-2";
+import { ACCENT_COLOR } from "@/lib/ladder";
+
+ChartJS.register(LinearScale, PointElement, LineElement, Tooltip, Legend);
+const prefersDark = typeof window !== "undefined" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+ChartJS.defaults.color = prefersDark ? "#a0a8b6" : "#5b6472";
+ChartJS.defaults.borderColor = "rgba(128, 128, 128, 0.18)";
+const DIAGONAL_COLOR = prefersDark ? "#7c8594" : "#8a93a1";
+
+export type ResearchPoint = { label: string; research: number; ladder: number };
+
+/**
+ * Roles placed by the occupation's published exposure (x) and the ladder's measured exposure (y),
+ * both in percent, with the diagonal where the two agree.
+ */
+export function ResearchScatter({ points, summary }: { points: ResearchPoint[]; summary: string }) {
+  const options: ChartOptions<"scatter"> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    plugins: {
+      legend: { position: "bottom", labels: { usePointStyle: true } },
+      tooltip: {
+        filter: (item) => item.datasetIndex === 0,
+        callbacks: {
+          label: (ctx) => {
+            const point = points[ctx.dataIndex];
+            return point
+              ? `${point.label}: ladder ${Math.round(point.ladder)}%, research ${Math.round(point.research)}%`
+              : "";
+          },
+        },
+      },
+    },
+    scales: {
+      x: {
+        type: "linear",
+        min: 0,
+        max: 100,
+        title: { display: true, text: "Occupation's published exposure, beta (%)" },
+        ticks: { callback: (value) => `${value}%` },
+      },
+      y: {
+        type: "linear",
+        min: 0,
+        max: 100,
+        title: { display: true, text: "Measured exposure on the ladder, E (%)" },
+        ticks: { callback: (value) => `${value}%` },
+      },
+    },
+  };
+  return (
+    <div className="relative h-80 w-full">
+      <Scatter
+        role="img"
+        aria-label={summary}
+        options={options}
+        data={{
+          datasets: [
+            {
+              label: "Roles",
+              data: points.map((p) => ({ x: p.research, y: p.ladder })),
+              backgroundColor: ACCENT_COLOR,
+              borderColor: ACCENT_COLOR,
+              pointRadius: 5,
+              pointHoverRadius: 7,
+            },
+            {
+              label: "Same as the research",
+              data: [
+                { x: 0, y: 0 },
+                { x: 100, y: 100 },
+              ],
+              showLine: true,
+              borderColor: DIAGONAL_COLOR,
+              backgroundColor: DIAGONAL_COLOR,
+              borderDash: [6, 4],
+              borderWidth: 1.5,
+              pointRadius: 0,
+              pointStyle: "line",
+            },
+          ],
+        }}
+      />
+    </div>
+  );
+}
