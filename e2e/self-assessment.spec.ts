@@ -146,3 +146,18 @@ test("the demo employee's draft form has no serious accessibility violations", a
   await expect(page.getByRole("heading", { name: "1. Level mix" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("My history charts one point per past quarter, reads the movement, and passes axe", async ({ page }) => {
+  await signIn(page, "employee");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My history" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My history" })).toBeVisible();
+  await expect(page.locator("canvas[role=img]")).toBeVisible();
+  await expect(page.getByTestId("history-reading")).toHaveText(/^Since 2025 Q1 you moved \d+ points of your time from execution into /);
+  await page.getByText("Show the numbers").first().click();
+  const numbers = page.getByRole("region", { name: "Your level mix and leverage index by quarter" });
+  await expect(numbers.locator("tbody tr")).toHaveCount(7);
+  await expect(numbers.locator("tbody tr").first().locator("th")).toHaveText("2025 Q1");
+  await expect(numbers.locator("tbody tr").last().locator("th")).toHaveText("2026 Q3");
+  await expect(page.getByRole("heading", { name: "Your two lowest-rated capabilities" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

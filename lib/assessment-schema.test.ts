@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/action-state";
 import {
   assessmentDraftSchema,
+  assessmentFormSchema,
+  contentOf,
+  readAssessmentFormData,
   assessmentSubmitSchema,
   emptyAssessmentValues,
   shareTotalMessage,
@@ -100,5 +104,50 @@ describe("submit schema", () => {
   it("refuses the same out-of-bounds values as a draft", () => {
     expect(errorsOf(assessmentSubmitSchema, { ...complete(), mix: { s1: 0, s2: 0, s3: 0, s4: 0, s5: 100.0001 } })["mix.s5"]).toBeDefined();
     expect(errorsOf(assessmentSubmitSchema, { ...complete(), extra: true })._form).toBeDefined();
+  });
+});
+
+describe("the form's envelope and FormData", () => {
+  // The employee's form: the same shape app/(app)/me/actions.ts parses.
+  const schema = assessmentFormSchema({
+    cycleId: z.coerce.number().int().positive(),
+    assessmentId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
+  });
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) data.set(k, v);
+    return data;
+  };
+  const valid = () => ({
+    intent: "submit",
+    version: "3",
+    cycleId: "8",
+    assessmentId: "",
+    mix: JSON.stringify(complete().mix),
+    tasks: JSON.stringify(complete().tasks),
+    ratings: JSON.stringify(complete().ratings),
+    notes: "",
+  });
+
+  it("reads the structured fields from JSON and parses a genuine submission", () => {
+    const parsed = schema.parse(readAssessmentFormData(form(valid())));
+    expect(parsed).toMatchObject({ intent: "submit", version: 3, cycleId: 8, assessmentId: null, mix: complete().mix });
+    expect(contentOf(parsed)).toEqual(complete());
+  });
+
+  it("refuses forged fields, ids, intents and broken JSON", () => {
+    const refused = (fields: Record<string, string>) => errorsOf(schema as never, readAssessmentFormData(form(fields)));
+    expect(refused({ ...valid(), subjectId: "12" })._form).toEqual(['Unrecognized key: "subjectId"']);
+    expect(refused({ ...valid(), assessmentId: "abc" }).assessmentId).toBeDefined();
+    expect(refused({ ...valid(), intent: "finalize" }).intent).toEqual(["Choose Save draft or Submit."]);
+    expect(refused({ ...valid(), version: "-1" }).version).toBeDefined();
+    expect(refused({ ...valid(), mix: "{not json" }).mix).toBeDefined();
+    expect(refused({ ...valid(), tasks: JSON.stringify([{ text: "x", level: 9, aiUsed: false }]) })["tasks.0.level"]).toBeDefined();
+  });
+
+  it("checks completeness only when submitting", () => {
+    const unbalanced = { ...valid(), mix: JSON.stringify({ s1: 30, s2: 30, s3: 20, s4: 10, s5: 0 }) };
+    expect(schema.safeParse(readAssessmentFormData(form({ ...unbalanced, intent: "draft" }))).success).toBe(true);
+    expect(errorsOf(schema as never, readAssessmentFormData(form(unbalanced))).mix).toEqual(["Your shares add up to 90%; 10% left to place."]);
   });
 });

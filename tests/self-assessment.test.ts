@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { myClosedQuarters, myLatestTasks, teamTasksDoneWithAi } from "@/db/queries/my-history";
 import {
   mySelfAssessmentInOpenCycle,
   saveSelfAssessmentDraft,
   submitSelfAssessment,
 } from "@/db/queries/assessments";
-import { assessmentTasks, assessments, auditLog, people, reviewCycles, teamMemberships } from "@/db/schema";
+import { assessmentTasks, assessments, auditLog, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import { emptyAssessmentValues, type AssessmentDraftValues } from "@/lib/assessment-schema";
@@ -132,6 +133,32 @@ describe("self-assessment: draft → submit → read-only", () => {
   });
 });
 
+describe("returned for changes", () => {
+  it("is editable again, keeps the submitted columns while the draft is edited, and resubmits", async () => {
+    const actor = await notStartedEmployee();
+    const first = await submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: complete() });
+    await testDb.db
+      .update(assessments)
+      .set({ status: "returned", returnMessage: "Please add the forecast work.", version: first.version + 1 })
+      .where(eq(assessments.id, first.assessmentId));
+    const returned = await mySelfAssessmentInOpenCycle(actor);
+    expect(returned?.editable).toBe(true);
+    expect(returned?.assessment?.returnMessage).toBe("Please add the forecast work.");
+    expect(returned?.values).toEqual(complete());
+
+    const edited = { ...complete(), mix: { s1: 50, s2: 0, s3: 0, s4: 0, s5: 0 } };
+    const draft = await saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: first.version + 1, values: edited });
+    expect(draft.status).toBe("returned");
+    const [row] = await testDb.db.select().from(assessments).where(eq(assessments.id, first.assessmentId));
+    expect(row!.s1).toBe(10);
+    expect((await mySelfAssessmentInOpenCycle(actor))?.values.mix.s1).toBe(50);
+
+    const again = await submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: draft.version, values: complete() });
+    expect(again.status).toBe("submitted");
+    expect((await mySelfAssessmentInOpenCycle(actor))?.editable).toBe(false);
+  });
+});
+
 describe("self-assessment refusals", () => {
   it("refuses incomplete or unbalanced submissions with field errors, and keeps the saved draft", async () => {
     const actor = await notStartedEmployee();
@@ -224,5 +251,62 @@ describe("self-assessment refusals", () => {
     await expect(saveSelfAssessmentDraft(leader, { ...forged, values: complete() })).rejects.toBeInstanceOf(AccessDeniedError);
     const after = await mySelfAssessmentInOpenCycle(maya);
     expect(after?.assessment?.version).toBe(mayaOpen!.assessment!.version);
+  });
+});
+
+describe("my history", () => {
+  it("lists each closed quarter with the manager's figures only from a finalized review", async () => {
+    const maya = await actorByEmail("maya.chen@northwind.example");
+    const before = await myClosedQuarters(maya);
+    expect(before.map((q) => q.cycleName)).toEqual(["2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4", "2026 Q1", "2026 Q2", "2026 Q3"]);
+    expect(before.every((q) => q.self && q.manager)).toBe(true);
+
+    // Put the 2026 Q3 review back to "submitted" (reopening the cycle to do so): it must disappear.
+    await testDb.db.update(reviewCycles).set({ status: "open" }).where(eq(reviewCycles.id, closedCycleId));
+    await testDb.db
+      .update(assessments)
+      .set({ status: "submitted", finalizedAt: null })
+      .where(and(eq(assessments.subjectId, maya.id), eq(assessments.cycleId, closedCycleId), eq(assessments.kind, "manager")));
+    await testDb.db.update(reviewCycles).set({ status: "closed" }).where(eq(reviewCycles.id, closedCycleId));
+    const after = await myClosedQuarters(maya);
+    const q3 = after.find((q) => q.cycleName === "2026 Q3")!;
+    expect(q3.manager).toBeNull();
+    expect(q3.self?.mix).toEqual(before.find((q) => q.cycleName === "2026 Q3")!.self!.mix);
+  });
+
+  it("matches against colleagues' AI-used tasks in the same team, never your own", async () => {
+    const maya = await actorByEmail("maya.chen@northwind.example");
+    const { teamName, tasks } = await teamTasksDoneWithAi(maya);
+    expect(teamName).toBe("FP&A");
+    expect(tasks.length).toBeGreaterThan(0);
+    const [fpa] = await testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
+    const allTasks = await testDb.db
+      .select({
+        text: assessmentTasks.text,
+        aiUsed: assessmentTasks.aiUsed,
+        teamId: assessments.teamId,
+        subjectId: assessments.subjectId,
+        kind: assessments.kind,
+        status: assessments.status,
+      })
+      .from(assessmentTasks)
+      .innerJoin(assessments, eq(assessments.id, assessmentTasks.assessmentId));
+    for (const task of tasks) {
+      const sources = allTasks.filter(
+        (t) => t.text === task.text && t.aiUsed && t.teamId === fpa!.id && t.subjectId !== maya.id && t.kind === "self" && t.status !== "draft",
+      );
+      expect(sources.length, task.text).toBeGreaterThan(0);
+      expect(task.colleagues).toBe(new Set(sources.map((s) => s.subjectId)).size);
+    }
+    const latest = await myLatestTasks(maya);
+    expect(latest.cycleName).toBe("2026 Q4");
+    expect(latest.tasks.length).toBeGreaterThan(0);
+  });
+
+  it("is refused to roles without a self-assessment", async () => {
+    const leader = await actorByEmail("priya.raman@northwind.example");
+    await expect(myClosedQuarters(leader)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(teamTasksDoneWithAi(leader)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(mySelfAssessmentInOpenCycle(leader)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 });

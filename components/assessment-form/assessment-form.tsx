@@ -80,7 +80,9 @@ export function AssessmentForm({
   const [errors, setErrors] = useState<Partial<Record<string, string[]>>>(initialFieldErrors ?? {});
   const [focusId, setFocusId] = useState<{ id: string } | null>(null);
   const [pendingIntent, setPendingIntent] = useState<string>("draft");
+  const [dirty, setDirty] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const leaving = useRef(false);
 
   const version = state.values?.version ?? loadedVersion;
   const assessmentId = state.values?.assessmentId ?? loadedAssessmentId;
@@ -91,8 +93,26 @@ export function AssessmentForm({
       summaryRef.current?.focus();
     } else if (state.status === "success") {
       setErrors({});
+      setDirty(false);
     }
   }, [state]);
+
+  // Leaving with unsaved answers asks first: a hurried person closing the tab loses nothing silently.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!leaving.current) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  function edited<T>(set: (value: T) => void) {
+    return (value: T) => {
+      set(value);
+      setDirty(true);
+    };
+  }
 
   useEffect(() => {
     if (focusId) document.getElementById(focusId.id)?.focus();
@@ -104,6 +124,7 @@ export function AssessmentForm({
       setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !path.startsWith("tasks"))));
     }
     setTasks(next);
+    setDirty(true);
     if (focus) setFocusId({ id: focus });
   }
 
@@ -137,7 +158,10 @@ export function AssessmentForm({
       <ErrorSummary ref={summaryRef} prefix={prefix} message={state.status === "error" ? state.message : undefined} fieldErrors={state.status === "error" ? errors : undefined} />
       {conflict && (
         <p>
-          <button type="button" onClick={() => window.location.reload()} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]">
+          <button type="button" onClick={() => {
+              leaving.current = true;
+              window.location.reload();
+            }} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]">
             Reload the latest version
           </button>
         </p>
@@ -148,7 +172,7 @@ export function AssessmentForm({
         title="1. Level mix"
         description="How your working time splits across the five levels this quarter, in whole percents adding up to 100."
       >
-        <LevelMixEditor prefix={prefix} mix={mix} onChange={setMix} errors={errors} disabled={pending} />
+        <LevelMixEditor prefix={prefix} mix={mix} onChange={edited(setMix)} errors={errors} disabled={pending} />
       </Section>
 
       <Section
@@ -165,16 +189,16 @@ export function AssessmentForm({
         title="3. Durable capabilities"
         description="The capabilities that keep their value as AI takes over execution. Rate each from 1 to 5."
       >
-        <CapabilityRatings prefix={prefix} ratings={ratings} onChange={setRatings} errors={errors} disabled={pending} />
+        <CapabilityRatings prefix={prefix} ratings={ratings} onChange={edited(setRatings)} errors={errors} disabled={pending} />
       </Section>
 
       <Section id={`${prefix}-notes-heading`} title="4. Notes and evidence" description="Anything that helps your manager see your quarter.">
-        <NotesField prefix={prefix} notes={notes} onChange={setNotes} errors={errors.notes} disabled={pending} />
+        <NotesField prefix={prefix} notes={notes} onChange={edited(setNotes)} errors={errors.notes} disabled={pending} />
       </Section>
 
       {beforeActions?.({ mix, errors })}
 
-      <div className={`${SECTION} sticky bottom-0 z-10 flex flex-wrap items-center gap-3`}>
+      <div className={`${SECTION} flex flex-wrap items-center gap-3`}>
         <button
           type="submit"
           name="intent"

@@ -81,8 +81,10 @@ export function AssessmentSummary({ values, title = "Your answers" }: { values: 
             return (
               <div key={c.key} className="flex justify-between gap-3">
                 <dt className="text-muted">{c.name}</dt>
-                <dd className="text-right font-medium" title={rating ? RATING_ANCHORS[rating - 1]?.label : undefined}>
-                  {rating ?? "—"} <span className="sr-only">of 5</span>
+                <dd className="text-right">
+                  <span className="font-medium">{rating ?? "—"}</span>
+                  <span className="sr-only"> of 5</span>
+                  {rating && <span className="text-muted block text-xs">{RATING_ANCHORS[rating - 1]?.label}</span>}
                 </dd>
               </div>
             );

@@ -62,7 +62,7 @@ function CapabilityRating({
     <fieldset disabled={disabled} aria-describedby={errors ? `${hintId} ${errorId}` : hintId}>
       <legend className="text-sm font-medium">{name}</legend>
       <p id={hintId} className="text-muted text-xs">{CAPABILITY_DESCRIPTIONS[capabilityKey]}</p>
-      <div className="mt-2 grid gap-2 sm:grid-cols-5">
+      <div className="mt-2 grid gap-1.5 sm:grid-cols-5 sm:gap-2">
         {RATING_ANCHORS.map((anchor) => {
           const id = `${prefix}-rating-${capabilityKey}-${anchor.value}`;
           const checked = value === anchor.value;
@@ -70,7 +70,7 @@ function CapabilityRating({
             <label
               key={anchor.value}
               htmlFor={id}
-              className={`flex cursor-pointer items-start gap-2 rounded-md border p-2 text-xs has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-[var(--color-accent)] ${
+              className={`flex cursor-pointer items-start gap-2 rounded-md border px-2 py-1.5 text-xs sm:p-2 has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-[var(--color-accent)] ${
                 checked ? "border-[var(--color-accent)] bg-[var(--color-accent)]/10" : "border-line"
               } ${errors ? "border-red-700 dark:border-red-400" : ""}`}
             >
@@ -84,7 +84,7 @@ function CapabilityRating({
                 className="mt-0.5"
               />
               <span>
-                <span className="block text-sm font-semibold">{anchor.value}</span>
+                <span className="mr-1.5 text-sm font-semibold sm:mr-0 sm:block">{anchor.value}</span>
                 {anchor.label}
               </span>
             </label>

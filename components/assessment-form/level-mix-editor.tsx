@@ -2,39 +2,23 @@
 
 import { ExposureBadge } from "@/components/exposure-badge";
 import { shareTotalMessage, type AssessmentDraftValues } from "@/lib/assessment-schema";
-import { aiExposure, exposureClass, formatIndex, formatPercent, LEVELS, leverageIndex, SHARE_KEYS, type LevelMix } from "@/lib/ladder";
+import {
+  aiExposure,
+  balanceMix,
+  exposureClass,
+  formatIndex,
+  formatPercent,
+  LEVELS,
+  leverageIndex,
+  SHARE_KEYS,
+  typedTotal,
+  type LevelMix,
+} from "@/lib/ladder";
 import { describedBy, FieldError } from "./field-error";
 import { errorIdFor, fieldId } from "./field-ids";
 
 type Mix = AssessmentDraftValues["mix"];
 type ShareKey = (typeof SHARE_KEYS)[number];
-
-/** Whole numbers typed so far; a blank counts as 0 toward the running total. */
-export function typedTotal(mix: Mix) {
-  return SHARE_KEYS.reduce((sum, k) => sum + (Number.isFinite(mix[k]) ? (mix[k] ?? 0) : 0), 0);
-}
-
-/**
- * Puts the remainder into the largest share (or takes the excess from the largest shares), so
- * the total reaches 100 with the smallest visible change to the person's picture.
- */
-export function balanceMix(mix: Mix): Mix {
-  const next: Mix = { ...mix };
-  for (const k of SHARE_KEYS) next[k] = Math.max(0, Math.min(100, Math.round(next[k] ?? 0)));
-  let remainder = 100 - typedTotal(next);
-  const byLargest = [...SHARE_KEYS].sort((a, b) => (next[b] ?? 0) - (next[a] ?? 0));
-  if (remainder > 0) {
-    next[byLargest[0]!] = (next[byLargest[0]!] ?? 0) + remainder;
-  } else {
-    for (const k of byLargest) {
-      if (remainder === 0) break;
-      const take = Math.min(next[k] ?? 0, -remainder);
-      next[k] = (next[k] ?? 0) - take;
-      remainder += take;
-    }
-  }
-  return next;
-}
 
 function parseShare(raw: string): number | null {
   if (raw.trim() === "") return null;
@@ -100,7 +84,7 @@ export function LevelMixEditor({
                   aria-label={`${level.name} share, slider`}
                   aria-valuetext={`${value ?? 0}%`}
                   className="min-w-0 flex-1"
-                  style={{ accentColor: level.color }}
+                  style={{ accentColor: "var(--color-accent)" }}
                 />
                 <div className="flex w-28 shrink-0 items-center gap-1 sm:w-auto">
                   <input
@@ -132,7 +116,7 @@ export function LevelMixEditor({
           <span className="font-semibold tabular-nums">Total {total}%</span>
           {totalMessage ? <span className="text-muted"> — {totalMessage}</span> : <span className="text-muted"> — complete.</span>}
         </p>
-        {totalMessage && (
+        {totalMessage && total > 0 && (
           <button type="button" onClick={() => onChange(balanceMix(mix))} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]">
             {total < 100 ? `Add the remaining ${100 - total}% to the largest share` : `Take ${total - 100}% from the largest shares`}
           </button>

@@ -11,12 +11,9 @@ import {
   type ChartOptions,
 } from "chart.js";
 import { Line } from "react-chartjs-2";
+import "./chart-theme";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
-// Axis text in the page's muted ink for the system theme (charts draw only in the browser).
-const prefersDark = typeof window !== "undefined" && window.matchMedia("(prefers-color-scheme: dark)").matches;
-ChartJS.defaults.color = prefersDark ? "#a0a8b6" : "#5b6472";
-ChartJS.defaults.borderColor = "rgba(128, 128, 128, 0.18)";
 
 export type LineSeries = { label: string; values: (number | null)[]; color: string };
 

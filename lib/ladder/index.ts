@@ -6,3 +6,5 @@ export * from "./review";
 export * from "./level-suggester";
 export * from "./task-matching";
 export * from "./capability-anchors";
+export * from "./movement";
+export * from "./balance";

@@ -34,11 +34,7 @@ export default async function MyAssessmentPage() {
 
   return (
     <>
-      <PageHeader title="My assessment" description="Once a quarter, describe where your working time sits on the leverage ladder.">
-        <Link href="/me/history" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]">
-          My history
-        </Link>
-      </PageHeader>
+      <PageHeader title="My assessment" description="Once a quarter, describe where your working time sits on the leverage ladder." />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <Card title={mine ? `${mine.cycle.name} self-assessment` : "No open review cycle"}>
@@ -47,8 +43,10 @@ export default async function MyAssessmentPage() {
                 <dl className="grid gap-4 sm:grid-cols-2">
                   <div>
                     <dt className="text-muted text-sm">Status</dt>
-                    <dd className="mt-1 font-medium" data-testid="assessment-status">
-                      {statusText(mine.assessment, formats.dateTime)}
+                    <dd className="mt-1 font-medium">
+                      <span role="status" data-testid="assessment-status">
+                        {statusText(mine.assessment, formats.dateTime)}
+                      </span>
                     </dd>
                   </div>
                   <div>
@@ -71,7 +69,10 @@ export default async function MyAssessmentPage() {
                 </p>
               </>
             ) : (
-              <p className="text-muted">Your leadership team opens a review cycle each quarter; come back then. Your past quarters are in My history.</p>
+              <p className="text-muted">
+                Your leadership team opens a review cycle each quarter; come back then. Your past quarters are in{" "}
+                <Link href="/me/history" className="font-medium text-[var(--color-accent)] underline underline-offset-2">My history</Link>.
+              </p>
             )}
           </Card>
 

@@ -1,0 +1,8 @@
+// The assessment instrument, shared by the employee's self-assessment and the manager's review.
+export { AssessmentForm, type AssessmentFormAction, type AssessmentFormProps } from "./assessment-form";
+export { AssessmentSummary } from "./assessment-summary";
+export { CapabilityRatings } from "./capability-ratings";
+export { ErrorSummary } from "./error-summary";
+export { LevelMixEditor } from "./level-mix-editor";
+export { NotesField } from "./notes-field";
+export { TaskInventoryEditor, toTaskRows, type TaskRow } from "./task-inventory-editor";

@@ -1,0 +1,100 @@
+"use client";
+
+import {
+  CategoryScale,
+  Chart as ChartJS,
+  Filler,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
+  type ChartOptions,
+} from "chart.js";
+import { Line } from "react-chartjs-2";
+import "./chart-theme";
+import { ACCENT_COLOR, LEVELS, SHARE_KEYS, type LevelMix } from "@/lib/ladder";
+
+ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Tooltip, Legend);
+
+/**
+ * Level mix per cycle as stacked areas (level 1 at the bottom, so moving up the ladder reads as
+ * colour rising) with the leverage index as a line on its own axis.
+ */
+export function LevelMixHistoryChart({
+  labels,
+  mixes,
+  indexes,
+  summary,
+}: {
+  labels: string[];
+  mixes: LevelMix[];
+  indexes: number[];
+  summary: string;
+}) {
+  const areas: ChartDataset<"line", number[]>[] = LEVELS.map((level, i) => ({
+    label: `${level.level}. ${level.name}`,
+    data: mixes.map((m) => m[SHARE_KEYS[i]!]),
+    borderColor: level.color,
+    backgroundColor: `${level.color}cc`,
+    fill: i === 0 ? "origin" : "-1",
+    pointRadius: 0,
+    pointHitRadius: 6,
+    borderWidth: 1,
+    tension: 0.2,
+    yAxisID: "y",
+    order: 2,
+  }));
+  const indexLine: ChartDataset<"line", number[]> = {
+    label: "Leverage index",
+    data: indexes,
+    borderColor: ACCENT_COLOR,
+    backgroundColor: ACCENT_COLOR,
+    borderWidth: 3,
+    pointRadius: 4,
+    pointBackgroundColor: "#ffffff",
+    pointBorderWidth: 2,
+    fill: false,
+    tension: 0.2,
+    yAxisID: "index",
+    order: 1,
+  };
+  const options: ChartOptions<"line"> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    interaction: { mode: "index", intersect: false },
+    plugins: {
+      legend: { position: "bottom", labels: { usePointStyle: true, boxWidth: 8 } },
+      tooltip: {
+        callbacks: {
+          label: (ctx) =>
+            ctx.dataset.yAxisID === "index" ? `Leverage index: ${ctx.parsed.y?.toFixed(2)}` : `${ctx.dataset.label}: ${Math.round(ctx.parsed.y ?? 0)}%`,
+        },
+      },
+    },
+    scales: {
+      x: { title: { display: true, text: "Review cycle" } },
+      y: {
+        stacked: true,
+        min: 0,
+        max: 100,
+        title: { display: true, text: "Share of working time (%)" },
+        ticks: { callback: (value) => `${value}%` },
+      },
+      index: {
+        position: "right",
+        min: 1,
+        max: 5,
+        grid: { drawOnChartArea: false },
+        title: { display: true, text: "Leverage index" },
+        ticks: { stepSize: 1, callback: (value) => Number(value).toFixed(2) },
+      },
+    },
+  };
+  return (
+    <div className="relative h-80 w-full">
+      <Line role="img" aria-label={summary} options={options} data={{ labels, datasets: [...areas, indexLine] }} />
+    </div>
+  );
+}
