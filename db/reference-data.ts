@@ -18,7 +18,6 @@ export const referenceFolder = path.join(process.cwd(), "db", "reference");
 const OCCUPATIONS_FILE = "occupations.tsv.gz";
 const TASKS_FILE = "occupation-tasks.tsv.gz";
 const LOAD_LOCK_KEY = 7_302_612;
-const CHUNK = 1000;
 
 type ManifestEntry = { columns: string[]; rows: number; sha256: string };
 type Manifest = { files: Record<string, ManifestEntry> };
@@ -61,12 +60,6 @@ export function readReferenceFile(folder: string, name: string, entry: ManifestE
 
 const TASK_TYPES: Record<string, "core" | "supplemental" | null> = { C: "core", S: "supplemental", "": null };
 
-function chunks<T>(rows: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
-}
-
 export type ReferenceLoadResult = { loaded: boolean; occupations: number; tasks: number; ms: number };
 
 /** Idempotent: loads the reference data unless the same files are already loaded. */
@@ -96,52 +89,42 @@ export async function ensureReferenceData(db: Database, folder = referenceFolder
     // Two PostgreSQL servers starting together: the second waits, then finds the data loaded.
     await tx.execute(sql`select pg_advisory_xact_lock(${LOAD_LOCK_KEY})`);
     if (await isCurrent(tx)) return;
-    for (const part of chunks(occupationRows)) {
-      await tx
-        .insert(occupations)
-        .values(
-          part.map(([code, title, human, gpt4]) => ({
-            code: code!,
-            title: title!,
-            publishedBetaHuman: Number(human),
-            publishedBetaGpt4: Number(gpt4),
-          })),
-        )
-        .onConflictDoUpdate({
-          target: occupations.code,
-          set: {
-            title: sql`excluded.title`,
-            publishedBetaHuman: sql`excluded.published_beta_human`,
-            publishedBetaGpt4: sql`excluded.published_beta_gpt4`,
-          },
-        });
-    }
-    for (const part of chunks(taskRows)) {
-      await tx
-        .insert(occupationTasks)
-        .values(
-          part.map(([code, id, type, human, gpt4, automation, statement]) => ({
-            id: Number(id),
-            occupationCode: code!,
-            taskType: TASK_TYPES[type!] ?? null,
-            statement: statement!,
-            humanExposure: Number(human),
-            gpt4Exposure: Number(gpt4),
-            gpt4Automation: Number(automation),
-          })),
-        )
-        .onConflictDoUpdate({
-          target: occupationTasks.id,
-          set: {
-            occupationCode: sql`excluded.occupation_code`,
-            taskType: sql`excluded.task_type`,
-            statement: sql`excluded.statement`,
-            humanExposure: sql`excluded.human_exposure`,
-            gpt4Exposure: sql`excluded.gpt4_exposure`,
-            gpt4Automation: sql`excluded.gpt4_automation`,
-          },
-        });
-    }
+    // One statement per file, the rows passed as one JSON parameter: about 2.5 times faster than
+    // batched multi-row inserts on PGlite, and the same on both drivers.
+    const occupationJson = JSON.stringify(
+      occupationRows.map(([code, title, human, gpt4]) => ({ code, title, human: Number(human), gpt4: Number(gpt4) })),
+    );
+    await tx.execute(sql`
+      insert into ${occupations} (code, title, published_beta_human, published_beta_gpt4)
+      select code, title, human, gpt4
+      from json_to_recordset(${occupationJson}::json) as x(code text, title text, human float8, gpt4 float8)
+      on conflict (code) do update set
+        title = excluded.title,
+        published_beta_human = excluded.published_beta_human,
+        published_beta_gpt4 = excluded.published_beta_gpt4`);
+    const taskJson = JSON.stringify(
+      taskRows.map(([code, id, type, human, gpt4, automation, statement]) => ({
+        id: Number(id),
+        code,
+        type: TASK_TYPES[type!] ?? null,
+        statement,
+        human: Number(human),
+        gpt4: Number(gpt4),
+        automation: Number(automation),
+      })),
+    );
+    await tx.execute(sql`
+      insert into ${occupationTasks} (id, occupation_code, task_type, statement, human_exposure, gpt4_exposure, gpt4_automation)
+      select id, code, type, statement, human, gpt4, automation
+      from json_to_recordset(${taskJson}::json)
+        as x(id integer, code text, type text, statement text, human smallint, gpt4 smallint, automation smallint)
+      on conflict (id) do update set
+        occupation_code = excluded.occupation_code,
+        task_type = excluded.task_type,
+        statement = excluded.statement,
+        human_exposure = excluded.human_exposure,
+        gpt4_exposure = excluded.gpt4_exposure,
+        gpt4_automation = excluded.gpt4_automation`);
     const [counted] = await tx
       .select({
         occupations: sql<number>`(select count(*) from ${occupations})::int`,

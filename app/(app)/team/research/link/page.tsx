@@ -5,7 +5,7 @@ import { LinkOccupationForm } from "@/components/research/link-occupation-form";
 import { ResearchAttribution } from "@/components/research-attribution";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { searchOccupations } from "@/db/queries/occupations";
+import { roleResearchComparisons, searchOccupations } from "@/db/queries/occupations";
 import { listTeamRoles } from "@/db/queries/roles";
 import { requireRole } from "@/lib/dal";
 import { linkRoleAction } from "../actions";
@@ -17,12 +17,17 @@ export default async function LinkRoleToOccupationPage({ searchParams }: { searc
   const { role: roleParam, q = "" } = await searchParams;
   const role = (await listTeamRoles(actor)).find((r) => String(r.id) === roleParam);
   if (!role) notFound();
-  const results = q ? await searchOccupations(actor, q) : [];
+  const [results, [linked]] = await Promise.all([
+    q ? searchOccupations(actor, q) : Promise.resolve([]),
+    roleResearchComparisons(actor, { roleProfileId: role.id }),
+  ]);
   return (
     <>
       <PageHeader
         title={`Link ${role.title} to an occupation`}
-        description="Choose the O*NET occupation closest to this role; its published AI exposure then appears beside the role's."
+        description={`Choose the O*NET occupation closest to this role; its published AI exposure then appears beside the role's.${
+          linked ? ` Linked now: ${linked.occupationTitle} (${linked.occupationCode}).` : ""
+        }`}
       />
       <Card>
         <form method="get" role="search" className="flex flex-wrap items-end gap-2">
@@ -48,7 +53,11 @@ export default async function LinkRoleToOccupationPage({ searchParams }: { searc
                     <span>
                       <span className="font-medium">{r.title}</span> <span className="text-muted text-sm tabular-nums">{r.code}</span>
                     </span>
-                    <LinkOccupationForm action={linkRoleAction} roleId={role.id} occupationCode={r.code} label="Link" accessibleLabel={`Link to ${r.title}`} />
+                    {r.code === linked?.occupationCode ? (
+                      <span className="text-muted text-sm">Linked now</span>
+                    ) : (
+                      <LinkOccupationForm action={linkRoleAction} roleId={role.id} occupationCode={r.code} label="Link" accessibleLabel={`Link to ${r.title}`} />
+                    )}
                   </li>
                 ))}
               </ul>
