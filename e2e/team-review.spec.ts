@@ -111,3 +111,23 @@ test("a manager cannot open or write the review of a person in another team", as
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("error-summary")).toContainText("You can only review people in the teams you manage.");
 });
+
+test("returning a self-assessment for changes re-opens it for the employee, with the manager's message", async ({ page, browser }) => {
+  await signIn(page, "manager");
+  await page.goto("/team/review");
+  await page.getByRole("table").getByRole("link", { name: "Grace Liu" }).click();
+  await page.getByText("Return to Grace for changes").click();
+  await page.getByRole("button", { name: "Return for changes" }).click();
+  await expect(page.getByText("Tell them what to change.")).toBeVisible();
+  await page.getByLabel("What should Grace change?").fill("Split the budget-cycle task in two: coordinating and deciding.");
+  await page.getByRole("button", { name: "Return for changes" }).click();
+  await expect(page.getByText("Returned for changes — waiting for Grace to submit again.")).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  const graceContext = await browser.newContext();
+  const grace = await graceContext.newPage();
+  await signInAs(grace, "grace.liu@northwind.example");
+  await expect(grace.getByText("Split the budget-cycle task in two: coordinating and deciding.")).toBeVisible();
+  await expect(grace.getByRole("button", { name: "Save draft" })).toBeVisible();
+  await graceContext.close();
+});

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveSelfAssessmentDraft } from "@/db/queries/assessments";
 import { myAssessmentsByCycle } from "@/db/queries/my-assessments";
 import { getReview, returnForChanges, reviewBoard, saveManagerReview, type ManagerReviewInput } from "@/db/queries/reviews";
 import { assessments, auditLog, calibrationRecords, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
@@ -212,6 +213,10 @@ describe("reviewing one person", () => {
     expect(saved).toMatchObject({ status: "finalized", calibrated: false });
     expect(await selfOf(newcomer.id)).toBeNull();
     expect((await managerOf(newcomer.id))!.teamId).toBe(fpaId);
+    // The pair is locked: the employee can no longer start a self-assessment for this cycle.
+    const late = saveSelfAssessmentDraft(newcomer, { cycleId: openCycleId, assessmentId: null, version: 0, values: complete(newcomer.id).values });
+    await expect(late).rejects.toThrow(/finalized your review/);
+    expect(await selfOf(newcomer.id)).toBeNull();
   });
 
   it("refuses to finish an incomplete review, saying what is missing, and keeps an unbalanced draft exactly as typed", async () => {

@@ -136,6 +136,7 @@ function TeamTrendsSection({ trends, openCycleName }: { trends: TeamTrends; open
             />
             <ChartNumbers
               caption={`${trends.team.name} members by dominant level, ${latest.cycleName}`}
+              rowHeader="Dominant level"
               columns={["People"]}
               rows={latest.distribution.map((d) => ({ key: d.level, label: `${d.level}. ${LEVELS[d.level - 1]!.name}`, values: [String(d.count)] }))}
             />

@@ -146,7 +146,13 @@ export function ReviewBoardTable({ rows, caption }: { rows: ReviewBoardTableRow[
           Showing {shown.length} of {rows.length}
         </p>
       </div>
-      <DataTable columns={columns} data={shown} caption={caption} initialSort={{ id: "name", desc: false }} />
+      <DataTable
+        columns={columns}
+        data={shown}
+        caption={caption}
+        initialSort={{ id: "name", desc: false }}
+        rowClassName={(row) => (row.attention.length > 0 ? "bg-amber-50/70 shadow-[inset_3px_0_0_#d97706] dark:bg-amber-950/30" : "")}
+      />
     </div>
   );
 }
