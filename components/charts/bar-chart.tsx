@@ -1,49 +1,38 @@
 "use client";
 
-import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartOptions } from "chart.js";
+import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip, type ChartOptions } from "chart.js";
 import { Bar } from "react-chartjs-2";
 
-ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
+ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
 
-export type BarSeries = { label: string; values: number[]; color: string | string[] };
-
-/** Horizontal bars, one row per label; several series stack when `stacked`. */
+/** One bar per category, each in its own colour (the categories are its legend); `summary` describes it. */
 export function BarChart({
   labels,
-  series,
-  summary,
+  values,
+  colors,
   xTitle,
-  stacked = false,
-  decimals = 2,
+  yTitle,
+  summary,
 }: {
   labels: string[];
-  series: BarSeries[];
-  summary: string;
+  values: number[];
+  colors: string[];
   xTitle: string;
-  stacked?: boolean;
-  decimals?: number;
+  yTitle: string;
+  summary: string;
 }) {
   const options: ChartOptions<"bar"> = {
-    indexAxis: "y",
     responsive: true,
     maintainAspectRatio: false,
-    plugins: {
-      legend: { display: series.length > 1, position: "bottom" },
-      tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${Number(ctx.parsed.x).toFixed(decimals)}` } },
-    },
+    plugins: { legend: { display: false } },
     scales: {
-      x: { stacked, title: { display: true, text: xTitle }, ticks: { callback: (v) => Number(v).toFixed(stacked ? 0 : decimals) } },
-      y: { stacked },
+      x: { title: { display: true, text: xTitle } },
+      y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { precision: 0 } },
     },
   };
   return (
-    <div className="relative w-full" style={{ height: `${Math.max(10, labels.length * 2.1 + 5)}rem` }}>
-      <Bar
-        role="img"
-        aria-label={summary}
-        options={options}
-        data={{ labels, datasets: series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.color, borderWidth: 0 })) }}
-      />
+    <div className="relative h-64 w-full">
+      <Bar role="img" aria-label={summary} options={options} data={{ labels, datasets: [{ label: yTitle, data: values, backgroundColor: colors, borderRadius: 4 }] }} />
     </div>
   );
 }

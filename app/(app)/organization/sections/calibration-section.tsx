@@ -1,4 +1,4 @@
-import { BarChart } from "@/components/charts/bar-chart";
+import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { Card } from "@/components/ui/card";
@@ -16,7 +16,7 @@ export function CalibrationSection({ o }: { o: OrganizationOverview }) {
   return (
     <Card title="Calibration: where managers and employees disagree" description={reading}>
       <ChartFrame title="Self versus manager gaps per team" data={{ labels, series: series.map((s) => ({ label: s.label, values: s.values })) }}>
-        <BarChart labels={labels} series={series} stacked xTitle="Reviews (self-assessment versus finalized review)" summary={reading} decimals={0} />
+        <HorizontalBarChart labels={labels} series={series} stacked xTitle="Reviews (self-assessment versus finalized review)" summary={reading} decimals={0} />
       </ChartFrame>
       <p className="text-muted mt-2 text-xs">Gap = leverage index of the self-assessment minus that of the manager&apos;s finalized review, per person and cycle in the range.</p>
       <ChartNumbers

@@ -21,7 +21,7 @@ export function LevelMixSection({ o }: { o: OrganizationOverview }) {
   return (
     <Card title="The organisation's level mix per quarter" description={reading}>
       <ChartFrame title="Level mix per quarter" data={{ labels, series: series.map((s) => ({ label: s.label, values: s.values })) }}>
-        <StackedAreaChart labels={labels} series={series} summary={reading} />
+        <StackedAreaChart labels={labels} series={series} yTitle="Share of time (%)" summary={reading} />
       </ChartFrame>
       <ChartNumbers
         caption="Level mix per quarter"

@@ -1,4 +1,4 @@
-import { BarChart } from "@/components/charts/bar-chart";
+import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { Card } from "@/components/ui/card";
@@ -45,7 +45,7 @@ export function MoversSection({ o }: { o: OrganizationOverview }) {
   return (
     <Card title="Movers" description={reading}>
       <ChartFrame title="Change in leverage index per team" data={{ labels, series: [{ label: "Index change", values }] }}>
-        <BarChart
+        <HorizontalBarChart
           labels={labels}
           series={[{ label: "Change in leverage index", values, color: values.map((v) => (v >= 0 ? "#15803d" : "#b91c1c")) }]}
           xTitle={`Change in leverage index, ${range}`}

@@ -65,7 +65,7 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
         </Card>
         <Card title="Level mix per quarter" description="Share of the team's time at each level.">
           <ChartFrame title={`${trend.team.name} level mix`} data={{ labels, series: mixSeries.map((s) => ({ label: s.label, values: s.values })) }}>
-            <StackedAreaChart labels={labels} series={mixSeries} summary={`${trend.team.name}: level mix per quarter`} />
+            <StackedAreaChart labels={labels} series={mixSeries} yTitle="Share of time (%)" summary={`${trend.team.name}: level mix per quarter`} />
           </ChartFrame>
           <ChartNumbers
             caption={`${trend.team.name} level mix`}
