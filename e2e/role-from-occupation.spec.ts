@@ -117,6 +117,7 @@ test("the Organization page plots each linked role against its occupation's publ
   await expect(chart).toBeVisible();
   expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThan(200);
   const section = page.locator("section", { has: page.getByRole("heading", { name: /against the published research/ }) });
+  await expect(section).toContainText(/Furthest above: .+ \(\d+% against \d+%\)\. Furthest below: .+ \(\d+% against \d+%\)\./);
   await section.getByText("Show the numbers").click();
   const numbers = section.getByRole("table", { name: /published beta/ });
   await expect(numbers.getByRole("row", { name: /^Financial Analyst FP&A/ })).toContainText("Financial and Investment Analysts (13-2051.00)");
