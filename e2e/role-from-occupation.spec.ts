@@ -75,12 +75,13 @@ test("the manager starts a role from an occupation, adjusts two levels, saves an
   const tasks = card.getByRole("region", { name: `Tasks of ${title}` });
   await expect(tasks.getByRole("row", { name: /Create client presentations of plan details/ })).toContainText("1 · Task Execution");
   await expect(tasks.getByRole("row", { name: /Draw charts and graphs/ })).toContainText("1 · Task Execution");
-  await expect(card.getByText(ATTRIBUTION)).toBeVisible();
+  await expect(page.getByText(ATTRIBUTION)).toBeVisible();
 
   // The role's own page shows the same comparison.
   await page.goto("/team/roles");
   await page.getByRole("link", { name: `Edit ${title}` }).click();
   await expect(page.locator("#research").getByTestId("research-reading")).toBeVisible();
+  await expect(page.locator("#research").getByText(ATTRIBUTION)).toBeVisible();
 });
 
 test("the occupation pages have no serious accessibility violations", async ({ page }) => {
