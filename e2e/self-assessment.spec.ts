@@ -85,6 +85,7 @@ test("an employee fills in and submits a complete self-assessment with keyboard 
   await expect(submitted).toContainText("Format the weekly backlog report");
   await expect(submitted).toContainText("Recommend refund policy changes to the product team");
   await expect(submitted).toContainText("Took over the refund policy review.");
+  await expectNoSeriousViolations(page);
 });
 
 test("an invalid total is explained beside the field, keeps every value, and a draft saves as typed", async ({ page }) => {

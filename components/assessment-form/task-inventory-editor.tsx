@@ -95,15 +95,19 @@ export function TaskInventoryEditor({
                   </button>
                 </div>
               </div>
-              <input
+              <textarea
                 id={textId}
-                type="text"
+                rows={2}
                 value={task.text}
-                onChange={(e) => setText(i, e.target.value)}
+                onChange={(e) => setText(i, e.target.value.replace(/\s*\n\s*/g, " "))}
+                // One line of text, wrapped so it stays readable at phone width: Enter adds no line break.
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") e.preventDefault();
+                }}
                 aria-invalid={Boolean(textErrors) || over || undefined}
                 aria-describedby={describedBy(`${textId}-count`, textErrors && errorIdFor(textId))}
                 placeholder="e.g. Recommend where to reallocate the quarterly budget"
-                className="input mt-1"
+                className="input mt-1 resize-none"
               />
               <p id={`${textId}-count`} className={`mt-1 text-xs tabular-nums ${over ? "font-medium text-red-700 dark:text-red-300" : "text-muted"}`}>
                 {task.text.length} / {MAX_TASK_TEXT} characters
