@@ -32,11 +32,14 @@ export function DataTable<TData extends object>({
   data,
   caption,
   initialSort,
+  rowClassName,
 }: {
   columns: ColumnDef<SortableFeatures, TData, any>[];
   data: TData[];
   caption: string;
   initialSort?: { id: string; desc: boolean };
+  /** Extra classes for a row, e.g. to make rows that need attention stand out. */
+  rowClassName?: (row: TData) => string;
 }) {
   const table = useTable({
     features: sortableTableFeatures,
@@ -85,7 +88,7 @@ export function DataTable<TData extends object>({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-b border-line last:border-0 hover:bg-black/[0.02] dark:hover:bg-white/[0.03]">
+            <tr key={row.id} className={`border-b border-line last:border-0 hover:bg-black/[0.02] dark:hover:bg-white/[0.03] ${rowClassName?.(row.original) ?? ""}`}>
               {row.getVisibleCells().map((cell) => {
                 const { numeric, className = "" } = columnMeta(cell.column.columnDef.meta);
                 return (

@@ -1,12 +1,17 @@
-// `npm run bench`: prints how long the database start-up, the demo seed and the Organization
-// page's aggregate queries take, and the memory used, on PGlite (and PostgreSQL if DATABASE_URL).
+// `npm run bench`: prints how long the database start-up, the demo seed, the Organization page's
+// aggregate queries and a 50-person team's review board and trends take, and the memory used, on
+// PGlite (and PostgreSQL if DATABASE_URL).
 // Figures, not assertions: compare them between changes.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { setDatabaseHandle } from "@/db";
 import { orgFiguresByCycle, teamFiguresByCycle } from "@/db/queries/organization";
+import { reviewBoard } from "@/db/queries/reviews";
+import { teamTrends } from "@/db/queries/team-trends";
+import { assessments, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import type { Actor } from "@/lib/authz";
 
@@ -25,6 +30,42 @@ async function medianMs(runs: number, fn: () => Promise<unknown>) {
   return times[Math.floor(runs / 2)]!;
 }
 
+const TEAM_SIZE = 50;
+
+/** A team of 50 with eight quarters of assessments each, managed by a manager of its own. */
+async function addLargeTeam(handle: DatabaseHandle): Promise<{ manager: Actor; teamId: number }> {
+  const { db } = handle;
+  const [manager] = await db
+    .insert(people)
+    .values({ name: "Bench Manager", email: "bench.manager@example.test", passwordHash: "x".repeat(60), appRole: "manager" })
+    .returning();
+  const [department] = await db.select().from(departments).limit(1);
+  const [team] = await db.insert(teams).values({ name: "Bench Team", departmentId: department!.id, managerId: manager!.id }).returning();
+  const members = await db
+    .insert(people)
+    .values(Array.from({ length: TEAM_SIZE }, (_, i) => ({ name: `Bench Person ${i + 1}`, email: `bench.person.${i + 1}@example.test`, passwordHash: "x".repeat(60) })))
+    .returning();
+  await db.insert(teamMemberships).values(members.map((m) => ({ teamId: team!.id, personId: m.id, startedOn: "2020-01-01" })));
+  const cycles = await db.select().from(reviewCycles);
+  // Closed cycles refuse writes: open them for the insert, then close them again.
+  const closed = cycles.filter((c) => c.status === "closed");
+  for (const c of closed) await db.update(reviewCycles).set({ status: "open" }).where(eq(reviewCycles.id, c.id));
+  const rows: (typeof assessments.$inferInsert)[] = [];
+  const now = new Date();
+  cycles.forEach((cycle, ci) => {
+    members.forEach((m, mi) => {
+      const s1 = Math.max(0, 40 - ci * 4 - (mi % 5)), s2 = 30, s3 = 20 + ci * 2, s4 = 10 + (mi % 5), s5 = 100 - s1 - s2 - s3 - s4;
+      const base = { cycleId: cycle.id, subjectId: m.id, teamId: team!.id, s1, s2, s3, s4, s5, judgment: 3, communication: 3, stakeholders: 3, systemsThinking: 3, ownership: 3, submittedAt: now };
+      const closedCycle = cycle.status === "closed";
+      rows.push({ ...base, kind: "self", authorId: m.id, status: closedCycle ? "finalized" : "submitted", finalizedAt: closedCycle ? now : null });
+      if (closedCycle) rows.push({ ...base, kind: "manager", authorId: manager!.id, status: "finalized", finalizedAt: now });
+    });
+  });
+  for (let i = 0; i < rows.length; i += 500) await db.insert(assessments).values(rows.slice(i, i + 500));
+  for (const c of closed) await db.update(reviewCycles).set({ status: "closed" }).where(eq(reviewCycles.id, c.id));
+  return { manager: { id: manager!.id, name: manager!.name, email: manager!.email, role: "manager" }, teamId: team!.id };
+}
+
 async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup = async () => {}) {
   const opened = await time(open);
   const handle = opened.result;
@@ -32,7 +73,10 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup
   setDatabaseHandle(handle);
   const seeded = await time(() => seedDemoOrganisation(handle.db));
   const org = await medianMs(15, () => orgFiguresByCycle(leader));
-  const teams = await medianMs(15, () => teamFiguresByCycle(leader));
+  const teamsByCycle = await medianMs(15, () => teamFiguresByCycle(leader));
+  const large = await addLargeTeam(handle);
+  const board = await medianMs(15, () => reviewBoard(large.manager));
+  const trends = await medianMs(15, () => teamTrends(large.manager, large.teamId));
   await handle.close();
   await cleanup();
   const f = (ms: number) => `${ms.toFixed(1)} ms`.padStart(10);
@@ -41,7 +85,9 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup
   console.log(`  migrate        ${f(migrated.ms)}`);
   console.log(`  seed demo org  ${f(seeded.ms)}  (${seeded.result.assessments} assessments, ${seeded.result.assessmentTasks} tasks)`);
   console.log(`  org by cycle   ${f(org)}  (median of 15)`);
-  console.log(`  teams by cycle ${f(teams)}  (median of 15)`);
+  console.log(`  teams by cycle ${f(teamsByCycle)}  (median of 15)`);
+  console.log(`  review board   ${f(board)}  (team of ${TEAM_SIZE}, median of 15)`);
+  console.log(`  team trends    ${f(trends)}  (team of ${TEAM_SIZE}, eight quarters, median of 15)`);
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ll-bench-"));

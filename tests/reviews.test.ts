@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveSelfAssessmentDraft } from "@/db/queries/assessments";
 import { myAssessmentsByCycle } from "@/db/queries/my-assessments";
 import { getReview, returnForChanges, reviewBoard, saveManagerReview, type ManagerReviewInput } from "@/db/queries/reviews";
 import { assessments, auditLog, calibrationRecords, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
@@ -42,15 +43,25 @@ async function managerOf(personId: number) {
 const mixFrom = (row: { s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null }) =>
   ({ s1: row.s1!, s2: row.s2!, s3: row.s3!, s4: row.s4!, s5: row.s5! }) as LevelMix;
 
-const complete = (personId: number, over: Partial<ManagerReviewInput> = {}): ManagerReviewInput => ({
+type ReviewOverrides = {
+  version?: number;
+  mix?: LevelMix | { s1: null; s2: null; s3: null; s4: null; s5: null } | null;
+  ratings?: Record<string, number | null>;
+  tasks?: { text: string; level: number | null; aiUsed: boolean }[];
+  notes?: string;
+  calibrationReason?: string;
+};
+
+const complete = (personId: number, over: ReviewOverrides = {}): ManagerReviewInput => ({
   personId,
-  expectedVersion: null,
-  mix: { s1: 5, s2: 15, s3: 40, s4: 30, s5: 10 },
-  ratings: { judgment: 4, communication: 3, stakeholders: 4, systemsThinking: 3, ownership: 4 },
-  tasks: [{ text: "Advise department heads on their forecast assumptions", level: 3, aiUsed: false }],
-  notes: "Owns the forecast for two departments now.",
-  calibrationReason: "",
-  ...over,
+  version: over.version ?? 0,
+  values: {
+    mix: over.mix ?? (over.mix === null ? { s1: null, s2: null, s3: null, s4: null, s5: null } : { s1: 5, s2: 15, s3: 40, s4: 30, s5: 10 }),
+    ratings: over.ratings ?? { judgment: 4, communication: 3, stakeholders: 4, systemsThinking: 3, ownership: 4 },
+    tasks: over.tasks ?? [{ text: "Advise department heads on their forecast assumptions", level: 3, aiUsed: false }],
+    notes: over.notes ?? "Owns the forecast for two departments now.",
+  },
+  calibrationReason: over.calibrationReason ?? "",
 });
 
 /** A person with fresh membership of a team, for cases the demo data does not hold. */
@@ -109,14 +120,13 @@ describe("reviewing one person", () => {
     const review = await getReview(daniel, tomas.id);
     expect(review.self?.status).toBe("submitted");
     expect(review.self?.mix).toEqual(mixFrom((await selfOf(tomas.id))!));
-    expect(review.self?.tasks.length).toBeGreaterThan(0);
+    expect(review.self?.values?.tasks.length).toBeGreaterThan(0);
     expect(review.history.length).toBe(7);
     expect(review.role?.target).not.toBeNull();
     const draft = await getReview(daniel, maya.id);
     expect(draft.self?.status).toBe("draft");
     expect(draft.self?.mix).toBeNull();
-    expect(draft.self?.tasks).toEqual([]);
-    expect(draft.self?.notes).toBe("");
+    expect(draft.self?.values).toBeNull();
   });
 
   it("requires a reason of at least 10 characters when the manager's mix departs from the employee's, and records it", async () => {
@@ -126,16 +136,18 @@ describe("reviewing one person", () => {
     const managerMix = { ...selfMix, [top]: selfMix[top] - 20, s1: selfMix.s1 + 20 };
     const draft = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix }), "draft");
     expect(draft).toMatchObject({ version: 1, status: "draft", calibrated: false });
+    // A draft is not a review: no reason needed yet, nothing recorded.
+    expect(await testDb.db.select().from(calibrationRecords).where(eq(calibrationRecords.assessmentId, draft.assessmentId))).toEqual([]);
 
-    const noReason = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, expectedVersion: 1 }), "review").catch((e: unknown) => e);
+    const noReason = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, version: 1 }), "review").catch((e: unknown) => e);
     expect(noReason).toBeInstanceOf(ActionError);
     expect((noReason as ActionError).fieldErrors?.calibrationReason?.[0]).toMatch(/at least 10 characters/);
-    const short = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, expectedVersion: 1, calibrationReason: "too high " }), "review").catch((e: unknown) => e);
+    const short = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, version: 1, calibrationReason: "too high " }), "review").catch((e: unknown) => e);
     expect(short).toBeInstanceOf(ActionError);
     expect((await managerOf(tomas.id))!.status).toBe("draft");
 
     const reason = "Most of the forecast work this quarter was compiling actuals by hand.";
-    const reviewed = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, expectedVersion: 1, calibrationReason: reason }), "review");
+    const reviewed = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, version: 1, calibrationReason: reason }), "review");
     expect(reviewed).toMatchObject({ version: 2, status: "submitted", calibrated: true });
     const records = await testDb.db.select().from(calibrationRecords).where(eq(calibrationRecords.assessmentId, reviewed.assessmentId));
     expect(records).toHaveLength(1);
@@ -145,7 +157,7 @@ describe("reviewing one person", () => {
     expect((await getReview(daniel, tomas.id)).calibrations).toHaveLength(1);
 
     // Saving the same calibration again does not add a second record.
-    await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, expectedVersion: 2, calibrationReason: reason }), "review");
+    await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, version: 2, calibrationReason: reason }), "review");
     expect(await testDb.db.select().from(calibrationRecords).where(eq(calibrationRecords.assessmentId, reviewed.assessmentId))).toHaveLength(1);
   });
 
@@ -163,17 +175,17 @@ describe("reviewing one person", () => {
 
   it("a second tab saving over a newer version is told, and nothing is overwritten", async () => {
     const before = (await managerOf(tomas.id))!;
-    const firstTab = complete(tomas.id, { mix: mixFrom(before), expectedVersion: before.version, notes: "first tab" });
-    const secondTab = complete(tomas.id, { mix: mixFrom(before), expectedVersion: before.version, notes: "second tab" });
+    const firstTab = complete(tomas.id, { mix: mixFrom(before), version: before.version, notes: "first tab" });
+    const secondTab = complete(tomas.id, { mix: mixFrom(before), version: before.version, notes: "second tab" });
     await saveManagerReview(daniel, firstTab, "draft");
     await expect(saveManagerReview(daniel, secondTab, "draft")).rejects.toBeInstanceOf(ConflictError);
-    expect((await managerOf(tomas.id))!.notes).toBe("first tab");
+    expect((await getReview(daniel, tomas.id)).manager?.values?.notes).toBe("first tab");
   });
 
   it("finalizing locks the pair: the final figures are the manager's, and a second finalize is refused", async () => {
     const current = (await managerOf(tomas.id))!;
     const reason = "Most of the forecast work this quarter was compiling actuals by hand.";
-    const input = complete(tomas.id, { mix: mixFrom(current), expectedVersion: current.version, calibrationReason: reason });
+    const input = complete(tomas.id, { mix: mixFrom(current), version: current.version, calibrationReason: reason });
     const finalized = await saveManagerReview(daniel, input, "finalize");
     expect(finalized.status).toBe("finalized");
     const manager = (await managerOf(tomas.id))!;
@@ -188,7 +200,7 @@ describe("reviewing one person", () => {
     // The other tab, still on the version before finalizing.
     await expect(saveManagerReview(daniel, input, "finalize")).rejects.toBeInstanceOf(ConflictError);
     // Even with the current version: a finalized review is locked.
-    await expect(saveManagerReview(daniel, { ...input, expectedVersion: manager.version }, "draft")).rejects.toThrow(/already finalized/);
+    await expect(saveManagerReview(daniel, { ...input, version: manager.version }, "draft")).rejects.toThrow(/already finalized/);
     await expect(returnForChanges(daniel, { personId: tomas.id, expectedSelfVersion: self.version, message: "Please redo" })).rejects.toBeInstanceOf(ConflictError);
   });
 
@@ -201,9 +213,13 @@ describe("reviewing one person", () => {
     expect(saved).toMatchObject({ status: "finalized", calibrated: false });
     expect(await selfOf(newcomer.id)).toBeNull();
     expect((await managerOf(newcomer.id))!.teamId).toBe(fpaId);
+    // The pair is locked: the employee can no longer start a self-assessment for this cycle.
+    const late = saveSelfAssessmentDraft(newcomer, { cycleId: openCycleId, assessmentId: null, version: 0, values: complete(newcomer.id).values });
+    await expect(late).rejects.toThrow(/finalized your review/);
+    expect(await selfOf(newcomer.id)).toBeNull();
   });
 
-  it("refuses to finish an incomplete review, saying what is missing", async () => {
+  it("refuses to finish an incomplete review, saying what is missing, and keeps an unbalanced draft exactly as typed", async () => {
     const newcomer = await addMember("Ines Incomplete", fpaId);
     const error = await saveManagerReview(
       daniel,
@@ -211,9 +227,17 @@ describe("reviewing one person", () => {
       "review",
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
-    expect(Object.keys((error as ActionError).fieldErrors ?? {}).sort()).toEqual(["mix", "ratings.communication", "tasks"]);
-    const draft = await saveManagerReview(daniel, complete(newcomer.id, { mix: null, tasks: [] }), "draft");
+    const keys = Object.keys((error as ActionError).fieldErrors ?? {});
+    expect(keys).toEqual(expect.arrayContaining(["mix.s1", "ratings.communication", "tasks"]));
+    expect(await managerOf(newcomer.id)).toBeNull();
+
+    const unbalanced = { s1: 10, s2: 20, s3: 30, s4: 5, s5: 0 };
+    const draft = await saveManagerReview(daniel, complete(newcomer.id, { mix: unbalanced, tasks: [{ text: "Half-written", level: null, aiUsed: true }] }), "draft");
     expect(draft.status).toBe("draft");
+    const review = await getReview(daniel, newcomer.id);
+    expect(review.manager?.values?.mix).toEqual(unbalanced);
+    expect(review.manager?.values?.tasks).toEqual([{ text: "Half-written", level: null, aiUsed: true }]);
+    expect((await managerOf(newcomer.id))!.s1).toBeNull();
   });
 });
 
@@ -302,7 +326,7 @@ describe("closed cycles", () => {
     const current = await managerOf(grace.id);
     await testDb.db.update(reviewCycles).set({ status: "closed" }).where(eq(reviewCycles.id, openCycleId));
     try {
-      const error = await saveManagerReview(daniel, complete(grace.id, { expectedVersion: current!.version }), "finalize").catch((e: unknown) => e);
+      const error = await saveManagerReview(daniel, complete(grace.id, { version: current!.version }), "finalize").catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ActionError);
       expect((error as Error).message).toMatch(/no open review cycle/);
       await expect(returnForChanges(daniel, { personId: grace.id, expectedSelfVersion: 1, message: "Please redo this" })).rejects.toBeInstanceOf(ActionError);

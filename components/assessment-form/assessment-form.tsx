@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/action-state";
-import type { AssessmentDraftValues, AssessmentFormEcho, AssessmentIntent } from "@/lib/assessment-schema";
+import type { AssessmentDraftValues, AssessmentFormEcho } from "@/lib/assessment-schema";
 import { CapabilityRatings } from "./capability-ratings";
 import { ErrorSummary } from "./error-summary";
 import { LevelMixEditor } from "./level-mix-editor";
@@ -30,6 +30,10 @@ export type AssessmentFormProps = {
   submitNote?: string;
   /** Extra text in the task section: e.g. how the manager's copy was pre-filled. */
   taskNote?: React.ReactNode;
+  /** Further submit buttons after the main one, each sending its `value` as the intent (e.g. the manager's Finalize). */
+  extraActions?: { value: string; label: string; pendingLabel: string }[];
+  /** A section of the caller's own just before the buttons, given the values as typed and the field errors. */
+  beforeActions?: (current: { mix: AssessmentDraftValues["mix"]; errors: Partial<Record<string, string[]>> }) => React.ReactNode;
 };
 
 const SECTION = "surface rounded-xl p-5 shadow-sm";
@@ -62,6 +66,8 @@ export function AssessmentForm({
   submitLabel = "Submit",
   submitNote,
   taskNote,
+  extraActions = [],
+  beforeActions,
 }: AssessmentFormProps) {
   const [state, dispatch, pending] = useActionState<ActionState<AssessmentFormEcho>, FormData>(action, {
     status: "idle",
@@ -73,7 +79,7 @@ export function AssessmentForm({
   const [notes, setNotes] = useState(initialValues.notes);
   const [errors, setErrors] = useState<Partial<Record<string, string[]>>>(initialFieldErrors ?? {});
   const [focusId, setFocusId] = useState<{ id: string } | null>(null);
-  const [pendingIntent, setPendingIntent] = useState<AssessmentIntent>("draft");
+  const [pendingIntent, setPendingIntent] = useState<string>("draft");
   const [dirty, setDirty] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const leaving = useRef(false);
@@ -125,7 +131,8 @@ export function AssessmentForm({
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const intent: AssessmentIntent = submitter?.value === "submit" ? "submit" : "draft";
+    const chosen = submitter?.value ?? "draft";
+    const intent: string = chosen === "submit" || extraActions.some((a) => a.value === chosen) ? chosen : "draft";
     const formData = new FormData();
     formData.set("intent", intent);
     formData.set("version", String(version));
@@ -189,6 +196,8 @@ export function AssessmentForm({
         <NotesField prefix={prefix} notes={notes} onChange={edited(setNotes)} errors={errors.notes} disabled={pending} />
       </Section>
 
+      {beforeActions?.({ mix, errors })}
+
       <div className={`${SECTION} flex flex-wrap items-center gap-3`}>
         <button
           type="submit"
@@ -208,6 +217,18 @@ export function AssessmentForm({
         >
           {pending && pendingIntent === "submit" ? "Submitting…" : submitLabel}
         </button>
+        {extraActions.map((extra) => (
+          <button
+            key={extra.value}
+            type="submit"
+            name="intent"
+            value={extra.value}
+            disabled={pending}
+            className="rounded-md bg-[var(--color-accent-strong)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent)] disabled:opacity-60"
+          >
+            {pending && pendingIntent === extra.value ? extra.pendingLabel : extra.label}
+          </button>
+        ))}
         <p id={`${prefix}-status`} role="status" className="text-sm" data-testid="form-status">
           {successText ?? (state.status === "error" ? <span className="text-red-700 dark:text-red-300">Not saved — see the problems above.</span> : submitNote && <span className="text-muted">{submitNote}</span>)}
         </p>

@@ -12,6 +12,7 @@ export function fieldId(prefix: string, path: string): string | null {
   }
   if (head === "ratings") return `${prefix}-rating-${second ?? CAPABILITIES[0].key}-1`;
   if (head === "notes") return `${prefix}-notes`;
+  if (head === "calibrationReason") return `${prefix}-calibration-reason`;
   return null;
 }
 
@@ -31,6 +32,7 @@ export function fieldLabel(path: string): string {
   }
   if (head === "ratings") return CAPABILITIES.find((c) => c.key === second)?.name ?? "Capabilities";
   if (head === "notes") return "Notes and evidence";
+  if (head === "calibrationReason") return "Reason for your changes";
   return "Form";
 }
 

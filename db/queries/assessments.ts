@@ -146,10 +146,21 @@ async function loadOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessment
   }
   const cycle = (await loadCycle(tx, row.cycleId))!;
   if (cycle.status !== "open") throw closedCycleError(cycle);
+  await refuseIfReviewFinalized(tx, row.cycleId, actor.id);
   if (!isEditableStatus(row.status)) {
     throw new ActionError("You have submitted this self-assessment: it is read-only unless your manager returns it for changes.");
   }
   return row;
+}
+
+/** Once the manager has finalized the review, the pair is locked for the cycle. */
+async function refuseIfReviewFinalized(tx: Tx, cycleId: number, subjectId: number) {
+  const [review] = await tx
+    .select({ status: assessments.status })
+    .from(assessments)
+    .where(and(eq(assessments.cycleId, cycleId), eq(assessments.subjectId, subjectId), eq(assessments.kind, "manager")))
+    .limit(1);
+  if (review?.status === "finalized") throw new ActionError("Your manager has finalized your review for this cycle: it is locked.");
 }
 
 /** A new self-assessment row in the open cycle, with the actor's current team and role. */
@@ -157,6 +168,7 @@ async function createOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessme
   const cycle = await loadCycle(tx, input.cycleId);
   if (!cycle) throw new ActionError("That review cycle does not exist.");
   if (cycle.status !== "open") throw closedCycleError(cycle);
+  await refuseIfReviewFinalized(tx, cycle.id, actor.id);
   if (input.version !== 0) throw new ConflictError(CHANGED_ELSEWHERE);
   const [membership] = await tx
     .select({ teamId: teamMemberships.teamId, roleProfileId: teamMemberships.roleProfileId })

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { effectiveAssessmentsQuery } from "@/db/queries/effective-assessments";
+import { assessmentValuesOf, tasksOfAssessment, writeCompleteAssessment, writeDraftValues } from "@/db/queries/assessments";
 import { currentRoleVersionIdOf } from "@/db/queries/roles";
 import {
   assessments,
@@ -17,9 +18,10 @@ import {
   teams,
   type Assessment,
 } from "@/db/schema";
-import { ActionError, ConflictError } from "@/lib/action-state";
+import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
+import { assessmentDraftSchema, assessmentSubmitSchema, toCompleteAssessment, type AssessmentDraftValues } from "@/lib/assessment-schema";
 import { AccessDeniedError, assertRole, type Actor } from "@/lib/authz";
-import { CAPABILITIES, isCompleteMix, needsCalibration, type CapabilityKey, type LevelMix } from "@/lib/ladder";
+import { needsCalibration, type LevelMix } from "@/lib/ladder";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Executor = Pick<Database, "select">;
@@ -37,12 +39,10 @@ export const MAX_RETURN_MESSAGE = 1000;
 /** The manager's own assessment of a report, as the review form sends it. */
 export type ManagerReviewInput = {
   personId: number;
-  /** The manager assessment's version the form was opened on; null when there was none yet. */
-  expectedVersion: number | null;
-  mix: LevelMix | null;
-  ratings: Record<CapabilityKey, number | null>;
-  tasks: { text: string; level: number; aiUsed: boolean }[];
-  notes: string;
+  /** The manager assessment's version the form was opened on; 0 when there was none yet. */
+  version: number;
+  /** The instrument's values (level mix, tasks, ratings, notes), parsed again here. */
+  values: unknown;
   /** Why the manager's level mix departs from the employee's, when it does by more than the threshold. */
   calibrationReason: string;
 };
@@ -87,38 +87,21 @@ async function assessmentOf(db: Executor, cycleId: number, personId: number, kin
   return row ?? null;
 }
 
-async function tasksOf(db: Executor, assessmentId: number) {
-  return db
-    .select({ text: assessmentTasks.text, level: assessmentTasks.level, aiUsed: assessmentTasks.aiUsed })
-    .from(assessmentTasks)
-    .where(eq(assessmentTasks.assessmentId, assessmentId))
-    .orderBy(asc(assessmentTasks.position));
-}
-
-function ratingsOf(row: Assessment): Record<CapabilityKey, number | null> {
-  return { judgment: row.judgment, communication: row.communication, stakeholders: row.stakeholders, systemsThinking: row.systemsThinking, ownership: row.ownership };
-}
-
-async function describeAssessment(db: Executor, row: Assessment) {
+async function describeAssessment(db: Executor, row: Assessment, showContent: boolean) {
+  const values = showContent ? assessmentValuesOf(row, await tasksOfAssessment(db as Database, row.id)) : null;
   return {
     id: row.id,
     status: row.status,
     version: row.version,
-    mix: mixOf(row),
-    ratings: ratingsOf(row),
-    notes: row.notes,
-    tasks: await tasksOf(db, row.id),
+    /** The stored complete mix; null for a draft's. */
+    mix: showContent ? mixOf(row) : null,
+    /** What the form shows: a draft exactly as typed, else the stored content. Null when hidden. */
+    values,
     returnMessage: row.returnMessage,
     submittedAt: row.submittedAt,
     finalizedAt: row.finalizedAt,
     updatedAt: row.updatedAt,
   };
-}
-
-/** A self-assessment still in draft: the manager sees that it exists, not what it says. */
-function withoutContent(a: Awaited<ReturnType<typeof describeAssessment>>) {
-  const ratings = Object.fromEntries(CAPABILITIES.map((c) => [c.key, null])) as Record<CapabilityKey, number | null>;
-  return { ...a, mix: null, ratings, notes: "", tasks: [] };
 }
 
 export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
@@ -173,22 +156,11 @@ export async function getReview(actor: Actor, personId: number) {
     team: { id: scope.teamId, name: scope.teamName },
     role: role ? { id: role.id, title: role.title, version: role.version, target: role.s1 === null ? null : mixOf(role) } : null,
     cycle: cycle && { id: cycle.id, name: cycle.name, endsOn: cycle.endsOn },
-    self: self && (selfVisible ? await describeAssessment(db, self) : withoutContent(await describeAssessment(db, self))),
-    manager: manager && (await describeAssessment(db, manager)),
+    self: self && (await describeAssessment(db, self, Boolean(selfVisible))),
+    manager: manager && (await describeAssessment(db, manager, true)),
     calibrations: calibrations.map((c) => ({ ...c, from: c.from as LevelMix, to: c.to as LevelMix })),
     history: history.map((h) => ({ cycleId: h.cycleId, cycleName: h.cycleName, teamName: h.teamName, mix: mixOf(h)! })),
   };
-}
-
-function completenessErrors(input: ManagerReviewInput) {
-  const errors: Record<string, string[]> = {};
-  if (!input.mix || !isCompleteMix(input.mix)) errors.mix = ["The level mix must be whole percents adding up to exactly 100."];
-  for (const c of CAPABILITIES) {
-    const v = input.ratings[c.key];
-    if (v === null || !Number.isInteger(v) || v < 1 || v > 5) errors[`ratings.${c.key}`] = [`Rate ${c.name.toLowerCase()} from 1 to 5.`];
-  }
-  if (input.tasks.length === 0) errors.tasks = ["Add at least one representative task."];
-  return errors;
 }
 
 function sameMix(a: unknown, b: LevelMix) {
@@ -196,34 +168,48 @@ function sameMix(a: unknown, b: LevelMix) {
   return !!m && m.s1 === b.s1 && m.s2 === b.s2 && m.s3 === b.s3 && m.s4 === b.s4 && m.s5 === b.s5;
 }
 
+/** Parses again in the data layer, so no caller can store what the instrument's schema refuses. */
+function parseOrRefuse<T>(result: { success: true; data: T } | { success: false; error: import("zod").ZodError }, message: string): T {
+  if (result.success) return result.data;
+  throw new ActionError(message, fieldErrorsOf(result.error));
+}
+
+/** A completed review edited again and saved as a draft: it is work in progress until saved as a review. */
+async function reopenAsDraft(tx: Transaction, row: Assessment, draft: AssessmentDraftValues, now: Date) {
+  const [updated] = await tx
+    .update(assessments)
+    .set({ draftValues: draft, status: "draft", version: row.version + 1, updatedAt: now })
+    .where(and(eq(assessments.id, row.id), eq(assessments.version, row.version)))
+    .returning();
+  if (!updated) throw new ConflictError();
+  return updated;
+}
+
 /**
- * Saves the manager's assessment of a report: a draft, a completed review, or the final review
- * (which also locks the self-assessment). Optimistic concurrency on the assessment's version: a
- * second tab or a second manager saving over a newer version is told so, and nothing is written.
+ * Saves the manager's assessment of a report: a draft (kept exactly as typed), a completed review,
+ * or the final review, which also locks the self-assessment. Optimistic concurrency on the
+ * assessment's version: a second tab or a second manager saving over a newer version is told so,
+ * and nothing is written.
  */
 export async function saveManagerReview(actor: Actor, input: ManagerReviewInput, intent: ReviewIntent) {
+  const draft = intent === "draft" ? parseOrRefuse(assessmentDraftSchema.safeParse(input.values), "Some answers need attention.") : null;
+  const content =
+    intent === "draft" ? null : toCompleteAssessment(parseOrRefuse(assessmentSubmitSchema.safeParse(input.values), "Complete the review before you finish it."));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const scope = await reviewScope(tx, actor, input.personId);
     const cycle = await requireOpenCycle(tx);
-    const existing = await assessmentOf(tx, cycle.id, input.personId, "manager", true);
-    if (existing?.status === "finalized") {
+    let row = await assessmentOf(tx, cycle.id, input.personId, "manager", true);
+    if (row?.status === "finalized") {
       throw new ConflictError(`This review was already finalized — it is locked for ${cycle.name}. Reload to see the final figures.`);
     }
-    if ((existing?.version ?? null) !== input.expectedVersion) {
+    if ((row?.version ?? 0) !== input.version) {
       throw new ConflictError("This review was saved elsewhere (another tab or another manager) since you opened it. Reload to see that version; your edits here are kept until you do.");
-    }
-    if (input.mix && !isCompleteMix(input.mix)) {
-      throw new ActionError("Some answers need attention.", { mix: ["The level mix must be whole percents adding up to exactly 100."] });
-    }
-    if (intent !== "draft") {
-      const errors = completenessErrors(input);
-      if (Object.keys(errors).length > 0) throw new ActionError("Complete the review before you finish it.", errors);
     }
 
     const self = await assessmentOf(tx, cycle.id, input.personId, "self", true);
     const selfMix = self && self.status !== "draft" ? mixOf(self) : null;
-    const calibrating = intent !== "draft" && !!selfMix && !!input.mix && needsCalibration(selfMix, input.mix);
+    const calibrating = !!content && !!selfMix && needsCalibration(selfMix, content.mix);
     const reason = input.calibrationReason.trim();
     if (calibrating && reason.length < MIN_CALIBRATION_REASON) {
       throw new ActionError("Your level mix differs from the employee's: say why.", {
@@ -231,55 +217,40 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
       });
     }
 
-    const now = new Date();
-    const status = intent === "draft" ? "draft" : intent === "review" ? "submitted" : "finalized";
-    const values = {
-      ...(input.mix ?? { s1: null, s2: null, s3: null, s4: null, s5: null }),
-      ...input.ratings,
-      notes: input.notes,
-      status,
-      authorId: actor.id,
-      teamId: scope.teamId,
-      submittedAt: intent === "draft" ? (existing?.submittedAt ?? null) : now,
-      finalizedAt: intent === "finalize" ? now : null,
-      updatedAt: now,
-    } as const;
-    let saved: { id: number; version: number };
-    if (existing) {
-      const [row] = await tx
-        .update(assessments)
-        .set({ ...values, version: existing.version + 1 })
-        .where(and(eq(assessments.id, existing.id), eq(assessments.version, existing.version)))
-        .returning({ id: assessments.id, version: assessments.version });
-      if (!row) throw new ConflictError();
-      saved = row;
-      await tx.delete(assessmentTasks).where(eq(assessmentTasks.assessmentId, existing.id));
-    } else {
+    let created: Assessment | null = null;
+    if (!row) {
       const roleVersionId = await currentRoleVersionIdOf(tx, input.personId);
-      const [row] = await tx
+      [created = null] = await tx
         .insert(assessments)
-        .values({ ...values, cycleId: cycle.id, subjectId: input.personId, kind: "manager", roleVersionId })
+        .values({ cycleId: cycle.id, subjectId: input.personId, kind: "manager", authorId: actor.id, teamId: scope.teamId, roleVersionId, draftValues: draft })
         .onConflictDoNothing()
-        .returning({ id: assessments.id, version: assessments.version });
-      if (!row) throw new ConflictError("Another tab or manager started this review at the same time. Reload to see theirs; your edits here are kept until you do.");
-      saved = row;
+        .returning();
+      if (!created) throw new ConflictError("Another tab or manager started this review at the same time. Reload to see theirs; your edits here are kept until you do.");
+      row = created;
     }
-    if (input.tasks.length > 0) {
-      await tx.insert(assessmentTasks).values(input.tasks.map((t, position) => ({ assessmentId: saved.id, position, text: t.text, level: t.level, aiUsed: t.aiUsed })));
-    }
+    const now = new Date();
+    const saved = content
+      ? await writeCompleteAssessment(tx, row, row.version, content, {
+          status: intent === "finalize" ? "finalized" : "submitted",
+          authorId: actor.id,
+          teamId: scope.teamId,
+          submittedAt: now,
+          finalizedAt: intent === "finalize" ? now : null,
+        })
+      : (created ?? (row.status === "draft" ? await writeDraftValues(tx, row, row.version, draft!) : await reopenAsDraft(tx, row, draft!, now)));
 
     let calibrated = false;
-    if (calibrating && selfMix && input.mix) {
+    if (calibrating && selfMix && content) {
       const [last] = await tx
         .select({ to: calibrationRecords.toValue, from: calibrationRecords.fromValue })
         .from(calibrationRecords)
         .where(eq(calibrationRecords.assessmentId, saved.id))
         .orderBy(desc(calibrationRecords.id))
         .limit(1);
-      if (!last || !sameMix(last.to, input.mix) || !sameMix(last.from, selfMix)) {
-        await tx.insert(calibrationRecords).values({ assessmentId: saved.id, changedById: actor.id, field: "level_mix", fromValue: selfMix, toValue: input.mix, reason });
+      if (!last || !sameMix(last.to, content.mix) || !sameMix(last.from, selfMix)) {
+        await tx.insert(calibrationRecords).values({ assessmentId: saved.id, changedById: actor.id, field: "level_mix", fromValue: selfMix, toValue: content.mix, reason });
         await recordAudit(
-          { actorId: actor.id, action: "assessment.calibrated", targetType: "assessment", targetId: saved.id, details: { subjectId: input.personId, from: selfMix, to: input.mix, reason } },
+          { actorId: actor.id, action: "assessment.calibrated", targetType: "assessment", targetId: saved.id, details: { subjectId: input.personId, from: selfMix, to: content.mix, reason } },
           tx,
         );
         calibrated = true;
@@ -298,11 +269,11 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
         action: intent === "finalize" ? "assessment.finalized" : intent === "review" ? "assessment.submitted" : "assessment.draft_saved",
         targetType: "assessment",
         targetId: saved.id,
-        details: { kind: "manager", subjectId: input.personId, cycle: cycle.name, version: saved.version, mix: input.mix },
+        details: { kind: "manager", subjectId: input.personId, cycle: cycle.name, version: saved.version, mix: content?.mix ?? null },
       },
       tx,
     );
-    return { assessmentId: saved.id, version: saved.version, status, calibrated };
+    return { assessmentId: saved.id, version: saved.version, status: saved.status, calibrated, updatedAt: saved.updatedAt };
   });
 }
 

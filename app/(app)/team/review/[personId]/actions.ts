@@ -1,0 +1,71 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { returnForChanges, saveManagerReview } from "@/db/queries/reviews";
+import type { ActionState } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
+import { assessmentDraftSchema, contentOf, readAssessmentFormData, type AssessmentFormEcho } from "@/lib/assessment-schema";
+
+const reviewForm = assessmentDraftSchema.extend({
+  intent: z.enum(["draft", "submit", "finalize"], { error: "Choose Save draft, Save review or Finalize." }),
+  version: z.coerce.number().int().min(0),
+  assessmentId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
+  personId: z.coerce.number().int().positive(),
+  calibrationReason: z.string().max(1000, { error: "Keep the reason under 1,000 characters." }),
+});
+
+const MESSAGES = { draft: "Draft saved at", review: "Review saved at", finalize: "Finalized at" } as const;
+
+const saveReview = formAction({
+  roles: ["manager"],
+  schema: reviewForm,
+  readValues: (formData): AssessmentFormEcho => ({
+    version: Number(formData.get("version")) || 0,
+    assessmentId: Number(formData.get("assessmentId")) || null,
+  }),
+  toInput: (_values, formData) => readAssessmentFormData(formData),
+  handler: async (input, actor): Promise<ActionState<AssessmentFormEcho>> => {
+    const intent = input.intent === "submit" ? "review" : input.intent;
+    const saved = await saveManagerReview(
+      actor,
+      { personId: input.personId, version: input.version, values: contentOf(input), calibrationReason: input.calibrationReason },
+      intent,
+    );
+    revalidatePath("/team", "layout");
+    return {
+      status: "success",
+      values: { version: saved.version, assessmentId: saved.assessmentId, savedAt: saved.updatedAt.toISOString() },
+      message: MESSAGES[intent],
+    };
+  },
+});
+
+/** Saves the manager's own assessment of a report: draft, review, or finalize (from the button pressed). */
+export async function saveManagerReviewAction(previous: ActionState<AssessmentFormEcho>, formData: FormData) {
+  return saveReview(previous, formData);
+}
+
+type ReturnValues = { message: string };
+
+const returnForm = z.object({
+  personId: z.coerce.number().int().positive(),
+  selfVersion: z.coerce.number().int().positive(),
+  message: z.string().trim().min(1, { error: "Tell them what to change." }).max(1000, { error: "Keep the message under 1,000 characters." }),
+});
+
+const returnSelf = formAction({
+  roles: ["manager"],
+  schema: returnForm,
+  readValues: (formData): ReturnValues => ({ message: String(formData.get("message") ?? "") }),
+  toInput: (values, formData) => ({ personId: formData.get("personId"), selfVersion: formData.get("selfVersion"), message: values.message }),
+  handler: async (input, actor): Promise<ActionState<ReturnValues>> => {
+    await returnForChanges(actor, { personId: input.personId, expectedSelfVersion: input.selfVersion, message: input.message });
+    revalidatePath("/team", "layout");
+    return { status: "success", values: { message: "" }, message: "Returned for changes. They can edit and submit again." };
+  },
+});
+
+export async function returnForChangesAction(previous: ActionState<ReturnValues>, formData: FormData) {
+  return returnSelf(previous, formData);
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useState } from "react";
+import { AssessmentForm, type AssessmentFormAction } from "@/components/assessment-form/assessment-form";
+import type { AssessmentDraftValues } from "@/lib/assessment-schema";
+import { CALIBRATION_THRESHOLD_POINTS, formatIndex, largestShareDifference, LEVELS, leverageIndex, needsCalibration, SHARE_KEYS, type LevelMix } from "@/lib/ladder";
+
+const MIN_REASON = 10;
+
+function completeMix(mix: AssessmentDraftValues["mix"]): LevelMix | null {
+  if (SHARE_KEYS.some((k) => mix[k] === null || !Number.isInteger(mix[k]))) return null;
+  const m = mix as LevelMix;
+  return SHARE_KEYS.reduce((sum, k) => sum + m[k], 0) === 100 ? m : null;
+}
+
+/**
+ * The manager's own assessment: the employee's instrument, pre-filled (from the manager's draft,
+ * else the self-assessment), with a calibration reason that becomes required as soon as the
+ * manager's level mix departs from the employee's by more than the threshold at any level.
+ */
+export function ManagerReviewForm({
+  action,
+  personId,
+  personName,
+  initialValues,
+  version,
+  assessmentId,
+  selfMix,
+  prefilledFromSelf,
+}: {
+  action: AssessmentFormAction;
+  personId: number;
+  personName: string;
+  initialValues: AssessmentDraftValues;
+  version: number;
+  assessmentId: number | null;
+  selfMix: LevelMix | null;
+  prefilledFromSelf: boolean;
+}) {
+  const [reason, setReason] = useState("");
+  const firstName = personName.split(" ")[0];
+  return (
+    <AssessmentForm
+      prefix="mgr"
+      action={action}
+      initialValues={initialValues}
+      version={version}
+      assessmentId={assessmentId}
+      hiddenFields={{ personId, calibrationReason: reason }}
+      submitLabel="Save review"
+      extraActions={[{ value: "finalize", label: "Finalize", pendingLabel: "Finalizing…" }]}
+      submitNote="Save review records your view; Finalize locks both assessments for this cycle."
+      taskNote={
+        prefilledFromSelf ? (
+          <p className="text-muted mb-3 text-sm">Pre-filled from {firstName}&apos;s self-assessment as a starting point: change what you see differently.</p>
+        ) : null
+      }
+      beforeActions={({ mix, errors }) => {
+        const managerMix = completeMix(mix);
+        const differs = selfMix && managerMix ? needsCalibration(selfMix, managerMix) : false;
+        const largest = selfMix && managerMix ? largestShareDifference(selfMix, managerMix) : 0;
+        const serverError = errors.calibrationReason;
+        const where = selfMix && managerMix ? LEVELS[SHARE_KEYS.findIndex((k) => Math.abs(selfMix[k] - managerMix[k]) === largest)] : null;
+        return (
+          <section aria-labelledby="mgr-calibration-heading" className="surface rounded-xl p-5 shadow-sm">
+            <h2 id="mgr-calibration-heading" className="text-base font-semibold">
+              5. Calibration
+            </h2>
+            <p className="text-muted mt-1 text-sm" id="mgr-calibration-help">
+              {!selfMix
+                ? `There is no submitted self-assessment to calibrate against: your figures stand on their own.`
+                : differs && where
+                  ? `Your level mix differs from ${firstName}'s by ${largest} points at ${where.name} (index ${formatIndex(leverageIndex(managerMix!))} against ${formatIndex(leverageIndex(selfMix))}). Say why — ${firstName} and the record will see this reason.`
+                  : `A reason is needed when your level mix differs from ${firstName}'s by more than ${CALIBRATION_THRESHOLD_POINTS} points at any level.${managerMix ? " It does not now." : ""}`}
+            </p>
+            {selfMix && (
+              <div className="mt-3">
+                <label htmlFor="mgr-calibration-reason" className="text-sm font-medium">
+                  Reason for your changes{differs ? " (required, at least 10 characters)" : " (optional)"}
+                </label>
+                <textarea
+                  id="mgr-calibration-reason"
+                  rows={3}
+                  maxLength={1000}
+                  className="input mt-1"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  aria-describedby="mgr-calibration-help mgr-calibration-reason-error"
+                  aria-invalid={Boolean(serverError) || (differs && reason.trim().length > 0 && reason.trim().length < MIN_REASON)}
+                />
+                <p id="mgr-calibration-reason-error" className={`mt-1 text-xs ${serverError ? "font-medium text-red-700 dark:text-red-300" : "text-muted"}`} aria-live="polite">
+                  {serverError?.join(" ") ?? (differs ? `${reason.trim().length} of at least ${MIN_REASON} characters` : "")}
+                </p>
+              </div>
+            )}
+          </section>
+        );
+      }}
+    />
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip, type ChartOptions } from "chart.js";
+import { Bar } from "react-chartjs-2";
+
+ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
+
+/** One bar per category, each in its own colour (the categories are its legend); `summary` describes it. */
+export function BarChart({
+  labels,
+  values,
+  colors,
+  xTitle,
+  yTitle,
+  summary,
+}: {
+  labels: string[];
+  values: number[];
+  colors: string[];
+  xTitle: string;
+  yTitle: string;
+  summary: string;
+}) {
+  const options: ChartOptions<"bar"> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    plugins: { legend: { display: false } },
+    scales: {
+      x: { title: { display: true, text: xTitle } },
+      y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { precision: 0 } },
+    },
+  };
+  return (
+    <div className="relative h-64 w-full">
+      <Bar role="img" aria-label={summary} options={options} data={{ labels, datasets: [{ label: yTitle, data: values, backgroundColor: colors, borderRadius: 4 }] }} />
+    </div>
+  );
+}

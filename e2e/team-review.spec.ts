@@ -1,0 +1,133 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, signInAs } from "./fixtures";
+import { expectNoSeriousViolations } from "./team-fixtures";
+
+const SUBMITTED = "Tomás Herrera";
+const OTHER_MANAGER = "hannah.kowalski@northwind.example";
+
+const share = (page: Page, level: string) => page.getByLabel(`${level} share, percent`);
+
+async function fillMix(page: Page, values: [number, number, number, number, number]) {
+  const levels = ["Task Execution", "AI-Assisted Execution", "Decision Ownership", "Workflow & System Design", "Strategic Influence"];
+  for (const [i, level] of levels.entries()) await share(page, level).fill(String(values[i]));
+}
+
+async function rateAll(page: Page, rating: number) {
+  for (const name of ["Contextual judgment", "Communication clarity", "Stakeholder management", "System-level thinking", "Responsibility for outcomes"]) {
+    await page.getByRole("group", { name }).getByRole("radio", { name: new RegExp(`^${rating}`) }).check();
+  }
+}
+
+/** "2026 Q4" row of the team chart's numbers: how many people count so far. */
+async function openCycleCount(page: Page) {
+  await page.goto("/team");
+  const details = page.locator("details").filter({ hasText: "Show the numbers" }).first();
+  await details.locator("summary").click();
+  const text = await details.getByRole("row", { name: /2026 Q4/ }).textContent();
+  return Number(/(\d+) people/.exec(text ?? "")?.[1]);
+}
+
+test("the manager reviews one report who submitted (calibrating with a reason) and one who has not, finalizes, and the team chart moves", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "manager");
+  const countBefore = await openCycleCount(page);
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("navigation", { name: "My team" }).getByRole("link", { name: "Review" }).click();
+  await expect(page.getByRole("heading", { name: "2026 Q4 review" })).toBeVisible();
+  await expect(page.getByText(/\d+ of \d+ self-assessments in, \d+ reviewed/)).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByLabel("Status").selectOption({ label: "Not started" });
+  const notStarted = page.getByRole("table").getByRole("link").first();
+  const notStartedName = (await notStarted.textContent())!;
+  await page.getByLabel("Status").selectOption({ label: "Awaiting your review" });
+  await expect(page.getByRole("table").getByRole("link", { name: SUBMITTED })).toBeVisible();
+  await page.getByRole("table").getByRole("link", { name: SUBMITTED }).click();
+
+  // Side by side: their self-assessment, and the same instrument pre-filled for the manager.
+  await expect(page.getByRole("heading", { name: `Review: ${SUBMITTED}` })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Tomás's answers" })).toBeVisible();
+  await expect(page.getByText("Pre-filled from Tomás's self-assessment")).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await fillMix(page, [60, 20, 10, 10, 0]);
+  await page.getByRole("button", { name: "Finalize" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Give a reason of at least 10 characters");
+  await expect(share(page, "Task Execution")).toHaveValue("60");
+  await page.getByLabel(/Reason for your changes/).fill("Most of this quarter went into compiling actuals by hand.");
+  await page.getByRole("button", { name: "Finalize" }).click();
+  await expect(page.getByText(/Finalized .*: the final figures for 2026 Q4 are yours/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Calibration record" })).toBeVisible();
+  await expect(page.getByText("Most of this quarter went into compiling actuals by hand.")).toBeVisible();
+  await expect(page.getByRole("group", { name: "Your final answers" })).toContainText("60%");
+
+  // Someone who has not written a self-assessment.
+  await page.getByRole("link", { name: "← Back to the review board" }).click();
+  await page.getByRole("table").getByRole("link", { name: notStartedName }).click();
+  await expect(page.getByText("No self-assessment yet for 2026 Q4.")).toBeVisible();
+  await fillMix(page, [5, 20, 45, 25, 5]);
+  await page.getByRole("button", { name: "Add a task" }).click();
+  await page.getByLabel("Task 1", { exact: true }).fill("Recommend where to reallocate the quarterly opex budget");
+  await page.getByLabel("Level of task 1").selectOption("3");
+  await rateAll(page, 3);
+  await page.getByRole("button", { name: "Finalize" }).click();
+  await expect(page.getByText(/Finalized .*: the final figures for 2026 Q4 are yours/)).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  const countAfter = await openCycleCount(page);
+  expect(countAfter).toBe(countBefore + 1);
+});
+
+test("a manager cannot open or write the review of a person in another team", async ({ page, browser }) => {
+  // Another team's manager, in a browser of their own, shows us who is in their team.
+  const otherContext = await browser.newContext();
+  const otherPage = await otherContext.newPage();
+  await signInAs(otherPage, OTHER_MANAGER, "/team");
+  await otherPage.goto("/team/review");
+  const foreignHref = (await otherPage.getByRole("table").getByRole("link").first().getAttribute("href"))!;
+  const foreignId = foreignHref.split("/").at(-1)!;
+  await otherContext.close();
+
+  await signIn(page, "manager");
+  const response = await page.goto(foreignHref);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // A forged server-action call: Daniel's own review form, with the other team's person id.
+  await page.goto("/team/review");
+  await page.getByLabel("Status").selectOption({ label: "Self draft" });
+  await page.getByRole("table").getByRole("link").first().click();
+  await page.route("**/team/review/**", async (route) => {
+    const request = route.request();
+    const body = request.postData();
+    // React encodes the action's FormData as multipart fields named "_<n>_personId".
+    const field = /(name="(?:_?\d+_)?personId"\r\n\r\n)\d+/;
+    if (request.method() !== "POST" || !body || !field.test(body)) return route.continue();
+    const forged = body.replace(field, `$1${foreignId}`);
+    await route.continue({ postData: forged });
+  });
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("You can only review people in the teams you manage.");
+});
+
+test("returning a self-assessment for changes re-opens it for the employee, with the manager's message", async ({ page, browser }) => {
+  await signIn(page, "manager");
+  await page.goto("/team/review");
+  await page.getByRole("table").getByRole("link", { name: "Grace Liu" }).click();
+  await page.getByText("Return to Grace for changes").click();
+  await page.getByRole("button", { name: "Return for changes" }).click();
+  await expect(page.getByText("Tell them what to change.")).toBeVisible();
+  await page.getByLabel("What should Grace change?").fill("Split the budget-cycle task in two: coordinating and deciding.");
+  await page.getByRole("button", { name: "Return for changes" }).click();
+  await expect(page.getByText("Returned for changes — waiting for Grace to submit again.")).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  const graceContext = await browser.newContext();
+  const grace = await graceContext.newPage();
+  await signInAs(grace, "grace.liu@northwind.example");
+  await expect(grace.getByText("Split the budget-cycle task in two: coordinating and deciding.")).toBeVisible();
+  await expect(grace.getByRole("button", { name: "Save draft" })).toBeVisible();
+  await graceContext.close();
+});
