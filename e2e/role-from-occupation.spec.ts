@@ -75,12 +75,13 @@ test("the manager starts a role from an occupation, adjusts two levels, saves an
   const tasks = card.getByRole("region", { name: `Tasks of ${title}` });
   await expect(tasks.getByRole("row", { name: /Create client presentations of plan details/ })).toContainText("1 · Task Execution");
   await expect(tasks.getByRole("row", { name: /Draw charts and graphs/ })).toContainText("1 · Task Execution");
-  await expect(card.getByText(ATTRIBUTION)).toBeVisible();
+  await expect(page.getByText(ATTRIBUTION)).toBeVisible();
 
   // The role's own page shows the same comparison.
   await page.goto("/team/roles");
   await page.getByRole("link", { name: `Edit ${title}` }).click();
   await expect(page.locator("#research").getByTestId("research-reading")).toBeVisible();
+  await expect(page.locator("#research").getByText(ATTRIBUTION)).toBeVisible();
 });
 
 test("the occupation pages have no serious accessibility violations", async ({ page }) => {
@@ -117,6 +118,7 @@ test("the Organization page plots each linked role against its occupation's publ
   await expect(chart).toBeVisible();
   expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThan(200);
   const section = page.locator("section", { has: page.getByRole("heading", { name: /against the published research/ }) });
+  await expect(section).toContainText(/Furthest above: .+ \(\d+% against \d+%\)\. Furthest below: .+ \(\d+% against \d+%\)\./);
   await section.getByText("Show the numbers").click();
   const numbers = section.getByRole("table", { name: /published beta/ });
   await expect(numbers.getByRole("row", { name: /^Financial Analyst FP&A/ })).toContainText("Financial and Investment Analysts (13-2051.00)");

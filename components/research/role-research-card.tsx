@@ -25,10 +25,13 @@ export function RoleResearchCard({
   role,
   tasks,
   highlighted = false,
+  attribution = true,
 }: {
   role: RoleResearchComparison;
   tasks: RoleResearchTask[];
   highlighted?: boolean;
+  /** Off where the page credits the sources once for several cards. */
+  attribution?: boolean;
 }) {
   const reading = role.comparison ? researchReading(role.roleTitle, role.comparison, role.basis) : "No target mix or assessment yet.";
   return (
@@ -87,9 +90,9 @@ export function RoleResearchCard({
                 </tbody>
               </table>
             </div>
-            <ResearchAttribution className="mt-2" />
           </details>
         )}
+        {attribution && <ResearchAttribution className="mt-3" />}
       </Card>
     </div>
   );

@@ -45,6 +45,7 @@ export default async function RolesAgainstResearchPage({ searchParams }: { searc
               role={role}
               tasks={tasks.filter((t) => t.roleProfileId === role.roleProfileId)}
               highlighted={role === savedRole}
+              attribution={false}
             />
           ))}
         </div>
