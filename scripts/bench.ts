@@ -1,4 +1,4 @@
-// `npm run bench`: prints how long the database start-up, the demo seed, the Organization page's
+// `npm run bench`: prints how long the database start-up, the O*NET reference load, the demo seed, the Organization page's
 // aggregate queries and a 50-person team's review board and trends take, and the memory used, on
 // PGlite (and PostgreSQL if DATABASE_URL).
 // Figures, not assertions: compare them between changes.
@@ -14,6 +14,7 @@ import { organizationOverview, orgFiguresByCycle, teamFiguresByCycle } from "@/d
 import { reviewBoard } from "@/db/queries/reviews";
 import { teamTrends } from "@/db/queries/team-trends";
 import { assessments, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
+import { ensureReferenceData } from "@/db/reference-data";
 import { seedDemoOrganisation } from "@/db/seed";
 import type { Actor } from "@/lib/authz";
 
@@ -86,6 +87,8 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup
   const handle = opened.result;
   const migrated = await time(() => handle.migrate());
   setDatabaseHandle(handle);
+  const reference = await time(() => ensureReferenceData(handle.db));
+  const referenceAgain = await time(() => ensureReferenceData(handle.db));
   const seeded = await time(() => seedDemoOrganisation(handle.db));
   const org = await medianMs(15, () => orgFiguresByCycle(leader));
   const teamsByCycle = await medianMs(15, () => teamFiguresByCycle(leader));
@@ -108,6 +111,7 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup
   console.log(`${label}`);
   console.log(`  open           ${f(opened.ms)}`);
   console.log(`  migrate        ${f(migrated.ms)}`);
+  console.log(`  O*NET load     ${f(reference.ms)}  (first start; the second start checks and skips in ${referenceAgain.ms.toFixed(1)} ms)`);
   console.log(`  seed demo org  ${f(seeded.ms)}  (${seeded.result.assessments} assessments, ${seeded.result.assessmentTasks} tasks)`);
   console.log(`  org by cycle   ${f(org)}  (median of 15)`);
   console.log(`  teams by cycle ${f(teamsByCycle)}  (median of 15)`);

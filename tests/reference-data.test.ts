@@ -59,10 +59,9 @@ describe(`the O*NET reference data loader (${driverUnderTest})`, () => {
     );
   });
 
-  it("loads every occupation and task, with their labels, within the time budget", async () => {
+  it("loads every occupation and task, with their labels", async () => {
     const result = await ensureReferenceData(testDb.db);
     expect(result.loaded).toBe(true);
-    expect(result.ms).toBeLessThan(10_000);
     const [occ] = await testDb.db.select({ n: count() }).from(occupations);
     const [tasks] = await testDb.db.select({ n: count() }).from(occupationTasks);
     expect(occ?.n).toBe(923);
