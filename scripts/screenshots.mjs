@@ -6,10 +6,10 @@ import { chromium } from "@playwright/test";
 const baseURL = process.argv[2] ?? "http://localhost:3000";
 const password = "ladder-demo";
 const shots = [
-  { email: "maya.chen@northwind.example", pages: ["/me"] },
-  { email: "daniel.okafor@northwind.example", pages: ["/team"] },
+  { email: "maya.chen@northwind.example", pages: ["/me", "/me/history"] },
+  { email: "daniel.okafor@northwind.example", pages: ["/team", "/team/review", "/team/roles"] },
   { email: "priya.raman@northwind.example", pages: ["/organization"] },
-  { email: "sam.taylor@northwind.example", pages: ["/admin"] },
+  { email: "sam.taylor@northwind.example", pages: ["/admin", "/admin/cycles", "/admin/people", "/admin/import", "/admin/audit"] },
 ];
 
 fs.mkdirSync("screenshots", { recursive: true });
