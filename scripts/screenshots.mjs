@@ -41,7 +41,7 @@ for (const { width, colorScheme } of variants) {
       await page.waitForTimeout(800);
       const file = `screenshots/${path.slice(1).replaceAll("/", "-")}-${suffix}.png`;
       await page.screenshot({ path: file, fullPage: true });
-      if (path === "/organization" && suffix === "1280") await page.screenshot({ path: "docs/organization.png", fullPage: true });
+      if (path === "/organization" && suffix === "1280") await page.screenshot({ path: "docs/organization.png", clip: { x: 0, y: 0, width: 1280, height: 900 } });
       console.log(file);
     }
     await context.close();

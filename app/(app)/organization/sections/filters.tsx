@@ -17,7 +17,7 @@ export function OrganizationFilters({ o, exportQuery }: { o: OrganizationOvervie
         </div>
         <div>
           <label htmlFor="to" className="block text-sm font-medium">To</label>
-          <select id="to" name="to" defaultValue={to} className="input mt-1 w-36">
+          <select id="to" name="to" defaultValue={to} className="input mt-1 w-44">
             {o.allCycles.map((c) => (
               <option key={c.id} value={c.name}>{c.name}{c.status === "open" ? " (open)" : ""}</option>
             ))}
