@@ -23,6 +23,18 @@ async function assertManagesTeam(db: Executor, actor: Actor, teamId: number) {
   if (!team) throw new AccessDeniedError("You can only change the roles of teams you manage.");
 }
 
+/** What a role version shows: its mapping and who saved it (join `people` on `createdById`). */
+const versionColumns = {
+  description: roleProfileVersions.description,
+  s1: roleProfileVersions.s1,
+  s2: roleProfileVersions.s2,
+  s3: roleProfileVersions.s3,
+  s4: roleProfileVersions.s4,
+  s5: roleProfileVersions.s5,
+  createdAt: roleProfileVersions.createdAt,
+  createdBy: people.name,
+};
+
 /** The newest version of each role profile: the mapping in force now. */
 function latestVersions(db: Database, roleIds: number[]) {
   return db
@@ -30,14 +42,7 @@ function latestVersions(db: Database, roleIds: number[]) {
       id: roleProfileVersions.id,
       roleProfileId: roleProfileVersions.roleProfileId,
       version: roleProfileVersions.version,
-      description: roleProfileVersions.description,
-      s1: roleProfileVersions.s1,
-      s2: roleProfileVersions.s2,
-      s3: roleProfileVersions.s3,
-      s4: roleProfileVersions.s4,
-      s5: roleProfileVersions.s5,
-      createdAt: roleProfileVersions.createdAt,
-      createdBy: people.name,
+      ...versionColumns,
     })
     .from(roleProfileVersions)
     .leftJoin(people, eq(people.id, roleProfileVersions.createdById))
@@ -103,14 +108,7 @@ export async function getRoleMapping(actor: Actor, roleId: number) {
     .select({
       id: roleProfileVersions.id,
       version: roleProfileVersions.version,
-      description: roleProfileVersions.description,
-      s1: roleProfileVersions.s1,
-      s2: roleProfileVersions.s2,
-      s3: roleProfileVersions.s3,
-      s4: roleProfileVersions.s4,
-      s5: roleProfileVersions.s5,
-      createdAt: roleProfileVersions.createdAt,
-      createdBy: people.name,
+      ...versionColumns,
     })
     .from(roleProfileVersions)
     .leftJoin(people, eq(people.id, roleProfileVersions.createdById))
