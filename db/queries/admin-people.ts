@@ -207,7 +207,8 @@ export async function listTeamsAdmin(actor: Actor) {
     .orderBy(asc(departments.name), asc(teams.name));
 }
 
-export async function listDepartments() {
+export async function listDepartments(actor: Actor) {
+  assertRole(actor, ["admin"]);
   const db = await getDb();
   return db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name));
 }

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Teams · Admin" };
 
 export default async function TeamsPage() {
   const actor = await requireRole("admin");
-  const [teams, candidates, departments] = await Promise.all([listTeamsAdmin(actor), listManagerCandidates(actor), listDepartments()]);
+  const [teams, candidates, departments] = await Promise.all([listTeamsAdmin(actor), listManagerCandidates(actor), listDepartments(actor)]);
   return (
     <>
       <PageHeader title="Teams" description="Each team belongs to a department and has one manager, who reviews its people." />
