@@ -8,7 +8,10 @@ export default function Forbidden() {
       <p className="text-muted mt-3">
         It belongs to another role or another team. If you think you should see it, ask your administrator.
       </p>
-      <Link href="/" className="mt-8 inline-block rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-medium text-white">
+      <Link
+        href="/"
+        className="mt-8 inline-block rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-medium text-white"
+      >
         Go to your home page
       </Link>
     </main>

@@ -1,13 +1,13 @@
 "use client";
 
 import {
+  type ColumnDef,
   columnVisibilityFeature,
   createSortedRowModel,
   rowSortingFeature,
   sortFns,
   tableFeatures,
   useTable,
-  type ColumnDef,
 } from "@tanstack/react-table";
 
 export const sortableTableFeatures = tableFeatures({
@@ -88,11 +88,17 @@ export function DataTable<TData extends object>({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={`border-b border-line last:border-0 hover:bg-black/[0.02] dark:hover:bg-white/[0.03] ${rowClassName?.(row.original) ?? ""}`}>
+            <tr
+              key={row.id}
+              className={`border-b border-line last:border-0 hover:bg-black/[0.02] dark:hover:bg-white/[0.03] ${rowClassName?.(row.original) ?? ""}`}
+            >
               {row.getVisibleCells().map((cell) => {
                 const { numeric, className = "" } = columnMeta(cell.column.columnDef.meta);
                 return (
-                  <td key={cell.id} className={`px-2 py-2 sm:px-3 ${numeric ? "text-right tabular-nums" : ""} ${className}`}>
+                  <td
+                    key={cell.id}
+                    className={`px-2 py-2 sm:px-3 ${numeric ? "text-right tabular-nums" : ""} ${className}`}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 );

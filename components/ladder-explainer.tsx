@@ -18,7 +18,9 @@ export function LadderExplainer() {
               <span className="sr-only">Level {level.level}: </span>
               {level.name}
             </p>
-            <p className="text-muted text-sm">{level.summary} For example: {level.examples.join(", ")}.</p>
+            <p className="text-muted text-sm">
+              {level.summary} For example: {level.examples.join(", ")}.
+            </p>
           </div>
         </li>
       ))}

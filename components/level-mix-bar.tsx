@@ -1,13 +1,23 @@
-import { LEVELS, SHARE_KEYS, type LevelMix } from "@/lib/ladder";
+import { LEVELS, type LevelMix, SHARE_KEYS } from "@/lib/ladder";
 
 /** One person's or group's level mix as a bar, level 1 on the left, with its numbers for screen readers. */
 export function LevelMixBar({ mix, label }: { mix: LevelMix; label: string }) {
   const description = LEVELS.map((l, i) => `${l.name} ${Math.round(mix[SHARE_KEYS[i]!])}%`).join(", ");
   return (
-    <div role="img" aria-label={`${label}: ${description}`} className="flex h-3 w-full overflow-hidden rounded-full bg-black/5 dark:bg-white/10">
+    <div
+      role="img"
+      aria-label={`${label}: ${description}`}
+      className="flex h-3 w-full overflow-hidden rounded-full bg-black/5 dark:bg-white/10"
+    >
       {LEVELS.map((level, i) => {
         const share = mix[SHARE_KEYS[i]!];
-        return share > 0 ? <span key={level.key} title={`${level.name}: ${Math.round(share)}%`} style={{ width: `${share}%`, background: level.color }} /> : null;
+        return share > 0 ? (
+          <span
+            key={level.key}
+            title={`${level.name}: ${Math.round(share)}%`}
+            style={{ width: `${share}%`, background: level.color }}
+          />
+        ) : null;
       })}
     </div>
   );

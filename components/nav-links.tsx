@@ -10,7 +10,8 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
       {items.map((item) => {
         // The most specific item wins: "/me/history" is My history, not My assessment.
         const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
-        const current = matches(item.href) && !items.some((other) => other.href.length > item.href.length && matches(other.href));
+        const current =
+          matches(item.href) && !items.some((other) => other.href.length > item.href.length && matches(other.href));
         return (
           <li key={item.href}>
             <Link

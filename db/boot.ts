@@ -1,6 +1,6 @@
 import { isDemoMode } from "@/lib/env";
-import { getDb } from "./index";
 import { DataDirInUseError } from "./data-dir-lock";
+import { getDb } from "./index";
 
 /** Refuses to serve at all when another process holds the PGlite folder, saying which one. */
 export async function openDatabaseOnBoot() {

@@ -127,7 +127,11 @@ export function acquireDataDirLock(dataDir: string): () => void {
   const me: LockHolder = {
     pid: process.pid,
     host: os.hostname(),
-    command: process.argv.slice(1).map((a) => path.basename(a)).join(" ").slice(0, 120),
+    command: process.argv
+      .slice(1)
+      .map((a) => path.basename(a))
+      .join(" ")
+      .slice(0, 120),
     since: new Date().toISOString(),
     bootId: currentBootId(),
   };

@@ -1,5 +1,5 @@
 import { isDemoMode } from "@/lib/env";
-import { openConfiguredDatabase, type Database, type DatabaseHandle } from "./client";
+import { type Database, type DatabaseHandle, openConfiguredDatabase } from "./client";
 import { ensureReferenceData } from "./reference-data";
 import { seedDemoOrganisationIfEmpty } from "./seed";
 
@@ -12,7 +12,9 @@ async function openAndPrepare(): Promise<DatabaseHandle> {
   await handle.migrate();
   const reference = await ensureReferenceData(handle.db);
   if (reference.loaded) {
-    console.log(`O*NET reference data loaded (${reference.occupations} occupations, ${reference.tasks} tasks) in ${Math.round(reference.ms)} ms.`);
+    console.log(
+      `O*NET reference data loaded (${reference.occupations} occupations, ${reference.tasks} tasks) in ${Math.round(reference.ms)} ms.`,
+    );
   }
   if (isDemoMode()) await seedDemoOrganisationIfEmpty(handle.db);
   return handle;

@@ -1,7 +1,8 @@
 // `npm run db:migrate`: apply the migrations to the configured database (PGlite or DATABASE_URL)
 // and load the O*NET reference data.
-import { openConfiguredDatabase } from "./client";
+
 import { reportCliError } from "./cli-errors";
+import { openConfiguredDatabase } from "./client";
 import { ensureReferenceData } from "./reference-data";
 
 async function main() {
@@ -9,7 +10,9 @@ async function main() {
   const handle = await openConfiguredDatabase();
   try {
     await handle.migrate();
-    console.log(`Migrations applied on ${handle.driver} (${handle.location}) in ${Math.round(performance.now() - started)} ms.`);
+    console.log(
+      `Migrations applied on ${handle.driver} (${handle.location}) in ${Math.round(performance.now() - started)} ms.`,
+    );
     const reference = await ensureReferenceData(handle.db);
     console.log(
       reference.loaded

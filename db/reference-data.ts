@@ -47,7 +47,9 @@ export function readReferenceFile(folder: string, name: string, entry: ManifestE
   if (lines.at(-1) === "") lines.pop();
   const [header, ...body] = lines;
   if (header !== entry.columns.join("\t")) {
-    throw new ReferenceDataError(`Reference file ${file} has columns "${header}", expected "${entry.columns.join("\t")}".`);
+    throw new ReferenceDataError(
+      `Reference file ${file} has columns "${header}", expected "${entry.columns.join("\t")}".`,
+    );
   }
   const rows = body.map((line) => line.split("\t"));
   const malformed = rows.findIndex((cells) => cells.length !== entry.columns.length);

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import type { AssessmentDraftValues } from "../lib/assessment-schema";
 import {
   bigint,
   boolean,
@@ -18,16 +17,12 @@ import {
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
+import type { AssessmentDraftValues } from "../lib/assessment-schema";
 
 export const appRole = pgEnum("app_role", ["employee", "manager", "leader", "admin"]);
 export const cycleStatus = pgEnum("cycle_status", ["draft", "open", "closed"]);
 export const assessmentKind = pgEnum("assessment_kind", ["self", "manager"]);
-export const assessmentStatus = pgEnum("assessment_status", [
-  "draft",
-  "submitted",
-  "returned",
-  "finalized",
-]);
+export const assessmentStatus = pgEnum("assessment_status", ["draft", "submitted", "returned", "finalized"]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -182,10 +177,7 @@ export const roleProfileVersions = pgTable(
       "role_profile_versions_shares_range",
       sql`${t.s1} between 0 and 100 and ${t.s2} between 0 and 100 and ${t.s3} between 0 and 100 and ${t.s4} between 0 and 100 and ${t.s5} between 0 and 100`,
     ),
-    check(
-      "role_profile_versions_shares_sum",
-      sql`${t.s1} + ${t.s2} + ${t.s3} + ${t.s4} + ${t.s5} = 100`,
-    ),
+    check("role_profile_versions_shares_sum", sql`${t.s1} + ${t.s2} + ${t.s3} + ${t.s4} + ${t.s5} = 100`),
   ],
 );
 
@@ -226,9 +218,7 @@ export const teamMemberships = pgTable(
   },
   (t) => [
     check("team_memberships_dates", sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
-    uniqueIndex("team_memberships_one_current")
-      .on(t.personId)
-      .where(sql`${t.endedOn} is null`),
+    uniqueIndex("team_memberships_one_current").on(t.personId).where(sql`${t.endedOn} is null`),
     index("team_memberships_team_idx").on(t.teamId),
   ],
 );
@@ -301,18 +291,12 @@ export const assessments = pgTable(
     unique("assessments_one_per_cycle_person_kind").on(t.cycleId, t.subjectId, t.kind),
     index("assessments_cycle_team_idx").on(t.cycleId, t.teamId),
     index("assessments_subject_idx").on(t.subjectId),
-    check(
-      "assessments_shares_all_or_none",
-      sql`num_nulls(${t.s1}, ${t.s2}, ${t.s3}, ${t.s4}, ${t.s5}) in (0, 5)`,
-    ),
+    check("assessments_shares_all_or_none", sql`num_nulls(${t.s1}, ${t.s2}, ${t.s3}, ${t.s4}, ${t.s5}) in (0, 5)`),
     check(
       "assessments_shares_range",
       sql`coalesce(${t.s1} between 0 and 100 and ${t.s2} between 0 and 100 and ${t.s3} between 0 and 100 and ${t.s4} between 0 and 100 and ${t.s5} between 0 and 100, true)`,
     ),
-    check(
-      "assessments_shares_sum",
-      sql`${t.s1} is null or ${t.s1} + ${t.s2} + ${t.s3} + ${t.s4} + ${t.s5} = 100`,
-    ),
+    check("assessments_shares_sum", sql`${t.s1} is null or ${t.s1} + ${t.s2} + ${t.s3} + ${t.s4} + ${t.s5} = 100`),
     check(
       "assessments_ratings_range",
       sql`coalesce(${t.judgment} between 1 and 5, true) and coalesce(${t.communication} between 1 and 5, true) and coalesce(${t.stakeholders} between 1 and 5, true) and coalesce(${t.systemsThinking} between 1 and 5, true) and coalesce(${t.ownership} between 1 and 5, true)`,
@@ -323,7 +307,10 @@ export const assessments = pgTable(
     ),
     check("assessments_self_by_subject", sql`${t.kind} = 'manager' or ${t.authorId} = ${t.subjectId}`),
     check("assessments_version_positive", sql`${t.version} >= 1`),
-    check("assessments_draft_values_only_while_editable", sql`${t.draftValues} is null or ${t.status} in ('draft', 'returned')`),
+    check(
+      "assessments_draft_values_only_while_editable",
+      sql`${t.draftValues} is null or ${t.status} in ('draft', 'returned')`,
+    ),
   ],
 );
 

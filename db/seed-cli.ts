@@ -4,8 +4,8 @@
  * unless --reset is given, which drops every table first.
  */
 import { sql } from "drizzle-orm";
-import { openConfiguredDatabase } from "./client";
 import { reportCliError } from "./cli-errors";
+import { openConfiguredDatabase } from "./client";
 import { people } from "./schema";
 import { seedDemoOrganisation } from "./seed";
 

@@ -88,9 +88,7 @@ export function roundShares(values: readonly number[]): [number, number, number,
   const scaled = total > 0 ? clamped.map((v) => (v * 100) / total) : [100, 0, 0, 0, 0];
   const floored = scaled.map((v) => Math.floor(v));
   let remainder = 100 - floored.reduce((sum, v) => sum + v, 0);
-  const order = scaled
-    .map((v, i) => ({ i, frac: v - Math.floor(v) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = scaled.map((v, i) => ({ i, frac: v - Math.floor(v) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (let k = 0; remainder > 0; k = (k + 1) % 5, remainder--) floored[order[k]!.i]! += 1;
   return floored as [number, number, number, number, number];
 }

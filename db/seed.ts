@@ -10,11 +10,15 @@
 import bcrypt from "bcryptjs";
 import { inArray, sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
-import { leverageIndex, type LevelMix } from "../lib/ladder/formulas";
+import { type LevelMix, leverageIndex } from "../lib/ladder/formulas";
 import type { Database } from "./client";
+import { ensureReferenceData } from "./reference-data";
 import {
-  assessmentTasks,
+  type AppRole,
+  type AssessmentKind,
+  type AssessmentStatus,
   assessments,
+  assessmentTasks,
   calibrationRecords,
   departments,
   people,
@@ -24,13 +28,9 @@ import {
   roleTasks,
   teamMemberships,
   teams,
-  type AppRole,
-  type AssessmentKind,
-  type AssessmentStatus,
 } from "./schema";
-import { createRandom, roundShares, type Random } from "./seed-random";
-import { ensureReferenceData } from "./reference-data";
 import { linkDemoRolesToOccupations } from "./seed-occupations";
+import { createRandom, type Random, roundShares } from "./seed-random";
 
 export type SeedSummary = {
   departments: number;
@@ -180,8 +180,7 @@ const TEAMS: TeamSpec[] = [
       {
         title: "Accounts Payable Clerk",
         tilt: -0.1,
-        description:
-          "Processes supplier invoices, matches them to purchase orders and prepares the payment runs.",
+        description: "Processes supplier invoices, matches them to purchase orders and prepares the payment runs.",
       },
       {
         title: "Accounts Payable Specialist",
@@ -192,8 +191,7 @@ const TEAMS: TeamSpec[] = [
       {
         title: "Accounts Payable Team Lead",
         tilt: 0.35,
-        description:
-          "Runs the payment calendar, approves exceptions and looks after the invoice approval workflow.",
+        description: "Runs the payment calendar, approves exceptions and looks after the invoice approval workflow.",
       },
     ],
     tasks: [
@@ -214,10 +212,7 @@ const TEAMS: TeamSpec[] = [
         "Prioritise the payment run against the cash forecast",
         "Advise budget holders on correct cost coding",
       ],
-      [
-        "Redesign the invoice approval workflow",
-        "Coordinate month-end close timelines with FP&A",
-      ],
+      ["Redesign the invoice approval workflow", "Coordinate month-end close timelines with FP&A"],
       ["Shape the payables policy on early-payment discounts"],
     ],
     members: [
@@ -248,8 +243,7 @@ const TEAMS: TeamSpec[] = [
       {
         title: "Support Specialist",
         tilt: -0.1,
-        description:
-          "Answers customer tickets across email and chat, and keeps the help-centre articles current.",
+        description: "Answers customer tickets across email and chat, and keeps the help-centre articles current.",
       },
       {
         title: "Senior Support Specialist",
@@ -259,8 +253,7 @@ const TEAMS: TeamSpec[] = [
       {
         title: "Support Team Lead",
         tilt: 0.35,
-        description:
-          "Runs the daily queue, decides on exceptions and shapes the team's tooling and triage rules.",
+        description: "Runs the daily queue, decides on exceptions and shapes the team's tooling and triage rules.",
       },
     ],
     tasks: [
@@ -345,10 +338,7 @@ const TEAMS: TeamSpec[] = [
         "Coordinate renewals with Sales and Finance",
         "Implement health-score alerts across the book of business",
       ],
-      [
-        "Shape the segment strategy for enterprise accounts",
-        "Allocate success resources across customer tiers",
-      ],
+      ["Shape the segment strategy for enterprise accounts", "Allocate success resources across customer tiers"],
     ],
     members: [
       ["Elif Yilmaz", 1],
@@ -381,8 +371,7 @@ const TEAMS: TeamSpec[] = [
       {
         title: "Senior Insights Analyst",
         tilt: 0.25,
-        description:
-          "Designs studies and turns research into recommendations for marketing and product teams.",
+        description: "Designs studies and turns research into recommendations for marketing and product teams.",
       },
     ],
     tasks: [
@@ -407,10 +396,7 @@ const TEAMS: TeamSpec[] = [
         "Structure the intake and prioritisation of research requests",
         "Coordinate fieldwork with external agencies",
       ],
-      [
-        "Shape marketing priorities for next year's launches",
-        "Guide long-term market-entry decisions",
-      ],
+      ["Shape marketing priorities for next year's launches", "Guide long-term market-entry decisions"],
     ],
     members: [
       ["Leo Martins", 0],
@@ -500,8 +486,7 @@ const TEAMS: TeamSpec[] = [
       {
         title: "Data Analyst",
         tilt: -0.1,
-        description:
-          "Builds reports and dashboards, and answers data questions from across the business.",
+        description: "Builds reports and dashboards, and answers data questions from across the business.",
       },
       {
         title: "Analytics Engineer",
@@ -536,10 +521,7 @@ const TEAMS: TeamSpec[] = [
         "Implement automated data-quality checks",
         "Coordinate metric definitions across departments",
       ],
-      [
-        "Shape the company data strategy with leadership",
-        "Guide long-term investment in the data platform",
-      ],
+      ["Shape the company data strategy with leadership", "Guide long-term investment in the data platform"],
     ],
     members: [
       ["Vikram Iyer", 2],
@@ -803,9 +785,7 @@ function tasksFor(team: TeamSpec, mix: Vec, count: number, adoption: number, r: 
     // Levels where the person spends under 5 % of the time rarely make the short list.
     const wanted = (r.weighted(mix.map((v) => (v >= 5 ? v : v / 10))) + 1) as Level;
     // The wanted level, else the nearest level with an unused task.
-    const order = ([1, 2, 3, 4, 5] as Level[]).sort(
-      (a, b) => Math.abs(a - wanted) - Math.abs(b - wanted) || a - b,
-    );
+    const order = ([1, 2, 3, 4, 5] as Level[]).sort((a, b) => Math.abs(a - wanted) - Math.abs(b - wanted) || a - b);
     let chosen: { text: string; level: Level } | null = null;
     for (const level of order) {
       const free = team.tasks[level - 1]!.filter((t) => !used.has(t));
@@ -1007,7 +987,11 @@ async function seedInTransaction(tx: Tx): Promise<SeedSummary> {
         createdAt: v.createdAt,
       })),
     )
-    .returning({ id: roleProfileVersions.id, roleProfileId: roleProfileVersions.roleProfileId, version: roleProfileVersions.version });
+    .returning({
+      id: roleProfileVersions.id,
+      roleProfileId: roleProfileVersions.roleProfileId,
+      version: roleProfileVersions.version,
+    });
   const versionId = new Map<string, number>();
   for (const v of versionDrafts) {
     const row = versionRows.find((x) => x.roleProfileId === profileId.get(v.key) && x.version === v.version)!;
@@ -1066,8 +1050,7 @@ async function seedInTransaction(tx: Tx): Promise<SeedSummary> {
     const r = createRandom(`membership:${name}`);
     stints.forEach((stint, i) => {
       const next = stints[i + 1];
-      const startedOn =
-        i === 0 ? isoDate(at("2018-03-01", r.int(0, 2400))) : cycleInfo(stint.fromCycle).startsOn;
+      const startedOn = i === 0 ? isoDate(at("2018-03-01", r.int(0, 2400))) : cycleInfo(stint.fromCycle).startsOn;
       const endedOn = next ? isoDate(at(cycleInfo(next.fromCycle).startsOn, -1)) : null;
       membershipRows.push({
         teamId: teamId.get(stint.team)!,
@@ -1242,13 +1225,17 @@ async function seedInTransaction(tx: Tx): Promise<SeedSummary> {
         continue;
       }
       if (status === "self_submitted") {
-        drafts.push(self({ status: "submitted", createdAt: selfCreated, submittedAt: selfSubmitted, updatedAt: selfSubmitted }));
+        drafts.push(
+          self({ status: "submitted", createdAt: selfCreated, submittedAt: selfSubmitted, updatedAt: selfSubmitted }),
+        );
         continue;
       }
       const managerCreated = workTime(r, startsOn, 38 + r.int(0, 3));
       const managerSubmitted = workTime(r, startsOn, 42 + r.int(0, 3));
       if (status === "manager_pending") {
-        drafts.push(self({ status: "submitted", createdAt: selfCreated, submittedAt: selfSubmitted, updatedAt: selfSubmitted }));
+        drafts.push(
+          self({ status: "submitted", createdAt: selfCreated, submittedAt: selfSubmitted, updatedAt: selfSubmitted }),
+        );
         if (r.chance(0.5)) {
           drafts.push(managerSide({ status: "draft", createdAt: managerCreated, updatedAt: managerCreated }));
         } else {
@@ -1316,7 +1303,12 @@ async function seedInTransaction(tx: Tx): Promise<SeedSummary> {
           updatedAt: a.updatedAt,
         })),
       )
-      .returning({ id: assessments.id, cycleId: assessments.cycleId, subjectId: assessments.subjectId, kind: assessments.kind });
+      .returning({
+        id: assessments.id,
+        cycleId: assessments.cycleId,
+        subjectId: assessments.subjectId,
+        kind: assessments.kind,
+      });
     for (const row of rows) assessmentId.set(assessmentKey(row.cycleId, row.subjectId, row.kind), row.id);
   }
   const idOfAssessment = (cycle: number, subject: string, kind: AssessmentKind) =>
@@ -1325,7 +1317,9 @@ async function seedInTransaction(tx: Tx): Promise<SeedSummary> {
   const taskRows: (typeof assessmentTasks.$inferInsert)[] = [];
   for (const a of drafts) {
     const id = idOfAssessment(a.cycle, a.subject, a.kind);
-    a.tasks.forEach((t, position) => taskRows.push({ assessmentId: id, position, text: t.text, level: t.level, aiUsed: t.aiUsed }));
+    a.tasks.forEach((t, position) =>
+      taskRows.push({ assessmentId: id, position, text: t.text, level: t.level, aiUsed: t.aiUsed }),
+    );
   }
   for (const batch of chunks(taskRows)) await tx.insert(assessmentTasks).values(batch);
 

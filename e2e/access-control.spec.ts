@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, type DemoRole } from "./fixtures";
+import { type DemoRole, signIn } from "./fixtures";
 
 const refused: [DemoRole, string][] = [
   ["employee", "/organization"],
@@ -20,7 +20,16 @@ for (const [role, path] of refused) {
   });
 }
 
-const adminPages = ["/admin/cycles", "/admin/cycles/1", "/admin/people", "/admin/people/1", "/admin/people/new", "/admin/teams", "/admin/import", "/admin/audit"];
+const adminPages = [
+  "/admin/cycles",
+  "/admin/cycles/1",
+  "/admin/people",
+  "/admin/people/1",
+  "/admin/people/new",
+  "/admin/teams",
+  "/admin/import",
+  "/admin/audit",
+];
 
 for (const role of ["employee", "manager"] as const) {
   test(`the ${role} is refused every admin page and action`, async ({ page }) => {
@@ -29,16 +38,26 @@ for (const role of ["employee", "manager"] as const) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
     }
-    const dryRun = await page.request.post("/api/admin/import?mode=dry-run", { data: "name,email,team,department,manager email\n" });
+    const dryRun = await page.request.post("/api/admin/import?mode=dry-run", {
+      data: "name,email,team,department,manager email\n",
+    });
     expect(dryRun.status()).toBe(403);
-    const apply = await page.request.post("/api/admin/import?mode=apply", { data: "name,email,team,department,manager email\nX,x@y.example,T,D,\n" });
+    const apply = await page.request.post("/api/admin/import?mode=apply", {
+      data: "name,email,team,department,manager email\nX,x@y.example,T,D,\n",
+    });
     expect(apply.status()).toBe(403);
     const figures = await page.request.get("/api/export/organization");
     expect(figures.status()).toBe(403);
     // Their own assessments export, scoped to what they may see.
     const own = await page.request.get("/api/export/assessments");
     expect(own.status()).toBe(200);
-    const emails = new Set((await own.text()).trim().split(/\r?\n/).slice(1).map((l) => l.split(",")[2]));
+    const emails = new Set(
+      (await own.text())
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => l.split(",")[2]),
+    );
     if (role === "employee") expect([...emails]).toEqual(["maya.chen@northwind.example"]);
     else expect(emails.size).toBeGreaterThan(1);
   });

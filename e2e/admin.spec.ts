@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./fixtures";
 
 // Names unique per run, so a retry or another spec never meets this one's cycle or people.
@@ -9,11 +9,15 @@ const tag = Math.random().toString(36).slice(2, 8);
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious).toEqual([]);
 }
 
-test("the admin creates and opens a cycle, imports people after fixing rejected rows, then closes the cycle for good", async ({ page }) => {
+test("the admin creates and opens a cycle, imports people after fixing rejected rows, then closes the cycle for good", async ({
+  page,
+}) => {
   await signIn(page, "admin");
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Cycles" }).click();
 
@@ -40,7 +44,9 @@ test("the admin creates and opens a cycle, imports people after fixing rejected 
     `Omar Quist,omar.${tag}@northwind,Pilots ${tag},Finance,sam.taylor@northwind.example,`,
     `Pia Rask,pia.${tag}@northwind.example,Pilots ${tag},Finance,nobody.${tag}@northwind.example,`,
   ].join("\n");
-  await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await expect(page.getByLabel(/File contents/)).toHaveValue(bad);
   await page.getByRole("button", { name: "Dry run" }).click();
   await expect(page.getByText("Rejected: 2")).toBeVisible();
@@ -48,7 +54,9 @@ test("the admin creates and opens a cycle, imports people after fixing rejected 
   await expect(page.getByText(`Unknown manager nobody.${tag}@northwind.example`)).toBeVisible();
   await expect(page.getByRole("button", { name: /^Import/ })).toBeDisabled();
 
-  const fixed = bad.replace(`omar.${tag}@northwind,`, `omar.${tag}@northwind.example,`).replace(`nobody.${tag}@northwind.example`, "sam.taylor@northwind.example");
+  const fixed = bad
+    .replace(`omar.${tag}@northwind,`, `omar.${tag}@northwind.example,`)
+    .replace(`nobody.${tag}@northwind.example`, "sam.taylor@northwind.example");
   await page.getByLabel(/File contents/).fill(fixed);
   await page.getByRole("button", { name: "Dry run" }).click();
   await expect(page.getByText("Rejected: 0")).toBeVisible();
@@ -76,7 +84,12 @@ test("the admin creates and opens a cycle, imports people after fixing rejected 
   await expect(page.getByText("Say why, in at least 10 characters.")).toBeVisible();
 
   await page.goto("/admin/audit?action=cycle.closed");
-  await expect(page.getByRole("table", { name: /Audit entries/ }).getByRole("row", { name: /cycle\.closed/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: /Audit entries/ })
+      .getByRole("row", { name: /cycle\.closed/ })
+      .first(),
+  ).toBeVisible();
 });
 
 test("the admin finds, edits, moves and deactivates a person in the paged list", async ({ page }) => {
@@ -116,7 +129,14 @@ test("the admin finds, edits, moves and deactivates a person in the paged list",
 
 test("the admin pages have no serious accessibility violations", async ({ page }) => {
   await signIn(page, "admin");
-  for (const path of ["/admin/cycles", "/admin/people", "/admin/teams", "/admin/import", "/admin/audit", "/admin/people/new"]) {
+  for (const path of [
+    "/admin/cycles",
+    "/admin/people",
+    "/admin/teams",
+    "/admin/import",
+    "/admin/audit",
+    "/admin/people/new",
+  ]) {
     await page.goto(path);
     await expectNoSeriousViolations(page);
   }

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./fixtures";
 
 type ChartData = { labels: string[]; series: { label: string; values: (number | null)[] }[] };
@@ -34,28 +34,40 @@ test("the leader reads every chart of the Organization page, with numbers matchi
   // The level-mix table says what the chart draws.
   const mix = await chartData(page, "Level mix per quarter");
   expect(mix.labels).toHaveLength(8);
-  const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "The organisation's level mix per quarter" }) });
+  const section = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "The organisation's level mix per quarter" }) });
   await section.getByText("Show the numbers").click();
   const table = page.getByRole("table", { name: "Level mix per quarter" });
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(8);
   for (let i = 0; i < 8; i++) {
-    const cells = (await rows.nth(i).locator("td").allTextContents()).slice(0, 5).map((t) => Number(t.replace("%", "")));
+    const cells = (await rows.nth(i).locator("td").allTextContents())
+      .slice(0, 5)
+      .map((t) => Number(t.replace("%", "")));
     expect(cells).toEqual(mix.series.map((s) => s.values[i]));
   }
 
   // The heatmap reads without colour: every cell shows its share, and a team's row sums to ~100%.
   const heat = page.getByRole("table", { name: /share of time at each level, per team/ });
-  const fpa = (await heat.getByRole("row", { name: /FP&A/ }).locator("td").allTextContents()).map((t) => Number(t.replace("%", "")));
+  const fpa = (await heat.getByRole("row", { name: /FP&A/ }).locator("td").allTextContents()).map((t) =>
+    Number(t.replace("%", "")),
+  );
   expect(fpa.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(98);
 
   // A PNG comes out of the download button.
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download PNG of Movers" }).or(page.getByRole("button", { name: "Download PNG of Change in leverage index per team" })).click();
+  await page
+    .getByRole("button", { name: "Download PNG of Movers" })
+    .or(page.getByRole("button", { name: "Download PNG of Change in leverage index per team" }))
+    .click();
   expect((await download).suggestedFilename()).toMatch(/\.png$/);
 
   // Drilling into a team opens its trends, read-only.
-  await page.getByRole("table", { name: /Teams by leverage index/ }).getByRole("link", { name: "FP&A" }).click();
+  await page
+    .getByRole("table", { name: /Teams by leverage index/ })
+    .getByRole("link", { name: "FP&A" })
+    .click();
   await expect(page.getByRole("heading", { name: "FP&A", level: 1 })).toBeVisible();
   await expect(page.locator("main canvas").first()).toBeVisible();
   await expect(page.locator("main form")).toHaveCount(0);

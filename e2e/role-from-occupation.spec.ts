@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { aiExposure, compareWithResearch, researchReading } from "../lib/ladder";
 import { signIn } from "./fixtures";
 
@@ -17,7 +17,9 @@ function taskRow(page: Page, statement: string) {
   return page.getByTestId("occupation-task").filter({ hasText: statement });
 }
 
-test("the manager starts a role from an occupation, adjusts two levels, saves and sees the comparison", async ({ page }) => {
+test("the manager starts a role from an occupation, adjusts two levels, saves and sees the comparison", async ({
+  page,
+}) => {
   await signIn(page, "manager");
   await page.goto("/team/roles");
   await page.getByRole("link", { name: "Start from an occupation" }).click();
@@ -70,10 +72,14 @@ test("the manager starts a role from an occupation, adjusts two levels, saves an
   await expect(card).toContainText("Financial and Investment Analysts (13-2051.00)");
   await expect(card).toContainText("Published exposure, occupation50%");
   await expect(card).toContainText(`AI exposure, target mix${Math.round(aiExposure(mix))}%`);
-  await expect(card.getByTestId("research-reading")).toHaveText(researchReading(title, compareWithResearch(aiExposure(mix), 50), "target"));
+  await expect(card.getByTestId("research-reading")).toHaveText(
+    researchReading(title, compareWithResearch(aiExposure(mix), 50), "target"),
+  );
   await card.getByText(/Tasks from O\*NET with their labels \(20\)/).click();
   const tasks = card.getByRole("region", { name: `Tasks of ${title}` });
-  await expect(tasks.getByRole("row", { name: /Create client presentations of plan details/ })).toContainText("1 · Task Execution");
+  await expect(tasks.getByRole("row", { name: /Create client presentations of plan details/ })).toContainText(
+    "1 · Task Execution",
+  );
   await expect(tasks.getByRole("row", { name: /Draw charts and graphs/ })).toContainText("1 · Task Execution");
   await expect(page.getByText(ATTRIBUTION)).toBeVisible();
 
@@ -117,11 +123,17 @@ test("the Organization page plots each linked role against its occupation's publ
   const chart = page.getByRole("img", { name: /roles linked to an O\*NET occupation/ });
   await expect(chart).toBeVisible();
   expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThan(200);
-  const section = page.locator("section", { has: page.getByRole("heading", { name: /against the published research/ }) });
-  await expect(section).toContainText(/Furthest above: .+ \(\d+% against \d+%\)\. Furthest below: .+ \(\d+% against \d+%\)\./);
+  const section = page.locator("section", {
+    has: page.getByRole("heading", { name: /against the published research/ }),
+  });
+  await expect(section).toContainText(
+    /Furthest above: .+ \(\d+% against \d+%\)\. Furthest below: .+ \(\d+% against \d+%\)\./,
+  );
   await section.getByText("Show the numbers").click();
   const numbers = section.getByRole("table", { name: /published beta/ });
-  await expect(numbers.getByRole("row", { name: /^Financial Analyst FP&A/ })).toContainText("Financial and Investment Analysts (13-2051.00)");
+  await expect(numbers.getByRole("row", { name: /^Financial Analyst FP&A/ })).toContainText(
+    "Financial and Investment Analysts (13-2051.00)",
+  );
   await expect(numbers.getByRole("row", { name: /^Financial Analyst FP&A/ })).toContainText("50%");
   await expect(section.getByText(ATTRIBUTION)).toBeVisible();
 });

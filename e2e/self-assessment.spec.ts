@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { signIn, signInAs } from "./fixtures";
 
 // Each test works on its own seeded employee whose 2026 Q4 self-assessment is not started, so the
@@ -63,7 +63,12 @@ test("an employee fills in and submits a complete self-assessment with keyboard 
   await expect(page.getByLabel("Task 1", { exact: true })).toHaveValue("Format the weekly backlog report");
 
   // Capabilities: clicked, and one chosen with the arrow keys inside its radio group.
-  const capabilities = ["Contextual judgment", "Communication clarity", "Stakeholder management", "System-level thinking"];
+  const capabilities = [
+    "Contextual judgment",
+    "Communication clarity",
+    "Stakeholder management",
+    "System-level thinking",
+  ];
   for (const name of capabilities) await page.getByRole("group", { name }).getByRole("radio", { name: /^4/ }).check();
   const ownership = page.getByRole("group", { name: "Responsibility for outcomes" });
   await ownership.getByRole("radio", { name: /^2/ }).check();
@@ -88,9 +93,17 @@ test("an employee fills in and submits a complete self-assessment with keyboard 
   await expectNoSeriousViolations(page);
 });
 
-test("an invalid total is explained beside the field, keeps every value, and a draft saves as typed", async ({ page }) => {
+test("an invalid total is explained beside the field, keeps every value, and a draft saves as typed", async ({
+  page,
+}) => {
   await signInAs(page, UNBALANCED);
-  const typed = { "Task Execution": "30", "AI-Assisted Execution": "30", "Decision Ownership": "20", "Workflow & System Design": "10", "Strategic Influence": "0" };
+  const typed = {
+    "Task Execution": "30",
+    "AI-Assisted Execution": "30",
+    "Decision Ownership": "20",
+    "Workflow & System Design": "10",
+    "Strategic Influence": "0",
+  };
   for (const [level, value] of Object.entries(typed)) await share(page, level).fill(value);
   await page.getByRole("button", { name: "Add a task" }).click();
   await page.keyboard.type("Answer tier-1 tickets from the shared inbox");
@@ -107,7 +120,9 @@ test("an invalid total is explained beside the field, keeps every value, and a d
   await expect(page.getByTestId("assessment-status")).toHaveText("Not started");
 
   // The error summary's links lead to the field.
-  await summary(page).getByRole("link", { name: /Task 1 level/ }).click();
+  await summary(page)
+    .getByRole("link", { name: /Task 1 level/ })
+    .click();
   await expect(page.getByLabel("Level of task 1")).toBeFocused();
   await expectNoSeriousViolations(page);
 
@@ -153,7 +168,9 @@ test("My history charts one point per past quarter, reads the movement, and pass
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My history" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My history" })).toBeVisible();
   await expect(page.locator("canvas[role=img]")).toBeVisible();
-  await expect(page.getByTestId("history-reading")).toHaveText(/^Since 2025 Q1 you moved \d+ points of your time from execution into /);
+  await expect(page.getByTestId("history-reading")).toHaveText(
+    /^Since 2025 Q1 you moved \d+ points of your time from execution into /,
+  );
   await page.getByText("Show the numbers").first().click();
   const numbers = page.getByRole("region", { name: "Your level mix and leverage index by quarter" });
   await expect(numbers.locator("tbody tr")).toHaveCount(7);

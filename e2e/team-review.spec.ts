@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { signIn, signInAs } from "./fixtures";
 import { expectNoSeriousViolations } from "./team-fixtures";
 
@@ -8,13 +8,28 @@ const OTHER_MANAGER = "hannah.kowalski@northwind.example";
 const share = (page: Page, level: string) => page.getByLabel(`${level} share, percent`);
 
 async function fillMix(page: Page, values: [number, number, number, number, number]) {
-  const levels = ["Task Execution", "AI-Assisted Execution", "Decision Ownership", "Workflow & System Design", "Strategic Influence"];
+  const levels = [
+    "Task Execution",
+    "AI-Assisted Execution",
+    "Decision Ownership",
+    "Workflow & System Design",
+    "Strategic Influence",
+  ];
   for (const [i, level] of levels.entries()) await share(page, level).fill(String(values[i]));
 }
 
 async function rateAll(page: Page, rating: number) {
-  for (const name of ["Contextual judgment", "Communication clarity", "Stakeholder management", "System-level thinking", "Responsibility for outcomes"]) {
-    await page.getByRole("group", { name }).getByRole("radio", { name: new RegExp(`^${rating}`) }).check();
+  for (const name of [
+    "Contextual judgment",
+    "Communication clarity",
+    "Stakeholder management",
+    "System-level thinking",
+    "Responsibility for outcomes",
+  ]) {
+    await page
+      .getByRole("group", { name })
+      .getByRole("radio", { name: new RegExp(`^${rating}`) })
+      .check();
   }
 }
 
@@ -27,7 +42,9 @@ async function openCycleCount(page: Page) {
   return Number(/(\d+) people/.exec(text ?? "")?.[1]);
 }
 
-test("the manager reviews one report who submitted (calibrating with a reason) and one who has not, finalizes, and the team chart moves", async ({ page }) => {
+test("the manager reviews one report who submitted (calibrating with a reason) and one who has not, finalizes, and the team chart moves", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, "manager");
   const countBefore = await openCycleCount(page);
@@ -112,14 +129,19 @@ test("a manager cannot open or write the review of a person in another team", as
   await expect(page.getByTestId("error-summary")).toContainText("You can only review people in the teams you manage.");
 });
 
-test("returning a self-assessment for changes re-opens it for the employee, with the manager's message", async ({ page, browser }) => {
+test("returning a self-assessment for changes re-opens it for the employee, with the manager's message", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "manager");
   await page.goto("/team/review");
   await page.getByRole("table").getByRole("link", { name: "Grace Liu" }).click();
   await page.getByText("Return to Grace for changes").click();
   await page.getByRole("button", { name: "Return for changes" }).click();
   await expect(page.getByText("Tell them what to change.")).toBeVisible();
-  await page.getByLabel("What should Grace change?").fill("Split the budget-cycle task in two: coordinating and deciding.");
+  await page
+    .getByLabel("What should Grace change?")
+    .fill("Split the budget-cycle task in two: coordinating and deciding.");
   await page.getByRole("button", { name: "Return for changes" }).click();
   await expect(page.getByText("Returned for changes — waiting for Grace to submit again.")).toBeVisible();
   await expectNoSeriousViolations(page);

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures";
 import { expectNoSeriousViolations } from "./team-fixtures";
 
-test("the manager maps a new role: a wrong target and no tasks are refused, nothing typed is lost", async ({ page }) => {
+test("the manager maps a new role: a wrong target and no tasks are refused, nothing typed is lost", async ({
+  page,
+}) => {
   await signIn(page, "manager");
   await page.getByRole("navigation", { name: "My team" }).getByRole("link", { name: "Roles" }).click();
   await expect(page.getByRole("heading", { name: "Roles", level: 1 })).toBeVisible();
@@ -64,7 +66,13 @@ test("editing a role saves a new version and keeps the old one in its history", 
   await expect(history.getByText("Version 1", { exact: true })).toBeVisible();
   await expect(history.getByText("Version 2", { exact: true })).toHaveCount(0);
 
-  const target = { "1. Task Execution": "0", "2. AI-Assisted Execution": "20", "3. Decision Ownership": "45", "4. Workflow & System Design": "25", "5. Strategic Influence": "10" };
+  const target = {
+    "1. Task Execution": "0",
+    "2. AI-Assisted Execution": "20",
+    "3. Decision Ownership": "45",
+    "4. Workflow & System Design": "25",
+    "5. Strategic Influence": "10",
+  };
   for (const [label, value] of Object.entries(target)) await page.getByRole("textbox", { name: label }).fill(value);
   await expect(page.getByText("Total 100%")).toBeVisible();
   await page.getByRole("button", { name: "Save as a new version" }).click();

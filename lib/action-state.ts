@@ -27,7 +27,9 @@ export class ActionError extends Error {
 
 /** Someone else (or another tab) saved first: the optimistic-concurrency check failed. */
 export class ConflictError extends ActionError {
-  constructor(message = "This was changed elsewhere since you opened it. Reload to see the latest version; your edits here are kept until you do.") {
+  constructor(
+    message = "This was changed elsewhere since you opened it. Reload to see the latest version; your edits here are kept until you do.",
+  ) {
     super(message);
     this.name = "ConflictError";
   }

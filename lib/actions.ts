@@ -30,7 +30,12 @@ export function formAction<Schema extends z.ZodType, Values>(options: ActionOpti
     }
     const parsed = options.schema.safeParse(options.toInput ? options.toInput(values, formData) : values);
     if (!parsed.success) {
-      return { status: "error", values, fieldErrors: fieldErrorsOf(parsed.error), message: "Some answers need attention." };
+      return {
+        status: "error",
+        values,
+        fieldErrors: fieldErrorsOf(parsed.error),
+        message: "Some answers need attention.",
+      };
     }
     try {
       const result = await options.handler(parsed.data, actor, formData);
@@ -44,7 +49,11 @@ export function formAction<Schema extends z.ZodType, Values>(options: ActionOpti
         return { status: "error", values, message: error.message };
       }
       console.error("Form action failed", error);
-      return { status: "error", values, message: "Something went wrong on our side and nothing was saved. Try again in a moment." };
+      return {
+        status: "error",
+        values,
+        message: "Something went wrong on our side and nothing was saved. Try again in a moment.",
+      };
     }
   };
 }

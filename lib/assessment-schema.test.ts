@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/action-state";
 import {
+  type AssessmentDraftValues,
   assessmentDraftSchema,
   assessmentFormSchema,
-  contentOf,
-  readAssessmentFormData,
   assessmentSubmitSchema,
+  contentOf,
   emptyAssessmentValues,
+  readAssessmentFormData,
   shareTotalMessage,
   toCompleteAssessment,
-  type AssessmentDraftValues,
 } from "@/lib/assessment-schema";
 
 const complete = (): AssessmentDraftValues => ({
@@ -28,7 +28,11 @@ function errorsOf(schema: typeof assessmentDraftSchema | typeof assessmentSubmit
 describe("draft schema", () => {
   it("accepts an empty draft and a partial one with unbalanced shares", () => {
     expect(assessmentDraftSchema.safeParse(emptyAssessmentValues()).success).toBe(true);
-    const partial = { ...emptyAssessmentValues(), mix: { s1: 30, s2: 30, s3: 20, s4: 10, s5: null }, tasks: [{ text: "", level: null, aiUsed: true }] };
+    const partial = {
+      ...emptyAssessmentValues(),
+      mix: { s1: 30, s2: 30, s3: 20, s4: 10, s5: null },
+      tasks: [{ text: "", level: null, aiUsed: true }],
+    };
     expect(assessmentDraftSchema.parse(partial)).toEqual(partial);
   });
 
@@ -36,7 +40,10 @@ describe("draft schema", () => {
     const values = {
       ...complete(),
       mix: { s1: 10.5, s2: -1, s3: 101, s4: 20, s5: 10 },
-      tasks: [{ text: "x".repeat(201), level: 0, aiUsed: false }, { text: "ok", level: 6, aiUsed: "yes" }],
+      tasks: [
+        { text: "x".repeat(201), level: 0, aiUsed: false },
+        { text: "ok", level: 6, aiUsed: "yes" },
+      ],
       ratings: { ...complete().ratings, judgment: 6, ownership: 2.5 },
       notes: "n".repeat(4001),
     };
@@ -54,15 +61,25 @@ describe("draft schema", () => {
   });
 
   it("accepts text at exactly the limits", () => {
-    const values = { ...complete(), tasks: [{ text: "x".repeat(200), level: 1, aiUsed: false }], notes: "n".repeat(4000) };
+    const values = {
+      ...complete(),
+      tasks: [{ text: "x".repeat(200), level: 1, aiUsed: false }],
+      notes: "n".repeat(4000),
+    };
     expect(assessmentSubmitSchema.safeParse(values).success).toBe(true);
   });
 
   it("refuses unknown fields anywhere", () => {
     expect(errorsOf(assessmentDraftSchema, { ...complete(), status: "submitted" })._form).toBeDefined();
     expect(errorsOf(assessmentDraftSchema, { ...complete(), mix: { ...complete().mix, s6: 0 } }).mix).toBeDefined();
-    expect(errorsOf(assessmentDraftSchema, { ...complete(), tasks: [{ text: "a", level: 1, aiUsed: false, id: 4 }] })["tasks.0"]).toBeDefined();
-    expect(errorsOf(assessmentDraftSchema, { ...complete(), ratings: { ...complete().ratings, charm: 5 } }).ratings).toBeDefined();
+    expect(
+      errorsOf(assessmentDraftSchema, { ...complete(), tasks: [{ text: "a", level: 1, aiUsed: false, id: 4 }] })[
+        "tasks.0"
+      ],
+    ).toBeDefined();
+    expect(
+      errorsOf(assessmentDraftSchema, { ...complete(), ratings: { ...complete().ratings, charm: 5 } }).ratings,
+    ).toBeDefined();
   });
 
   it("refuses more than 20 tasks and missing fields", () => {
@@ -80,12 +97,12 @@ describe("submit schema", () => {
   });
 
   it("says how far the shares are from 100", () => {
-    expect(errorsOf(assessmentSubmitSchema, { ...complete(), mix: { s1: 30, s2: 30, s3: 20, s4: 10, s5: 0 } }).mix).toEqual([
-      "Your shares add up to 90%; 10% left to place.",
-    ]);
-    expect(errorsOf(assessmentSubmitSchema, { ...complete(), mix: { s1: 30, s2: 30, s3: 30, s4: 10, s5: 10 } }).mix).toEqual([
-      "Your shares add up to 110%; take 10% away.",
-    ]);
+    expect(
+      errorsOf(assessmentSubmitSchema, { ...complete(), mix: { s1: 30, s2: 30, s3: 20, s4: 10, s5: 0 } }).mix,
+    ).toEqual(["Your shares add up to 90%; 10% left to place."]);
+    expect(
+      errorsOf(assessmentSubmitSchema, { ...complete(), mix: { s1: 30, s2: 30, s3: 30, s4: 10, s5: 10 } }).mix,
+    ).toEqual(["Your shares add up to 110%; take 10% away."]);
     expect(shareTotalMessage(100)).toBeNull();
   });
 
@@ -96,13 +113,18 @@ describe("submit schema", () => {
     expect(errors.mix).toBeUndefined();
     expect(errors.tasks).toEqual(["Add at least one representative task."]);
     expect(errors["ratings.systemsThinking"]).toEqual(["Rate system-level thinking from 1 to 5."]);
-    const blankTask = errorsOf(assessmentSubmitSchema, { ...complete(), tasks: [{ text: "   ", level: null, aiUsed: false }] });
+    const blankTask = errorsOf(assessmentSubmitSchema, {
+      ...complete(),
+      tasks: [{ text: "   ", level: null, aiUsed: false }],
+    });
     expect(blankTask["tasks.0.text"]).toEqual(["Describe the task, or remove this row."]);
     expect(blankTask["tasks.0.level"]).toEqual(["Choose a level for this task."]);
   });
 
   it("refuses the same out-of-bounds values as a draft", () => {
-    expect(errorsOf(assessmentSubmitSchema, { ...complete(), mix: { s1: 0, s2: 0, s3: 0, s4: 0, s5: 100.0001 } })["mix.s5"]).toBeDefined();
+    expect(
+      errorsOf(assessmentSubmitSchema, { ...complete(), mix: { s1: 0, s2: 0, s3: 0, s4: 0, s5: 100.0001 } })["mix.s5"],
+    ).toBeDefined();
     expect(errorsOf(assessmentSubmitSchema, { ...complete(), extra: true })._form).toBeDefined();
   });
 });
@@ -142,12 +164,16 @@ describe("the form's envelope and FormData", () => {
     expect(refused({ ...valid(), intent: "finalize" }).intent).toEqual(["Choose Save draft or Submit."]);
     expect(refused({ ...valid(), version: "-1" }).version).toBeDefined();
     expect(refused({ ...valid(), mix: "{not json" }).mix).toBeDefined();
-    expect(refused({ ...valid(), tasks: JSON.stringify([{ text: "x", level: 9, aiUsed: false }]) })["tasks.0.level"]).toBeDefined();
+    expect(
+      refused({ ...valid(), tasks: JSON.stringify([{ text: "x", level: 9, aiUsed: false }]) })["tasks.0.level"],
+    ).toBeDefined();
   });
 
   it("checks completeness only when submitting", () => {
     const unbalanced = { ...valid(), mix: JSON.stringify({ s1: 30, s2: 30, s3: 20, s4: 10, s5: 0 }) };
     expect(schema.safeParse(readAssessmentFormData(form({ ...unbalanced, intent: "draft" }))).success).toBe(true);
-    expect(errorsOf(schema as never, readAssessmentFormData(form(unbalanced))).mix).toEqual(["Your shares add up to 90%; 10% left to place."]);
+    expect(errorsOf(schema as never, readAssessmentFormData(form(unbalanced))).mix).toEqual([
+      "Your shares add up to 90%; 10% left to place.",
+    ]);
   });
 });

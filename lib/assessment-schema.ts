@@ -4,7 +4,7 @@
  * Safe for the browser too (no server imports), so the form can show the same rules.
  */
 import { z } from "zod";
-import { CAPABILITIES, LEVELS, SHARE_KEYS, mixTotal, type CapabilityKey, type LevelMix } from "@/lib/ladder";
+import { CAPABILITIES, type CapabilityKey, LEVELS, type LevelMix, mixTotal, SHARE_KEYS } from "@/lib/ladder";
 
 export const MAX_TASKS = 20;
 export const MAX_TASK_TEXT = 200;
@@ -96,7 +96,11 @@ export function checkComplete(values: AssessmentDraftValues, ctx: z.RefinementCt
   SHARE_KEYS.forEach((key, i) => {
     if (values.mix[key] === null) {
       sharesFilled = false;
-      ctx.addIssue({ code: "custom", path: ["mix", key], message: `Enter a share for ${LEVELS[i]!.name} (0 if none).` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["mix", key],
+        message: `Enter a share for ${LEVELS[i]!.name} (0 if none).`,
+      });
     }
   });
   if (sharesFilled) {
@@ -116,7 +120,11 @@ export function checkComplete(values: AssessmentDraftValues, ctx: z.RefinementCt
   });
   for (const capability of CAPABILITIES) {
     if (values.ratings[capability.key] === null) {
-      ctx.addIssue({ code: "custom", path: ["ratings", capability.key], message: `Rate ${capability.name.toLowerCase()} from 1 to 5.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ratings", capability.key],
+        message: `Rate ${capability.name.toLowerCase()} from 1 to 5.`,
+      });
     }
   }
 }
@@ -150,7 +158,8 @@ export function assessmentFormSchema<Envelope extends z.ZodRawShape>(envelope: E
   return assessmentDraftSchema
     .extend({ intent: assessmentIntent, version: z.coerce.number().int().min(0), ...envelope })
     .superRefine((values, ctx) => {
-      if ((values as { intent?: unknown }).intent === "submit") checkComplete(values as unknown as AssessmentDraftValues, ctx);
+      if ((values as { intent?: unknown }).intent === "submit")
+        checkComplete(values as unknown as AssessmentDraftValues, ctx);
     });
 }
 
@@ -184,4 +193,9 @@ export function readAssessmentFormData(formData: FormData): Record<string, unkno
 }
 
 /** What the form's action echoes back: the version and id to send next time. */
-export type AssessmentFormEcho = { version: number; assessmentId: number | null; savedAt?: string; intent?: AssessmentIntent };
+export type AssessmentFormEcho = {
+  version: number;
+  assessmentId: number | null;
+  savedAt?: string;
+  intent?: AssessmentIntent;
+};

@@ -43,7 +43,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const outcome = await verifySignIn({ ...parsed.data, ip: clientIp(request.headers) });
         switch (outcome.result) {
           case "ok":
-            return { id: String(outcome.person.id), name: outcome.person.name, email: outcome.person.email, role: outcome.person.appRole };
+            return {
+              id: String(outcome.person.id),
+              name: outcome.person.name,
+              email: outcome.person.email,
+              role: outcome.person.appRole,
+            };
           case "throttled":
             throw new TooManyAttempts();
           case "deactivated":

@@ -9,5 +9,8 @@ export const NAV_ITEMS = [
 ] as const satisfies readonly { href: string; label: string; roles: readonly AppRole[] }[];
 
 export function navItemsFor(role: AppRole) {
-  return NAV_ITEMS.filter((item) => (item.roles as readonly AppRole[]).includes(role)).map(({ href, label }) => ({ href, label }));
+  return NAV_ITEMS.filter((item) => (item.roles as readonly AppRole[]).includes(role)).map(({ href, label }) => ({
+    href,
+    label,
+  }));
 }

@@ -4,7 +4,11 @@ import { ROLE_TASKS_MAX } from "@/lib/role-schema";
 
 const share = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  z.coerce.number({ message: "Enter a whole percent" }).int("Enter a whole percent").min(0, "At least 0%").max(100, "At most 100%"),
+  z.coerce
+    .number({ message: "Enter a whole percent" })
+    .int("Enter a whole percent")
+    .min(0, "At least 0%")
+    .max(100, "At most 100%"),
 );
 
 /** A role started from an O*NET occupation: its tasks (each with the level the manager confirmed) and target mix. */
@@ -31,7 +35,11 @@ export const roleFromOccupationSchema = z
   .superRefine((value, ctx) => {
     if (SHARE_KEYS.every((k) => Number.isInteger(value.mix[k])) && !isCompleteMix(value.mix)) {
       const total = SHARE_KEYS.reduce((sum, k) => sum + value.mix[k], 0);
-      ctx.addIssue({ code: "custom", path: ["mix"], message: `The target mix adds up to ${total}%; it must be exactly 100%.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["mix"],
+        message: `The target mix adds up to ${total}%; it must be exactly 100%.`,
+      });
     }
   });
 

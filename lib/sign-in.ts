@@ -18,9 +18,7 @@ function hashForUnknownUser() {
   return unknownUserHash;
 }
 
-export type SignInOutcome =
-  | { result: "ok"; person: Person }
-  | { result: "invalid" | "throttled" | "deactivated" };
+export type SignInOutcome = { result: "ok"; person: Person } | { result: "invalid" | "throttled" | "deactivated" };
 
 export async function verifySignIn(input: { email: string; password: string; ip: string }): Promise<SignInOutcome> {
   const emailKey = `email:${input.email}`;

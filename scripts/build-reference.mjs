@@ -1,7 +1,7 @@
 // Builds db/reference/ from the "GPTs are GPTs" data (run once by a maintainer; the app never reads
 // the source folder): `node scripts/build-reference.mjs ../shared/data/gpts-are-gpts`.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -39,7 +39,14 @@ const col = (name) => {
   return i;
 };
 const [cCode, cId, cTask, cType, cTitle, cHuman, cGpt4, cAuto] = [
-  "O*NET-SOC Code", "Task ID", "Task", "Task Type", "Title", "human_exposure_agg", "gpt4_exposure", "gpt4_automation",
+  "O*NET-SOC Code",
+  "Task ID",
+  "Task",
+  "Task Type",
+  "Title",
+  "human_exposure_agg",
+  "gpt4_exposure",
+  "gpt4_automation",
 ].map(col);
 
 const tasks = taskLines.slice(1).map((line) => {

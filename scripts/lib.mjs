@@ -6,7 +6,14 @@ export const root = path.resolve(import.meta.dirname, "..");
 export const nextBin = path.join(root, "node_modules", ".bin", "next");
 
 const sourceDirs = ["app", "components", "db", "lib", "types"];
-const sourceFiles = ["next.config.mjs", "package.json", "tsconfig.json", "proxy.ts", "instrumentation.ts", "postcss.config.mjs"];
+const sourceFiles = [
+  "next.config.mjs",
+  "package.json",
+  "tsconfig.json",
+  "proxy.ts",
+  "instrumentation.ts",
+  "postcss.config.mjs",
+];
 
 function newestMtime(entry) {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });

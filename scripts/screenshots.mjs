@@ -9,7 +9,10 @@ const shots = [
   { email: "maya.chen@northwind.example", pages: ["/me", "/me/history"] },
   { email: "daniel.okafor@northwind.example", pages: ["/team", "/team/review", "/team/roles"] },
   { email: "priya.raman@northwind.example", pages: ["/organization"] },
-  { email: "sam.taylor@northwind.example", pages: ["/admin", "/admin/cycles", "/admin/people", "/admin/import", "/admin/audit"] },
+  {
+    email: "sam.taylor@northwind.example",
+    pages: ["/admin", "/admin/cycles", "/admin/people", "/admin/import", "/admin/audit"],
+  },
 ];
 
 fs.mkdirSync("screenshots", { recursive: true });
@@ -41,7 +44,8 @@ for (const { width, colorScheme } of variants) {
       await page.waitForTimeout(800);
       const file = `screenshots/${path.slice(1).replaceAll("/", "-")}-${suffix}.png`;
       await page.screenshot({ path: file, fullPage: true });
-      if (path === "/organization" && suffix === "1280") await page.screenshot({ path: "docs/organization.png", clip: { x: 0, y: 0, width: 1280, height: 900 } });
+      if (path === "/organization" && suffix === "1280")
+        await page.screenshot({ path: "docs/organization.png", clip: { x: 0, y: 0, width: 1280, height: 900 } });
       console.log(file);
     }
     await context.close();

@@ -28,7 +28,12 @@ const totals = [];
 console.log(`\n▶ Unit and data-layer tests on ${driver}`);
 const unitFile = path.join(resultsDir, "unit-results.json");
 fs.rmSync(unitFile, { force: true });
-const unitStatus = run(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${unitFile}`]);
+const unitStatus = run(path.join(root, "node_modules", ".bin", "vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${unitFile}`,
+]);
 const unit = readJson(unitFile);
 totals.push({
   suite: "unit",

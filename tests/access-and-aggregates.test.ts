@@ -1,13 +1,13 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listManagedTeams, managedTeamFiguresByCycle } from "@/db/queries/team";
+import { myAssessmentsByCycle } from "@/db/queries/my-assessments";
 import { listTeamsWithDepartment, orgFiguresByCycle, teamFiguresByCycle } from "@/db/queries/organization";
 import { findActivePersonById, isOwnAssessment, managesPerson } from "@/db/queries/people";
-import { myAssessmentsByCycle } from "@/db/queries/my-assessments";
+import { listManagedTeams, managedTeamFiguresByCycle } from "@/db/queries/team";
 import { assessments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
-import { effectiveAssessment, leverageIndex, meanMix, type LevelMix } from "@/lib/ladder";
+import { effectiveAssessment, type LevelMix, leverageIndex, meanMix } from "@/lib/ladder";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -64,7 +64,8 @@ describe("organisation aggregates", () => {
     const fromSql = (await teamFiguresByCycle(leader)).filter((f) => f.teamId === fpa!.id);
     const fromRows = await indexesFromRawRows(fpa!.id);
     expect(fromSql.length).toBe(fromRows.size);
-    for (const row of fromSql) expect(row.figures.leverageIndex).toBeCloseTo(leverageIndex(fromRows.get(row.cycleId)!), 9);
+    for (const row of fromSql)
+      expect(row.figures.leverageIndex).toBeCloseTo(leverageIndex(fromRows.get(row.cycleId)!), 9);
   });
 
   it("are refused to employees and managers", async () => {
@@ -97,7 +98,10 @@ describe("manager scope", () => {
     const managed = await listManagedTeams(daniel);
     expect(managed.map((t) => t.name)).toEqual(["FP&A"]);
     const allTeams = await testDb.db.select({ id: teams.id }).from(teams);
-    const figures = await managedTeamFiguresByCycle(daniel, allTeams.map((t) => t.id));
+    const figures = await managedTeamFiguresByCycle(
+      daniel,
+      allTeams.map((t) => t.id),
+    );
     expect(figures.length).toBeGreaterThan(0);
     expect(new Set(figures.map((f) => f.teamId))).toEqual(new Set([managed[0]!.id]));
   });
@@ -116,7 +120,11 @@ describe("own assessments", () => {
     const managers = mine.find((a) => a.kind === "manager")!;
     expect(await isOwnAssessment(maya.id, self.id)).toBe(true);
     expect(await isOwnAssessment(maya.id, managers.id)).toBe(false);
-    const [someoneElses] = await testDb.db.select().from(assessments).where(ne(assessments.subjectId, maya.id)).limit(1);
+    const [someoneElses] = await testDb.db
+      .select()
+      .from(assessments)
+      .where(ne(assessments.subjectId, maya.id))
+      .limit(1);
     expect(await isOwnAssessment(maya.id, someoneElses!.id)).toBe(false);
   });
 

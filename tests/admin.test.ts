@@ -40,7 +40,10 @@ async function actorByEmail(email: string): Promise<Actor> {
 }
 
 async function auditActions(targetId: number | string) {
-  const rows = await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, String(targetId)));
+  const rows = await testDb.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.targetId, String(targetId)));
   return rows.map((r) => r.action);
 }
 
@@ -58,15 +61,26 @@ describe(`cycle lifecycle (${driverUnderTest})`, () => {
   it("creates a draft, opens it, closes it so the database refuses writes, and re-opens it with a reason", async () => {
     const cycle = await createCycle(admin, { name: "2031 Q1", startsOn: "2031-01-01", endsOn: "2031-03-31" });
     expect(cycle.status).toBe("draft");
-    await expect(createCycle(admin, { name: "2031 Q1", startsOn: "2032-01-01", endsOn: "2032-03-31" })).rejects.toThrow(/already exists/);
-    await expect(createCycle(admin, { name: "2031 Q2", startsOn: "2031-03-01", endsOn: "2031-06-30" })).rejects.toThrow(/overlap 2031 Q1/);
+    await expect(createCycle(admin, { name: "2031 Q1", startsOn: "2032-01-01", endsOn: "2032-03-31" })).rejects.toThrow(
+      /already exists/,
+    );
+    await expect(createCycle(admin, { name: "2031 Q2", startsOn: "2031-03-01", endsOn: "2031-06-30" })).rejects.toThrow(
+      /overlap 2031 Q1/,
+    );
 
     await openCycle(admin, cycle.id);
     // Someone writes in the open cycle.
     const [fpa] = await testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
     const [written] = await testDb.db
       .insert(assessments)
-      .values({ cycleId: cycle.id, subjectId: employee.id, authorId: employee.id, kind: "self", teamId: fpa!.id, notes: "draft" })
+      .values({
+        cycleId: cycle.id,
+        subjectId: employee.id,
+        authorId: employee.id,
+        kind: "self",
+        teamId: fpa!.id,
+        notes: "draft",
+      })
       .returning();
 
     const outstanding = await cycleOutstanding(admin, cycle.id);
@@ -74,8 +88,12 @@ describe(`cycle lifecycle (${driverUnderTest})`, () => {
     expect(outstanding.people.some((p) => p.email === employee.email && !p.selfDone)).toBe(true);
 
     await closeCycle(admin, cycle.id);
-    await expect(testDb.db.update(assessments).set({ notes: "too late" }).where(eq(assessments.id, written!.id))).rejects.toThrow();
-    await expect(updateCycleDates(admin, cycle.id, { startsOn: "2031-01-02", endsOn: "2031-03-31" })).rejects.toThrow(/closed and read-only/);
+    await expect(
+      testDb.db.update(assessments).set({ notes: "too late" }).where(eq(assessments.id, written!.id)),
+    ).rejects.toThrow();
+    await expect(updateCycleDates(admin, cycle.id, { startsOn: "2031-01-02", endsOn: "2031-03-31" })).rejects.toThrow(
+      /closed and read-only/,
+    );
     await expect(openCycle(admin, cycle.id)).rejects.toThrow(/Re-opening needs a reason/);
     await expect(reopenCycle(admin, cycle.id, "short")).rejects.toBeInstanceOf(ActionError);
 
@@ -86,7 +104,10 @@ describe(`cycle lifecycle (${driverUnderTest})`, () => {
 
     const actions = await auditActions(cycle.id);
     expect(actions).toEqual(["cycle.created", "cycle.opened", "cycle.closed", "cycle.reopened"]);
-    const [reopened] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, "cycle.reopened"), eq(auditLog.targetId, String(cycle.id))));
+    const [reopened] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "cycle.reopened"), eq(auditLog.targetId, String(cycle.id))));
     expect(reopened!.details).toMatchObject({ reason: "A manager missed the deadline for two reviews" });
     expect(reopened!.actorId).toBe(admin.id);
   });
@@ -102,7 +123,9 @@ describe(`cycle lifecycle (${driverUnderTest})`, () => {
 
   it("is refused to everyone but admins", async () => {
     for (const actor of [leader, manager, employee]) {
-      await expect(createCycle(actor, { name: "2033 Q1", startsOn: "2033-01-01", endsOn: "2033-03-31" })).rejects.toBeInstanceOf(AccessDeniedError);
+      await expect(
+        createCycle(actor, { name: "2033 Q1", startsOn: "2033-01-01", endsOn: "2033-03-31" }),
+      ).rejects.toBeInstanceOf(AccessDeniedError);
       await expect(closeCycle(actor, 1)).rejects.toBeInstanceOf(AccessDeniedError);
       await expect(reopenCycle(actor, 1, "for a good reason here")).rejects.toBeInstanceOf(AccessDeniedError);
       await expect(listAuditEntries(actor, {})).rejects.toBeInstanceOf(AccessDeniedError);
@@ -129,9 +152,20 @@ describe(`people and teams (${driverUnderTest})`, () => {
 
   it("creates, edits, moves (keeping history) and sets a team's manager", async () => {
     const [fpa] = await testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
-    const created = await createPerson(admin, { name: "Nia Brooks", email: "nia.brooks@northwind.example", role: "employee", teamId: fpa!.id });
-    await expect(createPerson(admin, { name: "Other", email: "nia.brooks@northwind.example", role: "employee", teamId: null })).rejects.toThrow(/already has this email/);
-    await updatePerson(admin, created.id, { name: "Nia Brooks-Hale", email: "nia.brooks@northwind.example", role: "employee" });
+    const created = await createPerson(admin, {
+      name: "Nia Brooks",
+      email: "nia.brooks@northwind.example",
+      role: "employee",
+      teamId: fpa!.id,
+    });
+    await expect(
+      createPerson(admin, { name: "Other", email: "nia.brooks@northwind.example", role: "employee", teamId: null }),
+    ).rejects.toThrow(/already has this email/);
+    await updatePerson(admin, created.id, {
+      name: "Nia Brooks-Hale",
+      email: "nia.brooks@northwind.example",
+      role: "employee",
+    });
 
     const newTeam = await createTeam(admin, { name: "Treasury", departmentId: fpa!.departmentId });
     await movePerson(admin, created.id, newTeam.id);
@@ -152,24 +186,44 @@ describe(`people and teams (${driverUnderTest})`, () => {
 
   it("deactivation refuses sign-in and ends existing sessions at once", async () => {
     const [fpa] = await testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
-    const created = await createPerson(admin, { name: "Ola Nordmann", email: "ola@northwind.example", role: "employee", teamId: fpa!.id, password: "a-long-password" });
-    expect((await verifySignIn({ email: "ola@northwind.example", password: "a-long-password", ip: "10.9.0.1" })).result).toBe("ok");
+    const created = await createPerson(admin, {
+      name: "Ola Nordmann",
+      email: "ola@northwind.example",
+      role: "employee",
+      teamId: fpa!.id,
+      password: "a-long-password",
+    });
+    expect(
+      (await verifySignIn({ email: "ola@northwind.example", password: "a-long-password", ip: "10.9.0.1" })).result,
+    ).toBe("ok");
     // A session is only as good as the per-request re-read in lib/dal.ts.
     expect(await findActivePersonById(created.id)).not.toBeNull();
     await setPersonActive(admin, created.id, false);
     expect(await findActivePersonById(created.id)).toBeNull();
-    expect((await verifySignIn({ email: "ola@northwind.example", password: "a-long-password", ip: "10.9.0.1" })).result).toBe("deactivated");
+    expect(
+      (await verifySignIn({ email: "ola@northwind.example", password: "a-long-password", ip: "10.9.0.1" })).result,
+    ).toBe("deactivated");
     await expect(setPersonActive(admin, admin.id, false)).rejects.toThrow(/cannot deactivate yourself/);
     await expect(setPersonActive(leader, created.id, true)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
   it("an imported or created person without a password cannot sign in", async () => {
-    await createPerson(admin, { name: "No Password", email: "nopass@northwind.example", role: "employee", teamId: null });
-    expect((await verifySignIn({ email: "nopass@northwind.example", password: "!", ip: "10.9.0.2" })).result).toBe("invalid");
+    await createPerson(admin, {
+      name: "No Password",
+      email: "nopass@northwind.example",
+      role: "employee",
+      teamId: null,
+    });
+    expect((await verifySignIn({ email: "nopass@northwind.example", password: "!", ip: "10.9.0.2" })).result).toBe(
+      "invalid",
+    );
   });
 
   it("keeps one current membership per person", async () => {
-    const rows = await testDb.db.select({ personId: teamMemberships.personId }).from(teamMemberships).where(isNull(teamMemberships.endedOn));
+    const rows = await testDb.db
+      .select({ personId: teamMemberships.personId })
+      .from(teamMemberships)
+      .where(isNull(teamMemberships.endedOn));
     expect(new Set(rows.map((r) => r.personId)).size).toBe(rows.length);
   });
 });

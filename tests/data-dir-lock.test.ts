@@ -1,10 +1,10 @@
-import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { openPglite, type DatabaseHandle } from "@/db/client";
-import { acquireDataDirLock, DataDirInUseError, lockFilePath, type LockHolder } from "@/db/data-dir-lock";
+import { type DatabaseHandle, openPglite } from "@/db/client";
+import { acquireDataDirLock, DataDirInUseError, type LockHolder, lockFilePath } from "@/db/data-dir-lock";
 
 /**
  * PGlite has no lock of its own, so db/data-dir-lock.ts guards a data folder with a lock file beside
@@ -219,9 +219,7 @@ describe("PGlite data-folder lock", { timeout: 120_000 }, () => {
       const dir = freshDataDir();
       if (setup === "stale lock") writeLock(dir, { pid: deadPid() });
       const startAt = Date.now() + 4_000;
-      const results = await Promise.all(
-        [1, 2, 3].map(() => runChild(["lock", dir, "1500", String(startAt)])),
-      );
+      const results = await Promise.all([1, 2, 3].map(() => runChild(["lock", dir, "1500", String(startAt)])));
       const holders = results.filter((r) => r.report.ok).map((r) => r.report);
       const refused = results.filter((r) => !r.report.ok).map((r) => r.report);
       expect(holders.length, setup).toBeGreaterThanOrEqual(1);
@@ -262,7 +260,13 @@ describe("locks left by an earlier incarnation", () => {
     // pid 1 is always alive, but this record says it was written during another boot.
     fs.writeFileSync(
       lockFilePath(dataDir),
-      JSON.stringify({ pid: 1, host: os.hostname(), command: "before reboot", since: "2020-01-01T00:00:00Z", bootId: "another-boot" }),
+      JSON.stringify({
+        pid: 1,
+        host: os.hostname(),
+        command: "before reboot",
+        since: "2020-01-01T00:00:00Z",
+        bootId: "another-boot",
+      }),
     );
     const release = acquireDataDirLock(dataDir);
     expect(readLockFile(dataDir).pid).toBe(process.pid);

@@ -1,7 +1,7 @@
-import Papa from "papaparse";
 import { count, eq } from "drizzle-orm";
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessmentsCsvStream, organizationCsvStream, ASSESSMENT_EXPORT_HEADER } from "@/db/queries/export";
+import { ASSESSMENT_EXPORT_HEADER, assessmentsCsvStream, organizationCsvStream } from "@/db/queries/export";
 import { applyImport, dryRunImport } from "@/db/queries/import";
 import { organizationOverview } from "@/db/queries/organization";
 import { assessments, auditLog, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
@@ -101,10 +101,13 @@ Orphan,orphan@northwind.example,FP&A,Finance,not-an-email,
   });
 
   it("a manager named on a rejected row rejects the rows that report to them", async () => {
-    const plan = await dryRunImport(admin, `name,email,team,department,manager email,role
+    const plan = await dryRunImport(
+      admin,
+      `name,email,team,department,manager email,role
 Lead,lead@northwind.example,Treasury,Finance,,chief
 Report,report@northwind.example,Treasury,Finance,lead@northwind.example,
-`);
+`,
+    );
     expect(plan.rows.map((r) => r.outcome)).toEqual(["reject", "reject"]);
     expect(plan.rows[1]!.notes.join(" ")).toMatch(/Unknown manager lead@northwind\.example/);
   });
@@ -115,7 +118,11 @@ Report,report@northwind.example,Treasury,Finance,lead@northwind.example,
     const summary = await applyImport(admin, VALID, (p) => progress.push(p.done));
     expect(summary).toMatchObject({ created: 3, unchanged: 1, teamsCreated: 2, departmentsCreated: 1 });
     expect(progress.at(-1)).toBe(5);
-    expect(await tableCounts()).toEqual({ people: before.people + 3, teams: before.teams + 2, memberships: before.memberships + 3 });
+    expect(await tableCounts()).toEqual({
+      people: before.people + 3,
+      teams: before.teams + 2,
+      memberships: before.memberships + 3,
+    });
     const [treasury] = await testDb.db.select().from(teams).where(eq(teams.name, "Treasury"));
     const [ada] = await testDb.db.select().from(people).where(eq(people.email, "ada.byrne@northwind.example"));
     expect(treasury!.managerId).toBe(ada!.id);
@@ -134,14 +141,20 @@ Report,report@northwind.example,Treasury,Finance,lead@northwind.example,
   });
 
   it("moves and renames existing people, ending their old membership", async () => {
-    const plan = await dryRunImport(admin, `name,email,team,department,manager email,role
+    const plan = await dryRunImport(
+      admin,
+      `name,email,team,department,manager email,role
 Ben Okoro-Reyes,ben.okoro@northwind.example,Growth Lab,New Ventures,,
-`);
+`,
+    );
     expect(plan.rows[0]!.outcome).toBe("change");
     expect(plan.rows[0]!.notes).toEqual(["Name: Ben Okoro → Ben Okoro-Reyes.", "Moves to Growth Lab."]);
-    await applyImport(admin, `name,email,team,department,manager email,role
+    await applyImport(
+      admin,
+      `name,email,team,department,manager email,role
 Ben Okoro-Reyes,ben.okoro@northwind.example,Growth Lab,New Ventures,,
-`);
+`,
+    );
     const [ben] = await testDb.db.select().from(people).where(eq(people.email, "ben.okoro@northwind.example"));
     const history = await testDb.db.select().from(teamMemberships).where(eq(teamMemberships.personId, ben!.id));
     expect(history).toHaveLength(2);
@@ -171,12 +184,17 @@ describe(`CSV export (${driverUnderTest})`, () => {
     expect(Number(line.s1)).toBe(maya.s1);
     expect(Number(line.judgment)).toBe(maya.judgment);
     expect(line.team).toBe("FP&A");
-    expect(line.leverage_index).toBe(leverageIndex({ s1: maya.s1!, s2: maya.s2!, s3: maya.s3!, s4: maya.s4!, s5: maya.s5! }).toFixed(2));
+    expect(line.leverage_index).toBe(
+      leverageIndex({ s1: maya.s1!, s2: maya.s2!, s3: maya.s3!, s4: maya.s4!, s5: maya.s5! }).toFixed(2),
+    );
   });
 
   it("respects the caller's scope", async () => {
     const parse = async (actor: Actor) =>
-      Papa.parse<Record<string, string>>(await readAll(await assessmentsCsvStream(actor, {})), { header: true, skipEmptyLines: true }).data;
+      Papa.parse<Record<string, string>>(await readAll(await assessmentsCsvStream(actor, {})), {
+        header: true,
+        skipEmptyLines: true,
+      }).data;
     const mine = await parse(employee);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((r) => r.email === employee.email)).toBe(true);
@@ -193,7 +211,14 @@ describe(`CSV export (${driverUnderTest})`, () => {
     const text = await readAll(await organizationCsvStream(leader, {}));
     const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
     const last = overview.org.at(-1)!;
-    expect(rows).toContainEqual(["level mix", last.cycle.name, "Organisation", "All departments", "leverage index", last.figures!.leverageIndex.toFixed(2)]);
+    expect(rows).toContainEqual([
+      "level mix",
+      last.cycle.name,
+      "Organisation",
+      "All departments",
+      "leverage index",
+      last.figures!.leverageIndex.toFixed(2),
+    ]);
     await expect(organizationCsvStream(manager, {})).rejects.toBeInstanceOf(AccessDeniedError);
   });
 });

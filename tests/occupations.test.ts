@@ -1,15 +1,21 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { occupationWithTasks, orgRoleResearchPoints, roleOccupationTasks, roleResearchComparisons, searchOccupations } from "@/db/queries/occupations";
-import { saveRoleMapping } from "@/db/queries/roles";
+import {
+  occupationWithTasks,
+  orgRoleResearchPoints,
+  roleOccupationTasks,
+  roleResearchComparisons,
+  searchOccupations,
+} from "@/db/queries/occupations";
 import { createRoleFromOccupation, linkRoleToOccupation, roleTaskText } from "@/db/queries/role-from-occupation";
+import { saveRoleMapping } from "@/db/queries/roles";
 import { auditLog, occupationTasks, people, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
-import { ActionError } from "@/lib/action-state";
-import { roleFromOccupationSchema } from "@/lib/role-from-occupation-schema";
-import { ROLE_TASKS_MAX } from "@/lib/role-schema";
 import { seedDemoOrganisation } from "@/db/seed";
+import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { compareWithResearch } from "@/lib/ladder";
+import { roleFromOccupationSchema } from "@/lib/role-from-occupation-schema";
+import { ROLE_TASKS_MAX } from "@/lib/role-schema";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -77,7 +83,10 @@ describe("roles against the research", () => {
   it("sets each linked role's ladder exposure beside its occupation's published beta", async () => {
     const rows = await roleResearchComparisons(leader);
     const analyst = rows.find((r) => r.roleTitle === "Financial Analyst")!;
-    expect(analyst).toMatchObject({ occupationCode: "13-2051.00", occupationTitle: "Financial and Investment Analysts" });
+    expect(analyst).toMatchObject({
+      occupationCode: "13-2051.00",
+      occupationTitle: "Financial and Investment Analysts",
+    });
     expect(analyst.publishedBetaHuman).toBeCloseTo(50, 9);
     expect(analyst.publishedBetaGpt4).toBeCloseTo(46.1538, 3);
     expect(analyst.measured).not.toBeNull();
@@ -109,7 +118,12 @@ describe("roles against the research", () => {
       .values({ teamId: team!.id, title: "Treasury Analyst", occupationCode: "13-2051.00" })
       .returning();
     const [row] = await roleResearchComparisons(manager, { roleProfileId: role!.id });
-    expect(row).toMatchObject({ roleTitle: "Treasury Analyst", measured: null, targetExposure: null, comparison: null });
+    expect(row).toMatchObject({
+      roleTitle: "Treasury Analyst",
+      measured: null,
+      targetExposure: null,
+      comparison: null,
+    });
   });
 });
 
@@ -136,10 +150,19 @@ describe("creating a role from an occupation", () => {
     const { roleProfileId } = await createRoleFromOccupation(manager, input);
     const [role] = await testDb.db.select().from(roleProfiles).where(eq(roleProfiles.id, roleProfileId));
     expect(role).toMatchObject({ title: "Investment Analyst", occupationCode: "13-2051.00", teamId });
-    const [version] = await testDb.db.select().from(roleProfileVersions).where(eq(roleProfileVersions.roleProfileId, roleProfileId));
+    const [version] = await testDb.db
+      .select()
+      .from(roleProfileVersions)
+      .where(eq(roleProfileVersions.roleProfileId, roleProfileId));
     expect(version).toMatchObject({ version: 1, ...mix, createdById: manager.id });
-    const saved = await testDb.db.select().from(roleTasks).where(eq(roleTasks.roleVersionId, version!.id)).orderBy(roleTasks.position);
-    expect(saved.map((t) => [t.occupationTaskId, t.level, t.text])).toEqual(tasks.map((t, i) => [t.id, i + 1, t.statement]));
+    const saved = await testDb.db
+      .select()
+      .from(roleTasks)
+      .where(eq(roleTasks.roleVersionId, version!.id))
+      .orderBy(roleTasks.position);
+    expect(saved.map((t) => [t.occupationTaskId, t.level, t.text])).toEqual(
+      tasks.map((t, i) => [t.id, i + 1, t.statement]),
+    );
     const audit = await testDb.db
       .select()
       .from(auditLog)
@@ -158,16 +181,27 @@ describe("creating a role from an occupation", () => {
       title: "Investment Analyst",
       description: "",
       ...mix,
-      tasks: [{ text: tasks[1]!.statement, level: 3 }, { text: "A task of our own", level: 4 }],
+      tasks: [
+        { text: tasks[1]!.statement, level: 3 },
+        { text: "A task of our own", level: 4 },
+      ],
     });
     const labelled = await roleOccupationTasks(manager, [roleProfileId]);
-    expect(labelled.map((t) => [t.statement, t.level, t.humanExposure])).toEqual([[tasks[1]!.statement, 3, tasks[1]!.humanExposure]]);
+    expect(labelled.map((t) => [t.statement, t.level, t.humanExposure])).toEqual([
+      [tasks[1]!.statement, 3, tasks[1]!.humanExposure],
+    ]);
   });
 
   it("refuses a team the manager does not manage, and employees", async () => {
     const [task] = await analystTasks();
     const foreign = (await testDb.db.select().from(teams)).find((t) => t.managerId !== manager.id)!;
-    const input = { teamId: foreign.id, title: "Poached Analyst", occupationCode: "13-2051.00", tasks: [{ id: task!.id, level: 2 }], mix };
+    const input = {
+      teamId: foreign.id,
+      title: "Poached Analyst",
+      occupationCode: "13-2051.00",
+      tasks: [{ id: task!.id, level: 2 }],
+      mix,
+    };
     await expect(createRoleFromOccupation(manager, input)).rejects.toThrow(AccessDeniedError);
     await expect(createRoleFromOccupation(employee, input)).rejects.toThrow(AccessDeniedError);
     await expect(createRoleFromOccupation(leader, input)).rejects.toThrow(AccessDeniedError);
@@ -176,28 +210,56 @@ describe("creating a role from an occupation", () => {
 
   it("refuses tasks of another occupation and a title the team already has, naming the field", async () => {
     const teamId = await managedTeamId(manager);
-    const [ceoTask] = await testDb.db.select().from(occupationTasks).where(eq(occupationTasks.occupationCode, "11-1011.00")).limit(1);
+    const [ceoTask] = await testDb.db
+      .select()
+      .from(occupationTasks)
+      .where(eq(occupationTasks.occupationCode, "11-1011.00"))
+      .limit(1);
     const [analystTask] = await analystTasks();
     await expect(
-      createRoleFromOccupation(manager, { teamId, title: "Mixed Analyst", occupationCode: "13-2051.00", tasks: [{ id: ceoTask!.id, level: 5 }], mix }),
+      createRoleFromOccupation(manager, {
+        teamId,
+        title: "Mixed Analyst",
+        occupationCode: "13-2051.00",
+        tasks: [{ id: ceoTask!.id, level: 5 }],
+        mix,
+      }),
     ).rejects.toThrow("Some tasks are not tasks of Financial and Investment Analysts.");
     const [existing] = await testDb.db.select().from(roleProfiles).where(eq(roleProfiles.teamId, teamId)).limit(1);
-    const clash = createRoleFromOccupation(manager, { teamId, title: existing!.title, occupationCode: "13-2051.00", tasks: [{ id: analystTask!.id, level: 2 }], mix });
+    const clash = createRoleFromOccupation(manager, {
+      teamId,
+      title: existing!.title,
+      occupationCode: "13-2051.00",
+      tasks: [{ id: analystTask!.id, level: 2 }],
+      mix,
+    });
     await expect(clash).rejects.toThrow(ActionError);
-    await expect(clash).rejects.toMatchObject({ fieldErrors: { title: ["This team already has a role with that title"] } });
+    await expect(clash).rejects.toMatchObject({
+      fieldErrors: { title: ["This team already has a role with that title"] },
+    });
   });
 
   it("validates the form: a mix that does not add up, no tasks, a blank share", () => {
-    const base = { teamId: "1", title: "Analyst", occupationCode: "13-2051.00", tasks: [{ id: "1", level: "2" }], mix: { s1: "10", s2: "60", s3: "20", s4: "10", s5: "0" } };
+    const base = {
+      teamId: "1",
+      title: "Analyst",
+      occupationCode: "13-2051.00",
+      tasks: [{ id: "1", level: "2" }],
+      mix: { s1: "10", s2: "60", s3: "20", s4: "10", s5: "0" },
+    };
     const errorsOf = (value: unknown) => {
       const result = roleFromOccupationSchema.safeParse(value);
       return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     };
     expect(errorsOf(base)).toEqual([]);
-    expect(errorsOf({ ...base, mix: { ...base.mix, s5: "5" } })).toEqual(["mix: The target mix adds up to 105%; it must be exactly 100%."]);
+    expect(errorsOf({ ...base, mix: { ...base.mix, s5: "5" } })).toEqual([
+      "mix: The target mix adds up to 105%; it must be exactly 100%.",
+    ]);
     expect(errorsOf({ ...base, tasks: [] })).toEqual(["tasks: Keep at least one task"]);
     const tooMany = Array.from({ length: ROLE_TASKS_MAX + 1 }, (_, i) => ({ id: String(i + 1), level: "2" }));
-    expect(errorsOf({ ...base, tasks: tooMany })).toEqual([`tasks: A role has at most ${ROLE_TASKS_MAX} typical tasks: untick some`]);
+    expect(errorsOf({ ...base, tasks: tooMany })).toEqual([
+      `tasks: A role has at most ${ROLE_TASKS_MAX} typical tasks: untick some`,
+    ]);
     expect(errorsOf({ ...base, mix: { ...base.mix, s1: "" } })).toEqual(["mix.s1: Enter a whole percent"]);
     expect(errorsOf({ ...base, title: " " })).toEqual(["title: Give the role a title of at least 2 characters"]);
   });
@@ -252,6 +314,8 @@ describe("linking an existing role to an occupation", () => {
       .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
       .where(eq(teams.managerId, manager.id))
       .limit(1);
-    await expect(linkRoleToOccupation(manager, own!.id, "99-9999.99")).rejects.toThrow("That occupation is not in the O*NET reference data.");
+    await expect(linkRoleToOccupation(manager, own!.id, "99-9999.99")).rejects.toThrow(
+      "That occupation is not in the O*NET reference data.",
+    );
   });
 });

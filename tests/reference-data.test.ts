@@ -1,8 +1,8 @@
+import { createHash } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { createHash } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureReferenceData, ReferenceDataError, referenceFolder } from "@/db/reference-data";
@@ -89,7 +89,10 @@ describe(`the O*NET reference data loader (${driverUnderTest})`, () => {
   });
 
   it("reloads over existing rows when the recorded checksum differs, without duplicating them", async () => {
-    await testDb.db.update(referenceDatasets).set({ sha256: "0".repeat(64) }).where(eq(referenceDatasets.name, TASKS));
+    await testDb.db
+      .update(referenceDatasets)
+      .set({ sha256: "0".repeat(64) })
+      .where(eq(referenceDatasets.name, TASKS));
     const result = await ensureReferenceData(testDb.db);
     expect(result.loaded).toBe(true);
     const [tasks] = await testDb.db.select({ n: count() }).from(occupationTasks);

@@ -2,8 +2,23 @@ import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveSelfAssessmentDraft } from "@/db/queries/assessments";
 import { myAssessmentsByCycle } from "@/db/queries/my-assessments";
-import { getReview, returnForChanges, reviewBoard, saveManagerReview, type ManagerReviewInput } from "@/db/queries/reviews";
-import { assessments, auditLog, calibrationRecords, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
+import {
+  getReview,
+  type ManagerReviewInput,
+  returnForChanges,
+  reviewBoard,
+  saveManagerReview,
+} from "@/db/queries/reviews";
+import {
+  assessments,
+  auditLog,
+  calibrationRecords,
+  departments,
+  people,
+  reviewCycles,
+  teamMemberships,
+  teams,
+} from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
@@ -28,7 +43,9 @@ async function selfOf(personId: number) {
   const [row] = await testDb.db
     .select()
     .from(assessments)
-    .where(and(eq(assessments.subjectId, personId), eq(assessments.cycleId, openCycleId), eq(assessments.kind, "self")));
+    .where(
+      and(eq(assessments.subjectId, personId), eq(assessments.cycleId, openCycleId), eq(assessments.kind, "self")),
+    );
   return row ?? null;
 }
 
@@ -36,12 +53,19 @@ async function managerOf(personId: number) {
   const [row] = await testDb.db
     .select()
     .from(assessments)
-    .where(and(eq(assessments.subjectId, personId), eq(assessments.cycleId, openCycleId), eq(assessments.kind, "manager")));
+    .where(
+      and(eq(assessments.subjectId, personId), eq(assessments.cycleId, openCycleId), eq(assessments.kind, "manager")),
+    );
   return row ?? null;
 }
 
-const mixFrom = (row: { s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null }) =>
-  ({ s1: row.s1!, s2: row.s2!, s3: row.s3!, s4: row.s4!, s5: row.s5! }) as LevelMix;
+const mixFrom = (row: {
+  s1: number | null;
+  s2: number | null;
+  s3: number | null;
+  s4: number | null;
+  s5: number | null;
+}) => ({ s1: row.s1!, s2: row.s2!, s3: row.s3!, s4: row.s4!, s5: row.s5! }) as LevelMix;
 
 type ReviewOverrides = {
   version?: number;
@@ -56,7 +80,11 @@ const complete = (personId: number, over: ReviewOverrides = {}): ManagerReviewIn
   personId,
   version: over.version ?? 0,
   values: {
-    mix: over.mix ?? (over.mix === null ? { s1: null, s2: null, s3: null, s4: null, s5: null } : { s1: 5, s2: 15, s3: 40, s4: 30, s5: 10 }),
+    mix:
+      over.mix ??
+      (over.mix === null
+        ? { s1: null, s2: null, s3: null, s4: null, s5: null }
+        : { s1: 5, s2: 15, s3: 40, s4: 30, s5: 10 }),
     ratings: over.ratings ?? { judgment: 4, communication: 3, stakeholders: 4, systemsThinking: 3, ownership: 4 },
     tasks: over.tasks ?? [{ text: "Advise department heads on their forecast assumptions", level: 3, aiUsed: false }],
     notes: over.notes ?? "Owns the forecast for two departments now.",
@@ -68,7 +96,11 @@ const complete = (personId: number, over: ReviewOverrides = {}): ManagerReviewIn
 async function addMember(name: string, teamId: number) {
   const [person] = await testDb.db
     .insert(people)
-    .values({ name, email: `${name.toLowerCase().replaceAll(" ", ".")}@northwind.example`, passwordHash: "x".repeat(60) })
+    .values({
+      name,
+      email: `${name.toLowerCase().replaceAll(" ", ".")}@northwind.example`,
+      passwordHash: "x".repeat(60),
+    })
     .returning();
   await testDb.db.insert(teamMemberships).values({ teamId, personId: person!.id, startedOn: "2026-01-01" });
   return { id: person!.id, name: person!.name, email: person!.email, role: person!.appRole } as Actor;
@@ -137,28 +169,65 @@ describe("reviewing one person", () => {
     const draft = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix }), "draft");
     expect(draft).toMatchObject({ version: 1, status: "draft", calibrated: false });
     // A draft is not a review: no reason needed yet, nothing recorded.
-    expect(await testDb.db.select().from(calibrationRecords).where(eq(calibrationRecords.assessmentId, draft.assessmentId))).toEqual([]);
+    expect(
+      await testDb.db.select().from(calibrationRecords).where(eq(calibrationRecords.assessmentId, draft.assessmentId)),
+    ).toEqual([]);
 
-    const noReason = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, version: 1 }), "review").catch((e: unknown) => e);
+    const noReason = await saveManagerReview(
+      daniel,
+      complete(tomas.id, { mix: managerMix, version: 1 }),
+      "review",
+    ).catch((e: unknown) => e);
     expect(noReason).toBeInstanceOf(ActionError);
     expect((noReason as ActionError).fieldErrors?.calibrationReason?.[0]).toMatch(/at least 10 characters/);
-    const short = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, version: 1, calibrationReason: "too high " }), "review").catch((e: unknown) => e);
+    const short = await saveManagerReview(
+      daniel,
+      complete(tomas.id, { mix: managerMix, version: 1, calibrationReason: "too high " }),
+      "review",
+    ).catch((e: unknown) => e);
     expect(short).toBeInstanceOf(ActionError);
     expect((await managerOf(tomas.id))!.status).toBe("draft");
 
     const reason = "Most of the forecast work this quarter was compiling actuals by hand.";
-    const reviewed = await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, version: 1, calibrationReason: reason }), "review");
+    const reviewed = await saveManagerReview(
+      daniel,
+      complete(tomas.id, { mix: managerMix, version: 1, calibrationReason: reason }),
+      "review",
+    );
     expect(reviewed).toMatchObject({ version: 2, status: "submitted", calibrated: true });
-    const records = await testDb.db.select().from(calibrationRecords).where(eq(calibrationRecords.assessmentId, reviewed.assessmentId));
+    const records = await testDb.db
+      .select()
+      .from(calibrationRecords)
+      .where(eq(calibrationRecords.assessmentId, reviewed.assessmentId));
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ changedById: daniel.id, field: "level_mix", fromValue: selfMix, toValue: managerMix, reason });
-    const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "assessment.calibrated")).orderBy(desc(auditLog.id)).limit(1);
+    expect(records[0]).toMatchObject({
+      changedById: daniel.id,
+      field: "level_mix",
+      fromValue: selfMix,
+      toValue: managerMix,
+      reason,
+    });
+    const [audit] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "assessment.calibrated"))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(audit).toMatchObject({ actorId: daniel.id, targetId: String(reviewed.assessmentId) });
     expect((await getReview(daniel, tomas.id)).calibrations).toHaveLength(1);
 
     // Saving the same calibration again does not add a second record.
-    await saveManagerReview(daniel, complete(tomas.id, { mix: managerMix, version: 2, calibrationReason: reason }), "review");
-    expect(await testDb.db.select().from(calibrationRecords).where(eq(calibrationRecords.assessmentId, reviewed.assessmentId))).toHaveLength(1);
+    await saveManagerReview(
+      daniel,
+      complete(tomas.id, { mix: managerMix, version: 2, calibrationReason: reason }),
+      "review",
+    );
+    expect(
+      await testDb.db
+        .select()
+        .from(calibrationRecords)
+        .where(eq(calibrationRecords.assessmentId, reviewed.assessmentId)),
+    ).toHaveLength(1);
   });
 
   it("needs no reason when the manager's mix stays within 10 points of the employee's", async () => {
@@ -194,14 +263,23 @@ describe("reviewing one person", () => {
     expect(self.status).toBe("finalized");
     const open = (await myAssessmentsByCycle(tomas)).find((c) => c.cycleId === openCycleId)!;
     expect(open.manager?.mix).toEqual(mixFrom(manager));
-    const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "assessment.finalized")).orderBy(desc(auditLog.id)).limit(1);
+    const [audit] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "assessment.finalized"))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(audit).toMatchObject({ actorId: daniel.id, targetId: String(manager.id) });
 
     // The other tab, still on the version before finalizing.
     await expect(saveManagerReview(daniel, input, "finalize")).rejects.toBeInstanceOf(ConflictError);
     // Even with the current version: a finalized review is locked.
-    await expect(saveManagerReview(daniel, { ...input, version: manager.version }, "draft")).rejects.toThrow(/already finalized/);
-    await expect(returnForChanges(daniel, { personId: tomas.id, expectedSelfVersion: self.version, message: "Please redo" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(saveManagerReview(daniel, { ...input, version: manager.version }, "draft")).rejects.toThrow(
+      /already finalized/,
+    );
+    await expect(
+      returnForChanges(daniel, { personId: tomas.id, expectedSelfVersion: self.version, message: "Please redo" }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("reviews and finalizes someone who has not written a self-assessment, with no calibration needed", async () => {
@@ -214,7 +292,12 @@ describe("reviewing one person", () => {
     expect(await selfOf(newcomer.id)).toBeNull();
     expect((await managerOf(newcomer.id))!.teamId).toBe(fpaId);
     // The pair is locked: the employee can no longer start a self-assessment for this cycle.
-    const late = saveSelfAssessmentDraft(newcomer, { cycleId: openCycleId, assessmentId: null, version: 0, values: complete(newcomer.id).values });
+    const late = saveSelfAssessmentDraft(newcomer, {
+      cycleId: openCycleId,
+      assessmentId: null,
+      version: 0,
+      values: complete(newcomer.id).values,
+    });
     await expect(late).rejects.toThrow(/finalized your review/);
     expect(await selfOf(newcomer.id)).toBeNull();
   });
@@ -223,7 +306,11 @@ describe("reviewing one person", () => {
     const newcomer = await addMember("Ines Incomplete", fpaId);
     const error = await saveManagerReview(
       daniel,
-      complete(newcomer.id, { mix: null, ratings: { judgment: 4, communication: null, stakeholders: 4, systemsThinking: 3, ownership: 4 }, tasks: [] }),
+      complete(newcomer.id, {
+        mix: null,
+        ratings: { judgment: 4, communication: null, stakeholders: 4, systemsThinking: 3, ownership: 4 },
+        tasks: [],
+      }),
       "review",
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
@@ -232,7 +319,11 @@ describe("reviewing one person", () => {
     expect(await managerOf(newcomer.id)).toBeNull();
 
     const unbalanced = { s1: 10, s2: 20, s3: 30, s4: 5, s5: 0 };
-    const draft = await saveManagerReview(daniel, complete(newcomer.id, { mix: unbalanced, tasks: [{ text: "Half-written", level: null, aiUsed: true }] }), "draft");
+    const draft = await saveManagerReview(
+      daniel,
+      complete(newcomer.id, { mix: unbalanced, tasks: [{ text: "Half-written", level: null, aiUsed: true }] }),
+      "draft",
+    );
     expect(draft.status).toBe("draft");
     const review = await getReview(daniel, newcomer.id);
     expect(review.manager?.values?.mix).toEqual(unbalanced);
@@ -247,19 +338,56 @@ describe("return for changes", () => {
     const [self] = await testDb.db
       .insert(assessments)
       .values({
-        cycleId: openCycleId, subjectId: newcomer.id, kind: "self", authorId: newcomer.id, teamId: fpaId,
-        s1: 10, s2: 10, s3: 30, s4: 30, s5: 20, judgment: 3, communication: 3, stakeholders: 3, systemsThinking: 3, ownership: 3,
-        status: "submitted", submittedAt: new Date(),
+        cycleId: openCycleId,
+        subjectId: newcomer.id,
+        kind: "self",
+        authorId: newcomer.id,
+        teamId: fpaId,
+        s1: 10,
+        s2: 10,
+        s3: 30,
+        s4: 30,
+        s5: 20,
+        judgment: 3,
+        communication: 3,
+        stakeholders: 3,
+        systemsThinking: 3,
+        ownership: 3,
+        status: "submitted",
+        submittedAt: new Date(),
       })
       .returning();
-    await expect(returnForChanges(daniel, { personId: newcomer.id, expectedSelfVersion: self!.version, message: "  " })).rejects.toBeInstanceOf(ActionError);
-    await expect(returnForChanges(daniel, { personId: newcomer.id, expectedSelfVersion: self!.version + 5, message: "Split the forecast task" })).rejects.toBeInstanceOf(ConflictError);
-    await returnForChanges(daniel, { personId: newcomer.id, expectedSelfVersion: self!.version, message: "Split the forecast task in two." });
+    await expect(
+      returnForChanges(daniel, { personId: newcomer.id, expectedSelfVersion: self!.version, message: "  " }),
+    ).rejects.toBeInstanceOf(ActionError);
+    await expect(
+      returnForChanges(daniel, {
+        personId: newcomer.id,
+        expectedSelfVersion: self!.version + 5,
+        message: "Split the forecast task",
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await returnForChanges(daniel, {
+      personId: newcomer.id,
+      expectedSelfVersion: self!.version,
+      message: "Split the forecast task in two.",
+    });
     const after = (await selfOf(newcomer.id))!;
-    expect(after).toMatchObject({ status: "returned", returnMessage: "Split the forecast task in two.", version: self!.version + 1 });
-    const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "assessment.returned")).orderBy(desc(auditLog.id)).limit(1);
+    expect(after).toMatchObject({
+      status: "returned",
+      returnMessage: "Split the forecast task in two.",
+      version: self!.version + 1,
+    });
+    const [audit] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "assessment.returned"))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(audit).toMatchObject({ actorId: daniel.id, targetId: String(self!.id) });
-    await expect(returnForChanges(daniel, { personId: newcomer.id, expectedSelfVersion: after.version, message: "Again" })).rejects.toThrow(/already returned/);
+    await expect(
+      returnForChanges(daniel, { personId: newcomer.id, expectedSelfVersion: after.version, message: "Again" }),
+    ).rejects.toThrow(/already returned/);
     // Once returned, the board counts it as not in.
     const row = (await reviewBoard(daniel)).rows.find((r) => r.personId === newcomer.id)!;
     expect(attentionReasons(row)).toContain("no_self_assessment");
@@ -267,7 +395,9 @@ describe("return for changes", () => {
 
   it("refuses to return a self-assessment that was never submitted", async () => {
     const self = (await selfOf(maya.id))!;
-    await expect(returnForChanges(daniel, { personId: maya.id, expectedSelfVersion: self.version, message: "Please finish" })).rejects.toThrow(/no submitted self-assessment/);
+    await expect(
+      returnForChanges(daniel, { personId: maya.id, expectedSelfVersion: self.version, message: "Please finish" }),
+    ).rejects.toThrow(/no submitted self-assessment/);
   });
 });
 
@@ -280,12 +410,20 @@ describe("manager scope", () => {
       .where(and(isNull(teamMemberships.endedOn), ne(teams.managerId, daniel.id)))
       .limit(1);
     const personId = outsider!.personId;
-    const before = await testDb.db.select().from(assessments).where(and(eq(assessments.subjectId, personId), eq(assessments.cycleId, openCycleId)));
+    const before = await testDb.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.subjectId, personId), eq(assessments.cycleId, openCycleId)));
     await expect(getReview(daniel, personId)).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(saveManagerReview(daniel, complete(personId), "draft")).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(saveManagerReview(daniel, complete(personId), "finalize")).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(returnForChanges(daniel, { personId, expectedSelfVersion: 1, message: "Please redo this" })).rejects.toBeInstanceOf(AccessDeniedError);
-    const after = await testDb.db.select().from(assessments).where(and(eq(assessments.subjectId, personId), eq(assessments.cycleId, openCycleId)));
+    await expect(
+      returnForChanges(daniel, { personId, expectedSelfVersion: 1, message: "Please redo this" }),
+    ).rejects.toBeInstanceOf(AccessDeniedError);
+    const after = await testDb.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.subjectId, personId), eq(assessments.cycleId, openCycleId)));
     expect(after).toEqual(before);
     expect((await reviewBoard(daniel)).rows.some((r) => r.personId === personId)).toBe(false);
   });
@@ -293,7 +431,12 @@ describe("manager scope", () => {
   it("the other team's manager cannot review Daniel's reports, and employees cannot review anyone", async () => {
     const [otherTeam] = await testDb.db.select().from(teams).where(ne(teams.managerId, daniel.id)).limit(1);
     const [otherManager] = await testDb.db.select().from(people).where(eq(people.id, otherTeam!.managerId!));
-    const other: Actor = { id: otherManager!.id, name: otherManager!.name, email: otherManager!.email, role: otherManager!.appRole };
+    const other: Actor = {
+      id: otherManager!.id,
+      name: otherManager!.name,
+      email: otherManager!.email,
+      role: otherManager!.appRole,
+    };
     await expect(getReview(other, grace.id)).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(saveManagerReview(maya, complete(grace.id), "review")).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(getReview(grace, grace.id)).rejects.toBeInstanceOf(AccessDeniedError);
@@ -302,7 +445,10 @@ describe("manager scope", () => {
 
   it("a manager of two teams sees and reviews both", async () => {
     const [finance] = await testDb.db.select().from(departments).where(eq(departments.name, "Finance"));
-    const [second] = await testDb.db.insert(teams).values({ name: "Treasury", departmentId: finance!.id, managerId: daniel.id }).returning();
+    const [second] = await testDb.db
+      .insert(teams)
+      .values({ name: "Treasury", departmentId: finance!.id, managerId: daniel.id })
+      .returning();
     const treasurer = await addMember("Tara Treasury", second!.id);
     const board = await reviewBoard(daniel);
     expect(new Set(board.rows.map((r) => r.teamName))).toEqual(new Set(["FP&A", "Treasury"]));
@@ -315,7 +461,10 @@ describe("manager scope", () => {
   it("a person who moved out of the team is no longer the old manager's to review", async () => {
     const mover = await addMember("Mo Mover", fpaId);
     const [other] = await testDb.db.select().from(teams).where(ne(teams.managerId, daniel.id)).limit(1);
-    await testDb.db.update(teamMemberships).set({ endedOn: "2026-11-01" }).where(eq(teamMemberships.personId, mover.id));
+    await testDb.db
+      .update(teamMemberships)
+      .set({ endedOn: "2026-11-01" })
+      .where(eq(teamMemberships.personId, mover.id));
     await testDb.db.insert(teamMemberships).values({ teamId: other!.id, personId: mover.id, startedOn: "2026-11-02" });
     await expect(getReview(daniel, mover.id)).rejects.toBeInstanceOf(AccessDeniedError);
   });
@@ -326,13 +475,21 @@ describe("closed cycles", () => {
     const current = await managerOf(grace.id);
     await testDb.db.update(reviewCycles).set({ status: "closed" }).where(eq(reviewCycles.id, openCycleId));
     try {
-      const error = await saveManagerReview(daniel, complete(grace.id, { version: current!.version }), "finalize").catch((e: unknown) => e);
+      const error = await saveManagerReview(
+        daniel,
+        complete(grace.id, { version: current!.version }),
+        "finalize",
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ActionError);
       expect((error as Error).message).toMatch(/no open review cycle/);
-      await expect(returnForChanges(daniel, { personId: grace.id, expectedSelfVersion: 1, message: "Please redo this" })).rejects.toBeInstanceOf(ActionError);
+      await expect(
+        returnForChanges(daniel, { personId: grace.id, expectedSelfVersion: 1, message: "Please redo this" }),
+      ).rejects.toBeInstanceOf(ActionError);
       expect(await managerOf(grace.id)).toEqual(current);
       // And the database itself refuses, whatever the code does.
-      await expect(testDb.db.update(assessments).set({ notes: "sneaky" }).where(eq(assessments.id, current!.id))).rejects.toThrow();
+      await expect(
+        testDb.db.update(assessments).set({ notes: "sneaky" }).where(eq(assessments.id, current!.id)),
+      ).rejects.toThrow();
     } finally {
       await testDb.db.update(reviewCycles).set({ status: "open" }).where(eq(reviewCycles.id, openCycleId));
     }

@@ -1,11 +1,27 @@
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignRole, getRoleMapping, listTeamMembersWithRoles, listTeamRoles, saveRoleMapping } from "@/db/queries/roles";
-import { assessments, auditLog, people, reviewCycles, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
+import {
+  assignRole,
+  getRoleMapping,
+  listTeamMembersWithRoles,
+  listTeamRoles,
+  saveRoleMapping,
+} from "@/db/queries/roles";
+import {
+  assessments,
+  auditLog,
+  people,
+  reviewCycles,
+  roleProfiles,
+  roleProfileVersions,
+  roleTasks,
+  teamMemberships,
+  teams,
+} from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
-import { roleEditorInput, roleMappingSchema, type RoleMappingInput } from "@/lib/role-schema";
+import { type RoleMappingInput, roleEditorInput, roleMappingSchema } from "@/lib/role-schema";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -49,15 +65,19 @@ beforeAll(async () => {
 afterAll(() => testDb.dispose());
 
 describe("the role mapping schema", () => {
-  const parse = (values: Record<string, unknown>) => roleMappingSchema.safeParse({ ...roleEditorInput({
-    roleId: null,
-    baseVersion: null,
-    teamId: 1,
-    title: "Analyst",
-    description: "",
-    target: { s1: "20", s2: "20", s3: "20", s4: "20", s5: "20" },
-    tasks: [{ text: "Prepare the report", level: 1 }],
-  }), ...values });
+  const parse = (values: Record<string, unknown>) =>
+    roleMappingSchema.safeParse({
+      ...roleEditorInput({
+        roleId: null,
+        baseVersion: null,
+        teamId: 1,
+        title: "Analyst",
+        description: "",
+        target: { s1: "20", s2: "20", s3: "20", s4: "20", s5: "20" },
+        tasks: [{ text: "Prepare the report", level: 1 }],
+      }),
+      ...values,
+    });
 
   it("accepts a target summing to 100 with at least one task", () => {
     expect(parse({}).success).toBe(true);
@@ -66,13 +86,20 @@ describe("the role mapping schema", () => {
   it("refuses a target that does not sum to 100, saying what it sums to", () => {
     const result = parse({ s5: 15 });
     expect(result.success).toBe(false);
-    expect(fieldErrorsOf(result.error!).target).toEqual(["The target level mix must add up to 100% — it adds up to 95% now."]);
+    expect(fieldErrorsOf(result.error!).target).toEqual([
+      "The target level mix must add up to 100% — it adds up to 95% now.",
+    ]);
   });
 
   it("refuses a role without tasks, and a blank task, each next to its field", () => {
     const none = parse({ tasks: [] });
     expect(fieldErrorsOf(none.error!).tasks).toEqual(["Add at least one typical task and place it on a level."]);
-    const blank = parse({ tasks: [{ text: "ok", level: 2 }, { text: "  ", level: 3 }] });
+    const blank = parse({
+      tasks: [
+        { text: "ok", level: 2 },
+        { text: "  ", level: 3 },
+      ],
+    });
     expect(fieldErrorsOf(blank.error!)["tasks.1.text"]).toEqual(["Describe the task, or remove it."]);
   });
 
@@ -95,7 +122,12 @@ describe("role versioning", () => {
       { text: "Design the rolling-forecast process", level: 4 },
     ]);
     expect(role.versions[0]!.createdBy).toBe("Daniel Okafor");
-    const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "role.saved")).orderBy(desc(auditLog.id)).limit(1);
+    const [entry] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "role.saved"))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(entry).toMatchObject({ actorId: daniel.id, targetType: "role_profile", targetId: String(saved.roleId) });
     expect(entry!.details).toMatchObject({ version: 1, tasks: 2 });
   });
@@ -117,7 +149,17 @@ describe("role versioning", () => {
     const current = before.versions[0]!;
     const saved = await saveRoleMapping(
       daniel,
-      mapping({ roleId: analyst!.id, baseVersion: current.version, title: "Financial Analyst", s1: 0, s2: 10, s3: 50, s4: 30, s5: 10, tasks: [{ text: "Own the forecast for three departments", level: 3 }] }),
+      mapping({
+        roleId: analyst!.id,
+        baseVersion: current.version,
+        title: "Financial Analyst",
+        s1: 0,
+        s2: 10,
+        s3: 50,
+        s4: 30,
+        s5: 10,
+        tasks: [{ text: "Own the forecast for three departments", level: 3 }],
+      }),
     );
     expect(saved.version).toBe(current.version + 1);
 
@@ -139,16 +181,24 @@ describe("role versioning", () => {
     const roles = await listTeamRoles(daniel);
     expect(roles.every((r) => r.teamId === fpaId)).toBe(true);
     const analyst = roles.find((r) => r.title === "Financial Analyst")!;
-    const versions = await testDb.db.select().from(roleProfileVersions).where(eq(roleProfileVersions.roleProfileId, analyst.id));
+    const versions = await testDb.db
+      .select()
+      .from(roleProfileVersions)
+      .where(eq(roleProfileVersions.roleProfileId, analyst.id));
     expect(analyst.current!.version).toBe(Math.max(...versions.map((v) => v.version)));
     expect(analyst.members).toBeGreaterThan(0);
   });
 
   it("a save based on an older version is a conflict, and nothing is written", async () => {
     const saved = await saveRoleMapping(daniel, mapping({ title: "Planning Analyst" }));
-    await saveRoleMapping(daniel, mapping({ roleId: saved.roleId, baseVersion: 1, title: "Planning Analyst", s1: 10, s2: 10 }));
+    await saveRoleMapping(
+      daniel,
+      mapping({ roleId: saved.roleId, baseVersion: 1, title: "Planning Analyst", s1: 10, s2: 10 }),
+    );
     // A second tab still on version 1.
-    await expect(saveRoleMapping(daniel, mapping({ roleId: saved.roleId, baseVersion: 1, title: "Planning Analyst" }))).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      saveRoleMapping(daniel, mapping({ roleId: saved.roleId, baseVersion: 1, title: "Planning Analyst" })),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await getRoleMapping(daniel, saved.roleId)).versions.map((v) => v.version)).toEqual([2, 1]);
   });
 
@@ -161,14 +211,23 @@ describe("role versioning", () => {
 
 describe("role scope", () => {
   it("a manager cannot create or change roles in a team they do not manage, even with forged ids", async () => {
-    await expect(saveRoleMapping(daniel, mapping({ teamId: otherTeamId, title: "Sneaky" }))).rejects.toBeInstanceOf(AccessDeniedError);
-    const [foreignRole] = await testDb.db.select().from(roleProfiles).where(eq(roleProfiles.teamId, otherTeamId)).limit(1);
+    await expect(saveRoleMapping(daniel, mapping({ teamId: otherTeamId, title: "Sneaky" }))).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
+    const [foreignRole] = await testDb.db
+      .select()
+      .from(roleProfiles)
+      .where(eq(roleProfiles.teamId, otherTeamId))
+      .limit(1);
     // Own team id, someone else's role id.
     await expect(
       saveRoleMapping(daniel, mapping({ roleId: foreignRole!.id, baseVersion: 1, title: foreignRole!.title })),
     ).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(getRoleMapping(daniel, foreignRole!.id)).rejects.toBeInstanceOf(AccessDeniedError);
-    const versions = await testDb.db.select().from(roleProfileVersions).where(eq(roleProfileVersions.roleProfileId, foreignRole!.id));
+    const versions = await testDb.db
+      .select()
+      .from(roleProfileVersions)
+      .where(eq(roleProfileVersions.roleProfileId, foreignRole!.id));
     expect(versions.every((v) => v.createdById !== daniel.id)).toBe(true);
   });
 
@@ -186,7 +245,12 @@ describe("role scope", () => {
     const members = await listTeamMembersWithRoles(daniel);
     expect(members.find((m) => m.personId === maya.id)?.roleId).toBe(senior.id);
     expect(members.every((m) => m.teamId === fpaId)).toBe(true);
-    const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "role.assigned")).orderBy(desc(auditLog.id)).limit(1);
+    const [entry] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "role.assigned"))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(entry).toMatchObject({ actorId: daniel.id, targetId: String(maya.id) });
 
     const [outsider] = await testDb.db
@@ -194,8 +258,16 @@ describe("role scope", () => {
       .from(teamMemberships)
       .where(and(eq(teamMemberships.teamId, otherTeamId), isNull(teamMemberships.endedOn)))
       .limit(1);
-    await expect(assignRole(daniel, { personId: outsider!.personId, roleId: senior.id })).rejects.toBeInstanceOf(AccessDeniedError);
-    const [foreignRole] = await testDb.db.select().from(roleProfiles).where(eq(roleProfiles.teamId, otherTeamId)).limit(1);
-    await expect(assignRole(daniel, { personId: maya.id, roleId: foreignRole!.id })).rejects.toBeInstanceOf(ActionError);
+    await expect(assignRole(daniel, { personId: outsider!.personId, roleId: senior.id })).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
+    const [foreignRole] = await testDb.db
+      .select()
+      .from(roleProfiles)
+      .where(eq(roleProfiles.teamId, otherTeamId))
+      .limit(1);
+    await expect(assignRole(daniel, { personId: maya.id, roleId: foreignRole!.id })).rejects.toBeInstanceOf(
+      ActionError,
+    );
   });
 });

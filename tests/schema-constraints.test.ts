@@ -6,12 +6,12 @@ import {
   auditLog,
   calibrationRecords,
   departments,
+  type NewAssessment,
   people,
   reviewCycles,
   roleProfiles,
   roleProfileVersions,
   teams,
-  type NewAssessment,
 } from "@/db/schema";
 import { createTestDatabase, driverUnderTest } from "./helpers/test-db";
 
@@ -47,7 +47,7 @@ function driverError(error: unknown): DriverError {
  * wrapper (which quotes the SQL and would match column names by accident).
  */
 async function expectRejected(promise: Promise<unknown>, pattern: RegExp, sqlState?: string) {
-  let caught: unknown = undefined;
+  let caught: unknown;
   let resolved = false;
   try {
     await promise;
@@ -151,7 +151,10 @@ describe(`schema constraints (${driverUnderTest})`, () => {
     });
 
     it("stores a draft with all shares and ratings null", async () => {
-      const [row] = await db.insert(assessments).values(await draftSelf()).returning();
+      const [row] = await db
+        .insert(assessments)
+        .values(await draftSelf())
+        .returning();
       expect(row).toMatchObject({ status: "draft", s1: null, s5: null, judgment: null, submittedAt: null });
     });
 
@@ -177,7 +180,10 @@ describe(`schema constraints (${driverUnderTest})`, () => {
     it("stores the same person's self-assessment in another cycle", async () => {
       const values = await submittedSelf();
       await db.insert(assessments).values(values);
-      const [row] = await db.insert(assessments).values({ ...values, cycleId: otherCycleId }).returning();
+      const [row] = await db
+        .insert(assessments)
+        .values({ ...values, cycleId: otherCycleId })
+        .returning();
       expect(row?.cycleId).toBe(otherCycleId);
     });
 
@@ -316,12 +322,12 @@ describe(`schema constraints (${driverUnderTest})`, () => {
     });
 
     it("refuses to move a stored draft to submitted while it is incomplete", async () => {
-      const [row] = await db.insert(assessments).values(await draftSelf()).returning();
+      const [row] = await db
+        .insert(assessments)
+        .values(await draftSelf())
+        .returning();
       await expectRejected(
-        db
-          .update(assessments)
-          .set({ status: "submitted", submittedAt: new Date() })
-          .where(eq(assessments.id, row!.id)),
+        db.update(assessments).set({ status: "submitted", submittedAt: new Date() }).where(eq(assessments.id, row!.id)),
         /assessments_complete_unless_draft/,
         CHECK_VIOLATION,
       );
@@ -351,7 +357,10 @@ describe(`schema constraints (${driverUnderTest})`, () => {
   describe("assessment tasks", () => {
     let assessmentId: number;
     beforeAll(async () => {
-      const [row] = await db.insert(assessments).values(await draftSelf()).returning();
+      const [row] = await db
+        .insert(assessments)
+        .values(await draftSelf())
+        .returning();
       assessmentId = row!.id;
     });
 
@@ -469,7 +478,9 @@ describe(`a closed review cycle is read-only in the database (${driverUnderTest}
       .returning();
     const self = await submittedSelf({ cycleId: cycle!.id });
     const [assessment] = await db.insert(assessments).values(self).returning();
-    await db.insert(assessmentTasks).values({ assessmentId: assessment!.id, position: 0, text: "Compile the report", level: 1 });
+    await db
+      .insert(assessmentTasks)
+      .values({ assessmentId: assessment!.id, position: 0, text: "Compile the report", level: 1 });
     const [review] = await db
       .insert(assessments)
       .values({ ...self, kind: "manager", authorId: managerId, status: "draft", submittedAt: null })
@@ -485,20 +496,39 @@ describe(`a closed review cycle is read-only in the database (${driverUnderTest}
 
     await db.update(reviewCycles).set({ status: "closed" }).where(eq(reviewCycles.id, cycle!.id));
     const closed = /review cycle is closed/;
-    await expectRejected(db.update(assessments).set({ notes: "changed later" }).where(eq(assessments.id, assessment!.id)), closed, CHECK_VIOLATION);
+    await expectRejected(
+      db.update(assessments).set({ notes: "changed later" }).where(eq(assessments.id, assessment!.id)),
+      closed,
+      CHECK_VIOLATION,
+    );
     await expectRejected(db.delete(assessments).where(eq(assessments.id, assessment!.id)), closed, CHECK_VIOLATION);
     const newcomer = await submittedSelf({ cycleId: cycle!.id });
     await expectRejected(db.insert(assessments).values(newcomer), closed, CHECK_VIOLATION);
     // Nor can an open cycle's assessment be moved into the closed one.
-    const [openOne] = await db.insert(assessments).values(await submittedSelf()).returning();
-    await expectRejected(db.update(assessments).set({ cycleId: cycle!.id }).where(eq(assessments.id, openOne!.id)), closed, CHECK_VIOLATION);
+    const [openOne] = await db
+      .insert(assessments)
+      .values(await submittedSelf())
+      .returning();
+    await expectRejected(
+      db.update(assessments).set({ cycleId: cycle!.id }).where(eq(assessments.id, openOne!.id)),
+      closed,
+      CHECK_VIOLATION,
+    );
     await expectRejected(
       db.insert(assessmentTasks).values({ assessmentId: assessment!.id, position: 1, text: "Late addition", level: 2 }),
       closed,
       CHECK_VIOLATION,
     );
-    await expectRejected(db.update(assessmentTasks).set({ level: 5 }).where(eq(assessmentTasks.assessmentId, assessment!.id)), closed, CHECK_VIOLATION);
-    await expectRejected(db.delete(calibrationRecords).where(eq(calibrationRecords.assessmentId, review!.id)), closed, CHECK_VIOLATION);
+    await expectRejected(
+      db.update(assessmentTasks).set({ level: 5 }).where(eq(assessmentTasks.assessmentId, assessment!.id)),
+      closed,
+      CHECK_VIOLATION,
+    );
+    await expectRejected(
+      db.delete(calibrationRecords).where(eq(calibrationRecords.assessmentId, review!.id)),
+      closed,
+      CHECK_VIOLATION,
+    );
     const [unchanged] = await db.select().from(assessments).where(eq(assessments.id, assessment!.id));
     expect(unchanged?.notes).toBe("");
 

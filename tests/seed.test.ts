@@ -11,10 +11,10 @@ import {
   teamMemberships,
   teams,
 } from "@/db/schema";
-import { seedDemoOrganisation, seedDemoOrganisationIfEmpty, type SeedSummary } from "@/db/seed";
+import { type SeedSummary, seedDemoOrganisation, seedDemoOrganisationIfEmpty } from "@/db/seed";
 import { roundShares } from "@/db/seed-random";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
-import { leverageIndex, meanMix, type LevelMix } from "@/lib/ladder";
+import { type LevelMix, leverageIndex, meanMix } from "@/lib/ladder";
 import { createTestDatabase } from "./helpers/test-db";
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -62,7 +62,12 @@ async function fingerprint(target: Database) {
     .from(assessments)
     .orderBy(asc(assessments.id));
   const tasks = await target
-    .select({ assessmentId: assessmentTasks.assessmentId, text: assessmentTasks.text, level: assessmentTasks.level, aiUsed: assessmentTasks.aiUsed })
+    .select({
+      assessmentId: assessmentTasks.assessmentId,
+      text: assessmentTasks.text,
+      level: assessmentTasks.level,
+      aiUsed: assessmentTasks.aiUsed,
+    })
     .from(assessmentTasks)
     .orderBy(asc(assessmentTasks.id));
   const persons = await target
@@ -70,7 +75,12 @@ async function fingerprint(target: Database) {
     .from(people)
     .orderBy(asc(people.id));
   const calibrations = await target
-    .select({ assessmentId: calibrationRecords.assessmentId, from: calibrationRecords.fromValue, to: calibrationRecords.toValue, reason: calibrationRecords.reason })
+    .select({
+      assessmentId: calibrationRecords.assessmentId,
+      from: calibrationRecords.fromValue,
+      to: calibrationRecords.toValue,
+      reason: calibrationRecords.reason,
+    })
     .from(calibrationRecords)
     .orderBy(asc(calibrationRecords.id));
   return JSON.stringify({ rows, tasks, persons, calibrations });

@@ -1,15 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mySelfAssessmentInOpenCycle, saveSelfAssessmentDraft, submitSelfAssessment } from "@/db/queries/assessments";
 import { myClosedQuarters, myLatestTasks, teamTasksDoneWithAi } from "@/db/queries/my-history";
-import {
-  mySelfAssessmentInOpenCycle,
-  saveSelfAssessmentDraft,
-  submitSelfAssessment,
-} from "@/db/queries/assessments";
-import { assessmentTasks, assessments, auditLog, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
+import { assessments, assessmentTasks, auditLog, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError, ConflictError } from "@/lib/action-state";
-import { emptyAssessmentValues, type AssessmentDraftValues } from "@/lib/assessment-schema";
+import { type AssessmentDraftValues, emptyAssessmentValues } from "@/lib/assessment-schema";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { createTestDatabase } from "./helpers/test-db";
 
@@ -35,7 +31,9 @@ async function notStartedEmployee(): Promise<Actor> {
     const [row] = await testDb.db
       .select({ id: assessments.id })
       .from(assessments)
-      .where(and(eq(assessments.subjectId, actor.id), eq(assessments.cycleId, openCycleId), eq(assessments.kind, "self")));
+      .where(
+        and(eq(assessments.subjectId, actor.id), eq(assessments.cycleId, openCycleId), eq(assessments.kind, "self")),
+      );
     if (!row) return actor;
   }
   throw new Error("no employee without a self-assessment in the open cycle");
@@ -70,11 +68,19 @@ describe("self-assessment: draft → submit → read-only", () => {
     const draft: AssessmentDraftValues = {
       ...emptyAssessmentValues(),
       mix: { s1: 30, s2: 30, s3: 20, s4: 10, s5: 0 },
-      tasks: [{ text: "Compile the weekly cash report", level: null, aiUsed: false }, { text: "", level: 3, aiUsed: true }],
+      tasks: [
+        { text: "Compile the weekly cash report", level: null, aiUsed: false },
+        { text: "", level: 3, aiUsed: true },
+      ],
       ratings: { ...emptyAssessmentValues().ratings, judgment: 2 },
       notes: "half done",
     };
-    const first = await saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: draft });
+    const first = await saveSelfAssessmentDraft(actor, {
+      cycleId: openCycleId,
+      assessmentId: null,
+      version: 0,
+      values: draft,
+    });
     expect(first.status).toBe("draft");
     expect(first.version).toBe(1);
 
@@ -83,17 +89,43 @@ describe("self-assessment: draft → submit → read-only", () => {
     expect(reread?.assessment?.version).toBe(1);
     expect(reread?.editable).toBe(true);
 
-    const second = await saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: 1, values: { ...draft, notes: "more" } });
+    const second = await saveSelfAssessmentDraft(actor, {
+      cycleId: openCycleId,
+      assessmentId: first.assessmentId,
+      version: 1,
+      values: { ...draft, notes: "more" },
+    });
     expect(second.version).toBe(2);
 
-    const submitted = await submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: 2, values: complete() });
+    const submitted = await submitSelfAssessment(actor, {
+      cycleId: openCycleId,
+      assessmentId: first.assessmentId,
+      version: 2,
+      values: complete(),
+    });
     expect(submitted.status).toBe("submitted");
     expect(submitted.submittedAt).toBeInstanceOf(Date);
 
     const [row] = await testDb.db.select().from(assessments).where(eq(assessments.id, first.assessmentId));
-    expect(row).toMatchObject({ s1: 10, s2: 20, s3: 40, s4: 20, s5: 10, judgment: 4, systemsThinking: 2, draftValues: null, notes: "Took over the forecast review." });
-    const tasks = await testDb.db.select().from(assessmentTasks).where(eq(assessmentTasks.assessmentId, first.assessmentId));
-    expect(tasks.map((t) => [t.position, t.level, t.aiUsed])).toEqual([[0, 3, false], [1, 1, true]]);
+    expect(row).toMatchObject({
+      s1: 10,
+      s2: 20,
+      s3: 40,
+      s4: 20,
+      s5: 10,
+      judgment: 4,
+      systemsThinking: 2,
+      draftValues: null,
+      notes: "Took over the forecast review.",
+    });
+    const tasks = await testDb.db
+      .select()
+      .from(assessmentTasks)
+      .where(eq(assessmentTasks.assessmentId, first.assessmentId));
+    expect(tasks.map((t) => [t.position, t.level, t.aiUsed])).toEqual([
+      [0, 3, false],
+      [1, 1, true],
+    ]);
 
     const after = await mySelfAssessmentInOpenCycle(actor);
     expect(after?.editable).toBe(false);
@@ -101,24 +133,51 @@ describe("self-assessment: draft → submit → read-only", () => {
 
     // Read-only now: both a draft save and a second submission are refused, and nothing changes.
     await expect(
-      saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: submitted.version, values: draft }),
+      saveSelfAssessmentDraft(actor, {
+        cycleId: openCycleId,
+        assessmentId: first.assessmentId,
+        version: submitted.version,
+        values: draft,
+      }),
     ).rejects.toThrow(/read-only unless your manager returns it/);
     await expect(
-      submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: submitted.version, values: complete() }),
+      submitSelfAssessment(actor, {
+        cycleId: openCycleId,
+        assessmentId: first.assessmentId,
+        version: submitted.version,
+        values: complete(),
+      }),
     ).rejects.toBeInstanceOf(ActionError);
     const [unchanged] = await testDb.db.select().from(assessments).where(eq(assessments.id, first.assessmentId));
     expect(unchanged!.version).toBe(submitted.version);
 
-    const audit = await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, String(first.assessmentId)));
-    expect(audit.map((a) => a.action).sort()).toEqual(["assessment.draft_saved", "assessment.draft_saved", "assessment.submitted"]);
+    const audit = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(first.assessmentId)));
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "assessment.draft_saved",
+      "assessment.draft_saved",
+      "assessment.submitted",
+    ]);
   });
 
   it("submits straight from not started, and a second 'not started' tab then conflicts", async () => {
     const actor = await notStartedEmployee();
-    const result = await submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: complete() });
+    const result = await submitSelfAssessment(actor, {
+      cycleId: openCycleId,
+      assessmentId: null,
+      version: 0,
+      values: complete(),
+    });
     expect(result.status).toBe("submitted");
     await expect(
-      saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: emptyAssessmentValues() }),
+      saveSelfAssessmentDraft(actor, {
+        cycleId: openCycleId,
+        assessmentId: null,
+        version: 0,
+        values: emptyAssessmentValues(),
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
   });
 
@@ -136,7 +195,12 @@ describe("self-assessment: draft → submit → read-only", () => {
 describe("returned for changes", () => {
   it("is editable again, keeps the submitted columns while the draft is edited, and resubmits", async () => {
     const actor = await notStartedEmployee();
-    const first = await submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: complete() });
+    const first = await submitSelfAssessment(actor, {
+      cycleId: openCycleId,
+      assessmentId: null,
+      version: 0,
+      values: complete(),
+    });
     await testDb.db
       .update(assessments)
       .set({ status: "returned", returnMessage: "Please add the forecast work.", version: first.version + 1 })
@@ -147,13 +211,23 @@ describe("returned for changes", () => {
     expect(returned?.values).toEqual(complete());
 
     const edited = { ...complete(), mix: { s1: 50, s2: 0, s3: 0, s4: 0, s5: 0 } };
-    const draft = await saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: first.version + 1, values: edited });
+    const draft = await saveSelfAssessmentDraft(actor, {
+      cycleId: openCycleId,
+      assessmentId: first.assessmentId,
+      version: first.version + 1,
+      values: edited,
+    });
     expect(draft.status).toBe("returned");
     const [row] = await testDb.db.select().from(assessments).where(eq(assessments.id, first.assessmentId));
     expect(row!.s1).toBe(10);
     expect((await mySelfAssessmentInOpenCycle(actor))?.values.mix.s1).toBe(50);
 
-    const again = await submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: first.assessmentId, version: draft.version, values: complete() });
+    const again = await submitSelfAssessment(actor, {
+      cycleId: openCycleId,
+      assessmentId: first.assessmentId,
+      version: draft.version,
+      values: complete(),
+    });
     expect(again.status).toBe("submitted");
     expect((await mySelfAssessmentInOpenCycle(actor))?.editable).toBe(false);
   });
@@ -163,8 +237,18 @@ describe("self-assessment refusals", () => {
   it("refuses incomplete or unbalanced submissions with field errors, and keeps the saved draft", async () => {
     const actor = await notStartedEmployee();
     const draft = { ...complete(), mix: { s1: 30, s2: 30, s3: 20, s4: 10, s5: 0 } };
-    const saved = await saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: draft });
-    const error = await submitSelfAssessment(actor, { cycleId: openCycleId, assessmentId: saved.assessmentId, version: saved.version, values: draft }).catch((e) => e);
+    const saved = await saveSelfAssessmentDraft(actor, {
+      cycleId: openCycleId,
+      assessmentId: null,
+      version: 0,
+      values: draft,
+    });
+    const error = await submitSelfAssessment(actor, {
+      cycleId: openCycleId,
+      assessmentId: saved.assessmentId,
+      version: saved.version,
+      values: draft,
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(ActionError);
     expect(error.fieldErrors.mix).toEqual(["Your shares add up to 90%; 10% left to place."]);
     const reread = await mySelfAssessmentInOpenCycle(actor);
@@ -198,11 +282,19 @@ describe("self-assessment refusals", () => {
 
   it("refuses a stale version: the second tab's save gets 'changed elsewhere — reload'", async () => {
     const actor = await notStartedEmployee();
-    const first = await saveSelfAssessmentDraft(actor, { cycleId: openCycleId, assessmentId: null, version: 0, values: emptyAssessmentValues() });
+    const first = await saveSelfAssessmentDraft(actor, {
+      cycleId: openCycleId,
+      assessmentId: null,
+      version: 0,
+      values: emptyAssessmentValues(),
+    });
     const tabA = { cycleId: openCycleId, assessmentId: first.assessmentId, version: first.version };
     const tabB = { ...tabA };
     await saveSelfAssessmentDraft(actor, { ...tabA, values: { ...emptyAssessmentValues(), notes: "from tab A" } });
-    const conflict = await saveSelfAssessmentDraft(actor, { ...tabB, values: { ...emptyAssessmentValues(), notes: "from tab B" } }).catch((e) => e);
+    const conflict = await saveSelfAssessmentDraft(actor, {
+      ...tabB,
+      values: { ...emptyAssessmentValues(), notes: "from tab B" },
+    }).catch((e) => e);
     expect(conflict).toBeInstanceOf(ConflictError);
     expect(conflict.message).toMatch(/changed elsewhere .* reload/);
     await expect(submitSelfAssessment(actor, { ...tabB, values: complete() })).rejects.toBeInstanceOf(ConflictError);
@@ -215,9 +307,13 @@ describe("self-assessment refusals", () => {
     const [closedOwn] = await testDb.db
       .select()
       .from(assessments)
-      .where(and(eq(assessments.subjectId, maya.id), eq(assessments.cycleId, closedCycleId), eq(assessments.kind, "self")));
+      .where(
+        and(eq(assessments.subjectId, maya.id), eq(assessments.cycleId, closedCycleId), eq(assessments.kind, "self")),
+      );
     const editable = { cycleId: closedCycleId, assessmentId: closedOwn!.id, version: closedOwn!.version };
-    await expect(saveSelfAssessmentDraft(maya, { ...editable, values: complete() })).rejects.toThrow(/2026 Q3 review cycle is closed/);
+    await expect(saveSelfAssessmentDraft(maya, { ...editable, values: complete() })).rejects.toThrow(
+      /2026 Q3 review cycle is closed/,
+    );
     await expect(submitSelfAssessment(maya, { ...editable, values: complete() })).rejects.toThrow(/closed/);
     const fresh = await notStartedEmployee();
     await expect(
@@ -232,9 +328,17 @@ describe("self-assessment refusals", () => {
     const mayaOpen = await mySelfAssessmentInOpenCycle(maya);
     const other = await actorByEmail("tomas.herrera@northwind.example").catch(() => null);
     const intruder = other ?? (await notStartedEmployee());
-    const forged = { cycleId: openCycleId, assessmentId: mayaOpen!.assessment!.id, version: mayaOpen!.assessment!.version };
-    await expect(saveSelfAssessmentDraft(intruder, { ...forged, values: complete() })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(submitSelfAssessment(intruder, { ...forged, values: complete() })).rejects.toBeInstanceOf(AccessDeniedError);
+    const forged = {
+      cycleId: openCycleId,
+      assessmentId: mayaOpen!.assessment!.id,
+      version: mayaOpen!.assessment!.version,
+    };
+    await expect(saveSelfAssessmentDraft(intruder, { ...forged, values: complete() })).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
+    await expect(submitSelfAssessment(intruder, { ...forged, values: complete() })).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
 
     const [managerSide] = await testDb.db
       .select()
@@ -242,13 +346,25 @@ describe("self-assessment refusals", () => {
       .where(and(eq(assessments.cycleId, openCycleId), eq(assessments.kind, "manager")))
       .limit(1);
     const subject = await testDb.db.select().from(people).where(eq(people.id, managerSide!.subjectId));
-    const subjectActor: Actor = { id: subject[0]!.id, name: subject[0]!.name, email: subject[0]!.email, role: "employee" };
+    const subjectActor: Actor = {
+      id: subject[0]!.id,
+      name: subject[0]!.name,
+      email: subject[0]!.email,
+      role: "employee",
+    };
     await expect(
-      saveSelfAssessmentDraft(subjectActor, { cycleId: openCycleId, assessmentId: managerSide!.id, version: managerSide!.version, values: complete() }),
+      saveSelfAssessmentDraft(subjectActor, {
+        cycleId: openCycleId,
+        assessmentId: managerSide!.id,
+        version: managerSide!.version,
+        values: complete(),
+      }),
     ).rejects.toBeInstanceOf(AccessDeniedError);
 
     const leader = await actorByEmail("priya.raman@northwind.example");
-    await expect(saveSelfAssessmentDraft(leader, { ...forged, values: complete() })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(saveSelfAssessmentDraft(leader, { ...forged, values: complete() })).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
     const after = await mySelfAssessmentInOpenCycle(maya);
     expect(after?.assessment?.version).toBe(mayaOpen!.assessment!.version);
   });
@@ -258,7 +374,15 @@ describe("my history", () => {
   it("lists each closed quarter with the manager's figures only from a finalized review", async () => {
     const maya = await actorByEmail("maya.chen@northwind.example");
     const before = await myClosedQuarters(maya);
-    expect(before.map((q) => q.cycleName)).toEqual(["2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4", "2026 Q1", "2026 Q2", "2026 Q3"]);
+    expect(before.map((q) => q.cycleName)).toEqual([
+      "2025 Q1",
+      "2025 Q2",
+      "2025 Q3",
+      "2025 Q4",
+      "2026 Q1",
+      "2026 Q2",
+      "2026 Q3",
+    ]);
     expect(before.every((q) => q.self && q.manager)).toBe(true);
 
     // Put the 2026 Q3 review back to "submitted" (reopening the cycle to do so): it must disappear.
@@ -266,7 +390,13 @@ describe("my history", () => {
     await testDb.db
       .update(assessments)
       .set({ status: "submitted", finalizedAt: null })
-      .where(and(eq(assessments.subjectId, maya.id), eq(assessments.cycleId, closedCycleId), eq(assessments.kind, "manager")));
+      .where(
+        and(
+          eq(assessments.subjectId, maya.id),
+          eq(assessments.cycleId, closedCycleId),
+          eq(assessments.kind, "manager"),
+        ),
+      );
     await testDb.db.update(reviewCycles).set({ status: "closed" }).where(eq(reviewCycles.id, closedCycleId));
     const after = await myClosedQuarters(maya);
     const q3 = after.find((q) => q.cycleName === "2026 Q3")!;
@@ -293,7 +423,13 @@ describe("my history", () => {
       .innerJoin(assessments, eq(assessments.id, assessmentTasks.assessmentId));
     for (const task of tasks) {
       const sources = allTasks.filter(
-        (t) => t.text === task.text && t.aiUsed && t.teamId === fpa!.id && t.subjectId !== maya.id && t.kind === "self" && t.status !== "draft",
+        (t) =>
+          t.text === task.text &&
+          t.aiUsed &&
+          t.teamId === fpa!.id &&
+          t.subjectId !== maya.id &&
+          t.kind === "self" &&
+          t.status !== "draft",
       );
       expect(sources.length, task.text).toBeGreaterThan(0);
       expect(task.colleagues).toBe(new Set(sources.map((s) => s.subjectId)).size);

@@ -34,7 +34,9 @@ describe("verifySignIn", () => {
   });
 
   it("refuses a wrong password and an unknown email alike, counting both in the database", async () => {
-    expect((await verifySignIn({ email: "ada@example.test", password: "nope", ip: "10.0.0.2" })).result).toBe("invalid");
+    expect((await verifySignIn({ email: "ada@example.test", password: "nope", ip: "10.0.0.2" })).result).toBe(
+      "invalid",
+    );
     expect((await verifySignIn({ email: "nobody@example.test", password, ip: "10.0.0.2" })).result).toBe("invalid");
     expect((await throttleRow("email:ada@example.test"))?.failures).toBe(1);
     expect((await throttleRow("email:nobody@example.test"))?.failures).toBe(1);
@@ -45,7 +47,9 @@ describe("verifySignIn", () => {
 
   it("locks an email after too many failures, even against the right password", async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) {
-      expect((await verifySignIn({ email: "bo@example.test", password: `wrong-${i}`, ip: `10.1.0.${i}` })).result).toBe("invalid");
+      expect((await verifySignIn({ email: "bo@example.test", password: `wrong-${i}`, ip: `10.1.0.${i}` })).result).toBe(
+        "invalid",
+      );
     }
     expect((await throttleRow("email:bo@example.test"))?.failures).toBe(SIGN_IN_LIMITS.perEmail);
     expect((await verifySignIn({ email: "bo@example.test", password, ip: "10.1.0.99" })).result).toBe("throttled");
@@ -81,6 +85,8 @@ describe("verifySignIn", () => {
 
   it("refuses a deactivated person who knows the password", async () => {
     expect((await verifySignIn({ email: "cy@example.test", password, ip: "10.3.0.1" })).result).toBe("deactivated");
-    expect((await verifySignIn({ email: "cy@example.test", password: "wrong", ip: "10.3.0.1" })).result).toBe("invalid");
+    expect((await verifySignIn({ email: "cy@example.test", password: "wrong", ip: "10.3.0.1" })).result).toBe(
+      "invalid",
+    );
   });
 });

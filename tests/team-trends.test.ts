@@ -4,7 +4,7 @@ import { teamTrends } from "@/db/queries/team-trends";
 import { assessments, people, reviewCycles, roleProfileVersions, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
-import { dominantLevel, effectiveAssessment, leverageIndex, meanMix, type LevelMix } from "@/lib/ladder";
+import { dominantLevel, effectiveAssessment, type LevelMix, leverageIndex, meanMix } from "@/lib/ladder";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -31,10 +31,14 @@ async function effectiveRows(teamId: number) {
     entry[row.kind] = row;
     pairs.set(key, entry);
   }
-  const mixOf = (a: (typeof rows)[number]) => (a.s1 === null ? null : ({ s1: a.s1, s2: a.s2!, s3: a.s3!, s4: a.s4!, s5: a.s5! } as LevelMix));
+  const mixOf = (a: (typeof rows)[number]) =>
+    a.s1 === null ? null : ({ s1: a.s1, s2: a.s2!, s3: a.s3!, s4: a.s4!, s5: a.s5! } as LevelMix);
   const chosen = [];
   for (const { self, manager } of pairs.values()) {
-    const c = effectiveAssessment(self && { ...self, mix: mixOf(self) }, manager && { ...manager, mix: mixOf(manager) });
+    const c = effectiveAssessment(
+      self && { ...self, mix: mixOf(self) },
+      manager && { ...manager, mix: mixOf(manager) },
+    );
     if (c?.mix && c.teamId === teamId) chosen.push(c as typeof c & { mix: LevelMix });
   }
   return chosen;
@@ -55,7 +59,10 @@ describe("team trends", () => {
     const rows = await effectiveRows(fpaId);
     const cycles = await testDb.db.select().from(reviewCycles);
     expect(trends.cycles.map((c) => c.cycleName)).toEqual(
-      [...new Set(rows.map((r) => r.cycleId))].map((id) => cycles.find((c) => c.id === id)!).sort((a, b) => a.startsOn.localeCompare(b.startsOn)).map((c) => c.name),
+      [...new Set(rows.map((r) => r.cycleId))]
+        .map((id) => cycles.find((c) => c.id === id)!)
+        .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+        .map((c) => c.name),
     );
     expect(trends.cycles).toHaveLength(8);
     for (const cycle of trends.cycles) {
@@ -74,7 +81,9 @@ describe("team trends", () => {
     const latest = trends.latest!;
     const rows = (await effectiveRows(fpaId)).filter((r) => r.cycleId === latest.cycleId);
     for (const level of [1, 2, 3, 4, 5]) {
-      expect(latest.distribution.find((d) => d.level === level)!.count).toBe(rows.filter((r) => dominantLevel(r.mix) === level).length);
+      expect(latest.distribution.find((d) => d.level === level)!.count).toBe(
+        rows.filter((r) => dominantLevel(r.mix) === level).length,
+      );
     }
     const versions = await testDb.db.select().from(roleProfileVersions);
     for (const role of latest.roles) {
@@ -84,12 +93,16 @@ describe("team trends", () => {
       const newest = versions.filter((v) => v.roleProfileId === role.roleId).sort((a, b) => b.version - a.version)[0]!;
       expect(role.target).toEqual({ s1: newest.s1, s2: newest.s2, s3: newest.s3, s4: newest.s4, s5: newest.s5 });
     }
-    expect(latest.roles.reduce((n, r) => n + r.actual.count, 0)).toBe(rows.filter((r) => r.roleVersionId !== null).length);
+    expect(latest.roles.reduce((n, r) => n + r.actual.count, 0)).toBe(
+      rows.filter((r) => r.roleVersionId !== null).length,
+    );
   });
 
   it("keep a moved person's past quarters with the team they were in then", async () => {
     // Anyone whose assessments name more than one team over the cycles.
-    const rows = await testDb.db.select({ subjectId: assessments.subjectId, teamId: assessments.teamId, cycleId: assessments.cycleId }).from(assessments);
+    const rows = await testDb.db
+      .select({ subjectId: assessments.subjectId, teamId: assessments.teamId, cycleId: assessments.cycleId })
+      .from(assessments);
     const teamsOf = new Map<number, Set<number>>();
     for (const r of rows) teamsOf.set(r.subjectId, (teamsOf.get(r.subjectId) ?? new Set()).add(r.teamId));
     const mover = [...teamsOf].find(([, s]) => s.size > 1);
@@ -105,9 +118,14 @@ describe("team trends", () => {
   });
 
   it("are refused for a team the manager does not manage, and to employees", async () => {
-    const [other] = await testDb.db.select().from(teams).where(and(ne(teams.managerId, daniel.id)));
+    const [other] = await testDb.db
+      .select()
+      .from(teams)
+      .where(and(ne(teams.managerId, daniel.id)));
     await expect(teamTrends(daniel, other!.id)).rejects.toBeInstanceOf(AccessDeniedError);
     const [maya] = await testDb.db.select().from(people).where(eq(people.email, "maya.chen@northwind.example"));
-    await expect(teamTrends({ id: maya!.id, name: maya!.name, email: maya!.email, role: "employee" }, fpaId)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(
+      teamTrends({ id: maya!.id, name: maya!.name, email: maya!.email, role: "employee" }, fpaId),
+    ).rejects.toBeInstanceOf(AccessDeniedError);
   });
 });

@@ -11,7 +11,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requireActor();
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-black">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-black"
+      >
         Skip to content
       </a>
       <header className="surface border-x-0 border-t-0">
@@ -29,7 +32,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="text-muted block text-xs">{roleLabels[actor.role]}</span>
             </span>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-line px-3 py-1.5 font-medium hover:border-[var(--color-accent)]">
+              <button
+                type="submit"
+                className="rounded-md border border-line px-3 py-1.5 font-medium hover:border-[var(--color-accent)]"
+              >
                 Sign out
               </button>
             </form>

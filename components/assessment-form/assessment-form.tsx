@@ -1,13 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import type { AssessmentDraftValues, AssessmentFormEcho } from "@/lib/assessment-schema";
 import { CapabilityRatings } from "./capability-ratings";
 import { ErrorSummary } from "./error-summary";
 import { LevelMixEditor } from "./level-mix-editor";
 import { NotesField } from "./notes-field";
-import { TaskInventoryEditor, toTaskRows, type TaskRow } from "./task-inventory-editor";
+import { TaskInventoryEditor, type TaskRow, toTaskRows } from "./task-inventory-editor";
 
 export type AssessmentFormAction = (
   state: ActionState<AssessmentFormEcho>,
@@ -33,12 +33,25 @@ export type AssessmentFormProps = {
   /** Further submit buttons after the main one, each sending its `value` as the intent (e.g. the manager's Finalize). */
   extraActions?: { value: string; label: string; pendingLabel: string }[];
   /** A section of the caller's own just before the buttons, given the values as typed and the field errors. */
-  beforeActions?: (current: { mix: AssessmentDraftValues["mix"]; errors: Partial<Record<string, string[]>> }) => React.ReactNode;
+  beforeActions?: (current: {
+    mix: AssessmentDraftValues["mix"];
+    errors: Partial<Record<string, string[]>>;
+  }) => React.ReactNode;
 };
 
 const SECTION = "surface rounded-xl p-5 shadow-sm";
 
-function Section({ id, title, description, children }: { id: string; title: string; description: React.ReactNode; children: React.ReactNode }) {
+function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className={SECTION}>
       <h2 id={id} className="text-base font-semibold">
@@ -151,17 +164,29 @@ export function AssessmentForm({
     state.status === "success" && savedAt
       ? `${state.message ?? "Saved."} ${savedAt.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}.`
       : null;
-  const conflict = state.status === "error" && /reload/i.test(state.message ?? "") && Object.keys(state.fieldErrors ?? {}).length === 0;
+  const conflict =
+    state.status === "error" &&
+    /reload/i.test(state.message ?? "") &&
+    Object.keys(state.fieldErrors ?? {}).length === 0;
 
   return (
     <form onSubmit={handleSubmit} noValidate className="space-y-6" aria-describedby={`${prefix}-status`}>
-      <ErrorSummary ref={summaryRef} prefix={prefix} message={state.status === "error" ? state.message : undefined} fieldErrors={state.status === "error" ? errors : undefined} />
+      <ErrorSummary
+        ref={summaryRef}
+        prefix={prefix}
+        message={state.status === "error" ? state.message : undefined}
+        fieldErrors={state.status === "error" ? errors : undefined}
+      />
       {conflict && (
         <p>
-          <button type="button" onClick={() => {
+          <button
+            type="button"
+            onClick={() => {
               leaving.current = true;
               window.location.reload();
-            }} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]">
+            }}
+            className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]"
+          >
             Reload the latest version
           </button>
         </p>
@@ -189,11 +214,27 @@ export function AssessmentForm({
         title="3. Durable capabilities"
         description="The capabilities that keep their value as AI takes over execution. Rate each from 1 to 5."
       >
-        <CapabilityRatings prefix={prefix} ratings={ratings} onChange={edited(setRatings)} errors={errors} disabled={pending} />
+        <CapabilityRatings
+          prefix={prefix}
+          ratings={ratings}
+          onChange={edited(setRatings)}
+          errors={errors}
+          disabled={pending}
+        />
       </Section>
 
-      <Section id={`${prefix}-notes-heading`} title="4. Notes and evidence" description="Anything that helps your manager see your quarter.">
-        <NotesField prefix={prefix} notes={notes} onChange={edited(setNotes)} errors={errors.notes} disabled={pending} />
+      <Section
+        id={`${prefix}-notes-heading`}
+        title="4. Notes and evidence"
+        description="Anything that helps your manager see your quarter."
+      >
+        <NotesField
+          prefix={prefix}
+          notes={notes}
+          onChange={edited(setNotes)}
+          errors={errors.notes}
+          disabled={pending}
+        />
       </Section>
 
       {beforeActions?.({ mix, errors })}
@@ -230,7 +271,12 @@ export function AssessmentForm({
           </button>
         ))}
         <p id={`${prefix}-status`} role="status" className="text-sm" data-testid="form-status">
-          {successText ?? (state.status === "error" ? <span className="text-red-700 dark:text-red-300">Not saved — see the problems above.</span> : submitNote && <span className="text-muted">{submitNote}</span>)}
+          {successText ??
+            (state.status === "error" ? (
+              <span className="text-red-700 dark:text-red-300">Not saved — see the problems above.</span>
+            ) : (
+              submitNote && <span className="text-muted">{submitNote}</span>
+            ))}
         </p>
       </div>
     </form>

@@ -1,5 +1,5 @@
-import { LevelLegend, LevelMixBar } from "@/components/level-mix-bar";
 import { ExposureBadge } from "@/components/exposure-badge";
+import { LevelLegend, LevelMixBar } from "@/components/level-mix-bar";
 import type { AssessmentDraftValues } from "@/lib/assessment-schema";
 import {
   aiExposure,
@@ -9,14 +9,20 @@ import {
   formatPercent,
   isCompleteMix,
   LEVELS,
+  type LevelMix,
   leverageIndex,
   RATING_ANCHORS,
   SHARE_KEYS,
-  type LevelMix,
 } from "@/lib/ladder";
 
 /** An assessment's content, read-only: what was submitted, as the form showed it. */
-export function AssessmentSummary({ values, title = "Your answers" }: { values: AssessmentDraftValues; title?: string }) {
+export function AssessmentSummary({
+  values,
+  title = "Your answers",
+}: {
+  values: AssessmentDraftValues;
+  title?: string;
+}) {
   const mix = isCompleteMix(values.mix as LevelMix) ? (values.mix as LevelMix) : null;
   return (
     <div className="space-y-6" aria-label={title} role="group">

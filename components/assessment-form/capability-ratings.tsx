@@ -1,7 +1,7 @@
 "use client";
 
 import type { AssessmentDraftValues } from "@/lib/assessment-schema";
-import { CAPABILITIES, CAPABILITY_DESCRIPTIONS, RATING_ANCHORS, type CapabilityKey } from "@/lib/ladder";
+import { CAPABILITIES, CAPABILITY_DESCRIPTIONS, type CapabilityKey, RATING_ANCHORS } from "@/lib/ladder";
 import { FieldError } from "./field-error";
 import { errorIdFor, fieldId } from "./field-ids";
 
@@ -61,7 +61,9 @@ function CapabilityRating({
   return (
     <fieldset disabled={disabled} aria-describedby={errors ? `${hintId} ${errorId}` : hintId}>
       <legend className="text-sm font-medium">{name}</legend>
-      <p id={hintId} className="text-muted text-xs">{CAPABILITY_DESCRIPTIONS[capabilityKey]}</p>
+      <p id={hintId} className="text-muted text-xs">
+        {CAPABILITY_DESCRIPTIONS[capabilityKey]}
+      </p>
       <div className="mt-2 grid gap-1.5 sm:grid-cols-5 sm:gap-2">
         {RATING_ANCHORS.map((anchor) => {
           const id = `${prefix}-rating-${capabilityKey}-${anchor.value}`;

@@ -5,4 +5,4 @@ export { CapabilityRatings } from "./capability-ratings";
 export { ErrorSummary } from "./error-summary";
 export { LevelMixEditor } from "./level-mix-editor";
 export { NotesField } from "./notes-field";
-export { TaskInventoryEditor, toTaskRows, type TaskRow } from "./task-inventory-editor";
+export { TaskInventoryEditor, type TaskRow, toTaskRows } from "./task-inventory-editor";

@@ -1,7 +1,7 @@
 "use client";
 
 import { ExposureBadge } from "@/components/exposure-badge";
-import { shareTotalMessage, type AssessmentDraftValues } from "@/lib/assessment-schema";
+import { type AssessmentDraftValues, shareTotalMessage } from "@/lib/assessment-schema";
 import {
   aiExposure,
   balanceMix,
@@ -9,10 +9,10 @@ import {
   formatIndex,
   formatPercent,
   LEVELS,
+  type LevelMix,
   leverageIndex,
   SHARE_KEYS,
   typedTotal,
-  type LevelMix,
 } from "@/lib/ladder";
 import { describedBy, FieldError } from "./field-error";
 import { errorIdFor, fieldId } from "./field-ids";
@@ -57,10 +57,17 @@ export function LevelMixEditor({
           const fieldErrors = errors[`mix.${key}`];
           const value = mix[key];
           return (
-            <li key={level.key} className="grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,16rem)_1fr_6.5rem] sm:items-center">
+            <li
+              key={level.key}
+              className="grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,16rem)_1fr_6.5rem] sm:items-center"
+            >
               <div>
                 <label htmlFor={inputId} className="flex items-center gap-2 text-sm font-medium">
-                  <span className="flex h-5 w-5 shrink-0 items-center justify-center rounded text-xs font-bold text-white" style={{ background: level.color }} aria-hidden="true">
+                  <span
+                    className="flex h-5 w-5 shrink-0 items-center justify-center rounded text-xs font-bold text-white"
+                    style={{ background: level.color }}
+                    aria-hidden="true"
+                  >
                     {level.level}
                   </span>
                   <span>
@@ -100,7 +107,9 @@ export function LevelMixEditor({
                     aria-describedby={describedBy(`${inputId}-hint`, fieldErrors && errorId)}
                     className="input w-20 text-right tabular-nums"
                   />
-                  <span aria-hidden="true" className="text-muted text-sm">%</span>
+                  <span aria-hidden="true" className="text-muted text-sm">
+                    %
+                  </span>
                 </div>
               </div>
               <div className="sm:col-span-3">
@@ -114,11 +123,21 @@ export function LevelMixEditor({
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-line pt-4">
         <p id={`${prefix}-share-total`} aria-live="polite" className="text-sm">
           <span className="font-semibold tabular-nums">Total {total}%</span>
-          {totalMessage ? <span className="text-muted"> — {totalMessage}</span> : <span className="text-muted"> — complete.</span>}
+          {totalMessage ? (
+            <span className="text-muted"> — {totalMessage}</span>
+          ) : (
+            <span className="text-muted"> — complete.</span>
+          )}
         </p>
         {totalMessage && total > 0 && (
-          <button type="button" onClick={() => onChange(balanceMix(mix))} className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]">
-            {total < 100 ? `Add the remaining ${100 - total}% to the largest share` : `Take ${total - 100}% from the largest shares`}
+          <button
+            type="button"
+            onClick={() => onChange(balanceMix(mix))}
+            className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)]"
+          >
+            {total < 100
+              ? `Add the remaining ${100 - total}% to the largest share`
+              : `Take ${total - 100}% from the largest shares`}
           </button>
         )}
       </div>
@@ -134,15 +153,25 @@ function LiveFigures({ mix }: { mix: LevelMix | null }) {
     <dl className="grid grid-cols-3 gap-3 rounded-lg bg-black/[0.03] p-3 text-sm dark:bg-white/[0.04]">
       <div>
         <dt className="text-muted text-xs">Leverage index</dt>
-        <dd className="mt-0.5 text-lg font-semibold tabular-nums" data-testid="live-index">{mix ? formatIndex(leverageIndex(mix)) : "—"}</dd>
+        <dd className="mt-0.5 text-lg font-semibold tabular-nums" data-testid="live-index">
+          {mix ? formatIndex(leverageIndex(mix)) : "—"}
+        </dd>
       </div>
       <div>
         <dt className="text-muted text-xs">AI exposure</dt>
-        <dd className="mt-0.5 text-lg font-semibold tabular-nums" data-testid="live-exposure">{mix ? formatPercent(aiExposure(mix)) : "—"}</dd>
+        <dd className="mt-0.5 text-lg font-semibold tabular-nums" data-testid="live-exposure">
+          {mix ? formatPercent(aiExposure(mix)) : "—"}
+        </dd>
       </div>
       <div>
         <dt className="text-muted text-xs">Class</dt>
-        <dd className="mt-1.5" data-testid="live-class">{mix ? <ExposureBadge exposureClass={exposureClass(mix)} /> : <span className="text-muted text-xs">when the total is 100%</span>}</dd>
+        <dd className="mt-1.5" data-testid="live-class">
+          {mix ? (
+            <ExposureBadge exposureClass={exposureClass(mix)} />
+          ) : (
+            <span className="text-muted text-xs">when the total is 100%</span>
+          )}
+        </dd>
       </div>
     </dl>
   );

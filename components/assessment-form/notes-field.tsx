@@ -28,7 +28,9 @@ export function NotesField({
       <label htmlFor={id} className="text-sm font-medium">
         {label} <span className="text-muted font-normal">(optional)</span>
       </label>
-      <p id={`${id}-hint`} className="text-muted text-xs">{hint}</p>
+      <p id={`${id}-hint`} className="text-muted text-xs">
+        {hint}
+      </p>
       <textarea
         id={id}
         rows={6}
@@ -39,8 +41,12 @@ export function NotesField({
         aria-describedby={describedBy(`${id}-hint`, `${id}-count`, errors && errorIdFor(id))}
         className="input mt-1"
       />
-      <p id={`${id}-count`} className={`mt-1 text-xs tabular-nums ${over ? "font-medium text-red-700 dark:text-red-300" : "text-muted"}`}>
-        {notes.length.toLocaleString("en-GB")} / {MAX_NOTES.toLocaleString("en-GB")} characters{over ? ` — ${(notes.length - MAX_NOTES).toLocaleString("en-GB")} too many` : ""}
+      <p
+        id={`${id}-count`}
+        className={`mt-1 text-xs tabular-nums ${over ? "font-medium text-red-700 dark:text-red-300" : "text-muted"}`}
+      >
+        {notes.length.toLocaleString("en-GB")} / {MAX_NOTES.toLocaleString("en-GB")} characters
+        {over ? ` — ${(notes.length - MAX_NOTES).toLocaleString("en-GB")} too many` : ""}
       </p>
       <FieldError id={errorIdFor(id)} messages={errors} />
     </div>

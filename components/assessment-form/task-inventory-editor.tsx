@@ -1,7 +1,7 @@
 "use client";
 
-import { MAX_TASK_TEXT, MAX_TASKS, type AssessmentTaskValues } from "@/lib/assessment-schema";
-import { LEVELS, suggestLevel, SUGGESTION_RULE_TEXT } from "@/lib/ladder";
+import { type AssessmentTaskValues, MAX_TASK_TEXT, MAX_TASKS } from "@/lib/assessment-schema";
+import { LEVELS, SUGGESTION_RULE_TEXT, suggestLevel } from "@/lib/ladder";
 import { describedBy, FieldError } from "./field-error";
 import { errorIdFor, fieldId } from "./field-ids";
 
@@ -34,7 +34,8 @@ export function TaskInventoryEditor({
   errors: Partial<Record<string, string[]>>;
   disabled?: boolean;
 }) {
-  const update = (index: number, patch: Partial<TaskRow>) => onChange(tasks.map((t, i) => (i === index ? { ...t, ...patch } : t)));
+  const update = (index: number, patch: Partial<TaskRow>) =>
+    onChange(tasks.map((t, i) => (i === index ? { ...t, ...patch } : t)));
 
   function setText(index: number, text: string) {
     const task = tasks[index]!;
@@ -47,7 +48,7 @@ export function TaskInventoryEditor({
     next.splice(index + by, 0, task!);
     const target = index + by;
     const sameDirectionEnabled = by < 0 ? target > 0 : target < next.length - 1;
-    const direction = (by < 0) === sameDirectionEnabled ? "up" : "down";
+    const direction = by < 0 === sameDirectionEnabled ? "up" : "down";
     onChange(next, `${prefix}-task-${target}-${direction}`);
   }
   function remove(index: number) {
@@ -56,7 +57,10 @@ export function TaskInventoryEditor({
     onChange(next, focus);
   }
   function add() {
-    onChange([...tasks, { key: newTaskKey(), text: "", level: null, aiUsed: false, levelChosen: false }], `${prefix}-task-${tasks.length}-text`);
+    onChange(
+      [...tasks, { key: newTaskKey(), text: "", level: null, aiUsed: false, levelChosen: false }],
+      `${prefix}-task-${tasks.length}-text`,
+    );
   }
 
   const listError = errors.tasks;
@@ -65,8 +69,12 @@ export function TaskInventoryEditor({
   return (
     <fieldset disabled={disabled} className="space-y-4">
       <legend className="sr-only">Task inventory: 1 to {MAX_TASKS} representative tasks</legend>
-      <p id={`${prefix}-task-rule`} className="text-muted text-xs">{SUGGESTION_RULE_TEXT}</p>
-      {tasks.length === 0 && <p className="text-muted text-sm">No tasks yet — add the three to six tasks that take most of your time.</p>}
+      <p id={`${prefix}-task-rule`} className="text-muted text-xs">
+        {SUGGESTION_RULE_TEXT}
+      </p>
+      {tasks.length === 0 && (
+        <p className="text-muted text-sm">No tasks yet — add the three to six tasks that take most of your time.</p>
+      )}
       <ol className="space-y-3">
         {tasks.map((task, i) => {
           const textId = fieldId(prefix, `tasks.${i}.text`)!;
@@ -84,13 +92,32 @@ export function TaskInventoryEditor({
                   Task {i + 1}
                 </label>
                 <div className="flex gap-1">
-                  <button type="button" id={`${prefix}-task-${i}-up`} onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move task ${i + 1} up`} className={ICON_BUTTON}>
+                  <button
+                    type="button"
+                    id={`${prefix}-task-${i}-up`}
+                    onClick={() => move(i, -1)}
+                    disabled={i === 0}
+                    aria-label={`Move task ${i + 1} up`}
+                    className={ICON_BUTTON}
+                  >
                     <span aria-hidden="true">↑</span>
                   </button>
-                  <button type="button" id={`${prefix}-task-${i}-down`} onClick={() => move(i, 1)} disabled={i === tasks.length - 1} aria-label={`Move task ${i + 1} down`} className={ICON_BUTTON}>
+                  <button
+                    type="button"
+                    id={`${prefix}-task-${i}-down`}
+                    onClick={() => move(i, 1)}
+                    disabled={i === tasks.length - 1}
+                    aria-label={`Move task ${i + 1} down`}
+                    className={ICON_BUTTON}
+                  >
                     <span aria-hidden="true">↓</span>
                   </button>
-                  <button type="button" onClick={() => remove(i)} aria-label={`Remove task ${i + 1}`} className={`${ICON_BUTTON} px-2 text-sm`}>
+                  <button
+                    type="button"
+                    onClick={() => remove(i)}
+                    aria-label={`Remove task ${i + 1}`}
+                    className={`${ICON_BUTTON} px-2 text-sm`}
+                  >
                     Remove
                   </button>
                 </div>
@@ -109,7 +136,10 @@ export function TaskInventoryEditor({
                 placeholder="e.g. Recommend where to reallocate the quarterly budget"
                 className="input mt-1 resize-none"
               />
-              <p id={`${textId}-count`} className={`mt-1 text-xs tabular-nums ${over ? "font-medium text-red-700 dark:text-red-300" : "text-muted"}`}>
+              <p
+                id={`${textId}-count`}
+                className={`mt-1 text-xs tabular-nums ${over ? "font-medium text-red-700 dark:text-red-300" : "text-muted"}`}
+              >
                 {task.text.length} / {MAX_TASK_TEXT} characters
               </p>
               <FieldError id={errorIdFor(textId)} messages={textErrors} />
@@ -121,7 +151,12 @@ export function TaskInventoryEditor({
                   <select
                     id={levelId}
                     value={task.level ?? ""}
-                    onChange={(e) => update(i, { level: e.target.value === "" ? null : Number(e.target.value), levelChosen: e.target.value !== "" })}
+                    onChange={(e) =>
+                      update(i, {
+                        level: e.target.value === "" ? null : Number(e.target.value),
+                        levelChosen: e.target.value !== "",
+                      })
+                    }
                     aria-invalid={Boolean(levelErrors) || undefined}
                     aria-describedby={describedBy(`${levelId}-suggestion`, levelErrors && errorIdFor(levelId))}
                     className="input mt-1"
@@ -139,15 +174,24 @@ export function TaskInventoryEditor({
                   <p id={`${levelId}-suggestion`} className="text-muted" aria-live="polite">
                     {suggested ? (
                       <>
-                        Suggested: level {suggested.level}, {suggested.name} (matched “{suggestion!.matched.join("”, “")}”)
-                        {task.levelChosen && task.level !== suggested.level ? "." : task.levelChosen ? " — as chosen." : " — applied; change it if it fits better."}
+                        Suggested: level {suggested.level}, {suggested.name} (matched “
+                        {suggestion!.matched.join("”, “")}”)
+                        {task.levelChosen && task.level !== suggested.level
+                          ? "."
+                          : task.levelChosen
+                            ? " — as chosen."
+                            : " — applied; change it if it fits better."}
                       </>
                     ) : task.text.trim() ? (
                       "No keyword matched: choose the level yourself."
                     ) : null}
                   </p>
                   {suggested && task.levelChosen && task.level !== suggested.level && (
-                    <button type="button" onClick={() => update(i, { level: suggested.level, levelChosen: true })} className="mt-1 text-sm font-medium text-[var(--color-accent)] underline underline-offset-2">
+                    <button
+                      type="button"
+                      onClick={() => update(i, { level: suggested.level, levelChosen: true })}
+                      className="mt-1 text-sm font-medium text-[var(--color-accent)] underline underline-offset-2"
+                    >
                       Use level {suggested.level}
                       <span className="sr-only"> for task {i + 1}</span>
                     </button>
@@ -155,7 +199,13 @@ export function TaskInventoryEditor({
                 </div>
               </div>
               <div className="mt-2 flex items-center gap-2">
-                <input id={aiId} type="checkbox" checked={task.aiUsed} onChange={(e) => update(i, { aiUsed: e.target.checked })} className="h-4 w-4" />
+                <input
+                  id={aiId}
+                  type="checkbox"
+                  checked={task.aiUsed}
+                  onChange={(e) => update(i, { aiUsed: e.target.checked })}
+                  className="h-4 w-4"
+                />
                 <label htmlFor={aiId} className="text-sm">
                   I use AI for this task
                 </label>

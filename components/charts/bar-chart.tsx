@@ -1,6 +1,6 @@
 "use client";
 
-import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip, type ChartOptions } from "chart.js";
+import { BarElement, CategoryScale, Chart as ChartJS, type ChartOptions, LinearScale, Tooltip } from "chart.js";
 import { Bar } from "react-chartjs-2";
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
@@ -32,7 +32,12 @@ export function BarChart({
   };
   return (
     <div className="relative h-64 w-full">
-      <Bar role="img" aria-label={summary} options={options} data={{ labels, datasets: [{ label: yTitle, data: values, backgroundColor: colors, borderRadius: 4 }] }} />
+      <Bar
+        role="img"
+        aria-label={summary}
+        options={options}
+        data={{ labels, datasets: [{ label: yTitle, data: values, backgroundColor: colors, borderRadius: 4 }] }}
+      />
     </div>
   );
 }

@@ -3,7 +3,10 @@
 import { useRef } from "react";
 
 function fileName(title: string) {
-  return `${title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.png`;
+  return `${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")}.png`;
 }
 
 /** Copies a canvas onto the page's background colour (a chart canvas is transparent) and saves it. */

@@ -21,9 +21,15 @@ export function ChartNumbers({
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-line text-left">
-              <th scope="col" className="py-1 pr-3 font-medium">{rowHeader}</th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                {rowHeader}
+              </th>
               {columns.map((column, i) => (
-                <th key={column} scope="col" className={`py-1 pr-3 font-medium ${i < textColumns ? "text-left" : "text-right"}`}>
+                <th
+                  key={column}
+                  scope="col"
+                  className={`py-1 pr-3 font-medium ${i < textColumns ? "text-left" : "text-right"}`}
+                >
                   {column}
                 </th>
               ))}
@@ -37,7 +43,10 @@ export function ChartNumbers({
                   {row.open && <span className="text-muted"> (open)</span>}
                 </th>
                 {row.values.map((value, i) => (
-                  <td key={columns[i]} className={`py-1 pr-3 ${i < textColumns ? "text-left" : "text-right tabular-nums"}`}>
+                  <td
+                    key={columns[i]}
+                    className={`py-1 pr-3 ${i < textColumns ? "text-left" : "text-right tabular-nums"}`}
+                  >
                     {value}
                   </td>
                 ))}

@@ -15,7 +15,17 @@ function cellColor(value: number) {
 }
 
 /** A table-shaped heatmap: every cell shows its value, so it reads without the colours. */
-export function Heatmap({ title, columns, rows, summary }: { title: string; columns: string[]; rows: HeatmapRow[]; summary: string }) {
+export function Heatmap({
+  title,
+  columns,
+  rows,
+  summary,
+}: {
+  title: string;
+  columns: string[];
+  rows: HeatmapRow[];
+  summary: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
 
   function download() {
@@ -53,9 +63,21 @@ export function Heatmap({ title, columns, rows, summary }: { title: string; colu
   }
 
   return (
-    <div ref={ref} data-chart={JSON.stringify({ labels: rows.map((r) => r.label), columns, values: rows.map((r) => r.values.map((v) => Math.round(v))) })} data-chart-title={title}>
+    <div
+      ref={ref}
+      data-chart={JSON.stringify({
+        labels: rows.map((r) => r.label),
+        columns,
+        values: rows.map((r) => r.values.map((v) => Math.round(v))),
+      })}
+      data-chart-title={title}
+    >
       <div className="mb-2 flex justify-end">
-        <button type="button" onClick={download} className="rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:border-[var(--color-accent)]">
+        <button
+          type="button"
+          onClick={download}
+          className="rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:border-[var(--color-accent)]"
+        >
           Download PNG<span className="sr-only"> of {title}</span>
         </button>
       </div>
@@ -64,7 +86,9 @@ export function Heatmap({ title, columns, rows, summary }: { title: string; colu
           <caption className="sr-only">{title}: share of time at each level, per team</caption>
           <thead>
             <tr>
-              <th scope="col" className="px-2 py-1 text-left font-medium">Team</th>
+              <th scope="col" className="px-2 py-1 text-left font-medium">
+                Team
+              </th>
               {columns.map((c) => (
                 <th key={c} scope="col" className="px-1 py-1 text-center text-xs font-medium">
                   {c}
@@ -79,7 +103,11 @@ export function Heatmap({ title, columns, rows, summary }: { title: string; colu
                   {row.label}
                 </th>
                 {row.values.map((v, i) => (
-                  <td key={columns[i]} className="rounded px-1 py-2 text-center tabular-nums" style={{ background: cellColor(v) }}>
+                  <td
+                    key={columns[i]}
+                    className="rounded px-1 py-2 text-center tabular-nums"
+                    style={{ background: cellColor(v) }}
+                  >
                     {Math.round(v)}%
                   </td>
                 ))}
@@ -90,7 +118,10 @@ export function Heatmap({ title, columns, rows, summary }: { title: string; colu
       </div>
       <div className="text-muted mt-3 flex items-center gap-2 text-xs" aria-hidden="true">
         <span>0%</span>
-        <span className="h-2.5 w-40 rounded" style={{ background: `linear-gradient(to right, ${cellColor(0)}, ${cellColor(30)}, ${cellColor(60)})` }} />
+        <span
+          className="h-2.5 w-40 rounded"
+          style={{ background: `linear-gradient(to right, ${cellColor(0)}, ${cellColor(30)}, ${cellColor(60)})` }}
+        />
         <span>60%+ of time</span>
       </div>
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartOptions } from "chart.js";
+import { BarElement, CategoryScale, Chart as ChartJS, type ChartOptions, Legend, LinearScale, Tooltip } from "chart.js";
 import { Bar } from "react-chartjs-2";
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -32,7 +32,11 @@ export function HorizontalBarChart({
       tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${Number(ctx.parsed.x).toFixed(decimals)}` } },
     },
     scales: {
-      x: { stacked, title: { display: true, text: xTitle }, ticks: { callback: (v) => Number(v).toFixed(stacked ? 0 : decimals) } },
+      x: {
+        stacked,
+        title: { display: true, text: xTitle },
+        ticks: { callback: (v) => Number(v).toFixed(stacked ? 0 : decimals) },
+      },
       y: { stacked },
     },
   };
@@ -42,7 +46,10 @@ export function HorizontalBarChart({
         role="img"
         aria-label={summary}
         options={options}
-        data={{ labels, datasets: series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.color, borderWidth: 0 })) }}
+        data={{
+          labels,
+          datasets: series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.color, borderWidth: 0 })),
+        }}
       />
     </div>
   );

@@ -2,19 +2,19 @@
 
 import {
   CategoryScale,
+  type ChartDataset,
   Chart as ChartJS,
+  type ChartOptions,
   Filler,
   Legend,
   LinearScale,
   LineElement,
   PointElement,
   Tooltip,
-  type ChartDataset,
-  type ChartOptions,
 } from "chart.js";
 import { Line } from "react-chartjs-2";
 import "./chart-theme";
-import { ACCENT_COLOR, LEVELS, SHARE_KEYS, type LevelMix } from "@/lib/ladder";
+import { ACCENT_COLOR, LEVELS, type LevelMix, SHARE_KEYS } from "@/lib/ladder";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Tooltip, Legend);
 
@@ -69,7 +69,9 @@ export function LevelMixHistoryChart({
       tooltip: {
         callbacks: {
           label: (ctx) =>
-            ctx.dataset.yAxisID === "index" ? `Leverage index: ${ctx.parsed.y?.toFixed(2)}` : `${ctx.dataset.label}: ${Math.round(ctx.parsed.y ?? 0)}%`,
+            ctx.dataset.yAxisID === "index"
+              ? `Leverage index: ${ctx.parsed.y?.toFixed(2)}`
+              : `${ctx.dataset.label}: ${Math.round(ctx.parsed.y ?? 0)}%`,
         },
       },
     },

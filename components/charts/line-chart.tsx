@@ -3,12 +3,12 @@
 import {
   CategoryScale,
   Chart as ChartJS,
+  type ChartOptions,
   Legend,
   LinearScale,
   LineElement,
   PointElement,
   Tooltip,
-  type ChartOptions,
 } from "chart.js";
 import { Line } from "react-chartjs-2";
 import "./chart-theme";
@@ -72,7 +72,9 @@ export function LineChart({
             backgroundColor: s.color,
             pointRadius: 3,
             pointBackgroundColor: s.values.map((_, i) => (provisional(i) ? "transparent" : s.color)),
-            segment: { borderDash: (ctx: { p1DataIndex: number }) => (provisional(ctx.p1DataIndex) ? [6, 4] : undefined) },
+            segment: {
+              borderDash: (ctx: { p1DataIndex: number }) => (provisional(ctx.p1DataIndex) ? [6, 4] : undefined),
+            },
             tension: 0.25,
             spanGaps: true,
           })),

@@ -1,14 +1,6 @@
 "use client";
 
-import {
-  Chart as ChartJS,
-  Legend,
-  LinearScale,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartOptions,
-} from "chart.js";
+import { Chart as ChartJS, type ChartOptions, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
 import { Scatter } from "react-chartjs-2";
 import { ACCENT_COLOR } from "@/lib/ladder";
 

@@ -3,13 +3,13 @@
 import {
   CategoryScale,
   Chart as ChartJS,
+  type ChartOptions,
   Filler,
   Legend,
   LinearScale,
   LineElement,
   PointElement,
   Tooltip,
-  type ChartOptions,
 } from "chart.js";
 import { Line } from "react-chartjs-2";
 
@@ -78,7 +78,9 @@ export function StackedAreaChart({
             pointRadius: 0,
             pointHitRadius: 8,
             borderWidth: 1.5,
-            segment: { borderDash: (ctx: { p1DataIndex: number }) => (provisional(ctx.p1DataIndex) ? [5, 4] : undefined) },
+            segment: {
+              borderDash: (ctx: { p1DataIndex: number }) => (provisional(ctx.p1DataIndex) ? [5, 4] : undefined),
+            },
             tension: 0.2,
           })),
         }}

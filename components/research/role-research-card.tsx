@@ -2,13 +2,13 @@ import { ResearchAttribution } from "@/components/research-attribution";
 import { Card, Stat } from "@/components/ui/card";
 import type { RoleResearchComparison } from "@/db/queries/occupations";
 import {
+  type AutomationLevel,
   automationLabelName,
+  type ExposureLabel,
   exposureLabelName,
   formatPercent,
   LEVELS,
   researchReading,
-  type AutomationLevel,
-  type ExposureLabel,
 } from "@/lib/ladder";
 
 export type RoleResearchTask = {
@@ -33,7 +33,9 @@ export function RoleResearchCard({
   /** Off where the page credits the sources once for several cards. */
   attribution?: boolean;
 }) {
-  const reading = role.comparison ? researchReading(role.roleTitle, role.comparison, role.basis) : "No target mix or assessment yet.";
+  const reading = role.comparison
+    ? researchReading(role.roleTitle, role.comparison, role.basis)
+    : "No target mix or assessment yet.";
   return (
     <div id={`role-${role.roleProfileId}`} className="scroll-mt-6">
       <Card
@@ -45,7 +47,11 @@ export function RoleResearchCard({
           <Stat
             label="AI exposure, your people"
             value={role.measured ? formatPercent(role.measured.exposure) : "—"}
-            hint={role.measured ? `E = s1 + ½·s2, ${role.measured.count} assessed in ${role.measured.cycleName}` : "No one in this role assessed yet"}
+            hint={
+              role.measured
+                ? `E = s1 + ½·s2, ${role.measured.count} assessed in ${role.measured.cycleName}`
+                : "No one in this role assessed yet"
+            }
           />
           <Stat
             label="AI exposure, target mix"
@@ -63,15 +69,25 @@ export function RoleResearchCard({
         </p>
         {tasks.length > 0 && (
           <details className="mt-4">
-            <summary className="cursor-pointer text-sm font-medium">Tasks from O*NET with their labels ({tasks.length})</summary>
+            <summary className="cursor-pointer text-sm font-medium">
+              Tasks from O*NET with their labels ({tasks.length})
+            </summary>
             <div className="overflow-x-auto" role="region" aria-label={`Tasks of ${role.roleTitle}`} tabIndex={0}>
               <table className="mt-2 w-full text-sm">
                 <thead>
                   <tr className="border-b border-line text-left">
-                    <th scope="col" className="py-1 pr-3 font-medium">Task</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Exposure</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Automation</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Ladder level</th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Task
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Exposure
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Automation
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Ladder level
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -79,7 +95,8 @@ export function RoleResearchCard({
                     <tr key={t.position} className="border-b border-line last:border-0 align-top">
                       <td className="py-1 pr-3">{t.statement}</td>
                       <td className="py-1 pr-3 whitespace-nowrap">
-                        {exposureLabelName(t.humanExposure)} <span className="text-muted">(GPT-4 {exposureLabelName(t.gpt4Exposure)})</span>
+                        {exposureLabelName(t.humanExposure)}{" "}
+                        <span className="text-muted">(GPT-4 {exposureLabelName(t.gpt4Exposure)})</span>
                       </td>
                       <td className="py-1 pr-3">{automationLabelName(t.gpt4Automation)}</td>
                       <td className="py-1 pr-3 whitespace-nowrap">

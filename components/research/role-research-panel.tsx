@@ -14,8 +14,8 @@ export async function RoleResearchPanel({ actor, roleId }: { actor: Actor; roleI
       <div id="research" className="scroll-mt-6">
         <Card title="Compare with the research">
           <p className="text-muted text-sm">
-            Link this role to an O*NET occupation to see its AI exposure next to the occupation&apos;s published exposure
-            (Eloundou et al. 2023).
+            Link this role to an O*NET occupation to see its AI exposure next to the occupation&apos;s published
+            exposure (Eloundou et al. 2023).
           </p>
           <Link
             href={`/team/research/link?role=${roleId}`}

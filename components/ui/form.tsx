@@ -64,7 +64,17 @@ export function FormMessage({ state }: { state: ActionState<unknown> }) {
   );
 }
 
-export function SubmitButton({ children, pendingText, tone = "primary", className = "" }: { children: React.ReactNode; pendingText?: string; tone?: "primary" | "danger" | "plain"; className?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  tone = "primary",
+  className = "",
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  tone?: "primary" | "danger" | "plain";
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   const tones = {
     primary: "bg-[var(--color-accent)] text-white hover:bg-[var(--color-accent-strong)]",
@@ -72,7 +82,11 @@ export function SubmitButton({ children, pendingText, tone = "primary", classNam
     plain: "border border-line hover:border-[var(--color-accent)]",
   };
   return (
-    <button type="submit" disabled={pending} className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${tones[tone]} ${className}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${tones[tone]} ${className}`}
+    >
       {pending ? (pendingText ?? "Saving…") : children}
     </button>
   );

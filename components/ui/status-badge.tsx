@@ -7,5 +7,7 @@ const statusStyles = {
 } as const;
 
 export function StatusBadge({ status }: { status: keyof typeof statusStyles }) {
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${statusStyles[status]}`}>{status}</span>;
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${statusStyles[status]}`}>{status}</span>
+  );
 }

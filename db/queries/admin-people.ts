@@ -1,11 +1,11 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { and, asc, count, desc, eq, ilike, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { departments, people, teamMemberships, teams, type AppRole } from "@/db/schema";
+import { type AppRole, departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
-import { assertRole, type Actor } from "@/lib/authz";
+import { type Actor, assertRole } from "@/lib/authz";
 
 /** Stored for people created without a password: no bcrypt hash, so no password ever matches. */
 export const NO_PASSWORD = "!";
@@ -85,17 +85,34 @@ export async function getPerson(actor: Actor, personId: number) {
   assertRole(actor, ["admin"]);
   const db = await getDb();
   const [person] = await db
-    .select({ id: people.id, name: people.name, email: people.email, role: people.appRole, active: people.active, updatedAt: people.updatedAt })
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      role: people.appRole,
+      active: people.active,
+      updatedAt: people.updatedAt,
+    })
     .from(people)
     .where(eq(people.id, personId));
   if (!person) return null;
   const history = await db
-    .select({ id: teamMemberships.id, team: teams.name, teamId: teams.id, startedOn: teamMemberships.startedOn, endedOn: teamMemberships.endedOn })
+    .select({
+      id: teamMemberships.id,
+      team: teams.name,
+      teamId: teams.id,
+      startedOn: teamMemberships.startedOn,
+      endedOn: teamMemberships.endedOn,
+    })
     .from(teamMemberships)
     .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
     .where(eq(teamMemberships.personId, personId))
     .orderBy(desc(teamMemberships.startedOn), desc(teamMemberships.id));
-  const managing = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.managerId, personId)).orderBy(asc(teams.name));
+  const managing = await db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(eq(teams.managerId, personId))
+    .orderBy(asc(teams.name));
   return { ...person, history, currentTeamId: history.find((h) => h.endedOn === null)?.teamId ?? null, managing };
 }
 
@@ -107,7 +124,8 @@ async function refuseTakenEmail(email: string, exceptId?: number) {
     .select({ id: people.id })
     .from(people)
     .where(and(eq(people.email, email), exceptId === undefined ? undefined : ne(people.id, exceptId)));
-  if (taken) throw new ActionError("Someone already has this email.", { email: ["This email belongs to someone else."] });
+  if (taken)
+    throw new ActionError("Someone already has this email.", { email: ["This email belongs to someone else."] });
 }
 
 async function teamOrRefuse(teamId: number) {
@@ -128,21 +146,37 @@ export async function createPerson(actor: Actor, input: PersonInput) {
       .insert(people)
       .values({ name: input.name, email: input.email, appRole: input.role, passwordHash })
       .returning({ id: people.id });
-    if (input.teamId) await tx.insert(teamMemberships).values({ personId: person!.id, teamId: input.teamId, startedOn: sql`current_date` });
+    if (input.teamId)
+      await tx
+        .insert(teamMemberships)
+        .values({ personId: person!.id, teamId: input.teamId, startedOn: sql`current_date` });
     await recordAudit(
-      { actorId: actor.id, action: "person.created", targetType: "person", targetId: person!.id, details: { name: input.name, email: input.email, role: input.role, teamId: input.teamId } },
+      {
+        actorId: actor.id,
+        action: "person.created",
+        targetType: "person",
+        targetId: person!.id,
+        details: { name: input.name, email: input.email, role: input.role, teamId: input.teamId },
+      },
       tx,
     );
     return person!;
   });
 }
 
-export async function updatePerson(actor: Actor, personId: number, input: { name: string; email: string; role: AppRole }) {
+export async function updatePerson(
+  actor: Actor,
+  personId: number,
+  input: { name: string; email: string; role: AppRole },
+) {
   assertRole(actor, ["admin"]);
   const db = await getDb();
   const [before] = await db.select().from(people).where(eq(people.id, personId));
   if (!before) throw new ActionError("That person does not exist.");
-  if (personId === actor.id && input.role !== "admin") throw new ActionError("You cannot take the admin role from yourself.", { role: ["Another admin must change your role."] });
+  if (personId === actor.id && input.role !== "admin")
+    throw new ActionError("You cannot take the admin role from yourself.", {
+      role: ["Another admin must change your role."],
+    });
   await refuseTakenEmail(input.email, personId);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   if (before.name !== input.name) changes.name = { from: before.name, to: input.name };
@@ -150,8 +184,14 @@ export async function updatePerson(actor: Actor, personId: number, input: { name
   if (before.appRole !== input.role) changes.role = { from: before.appRole, to: input.role };
   if (Object.keys(changes).length === 0) return;
   await db.transaction(async (tx) => {
-    await tx.update(people).set({ name: input.name, email: input.email, appRole: input.role, updatedAt: sql`now()` }).where(eq(people.id, personId));
-    await recordAudit({ actorId: actor.id, action: "person.updated", targetType: "person", targetId: personId, details: changes }, tx);
+    await tx
+      .update(people)
+      .set({ name: input.name, email: input.email, appRole: input.role, updatedAt: sql`now()` })
+      .where(eq(people.id, personId));
+    await recordAudit(
+      { actorId: actor.id, action: "person.updated", targetType: "person", targetId: personId, details: changes },
+      tx,
+    );
   });
 }
 
@@ -166,8 +206,18 @@ export async function setPersonActive(actor: Actor, personId: number, active: bo
       .set({ active, updatedAt: sql`now()` })
       .where(and(eq(people.id, personId), eq(people.active, !active)))
       .returning({ id: people.id, email: people.email });
-    if (changed.length === 0) throw new ActionError(active ? "This person is already active." : "This person is already deactivated.");
-    await recordAudit({ actorId: actor.id, action: active ? "person.reactivated" : "person.deactivated", targetType: "person", targetId: personId, details: { email: changed[0]!.email } }, tx);
+    if (changed.length === 0)
+      throw new ActionError(active ? "This person is already active." : "This person is already deactivated.");
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: active ? "person.reactivated" : "person.deactivated",
+        targetType: "person",
+        targetId: personId,
+        details: { email: changed[0]!.email },
+      },
+      tx,
+    );
   });
 }
 
@@ -182,10 +232,24 @@ export async function movePerson(actor: Actor, personId: number, teamId: number)
       .from(teamMemberships)
       .where(and(eq(teamMemberships.personId, personId), isNull(teamMemberships.endedOn)))
       .for("update");
-    if (current?.teamId === teamId) throw new ActionError(`Already in ${team.name}.`, { teamId: ["Choose another team."] });
-    if (current) await tx.update(teamMemberships).set({ endedOn: sql`greatest(current_date, ${current.startedOn}::date)` }).where(eq(teamMemberships.id, current.id));
+    if (current?.teamId === teamId)
+      throw new ActionError(`Already in ${team.name}.`, { teamId: ["Choose another team."] });
+    if (current)
+      await tx
+        .update(teamMemberships)
+        .set({ endedOn: sql`greatest(current_date, ${current.startedOn}::date)` })
+        .where(eq(teamMemberships.id, current.id));
     await tx.insert(teamMemberships).values({ personId, teamId, startedOn: sql`current_date` });
-    await recordAudit({ actorId: actor.id, action: "person.moved", targetType: "person", targetId: personId, details: { fromTeamId: current?.teamId ?? null, toTeamId: teamId, toTeam: team.name } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "person.moved",
+        targetType: "person",
+        targetId: personId,
+        details: { fromTeamId: current?.teamId ?? null, toTeamId: teamId, toTeam: team.name },
+      },
+      tx,
+    );
   });
 }
 
@@ -220,7 +284,12 @@ export async function listManagerCandidates(actor: Actor) {
   return db
     .select({ id: people.id, name: people.name, email: people.email, role: people.appRole })
     .from(people)
-    .where(and(eq(people.active, true), sql`(${people.appRole} in ('manager', 'leader', 'admin') or exists (select 1 from ${teams} t where t.manager_id = ${people.id}))`))
+    .where(
+      and(
+        eq(people.active, true),
+        sql`(${people.appRole} in ('manager', 'leader', 'admin') or exists (select 1 from ${teams} t where t.manager_id = ${people.id}))`,
+      ),
+    )
     .orderBy(asc(people.name));
 }
 
@@ -230,10 +299,20 @@ export async function createTeam(actor: Actor, input: { name: string; department
   const [taken] = await db.select({ id: teams.id }).from(teams).where(eq(teams.name, input.name));
   if (taken) throw new ActionError("A team with this name exists.", { name: ["This name is taken."] });
   const [department] = await db.select().from(departments).where(eq(departments.id, input.departmentId));
-  if (!department) throw new ActionError("Choose a department.", { departmentId: ["Choose a department from the list."] });
+  if (!department)
+    throw new ActionError("Choose a department.", { departmentId: ["Choose a department from the list."] });
   return db.transaction(async (tx) => {
     const [team] = await tx.insert(teams).values(input).returning({ id: teams.id });
-    await recordAudit({ actorId: actor.id, action: "team.created", targetType: "team", targetId: team!.id, details: { name: input.name, department: department.name } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "team.created",
+        targetType: "team",
+        targetId: team!.id,
+        details: { name: input.name, department: department.name },
+      },
+      tx,
+    );
     return team!;
   });
 }
@@ -246,10 +325,21 @@ export async function setTeamManager(actor: Actor, teamId: number, managerId: nu
   await db.transaction(async (tx) => {
     if (managerId !== null) {
       const [manager] = await tx.select().from(people).where(eq(people.id, managerId));
-      if (!manager || !manager.active) throw new ActionError("Choose an active person as manager.", { managerId: ["Choose an active person."] });
-      if (manager.appRole === "employee") await tx.update(people).set({ appRole: "manager", updatedAt: sql`now()` }).where(eq(people.id, managerId));
+      if (!manager || !manager.active)
+        throw new ActionError("Choose an active person as manager.", { managerId: ["Choose an active person."] });
+      if (manager.appRole === "employee")
+        await tx.update(people).set({ appRole: "manager", updatedAt: sql`now()` }).where(eq(people.id, managerId));
     }
     await tx.update(teams).set({ managerId }).where(eq(teams.id, teamId));
-    await recordAudit({ actorId: actor.id, action: "team.manager_set", targetType: "team", targetId: teamId, details: { team: team.name, fromManagerId: team.managerId, toManagerId: managerId } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "team.manager_set",
+        targetType: "team",
+        targetId: teamId,
+        details: { team: team.name, fromManagerId: team.managerId, toManagerId: managerId },
+      },
+      tx,
+    );
   });
 }

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { assessments, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
-import { assertRole, type Actor } from "@/lib/authz";
+import { type Actor, assertRole } from "@/lib/authz";
 
 export async function organisationCounts(actor: Actor) {
   assertRole(actor, ["admin"]);
@@ -75,12 +75,21 @@ export type CycleInput = { name: string; startsOn: string; endsOn: string };
 export async function createCycle(actor: Actor, input: CycleInput) {
   assertRole(actor, ["admin"]);
   const db = await getDb();
-  const [existing] = await db.select({ id: reviewCycles.id }).from(reviewCycles).where(eq(reviewCycles.name, input.name));
+  const [existing] = await db
+    .select({ id: reviewCycles.id })
+    .from(reviewCycles)
+    .where(eq(reviewCycles.name, input.name));
   if (existing) throw new ActionError(`A cycle named ${input.name} already exists.`, { name: ["This name is taken."] });
   await refuseOverlap(input.startsOn, input.endsOn);
   return db.transaction(async (tx) => {
-    const [cycle] = await tx.insert(reviewCycles).values({ ...input, status: "draft" }).returning();
-    await recordAudit({ actorId: actor.id, action: "cycle.created", targetType: "cycle", targetId: cycle!.id, details: input }, tx);
+    const [cycle] = await tx
+      .insert(reviewCycles)
+      .values({ ...input, status: "draft" })
+      .returning();
+    await recordAudit(
+      { actorId: actor.id, action: "cycle.created", targetType: "cycle", targetId: cycle!.id, details: input },
+      tx,
+    );
     return cycle!;
   });
 }
@@ -89,17 +98,34 @@ export async function createCycle(actor: Actor, input: CycleInput) {
 export async function updateCycleDates(actor: Actor, cycleId: number, input: { startsOn: string; endsOn: string }) {
   assertRole(actor, ["admin"]);
   const cycle = await cycleOrRefuse(cycleId);
-  if (cycle.status === "closed") throw new ActionError(`${cycle.name} is closed and read-only. Re-open it (with a reason) to change it.`);
+  if (cycle.status === "closed")
+    throw new ActionError(`${cycle.name} is closed and read-only. Re-open it (with a reason) to change it.`);
   await refuseOverlap(input.startsOn, input.endsOn, cycleId);
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.update(reviewCycles).set(input).where(eq(reviewCycles.id, cycleId));
-    await recordAudit({ actorId: actor.id, action: "cycle.updated", targetType: "cycle", targetId: cycleId, details: { from: { startsOn: cycle.startsOn, endsOn: cycle.endsOn }, to: input } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "cycle.updated",
+        targetType: "cycle",
+        targetId: cycleId,
+        details: { from: { startsOn: cycle.startsOn, endsOn: cycle.endsOn }, to: input },
+      },
+      tx,
+    );
   });
 }
 
 /** Conditional on the status read, so two admins clicking at once cannot both change it. */
-async function transition(actor: Actor, cycleId: number, from: "draft" | "open" | "closed", to: "open" | "closed", action: string, details: Record<string, unknown> = {}) {
+async function transition(
+  actor: Actor,
+  cycleId: number,
+  from: "draft" | "open" | "closed",
+  to: "open" | "closed",
+  action: string,
+  details: Record<string, unknown> = {},
+) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const changed = await tx
@@ -107,8 +133,18 @@ async function transition(actor: Actor, cycleId: number, from: "draft" | "open" 
       .set({ status: to })
       .where(and(eq(reviewCycles.id, cycleId), eq(reviewCycles.status, from)))
       .returning({ id: reviewCycles.id, name: reviewCycles.name });
-    if (changed.length === 0) throw new ActionError("This cycle changed status elsewhere. Reload to see where it stands.");
-    await recordAudit({ actorId: actor.id, action, targetType: "cycle", targetId: cycleId, details: { name: changed[0]!.name, ...details } }, tx);
+    if (changed.length === 0)
+      throw new ActionError("This cycle changed status elsewhere. Reload to see where it stands.");
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action,
+        targetType: "cycle",
+        targetId: cycleId,
+        details: { name: changed[0]!.name, ...details },
+      },
+      tx,
+    );
     return changed[0]!;
   });
 }
@@ -125,7 +161,8 @@ export async function openCycle(actor: Actor, cycleId: number) {
 export async function closeCycle(actor: Actor, cycleId: number) {
   assertRole(actor, ["admin"]);
   const cycle = await cycleOrRefuse(cycleId);
-  if (cycle.status !== "open") throw new ActionError(`Only an open cycle can be closed; ${cycle.name} is ${cycle.status}.`);
+  if (cycle.status !== "open")
+    throw new ActionError(`Only an open cycle can be closed; ${cycle.name} is ${cycle.status}.`);
   const outstanding = await cycleOutstanding(actor, cycleId);
   return transition(actor, cycleId, "open", "closed", "cycle.closed", {
     unsubmittedSelf: outstanding.selfMissing,
@@ -136,9 +173,11 @@ export async function closeCycle(actor: Actor, cycleId: number) {
 export async function reopenCycle(actor: Actor, cycleId: number, reason: string) {
   assertRole(actor, ["admin"]);
   const trimmed = reason.trim();
-  if (trimmed.length < 10) throw new ActionError("Say why the cycle is re-opened.", { reason: ["At least 10 characters."] });
+  if (trimmed.length < 10)
+    throw new ActionError("Say why the cycle is re-opened.", { reason: ["At least 10 characters."] });
   const cycle = await cycleOrRefuse(cycleId);
-  if (cycle.status !== "closed") throw new ActionError(`Only a closed cycle can be re-opened; ${cycle.name} is ${cycle.status}.`);
+  if (cycle.status !== "closed")
+    throw new ActionError(`Only a closed cycle can be re-opened; ${cycle.name} is ${cycle.status}.`);
   return transition(actor, cycleId, "closed", "open", "cycle.reopened", { reason: trimmed });
 }
 

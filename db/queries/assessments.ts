@@ -1,27 +1,27 @@
 import "server-only";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { getDb, type Database } from "@/db";
+import { type Database, getDb } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import {
-  assessmentTasks,
+  type Assessment,
+  type AssessmentTask,
   assessments,
+  assessmentTasks,
+  type ReviewCycle,
   reviewCycles,
   roleProfileVersions,
   teamMemberships,
-  type Assessment,
-  type AssessmentTask,
-  type ReviewCycle,
 } from "@/db/schema";
 import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
 import {
+  type AssessmentDraftValues,
   assessmentDraftSchema,
   assessmentSubmitSchema,
+  type CompleteAssessment,
   emptyAssessmentValues,
   toCompleteAssessment,
-  type AssessmentDraftValues,
-  type CompleteAssessment,
 } from "@/lib/assessment-schema";
-import { AccessDeniedError, assertRole, type Actor } from "@/lib/authz";
+import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -54,7 +54,11 @@ export function assessmentValuesOf(row: Assessment, tasks: readonly AssessmentTa
 }
 
 export async function tasksOfAssessment(db: Database | Tx, assessmentId: number) {
-  return db.select().from(assessmentTasks).where(eq(assessmentTasks.assessmentId, assessmentId)).orderBy(asc(assessmentTasks.position));
+  return db
+    .select()
+    .from(assessmentTasks)
+    .where(eq(assessmentTasks.assessmentId, assessmentId))
+    .orderBy(asc(assessmentTasks.position));
 }
 
 function closedCycleError(cycle: Pick<ReviewCycle, "name" | "status">) {
@@ -69,7 +73,12 @@ function closedCycleError(cycle: Pick<ReviewCycle, "name" | "status">) {
  * Moves an editable assessment to its next version, or refuses: the caller has checked who may
  * write it. The version the form loaded must still be current — another tab's save wins otherwise.
  */
-async function bumpVersion(tx: Tx, row: Assessment, expectedVersion: number, set: Partial<typeof assessments.$inferInsert>) {
+async function bumpVersion(
+  tx: Tx,
+  row: Assessment,
+  expectedVersion: number,
+  set: Partial<typeof assessments.$inferInsert>,
+) {
   if (row.version !== expectedVersion) throw new ConflictError(CHANGED_ELSEWHERE);
   const [updated] = await tx
     .update(assessments)
@@ -84,7 +93,12 @@ export const CHANGED_ELSEWHERE =
   "This assessment was changed elsewhere (another tab or device) since you opened it — reload to see the latest version. Your edits here are kept until you do.";
 
 /** Writes a draft's values exactly as typed. Shared by the self-assessment and the manager's review. */
-export async function writeDraftValues(tx: Tx, row: Assessment, expectedVersion: number, values: AssessmentDraftValues) {
+export async function writeDraftValues(
+  tx: Tx,
+  row: Assessment,
+  expectedVersion: number,
+  values: AssessmentDraftValues,
+) {
   return bumpVersion(tx, row, expectedVersion, { draftValues: values });
 }
 
@@ -140,7 +154,12 @@ async function loadCycle(tx: Tx | Database, cycleId: number) {
 
 /** The actor's own self-assessment row, locked for the update; refuses anyone else's. */
 async function loadOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessmentWrite) {
-  const [row] = await tx.select().from(assessments).where(eq(assessments.id, input.assessmentId!)).limit(1).for("update");
+  const [row] = await tx
+    .select()
+    .from(assessments)
+    .where(eq(assessments.id, input.assessmentId!))
+    .limit(1)
+    .for("update");
   if (!row || row.kind !== "self" || row.subjectId !== actor.id || row.cycleId !== input.cycleId) {
     throw new AccessDeniedError("You can only change your own self-assessment.");
   }
@@ -148,7 +167,9 @@ async function loadOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessment
   if (cycle.status !== "open") throw closedCycleError(cycle);
   await refuseIfReviewFinalized(tx, row.cycleId, actor.id);
   if (!isEditableStatus(row.status)) {
-    throw new ActionError("You have submitted this self-assessment: it is read-only unless your manager returns it for changes.");
+    throw new ActionError(
+      "You have submitted this self-assessment: it is read-only unless your manager returns it for changes.",
+    );
   }
   return row;
 }
@@ -160,11 +181,17 @@ async function refuseIfReviewFinalized(tx: Tx, cycleId: number, subjectId: numbe
     .from(assessments)
     .where(and(eq(assessments.cycleId, cycleId), eq(assessments.subjectId, subjectId), eq(assessments.kind, "manager")))
     .limit(1);
-  if (review?.status === "finalized") throw new ActionError("Your manager has finalized your review for this cycle: it is locked.");
+  if (review?.status === "finalized")
+    throw new ActionError("Your manager has finalized your review for this cycle: it is locked.");
 }
 
 /** A new self-assessment row in the open cycle, with the actor's current team and role. */
-async function createOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessmentWrite, set: Partial<typeof assessments.$inferInsert>) {
+async function createOwnSelfAssessment(
+  tx: Tx,
+  actor: Actor,
+  input: SelfAssessmentWrite,
+  set: Partial<typeof assessments.$inferInsert>,
+) {
   const cycle = await loadCycle(tx, input.cycleId);
   if (!cycle) throw new ActionError("That review cycle does not exist.");
   if (cycle.status !== "open") throw closedCycleError(cycle);
@@ -175,7 +202,10 @@ async function createOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessme
     .from(teamMemberships)
     .where(and(eq(teamMemberships.personId, actor.id), isNull(teamMemberships.endedOn)))
     .limit(1);
-  if (!membership) throw new ActionError("You are not in a team yet, so there is nothing to assess. Ask your administrator to add you to your team.");
+  if (!membership)
+    throw new ActionError(
+      "You are not in a team yet, so there is nothing to assess. Ask your administrator to add you to your team.",
+    );
   let roleVersionId: number | null = null;
   if (membership.roleProfileId !== null) {
     const [version] = await tx
@@ -188,7 +218,15 @@ async function createOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessme
   }
   const [created] = await tx
     .insert(assessments)
-    .values({ cycleId: cycle.id, subjectId: actor.id, authorId: actor.id, kind: "self", teamId: membership.teamId, roleVersionId, ...set })
+    .values({
+      cycleId: cycle.id,
+      subjectId: actor.id,
+      authorId: actor.id,
+      kind: "self",
+      teamId: membership.teamId,
+      roleVersionId,
+      ...set,
+    })
     .onConflictDoNothing()
     .returning();
   // Another tab started this assessment first.
@@ -196,7 +234,13 @@ async function createOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessme
   return created;
 }
 
-export type SavedAssessment = { assessmentId: number; version: number; status: Assessment["status"]; updatedAt: Date; submittedAt: Date | null };
+export type SavedAssessment = {
+  assessmentId: number;
+  version: number;
+  status: Assessment["status"];
+  updatedAt: Date;
+  submittedAt: Date | null;
+};
 
 const saved = (row: Assessment): SavedAssessment => ({
   assessmentId: row.id,
@@ -216,7 +260,13 @@ export async function saveSelfAssessmentDraft(actor: Actor, input: SelfAssessmen
     const current = await loadOwnSelfAssessment(tx, actor, input);
     return writeDraftValues(tx, current, input.version, values);
   });
-  await recordAudit({ actorId: actor.id, action: "assessment.draft_saved", targetType: "assessment", targetId: row.id, details: { version: row.version } });
+  await recordAudit({
+    actorId: actor.id,
+    action: "assessment.draft_saved",
+    targetType: "assessment",
+    targetId: row.id,
+    details: { version: row.version },
+  });
   return saved(row);
 }
 
@@ -249,7 +299,12 @@ export async function submitSelfAssessment(actor: Actor, input: SelfAssessmentWr
 export async function mySelfAssessmentInOpenCycle(actor: Actor) {
   assertRole(actor, SELF_ASSESSMENT_ROLES);
   const db = await getDb();
-  const [cycle] = await db.select().from(reviewCycles).where(eq(reviewCycles.status, "open")).orderBy(asc(reviewCycles.startsOn)).limit(1);
+  const [cycle] = await db
+    .select()
+    .from(reviewCycles)
+    .where(eq(reviewCycles.status, "open"))
+    .orderBy(asc(reviewCycles.startsOn))
+    .limit(1);
   if (!cycle) return null;
   const [row] = await db
     .select()
@@ -262,7 +317,13 @@ export async function mySelfAssessmentInOpenCycle(actor: Actor) {
     .where(and(eq(teamMemberships.personId, actor.id), isNull(teamMemberships.endedOn)))
     .limit(1);
   if (!row) {
-    return { cycle, assessment: null, values: emptyAssessmentValues(), editable: Boolean(membership), inTeam: Boolean(membership) };
+    return {
+      cycle,
+      assessment: null,
+      values: emptyAssessmentValues(),
+      editable: Boolean(membership),
+      inTeam: Boolean(membership),
+    };
   }
   const tasks = await tasksOfAssessment(db, row.id);
   return {

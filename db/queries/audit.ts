@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
-import { getDb, type Database } from "@/db";
+import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import { type Database, getDb } from "@/db";
 import { auditLog, people } from "@/db/schema";
-import { assertRole, type Actor } from "@/lib/authz";
+import { type Actor, assertRole } from "@/lib/authz";
 
 export type AuditEntryInput = {
   actorId: number | null;
@@ -48,9 +48,12 @@ export async function listAuditEntries(actor: Actor, filter: AuditFilter) {
   assertRole(actor, ["admin"]);
   const db = await getDb();
   const conditions: SQL[] = [];
-  if (filter.action) conditions.push(or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${filter.action}.%`))!);
-  if (filter.actor) conditions.push(or(ilike(people.email, `%${filter.actor}%`), ilike(people.name, `%${filter.actor}%`))!);
-  if (filter.target) conditions.push(or(eq(auditLog.targetId, filter.target), ilike(auditLog.targetType, filter.target))!);
+  if (filter.action)
+    conditions.push(or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${filter.action}.%`))!);
+  if (filter.actor)
+    conditions.push(or(ilike(people.email, `%${filter.actor}%`), ilike(people.name, `%${filter.actor}%`))!);
+  if (filter.target)
+    conditions.push(or(eq(auditLog.targetId, filter.target), ilike(auditLog.targetType, filter.target))!);
   if (filter.from) conditions.push(gte(auditLog.at, sql`${filter.from}::date`));
   if (filter.to) conditions.push(lt(auditLog.at, sql`${filter.to}::date + 1`));
   if (filter.before) conditions.push(lt(auditLog.id, filter.before));

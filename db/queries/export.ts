@@ -1,10 +1,10 @@
 import "server-only";
+import { and, asc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
 import Papa from "papaparse";
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { organizationOverview, type OrganizationFilter } from "@/db/queries/organization";
+import { type OrganizationFilter, organizationOverview } from "@/db/queries/organization";
 import { assessments, departments, people, reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
-import { assertRole, ORGANIZATION_ROLES, type Actor } from "@/lib/authz";
+import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
 import { aiExposure, CAPABILITIES, EXPOSURE_CLASSES, exposureClass, LEVELS, leverageIndex } from "@/lib/ladder";
 
 const PAGE = 500;
@@ -53,8 +53,14 @@ function assessmentScope(actor: Actor): SQL | undefined {
 
 async function cycleIdsInRange(from?: string, to?: string) {
   const db = await getDb();
-  const cycles = await db.select({ id: reviewCycles.id, name: reviewCycles.name }).from(reviewCycles).orderBy(asc(reviewCycles.startsOn));
-  let a = Math.max(0, cycles.findIndex((c) => c.name === from));
+  const cycles = await db
+    .select({ id: reviewCycles.id, name: reviewCycles.name })
+    .from(reviewCycles)
+    .orderBy(asc(reviewCycles.startsOn));
+  let a = Math.max(
+    0,
+    cycles.findIndex((c) => c.name === from),
+  );
   let b = cycles.findIndex((c) => c.name === to);
   if (b < 0) b = cycles.length - 1;
   if (a > b) [a, b] = [b, a];
@@ -155,7 +161,14 @@ export async function organizationCsvStream(actor: Actor, filter: OrganizationFi
       o.org.flatMap(({ cycle, figures }) =>
         figures
           ? [
-              ...LEVELS.map((l) => ["level mix", cycle.name, "Organisation", dept, `share level ${l.level} (${l.name}) %`, figures.mix[`s${l.level}` as "s1"].toFixed(1)]),
+              ...LEVELS.map((l) => [
+                "level mix",
+                cycle.name,
+                "Organisation",
+                dept,
+                `share level ${l.level} (${l.name}) %`,
+                figures.mix[`s${l.level}` as "s1"].toFixed(1),
+              ]),
               ["level mix", cycle.name, "Organisation", dept, "leverage index", figures.leverageIndex.toFixed(2)],
               ["level mix", cycle.name, "Organisation", dept, "ai exposure %", figures.aiExposure.toFixed(1)],
               ["level mix", cycle.name, "Organisation", dept, "people assessed", figures.count],
@@ -167,8 +180,22 @@ export async function organizationCsvStream(actor: Actor, filter: OrganizationFi
         s.points.flatMap((p, i) =>
           p
             ? [
-                ["team trend", o.cycles[i]!.name, s.team.name, s.team.department, "leverage index", p.leverageIndex.toFixed(2)],
-                ["team trend", o.cycles[i]!.name, s.team.name, s.team.department, "ai exposure %", p.aiExposure.toFixed(1)],
+                [
+                  "team trend",
+                  o.cycles[i]!.name,
+                  s.team.name,
+                  s.team.department,
+                  "leverage index",
+                  p.leverageIndex.toFixed(2),
+                ],
+                [
+                  "team trend",
+                  o.cycles[i]!.name,
+                  s.team.name,
+                  s.team.department,
+                  "ai exposure %",
+                  p.aiExposure.toFixed(1),
+                ],
                 ["team trend", o.cycles[i]!.name, s.team.name, s.team.department, "people assessed", p.count],
               ]
             : [],
@@ -176,21 +203,66 @@ export async function organizationCsvStream(actor: Actor, filter: OrganizationFi
       ),
     () =>
       o.heatmap
-        ? o.heatmap.rows.flatMap((r) => LEVELS.map((l) => ["heatmap", o.heatmap!.cycle.name, r.team.name, r.team.department, `share level ${l.level} %`, r.figures.mix[`s${l.level}` as "s1"].toFixed(1)]))
+        ? o.heatmap.rows.flatMap((r) =>
+            LEVELS.map((l) => [
+              "heatmap",
+              o.heatmap!.cycle.name,
+              r.team.name,
+              r.team.department,
+              `share level ${l.level} %`,
+              r.figures.mix[`s${l.level}` as "s1"].toFixed(1),
+            ]),
+          )
         : [],
-    () =>
-      [...o.teamMovers.map((m) => ["team movers", `${m.from}→${m.to}`, m.name, m.department, "index change", m.indexChange.toFixed(2)]),
-        ...o.roleMovers.map((m) => ["role movers", `${m.from}→${m.to}`, m.name, m.department, "index change", m.indexChange.toFixed(2)])],
+    () => [
+      ...o.teamMovers.map((m) => [
+        "team movers",
+        `${m.from}→${m.to}`,
+        m.name,
+        m.department,
+        "index change",
+        m.indexChange.toFixed(2),
+      ]),
+      ...o.roleMovers.map((m) => [
+        "role movers",
+        `${m.from}→${m.to}`,
+        m.name,
+        m.department,
+        "index change",
+        m.indexChange.toFixed(2),
+      ]),
+    ],
     () =>
       o.roles.flatMap((r) => [
         ["roles", o.heatmap?.cycle.name ?? "", `${r.title} (${r.team})`, "", "ai exposure %", r.exposure.toFixed(1)],
-        ["roles", o.heatmap?.cycle.name ?? "", `${r.title} (${r.team})`, "", "exposure class", EXPOSURE_CLASSES[r.exposureClass].label],
+        [
+          "roles",
+          o.heatmap?.cycle.name ?? "",
+          `${r.title} (${r.team})`,
+          "",
+          "exposure class",
+          EXPOSURE_CLASSES[r.exposureClass].label,
+        ],
         ["roles", o.heatmap?.cycle.name ?? "", `${r.title} (${r.team})`, "", "head-count", r.headCount],
       ]),
     () =>
       o.calibration.flatMap((c) => [
-        ["calibration", `${o.cycles[0]?.name}→${o.cycles.at(-1)?.name}`, c.team.name, c.team.department, "mean gap (self − manager)", c.meanGap.toFixed(2)],
-        ["calibration", `${o.cycles[0]?.name}→${o.cycles.at(-1)?.name}`, c.team.name, c.team.department, "pairs", c.pairs],
+        [
+          "calibration",
+          `${o.cycles[0]?.name}→${o.cycles.at(-1)?.name}`,
+          c.team.name,
+          c.team.department,
+          "mean gap (self − manager)",
+          c.meanGap.toFixed(2),
+        ],
+        [
+          "calibration",
+          `${o.cycles[0]?.name}→${o.cycles.at(-1)?.name}`,
+          c.team.name,
+          c.team.department,
+          "pairs",
+          c.pairs,
+        ],
       ]),
   ];
   let i = -1;
@@ -205,4 +277,3 @@ export async function organizationCsvStream(actor: Actor, filter: OrganizationFi
     },
   });
 }
-

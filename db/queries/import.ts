@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb, type Database } from "@/db";
+import { type Database, getDb } from "@/db";
 import { NO_PASSWORD } from "@/db/queries/admin-people";
 import { recordAudit } from "@/db/queries/audit";
 import { departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
-import { assertRole, type Actor } from "@/lib/authz";
-import { planImport, type ImportPlan, type ImportSnapshot } from "@/lib/import/people-csv";
+import { type Actor, assertRole } from "@/lib/authz";
+import { type ImportPlan, type ImportSnapshot, planImport } from "@/lib/import/people-csv";
 
 type Executor = Pick<Database, "select">;
 
@@ -15,10 +15,19 @@ const BATCH = 1000;
 async function loadSnapshot(db: Executor): Promise<ImportSnapshot> {
   const [personRows, teamRows, departmentRows] = await Promise.all([
     db
-      .select({ id: people.id, email: people.email, name: people.name, role: people.appRole, active: people.active, teamId: teamMemberships.teamId })
+      .select({
+        id: people.id,
+        email: people.email,
+        name: people.name,
+        role: people.appRole,
+        active: people.active,
+        teamId: teamMemberships.teamId,
+      })
       .from(people)
       .leftJoin(teamMemberships, and(eq(teamMemberships.personId, people.id), isNull(teamMemberships.endedOn))),
-    db.select({ id: teams.id, name: teams.name, departmentId: teams.departmentId, managerId: teams.managerId }).from(teams),
+    db
+      .select({ id: teams.id, name: teams.name, departmentId: teams.departmentId, managerId: teams.managerId })
+      .from(teams),
     db.select({ id: departments.id, name: departments.name }).from(departments),
   ]);
   return {
@@ -56,8 +65,12 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
     await tx.execute(sql`select pg_advisory_xact_lock(7302612)`);
     const snapshot = await loadSnapshot(tx);
     const plan = planImport(text, snapshot);
-    if (plan.missingColumns.length) throw new ActionError(`The file lacks the column(s): ${plan.missingColumns.join(", ")}. Nothing was imported.`);
-    if (plan.counts.reject > 0) throw new ActionError(`${plan.counts.reject} row(s) are rejected. Fix them and run the dry run again; nothing was imported.`);
+    if (plan.missingColumns.length)
+      throw new ActionError(`The file lacks the column(s): ${plan.missingColumns.join(", ")}. Nothing was imported.`);
+    if (plan.counts.reject > 0)
+      throw new ActionError(
+        `${plan.counts.reject} row(s) are rejected. Fix them and run the dry run again; nothing was imported.`,
+      );
     const todo = plan.rows.filter((r) => r.outcome === "create" || r.outcome === "change");
     const total = todo.length + plan.newTeams.length;
     let done = 0;
@@ -69,7 +82,10 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
 
     const departmentId = new Map([...snapshot.departments].map(([k, d]) => [k, d.id]));
     if (plan.newDepartments.length) {
-      const inserted = await tx.insert(departments).values(plan.newDepartments.map((name) => ({ name }))).returning();
+      const inserted = await tx
+        .insert(departments)
+        .values(plan.newDepartments.map((name) => ({ name })))
+        .returning();
       for (const d of inserted) departmentId.set(d.name.toLowerCase(), d.id);
     }
     const teamId = new Map([...snapshot.teams].map(([k, t]) => [k, t.id]));
@@ -87,11 +103,22 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
     for (const batch of chunks(creates)) {
       const inserted = await tx
         .insert(people)
-        .values(batch.map((r) => ({ name: r.name, email: r.email, appRole: r.role ?? "employee", passwordHash: NO_PASSWORD })))
+        .values(
+          batch.map((r) => ({
+            name: r.name,
+            email: r.email,
+            appRole: r.role ?? "employee",
+            passwordHash: NO_PASSWORD,
+          })),
+        )
         .returning({ id: people.id, email: people.email });
       for (const p of inserted) personId.set(p.email, p.id);
       await tx.insert(teamMemberships).values(
-        batch.map((r) => ({ personId: personId.get(r.email)!, teamId: teamId.get(r.team.toLowerCase())!, startedOn: sql`current_date` })),
+        batch.map((r) => ({
+          personId: personId.get(r.email)!,
+          teamId: teamId.get(r.team.toLowerCase())!,
+          startedOn: sql`current_date`,
+        })),
       );
       step("People", batch.length);
     }
@@ -117,7 +144,11 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
           .set({ endedOn: sql`greatest(current_date, ${teamMemberships.startedOn})` })
           .where(and(inArray(teamMemberships.personId, ids), isNull(teamMemberships.endedOn)));
         await tx.insert(teamMemberships).values(
-          moving.map((r) => ({ personId: personId.get(r.email)!, teamId: teamId.get(r.team.toLowerCase())!, startedOn: sql`current_date` })),
+          moving.map((r) => ({
+            personId: personId.get(r.email)!,
+            teamId: teamId.get(r.team.toLowerCase())!,
+            startedOn: sql`current_date`,
+          })),
         );
       }
       step("Changes", batch.length);
@@ -125,8 +156,14 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
 
     for (const [team, email] of plan.managerChanges) {
       const id = personId.get(email)!;
-      await tx.update(teams).set({ managerId: id }).where(eq(teams.id, teamId.get(team)!));
-      await tx.update(people).set({ appRole: "manager" }).where(and(eq(people.id, id), eq(people.appRole, "employee")));
+      await tx
+        .update(teams)
+        .set({ managerId: id })
+        .where(eq(teams.id, teamId.get(team)!));
+      await tx
+        .update(people)
+        .set({ appRole: "manager" })
+        .where(and(eq(people.id, id), eq(people.appRole, "employee")));
     }
 
     const summary = {

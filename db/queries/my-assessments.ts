@@ -5,7 +5,13 @@ import { assessments, reviewCycles } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import type { LevelMix } from "@/lib/ladder";
 
-function mixOf(row: { s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null }): LevelMix | null {
+function mixOf(row: {
+  s1: number | null;
+  s2: number | null;
+  s3: number | null;
+  s4: number | null;
+  s5: number | null;
+}): LevelMix | null {
   if (row.s1 === null || row.s2 === null || row.s3 === null || row.s4 === null || row.s5 === null) return null;
   return { s1: row.s1, s2: row.s2, s3: row.s3, s4: row.s4, s5: row.s5 };
 }
@@ -37,14 +43,17 @@ export async function myAssessmentsByCycle(actor: Actor) {
     .where(ne(reviewCycles.status, "draft"))
     .orderBy(asc(reviewCycles.startsOn));
 
-  const byCycle = new Map<number, {
-    cycleId: number;
-    cycleName: string;
-    cycleStatus: "draft" | "open" | "closed";
-    endsOn: string;
-    self: { status: string; updatedAt: Date; submittedAt: Date | null; mix: LevelMix | null } | null;
-    manager: { mix: LevelMix | null } | null;
-  }>();
+  const byCycle = new Map<
+    number,
+    {
+      cycleId: number;
+      cycleName: string;
+      cycleStatus: "draft" | "open" | "closed";
+      endsOn: string;
+      self: { status: string; updatedAt: Date; submittedAt: Date | null; mix: LevelMix | null } | null;
+      manager: { mix: LevelMix | null } | null;
+    }
+  >();
   for (const row of rows) {
     const entry = byCycle.get(row.cycleId) ?? {
       cycleId: row.cycleId,

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { assessmentTasks, assessments, reviewCycles, teamMemberships, teams } from "@/db/schema";
-import { assertRole, type Actor } from "@/lib/authz";
+import { assessments, assessmentTasks, reviewCycles, teamMemberships, teams } from "@/db/schema";
+import { type Actor, assertRole } from "@/lib/authz";
 import { CAPABILITIES, type CapabilityKey, type LevelMix } from "@/lib/ladder";
 import { SELF_ASSESSMENT_ROLES } from "./assessments";
 
@@ -75,7 +75,10 @@ export async function teamTasksDoneWithAi(actor: Actor) {
     .limit(1);
   if (!membership) return { teamName: null, tasks: [] };
   const tasks = await db
-    .select({ text: assessmentTasks.text, colleagues: sql<number>`count(distinct ${assessments.subjectId})`.mapWith(Number) })
+    .select({
+      text: assessmentTasks.text,
+      colleagues: sql<number>`count(distinct ${assessments.subjectId})`.mapWith(Number),
+    })
     .from(assessmentTasks)
     .innerJoin(assessments, eq(assessments.id, assessmentTasks.assessmentId))
     .where(
@@ -107,7 +110,9 @@ export async function myLatestTasks(actor: Actor) {
   if (latest.draftValues) {
     return {
       cycleName: latest.cycleName,
-      tasks: latest.draftValues.tasks.filter((t) => t.text.trim() && t.level !== null).map((t) => ({ text: t.text, level: t.level!, aiUsed: t.aiUsed })),
+      tasks: latest.draftValues.tasks
+        .filter((t) => t.text.trim() && t.level !== null)
+        .map((t) => ({ text: t.text, level: t.level!, aiUsed: t.aiUsed })),
     };
   }
   const tasks = await db

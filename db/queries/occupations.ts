@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import {
@@ -11,13 +11,13 @@ import {
   roleTasks,
   teams,
 } from "@/db/schema";
-import { AccessDeniedError, assertRole, hasRole, ORGANIZATION_ROLES, type Actor } from "@/lib/authz";
+import { AccessDeniedError, type Actor, assertRole, hasRole, ORGANIZATION_ROLES } from "@/lib/authz";
 import {
+  type AutomationLevel,
   aiExposure,
   compareWithResearch,
-  groupFigures,
-  type AutomationLevel,
   type ExposureLabel,
+  groupFigures,
   type LevelMix,
 } from "@/lib/ladder";
 
@@ -56,7 +56,11 @@ export async function searchOccupations(actor: Actor, query: string): Promise<Oc
     .groupBy(occupationTasks.occupationCode)
     .as("task_count");
   return db
-    .select({ code: occupations.code, title: occupations.title, taskCount: sql<number>`coalesce(${taskCount.count}, 0)` })
+    .select({
+      code: occupations.code,
+      title: occupations.title,
+      taskCount: sql<number>`coalesce(${taskCount.count}, 0)`,
+    })
     .from(occupations)
     .leftJoin(taskCount, eq(taskCount.code, occupations.code))
     .where(where)
@@ -193,12 +197,18 @@ export async function roleResearchComparisons(
     .from(effective)
     .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, effective.roleVersionId))
     .innerJoin(reviewCycles, eq(reviewCycles.id, effective.cycleId))
-    .where(inArray(roleProfileVersions.roleProfileId, roles.map((r) => r.roleProfileId)))
+    .where(
+      inArray(
+        roleProfileVersions.roleProfileId,
+        roles.map((r) => r.roleProfileId),
+      ),
+    )
     .groupBy(roleProfileVersions.roleProfileId, reviewCycles.id)
     // A closed cycle is complete; the open one holds only the assessments submitted so far.
     .orderBy(sql`case when ${reviewCycles.status} = 'closed' then 0 else 1 end`, desc(reviewCycles.startsOn));
   const latestMeasured = new Map<number, (typeof measuredRows)[number]>();
-  for (const row of measuredRows) if (!latestMeasured.has(row.roleProfileId)) latestMeasured.set(row.roleProfileId, row);
+  for (const row of measuredRows)
+    if (!latestMeasured.has(row.roleProfileId)) latestMeasured.set(row.roleProfileId, row);
 
   return roles.map((role) => {
     const target: LevelMix | null =
@@ -207,8 +217,14 @@ export async function roleResearchComparisons(
     const measured =
       row && row.count > 0 && row.s1 !== null
         ? {
-            exposure: groupFigures({ count: row.count, s1: row.s1, s2: row.s2 ?? 0, s3: row.s3 ?? 0, s4: row.s4 ?? 0, s5: row.s5 ?? 0 })
-              .aiExposure,
+            exposure: groupFigures({
+              count: row.count,
+              s1: row.s1,
+              s2: row.s2 ?? 0,
+              s3: row.s3 ?? 0,
+              s4: row.s4 ?? 0,
+              s5: row.s5 ?? 0,
+            }).aiExposure,
             count: row.count,
             cycleName: row.cycleName,
           }
@@ -236,7 +252,8 @@ export async function roleResearchComparisons(
 
 /** The org's linked roles for the Organization page's scatter: leaders and admins only. */
 export async function orgRoleResearchPoints(actor: Actor) {
-  if (!hasRole(actor, ORGANIZATION_ROLES)) throw new AccessDeniedError("The organisation's roles are for leaders and admins.");
+  if (!hasRole(actor, ORGANIZATION_ROLES))
+    throw new AccessDeniedError("The organisation's roles are for leaders and admins.");
   return roleResearchComparisons(actor);
 }
 
@@ -248,42 +265,50 @@ export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]
   const scope: SQL[] = [inArray(roleProfiles.id, roleProfileIds)];
   if (!hasRole(actor, ORGANIZATION_ROLES)) scope.push(eq(teams.managerId, actor.id));
   const latest = db
-    .selectDistinctOn([roleProfileVersions.roleProfileId], { id: roleProfileVersions.id, roleProfileId: roleProfileVersions.roleProfileId })
+    .selectDistinctOn([roleProfileVersions.roleProfileId], {
+      id: roleProfileVersions.id,
+      roleProfileId: roleProfileVersions.roleProfileId,
+    })
     .from(roleProfileVersions)
     .orderBy(roleProfileVersions.roleProfileId, desc(roleProfileVersions.version))
     .as("latest");
-  return db
-    .select({
-      roleProfileId: roleProfiles.id,
-      position: roleTasks.position,
-      level: roleTasks.level,
-      statement: occupationTasks.statement,
-      humanExposure: occupationTasks.humanExposure,
-      gpt4Exposure: occupationTasks.gpt4Exposure,
-      gpt4Automation: occupationTasks.gpt4Automation,
-    })
-    .from(roleProfiles)
-    .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
-    .innerJoin(latest, eq(latest.roleProfileId, roleProfiles.id))
-    .innerJoin(roleTasks, eq(roleTasks.roleVersionId, latest.id))
-    // A later version saved in the role editor keeps the statements but not their ids: match those by text.
-    .innerJoin(
-      occupationTasks,
-      or(
-        eq(occupationTasks.id, roleTasks.occupationTaskId),
-        and(eq(occupationTasks.occupationCode, roleProfiles.occupationCode), eq(occupationTasks.statement, roleTasks.text)),
-      ),
-    )
-    .where(and(...scope))
-    .orderBy(asc(roleProfiles.id), asc(roleTasks.position)) as Promise<
-    {
-      roleProfileId: number;
-      position: number;
-      level: number;
-      statement: string;
-      humanExposure: ExposureLabel;
-      gpt4Exposure: ExposureLabel;
-      gpt4Automation: AutomationLevel;
-    }[]
-  >;
+  return (
+    db
+      .select({
+        roleProfileId: roleProfiles.id,
+        position: roleTasks.position,
+        level: roleTasks.level,
+        statement: occupationTasks.statement,
+        humanExposure: occupationTasks.humanExposure,
+        gpt4Exposure: occupationTasks.gpt4Exposure,
+        gpt4Automation: occupationTasks.gpt4Automation,
+      })
+      .from(roleProfiles)
+      .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+      .innerJoin(latest, eq(latest.roleProfileId, roleProfiles.id))
+      .innerJoin(roleTasks, eq(roleTasks.roleVersionId, latest.id))
+      // A later version saved in the role editor keeps the statements but not their ids: match those by text.
+      .innerJoin(
+        occupationTasks,
+        or(
+          eq(occupationTasks.id, roleTasks.occupationTaskId),
+          and(
+            eq(occupationTasks.occupationCode, roleProfiles.occupationCode),
+            eq(occupationTasks.statement, roleTasks.text),
+          ),
+        ),
+      )
+      .where(and(...scope))
+      .orderBy(asc(roleProfiles.id), asc(roleTasks.position)) as Promise<
+      {
+        roleProfileId: number;
+        position: number;
+        level: number;
+        statement: string;
+        humanExposure: ExposureLabel;
+        gpt4Exposure: ExposureLabel;
+        gpt4Automation: AutomationLevel;
+      }[]
+    >
+  );
 }

@@ -1,16 +1,37 @@
 import "server-only";
-import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import { assessments, departments, people, reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
-import { assertRole, ORGANIZATION_ROLES, type Actor } from "@/lib/authz";
-import { calibrationGap, exposureClass, groupFigures, upwardShift, type ExposureClass, type LevelMix } from "@/lib/ladder";
+import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
+import {
+  calibrationGap,
+  type ExposureClass,
+  exposureClass,
+  groupFigures,
+  type LevelMix,
+  upwardShift,
+} from "@/lib/ladder";
 
-type MeanMixRow = { count: number; s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null };
+type MeanMixRow = {
+  count: number;
+  s1: number | null;
+  s2: number | null;
+  s3: number | null;
+  s4: number | null;
+  s5: number | null;
+};
 
 function figuresOf(row: MeanMixRow) {
   if (row.count === 0 || row.s1 === null) return null;
-  return groupFigures({ count: row.count, s1: row.s1, s2: row.s2 ?? 0, s3: row.s3 ?? 0, s4: row.s4 ?? 0, s5: row.s5 ?? 0 });
+  return groupFigures({
+    count: row.count,
+    s1: row.s1,
+    s2: row.s2 ?? 0,
+    s3: row.s3 ?? 0,
+    s4: row.s4 ?? 0,
+    s5: row.s5 ?? 0,
+  });
 }
 
 export type GroupFigures = NonNullable<ReturnType<typeof figuresOf>>;
@@ -93,7 +114,13 @@ export const CALIBRATION_BUCKETS: { key: CalibrationBucket; label: string; test:
   { key: "self_higher_lots", label: "Self higher by > 0.30", test: (g) => g > 0.3 },
 ];
 
-const toMix = (r: { s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null }): LevelMix => ({
+const toMix = (r: {
+  s1: number | null;
+  s2: number | null;
+  s3: number | null;
+  s4: number | null;
+  s5: number | null;
+}): LevelMix => ({
   s1: r.s1 ?? 0,
   s2: r.s2 ?? 0,
   s3: r.s3 ?? 0,
@@ -117,13 +144,18 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
   const departmentList = await listDepartmentsForOrganization(actor);
   const department = departmentList.find((d) => d.id === filter.departmentId) ?? null;
 
-  let fromIndex = Math.max(0, allCycles.findIndex((c) => c.name === filter.from));
+  let fromIndex = Math.max(
+    0,
+    allCycles.findIndex((c) => c.name === filter.from),
+  );
   let toIndex = allCycles.findIndex((c) => c.name === filter.to);
   if (toIndex < 0) toIndex = allCycles.length - 1;
   if (fromIndex > toIndex) [fromIndex, toIndex] = [toIndex, fromIndex];
   let cycles = allCycles.slice(fromIndex, toIndex + 1);
   const cycleIds = cycles.map((c) => c.id);
-  const teamList = (await listTeamsWithDepartment(actor)).filter((t) => !department || t.departmentId === department.id);
+  const teamList = (await listTeamsWithDepartment(actor)).filter(
+    (t) => !department || t.departmentId === department.id,
+  );
   const base = {
     allCycles,
     cycles,
@@ -131,7 +163,17 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
     department,
     teams: teamList,
   };
-  if (cycleIds.length === 0) return { ...base, org: [], teamSeries: [], heatmap: null, teamMovers: [], roleMovers: [], roles: [], calibration: [] };
+  if (cycleIds.length === 0)
+    return {
+      ...base,
+      org: [],
+      teamSeries: [],
+      heatmap: null,
+      teamMovers: [],
+      roleMovers: [],
+      roles: [],
+      calibration: [],
+    };
 
   const effective = effectiveAssessmentsQuery(db);
   const inScope = (): SQL =>
@@ -166,7 +208,12 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
   const withData = new Set(orgRows.map((r) => r.cycleId));
   cycles = cycles.filter((c) => withData.has(c.id));
   base.cycles = cycles;
-  const org = cycles.map((c) => ({ cycle: c, figures: figuresOf(orgRows.find((r) => r.cycleId === c.id) ?? { count: 0, s1: null, s2: null, s3: null, s4: null, s5: null }) }));
+  const org = cycles.map((c) => ({
+    cycle: c,
+    figures: figuresOf(
+      orgRows.find((r) => r.cycleId === c.id) ?? { count: 0, s1: null, s2: null, s3: null, s4: null, s5: null },
+    ),
+  }));
   const teamSeries = teamList
     .map((team) => ({
       team,
@@ -193,13 +240,20 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
     : null;
 
   const firstWithData = (points: (GroupFigures | null)[]) => points.findIndex((p) => p !== null);
-  const lastWithData = (points: (GroupFigures | null)[]) => points.findLastIndex((p, i) => p !== null && i <= latestIndex);
+  const lastWithData = (points: (GroupFigures | null)[]) =>
+    points.findLastIndex((p, i) => p !== null && i <= latestIndex);
   function shiftOf(points: (GroupFigures | null)[]) {
     const a = firstWithData(points);
     const b = lastWithData(points);
     if (a < 0 || b < 0 || a >= b) return null;
     const shift = upwardShift(points[a]!.mix, points[b]!.mix);
-    return { from: cycles[a]!.name, to: cycles[b]!.name, fromIndex: points[a]!.leverageIndex, toIndex: points[b]!.leverageIndex, ...shift };
+    return {
+      from: cycles[a]!.name,
+      to: cycles[b]!.name,
+      fromIndex: points[a]!.leverageIndex,
+      toIndex: points[b]!.leverageIndex,
+      ...shift,
+    };
   }
   const teamMovers = teamSeries.flatMap((s) => {
     const shift = shiftOf(s.points);
@@ -223,7 +277,9 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
   }));
   const roleMovers = roleSeries.flatMap((s) => {
     const shift = shiftOf(s.points);
-    return shift ? [{ id: s.role.id, name: `${s.role.title} (${s.role.team})`, department: s.role.team, ...shift }] : [];
+    return shift
+      ? [{ id: s.role.id, name: `${s.role.title} (${s.role.team})`, department: s.role.team, ...shift }]
+      : [];
   });
 
   // Exposure class is a median over people, so it needs the latest cycle's individual mixes.
@@ -242,7 +298,14 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
   if (latest) {
     const latestRows = await db
       .with(effective)
-      .select({ roleId: roleProfileVersions.roleProfileId, s1: effective.s1, s2: effective.s2, s3: effective.s3, s4: effective.s4, s5: effective.s5 })
+      .select({
+        roleId: roleProfileVersions.roleProfileId,
+        s1: effective.s1,
+        s2: effective.s2,
+        s3: effective.s3,
+        s4: effective.s4,
+        s5: effective.s5,
+      })
       .from(effective)
       .innerJoin(teams, eq(teams.id, effective.teamId))
       .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, effective.roleVersionId))
@@ -274,14 +337,26 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
   }
 
   // Calibration: every person with a finalized review and a submitted self-assessment in range.
-  const self = db
-    .$with("self_a")
-    .as(
-      db
-        .select({ cycleId: assessments.cycleId, subjectId: assessments.subjectId, s1: assessments.s1, s2: assessments.s2, s3: assessments.s3, s4: assessments.s4, s5: assessments.s5 })
-        .from(assessments)
-        .where(and(eq(assessments.kind, "self"), inArray(assessments.status, ["submitted", "finalized"]), inArray(assessments.cycleId, cycleIds))),
-    );
+  const self = db.$with("self_a").as(
+    db
+      .select({
+        cycleId: assessments.cycleId,
+        subjectId: assessments.subjectId,
+        s1: assessments.s1,
+        s2: assessments.s2,
+        s3: assessments.s3,
+        s4: assessments.s4,
+        s5: assessments.s5,
+      })
+      .from(assessments)
+      .where(
+        and(
+          eq(assessments.kind, "self"),
+          inArray(assessments.status, ["submitted", "finalized"]),
+          inArray(assessments.cycleId, cycleIds),
+        ),
+      ),
+  );
   const pairs = await db
     .with(self)
     .select({
@@ -303,7 +378,10 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
   const gapsByTeam = new Map<number, number[]>();
   for (const pair of pairs) {
     if (pair.self.s1 === null || pair.manager.s1 === null) continue;
-    gapsByTeam.set(pair.teamId, [...(gapsByTeam.get(pair.teamId) ?? []), calibrationGap(toMix(pair.self), toMix(pair.manager))]);
+    gapsByTeam.set(pair.teamId, [
+      ...(gapsByTeam.get(pair.teamId) ?? []),
+      calibrationGap(toMix(pair.self), toMix(pair.manager)),
+    ]);
   }
   const calibration = teamList.flatMap((team) => {
     const gaps = gapsByTeam.get(team.id);
@@ -336,7 +414,12 @@ export async function teamTrendForOrganization(actor: Actor, teamId: number) {
   const effective = effectiveAssessmentsQuery(db);
   const rows = await db
     .with(effective)
-    .select({ cycleId: reviewCycles.id, cycleName: reviewCycles.name, status: reviewCycles.status, ...meanMixColumns(effective) })
+    .select({
+      cycleId: reviewCycles.id,
+      cycleName: reviewCycles.name,
+      status: reviewCycles.status,
+      ...meanMixColumns(effective),
+    })
     .from(reviewCycles)
     .leftJoin(effective, and(eq(effective.cycleId, reviewCycles.id), eq(effective.teamId, teamId)))
     .where(ne(reviewCycles.status, "draft"))
@@ -344,7 +427,12 @@ export async function teamTrendForOrganization(actor: Actor, teamId: number) {
     .orderBy(asc(reviewCycles.startsOn));
   const roleRows = await db
     .with(effective)
-    .select({ cycleId: effective.cycleId, roleId: roleProfileVersions.roleProfileId, title: roleProfiles.title, ...meanMixColumns(effective) })
+    .select({
+      cycleId: effective.cycleId,
+      roleId: roleProfileVersions.roleProfileId,
+      title: roleProfiles.title,
+      ...meanMixColumns(effective),
+    })
     .from(effective)
     .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, effective.roleVersionId))
     .innerJoin(roleProfiles, eq(roleProfiles.id, roleProfileVersions.roleProfileId))

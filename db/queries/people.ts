@@ -20,13 +20,7 @@ export async function managesPerson(managerId: number, personId: number) {
     .select({ teamId: teams.id })
     .from(teamMemberships)
     .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
-    .where(
-      and(
-        eq(teamMemberships.personId, personId),
-        isNull(teamMemberships.endedOn),
-        eq(teams.managerId, managerId),
-      ),
-    )
+    .where(and(eq(teamMemberships.personId, personId), isNull(teamMemberships.endedOn), eq(teams.managerId, managerId)))
     .limit(1);
   return row !== undefined;
 }
@@ -37,13 +31,7 @@ export async function isOwnAssessment(personId: number, assessmentId: number) {
   const [row] = await db
     .select({ id: assessments.id })
     .from(assessments)
-    .where(
-      and(
-        eq(assessments.id, assessmentId),
-        eq(assessments.subjectId, personId),
-        eq(assessments.kind, "self"),
-      ),
-    )
+    .where(and(eq(assessments.id, assessmentId), eq(assessments.subjectId, personId), eq(assessments.kind, "self")))
     .limit(1);
   return row !== undefined;
 }

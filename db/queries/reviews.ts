@@ -1,12 +1,18 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Database } from "@/db";
+import { type Database, getDb } from "@/db";
+import {
+  assessmentValuesOf,
+  tasksOfAssessment,
+  writeCompleteAssessment,
+  writeDraftValues,
+} from "@/db/queries/assessments";
 import { recordAudit } from "@/db/queries/audit";
 import { effectiveAssessmentsQuery } from "@/db/queries/effective-assessments";
-import { assessmentValuesOf, tasksOfAssessment, writeCompleteAssessment, writeDraftValues } from "@/db/queries/assessments";
 import { currentRoleVersionIdOf } from "@/db/queries/roles";
 import {
+  type Assessment,
   assessments,
   assessmentTasks,
   calibrationRecords,
@@ -16,12 +22,16 @@ import {
   roleProfileVersions,
   teamMemberships,
   teams,
-  type Assessment,
 } from "@/db/schema";
 import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
-import { assessmentDraftSchema, assessmentSubmitSchema, toCompleteAssessment, type AssessmentDraftValues } from "@/lib/assessment-schema";
-import { AccessDeniedError, assertRole, type Actor } from "@/lib/authz";
-import { needsCalibration, type LevelMix } from "@/lib/ladder";
+import {
+  type AssessmentDraftValues,
+  assessmentDraftSchema,
+  assessmentSubmitSchema,
+  toCompleteAssessment,
+} from "@/lib/assessment-schema";
+import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
+import { type LevelMix, needsCalibration } from "@/lib/ladder";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Executor = Pick<Database, "select">;
@@ -51,7 +61,12 @@ export type ManagerReviewInput = {
 export type ReviewIntent = "draft" | "review" | "finalize";
 
 async function openCycle(db: Executor) {
-  const [cycle] = await db.select().from(reviewCycles).where(eq(reviewCycles.status, "open")).orderBy(asc(reviewCycles.startsOn)).limit(1);
+  const [cycle] = await db
+    .select()
+    .from(reviewCycles)
+    .where(eq(reviewCycles.status, "open"))
+    .orderBy(asc(reviewCycles.startsOn))
+    .limit(1);
   return cycle ?? null;
 }
 
@@ -74,7 +89,8 @@ async function reviewScope(db: Executor, actor: Actor, personId: number) {
 
 async function requireOpenCycle(db: Executor) {
   const cycle = await openCycle(db);
-  if (!cycle) throw new ActionError("There is no open review cycle: reviews can only be written while a cycle is open.");
+  if (!cycle)
+    throw new ActionError("There is no open review cycle: reviews can only be written while a cycle is open.");
   return cycle;
 }
 
@@ -135,7 +151,16 @@ export async function getReview(actor: Actor, personId: number) {
     : [];
   const [role] = scope.roleId
     ? await db
-        .select({ id: roleProfiles.id, title: roleProfiles.title, version: roleProfileVersions.version, s1: roleProfileVersions.s1, s2: roleProfileVersions.s2, s3: roleProfileVersions.s3, s4: roleProfileVersions.s4, s5: roleProfileVersions.s5 })
+        .select({
+          id: roleProfiles.id,
+          title: roleProfiles.title,
+          version: roleProfileVersions.version,
+          s1: roleProfileVersions.s1,
+          s2: roleProfileVersions.s2,
+          s3: roleProfileVersions.s3,
+          s4: roleProfileVersions.s4,
+          s5: roleProfileVersions.s5,
+        })
         .from(roleProfiles)
         .leftJoin(roleProfileVersions, eq(roleProfileVersions.roleProfileId, roleProfiles.id))
         .where(eq(roleProfiles.id, scope.roleId))
@@ -145,7 +170,16 @@ export async function getReview(actor: Actor, personId: number) {
   const effective = effectiveAssessmentsQuery(db);
   const history = await db
     .with(effective)
-    .select({ cycleId: reviewCycles.id, cycleName: reviewCycles.name, teamName: teams.name, s1: effective.s1, s2: effective.s2, s3: effective.s3, s4: effective.s4, s5: effective.s5 })
+    .select({
+      cycleId: reviewCycles.id,
+      cycleName: reviewCycles.name,
+      teamName: teams.name,
+      s1: effective.s1,
+      s2: effective.s2,
+      s3: effective.s3,
+      s4: effective.s4,
+      s5: effective.s5,
+    })
     .from(effective)
     .innerJoin(reviewCycles, eq(reviewCycles.id, effective.cycleId))
     .innerJoin(teams, eq(teams.id, effective.teamId))
@@ -154,7 +188,9 @@ export async function getReview(actor: Actor, personId: number) {
   return {
     person: { id: personId, name: scope.name },
     team: { id: scope.teamId, name: scope.teamName },
-    role: role ? { id: role.id, title: role.title, version: role.version, target: role.s1 === null ? null : mixOf(role) } : null,
+    role: role
+      ? { id: role.id, title: role.title, version: role.version, target: role.s1 === null ? null : mixOf(role) }
+      : null,
     cycle: cycle && { id: cycle.id, name: cycle.name, endsOn: cycle.endsOn },
     self: self && (await describeAssessment(db, self, Boolean(selfVisible))),
     manager: manager && (await describeAssessment(db, manager, true)),
@@ -169,7 +205,10 @@ function sameMix(a: unknown, b: LevelMix) {
 }
 
 /** Parses again in the data layer, so no caller can store what the instrument's schema refuses. */
-function parseOrRefuse<T>(result: { success: true; data: T } | { success: false; error: import("zod").ZodError }, message: string): T {
+function parseOrRefuse<T>(
+  result: { success: true; data: T } | { success: false; error: import("zod").ZodError },
+  message: string,
+): T {
   if (result.success) return result.data;
   throw new ActionError(message, fieldErrorsOf(result.error));
 }
@@ -192,19 +231,30 @@ async function reopenAsDraft(tx: Transaction, row: Assessment, draft: Assessment
  * and nothing is written.
  */
 export async function saveManagerReview(actor: Actor, input: ManagerReviewInput, intent: ReviewIntent) {
-  const draft = intent === "draft" ? parseOrRefuse(assessmentDraftSchema.safeParse(input.values), "Some answers need attention.") : null;
+  const draft =
+    intent === "draft"
+      ? parseOrRefuse(assessmentDraftSchema.safeParse(input.values), "Some answers need attention.")
+      : null;
   const content =
-    intent === "draft" ? null : toCompleteAssessment(parseOrRefuse(assessmentSubmitSchema.safeParse(input.values), "Complete the review before you finish it."));
+    intent === "draft"
+      ? null
+      : toCompleteAssessment(
+          parseOrRefuse(assessmentSubmitSchema.safeParse(input.values), "Complete the review before you finish it."),
+        );
   const db = await getDb();
   return db.transaction(async (tx) => {
     const scope = await reviewScope(tx, actor, input.personId);
     const cycle = await requireOpenCycle(tx);
     let row = await assessmentOf(tx, cycle.id, input.personId, "manager", true);
     if (row?.status === "finalized") {
-      throw new ConflictError(`This review was already finalized — it is locked for ${cycle.name}. Reload to see the final figures.`);
+      throw new ConflictError(
+        `This review was already finalized — it is locked for ${cycle.name}. Reload to see the final figures.`,
+      );
     }
     if ((row?.version ?? 0) !== input.version) {
-      throw new ConflictError("This review was saved elsewhere (another tab or another manager) since you opened it. Reload to see that version; your edits here are kept until you do.");
+      throw new ConflictError(
+        "This review was saved elsewhere (another tab or another manager) since you opened it. Reload to see that version; your edits here are kept until you do.",
+      );
     }
 
     const self = await assessmentOf(tx, cycle.id, input.personId, "self", true);
@@ -213,7 +263,9 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
     const reason = input.calibrationReason.trim();
     if (calibrating && reason.length < MIN_CALIBRATION_REASON) {
       throw new ActionError("Your level mix differs from the employee's: say why.", {
-        calibrationReason: [`Give a reason of at least ${MIN_CALIBRATION_REASON} characters for changing the employee's level mix.`],
+        calibrationReason: [
+          `Give a reason of at least ${MIN_CALIBRATION_REASON} characters for changing the employee's level mix.`,
+        ],
       });
     }
 
@@ -222,10 +274,21 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
       const roleVersionId = await currentRoleVersionIdOf(tx, input.personId);
       [created = null] = await tx
         .insert(assessments)
-        .values({ cycleId: cycle.id, subjectId: input.personId, kind: "manager", authorId: actor.id, teamId: scope.teamId, roleVersionId, draftValues: draft })
+        .values({
+          cycleId: cycle.id,
+          subjectId: input.personId,
+          kind: "manager",
+          authorId: actor.id,
+          teamId: scope.teamId,
+          roleVersionId,
+          draftValues: draft,
+        })
         .onConflictDoNothing()
         .returning();
-      if (!created) throw new ConflictError("Another tab or manager started this review at the same time. Reload to see theirs; your edits here are kept until you do.");
+      if (!created)
+        throw new ConflictError(
+          "Another tab or manager started this review at the same time. Reload to see theirs; your edits here are kept until you do.",
+        );
       row = created;
     }
     const now = new Date();
@@ -237,7 +300,10 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
           submittedAt: now,
           finalizedAt: intent === "finalize" ? now : null,
         })
-      : (created ?? (row.status === "draft" ? await writeDraftValues(tx, row, row.version, draft!) : await reopenAsDraft(tx, row, draft!, now)));
+      : (created ??
+        (row.status === "draft"
+          ? await writeDraftValues(tx, row, row.version, draft!)
+          : await reopenAsDraft(tx, row, draft!, now)));
 
     let calibrated = false;
     if (calibrating && selfMix && content) {
@@ -248,9 +314,22 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
         .orderBy(desc(calibrationRecords.id))
         .limit(1);
       if (!last || !sameMix(last.to, content.mix) || !sameMix(last.from, selfMix)) {
-        await tx.insert(calibrationRecords).values({ assessmentId: saved.id, changedById: actor.id, field: "level_mix", fromValue: selfMix, toValue: content.mix, reason });
+        await tx.insert(calibrationRecords).values({
+          assessmentId: saved.id,
+          changedById: actor.id,
+          field: "level_mix",
+          fromValue: selfMix,
+          toValue: content.mix,
+          reason,
+        });
         await recordAudit(
-          { actorId: actor.id, action: "assessment.calibrated", targetType: "assessment", targetId: saved.id, details: { subjectId: input.personId, from: selfMix, to: content.mix, reason } },
+          {
+            actorId: actor.id,
+            action: "assessment.calibrated",
+            targetType: "assessment",
+            targetId: saved.id,
+            details: { subjectId: input.personId, from: selfMix, to: content.mix, reason },
+          },
           tx,
         );
         calibrated = true;
@@ -266,34 +345,65 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
     await recordAudit(
       {
         actorId: actor.id,
-        action: intent === "finalize" ? "assessment.finalized" : intent === "review" ? "assessment.submitted" : "assessment.draft_saved",
+        action:
+          intent === "finalize"
+            ? "assessment.finalized"
+            : intent === "review"
+              ? "assessment.submitted"
+              : "assessment.draft_saved",
         targetType: "assessment",
         targetId: saved.id,
-        details: { kind: "manager", subjectId: input.personId, cycle: cycle.name, version: saved.version, mix: content?.mix ?? null },
+        details: {
+          kind: "manager",
+          subjectId: input.personId,
+          cycle: cycle.name,
+          version: saved.version,
+          mix: content?.mix ?? null,
+        },
       },
       tx,
     );
-    return { assessmentId: saved.id, version: saved.version, status: saved.status, calibrated, updatedAt: saved.updatedAt };
+    return {
+      assessmentId: saved.id,
+      version: saved.version,
+      status: saved.status,
+      calibrated,
+      updatedAt: saved.updatedAt,
+    };
   });
 }
 
 /** Re-opens a submitted self-assessment for the employee to change, with the manager's message. */
-export async function returnForChanges(actor: Actor, input: { personId: number; expectedSelfVersion: number; message: string }) {
+export async function returnForChanges(
+  actor: Actor,
+  input: { personId: number; expectedSelfVersion: number; message: string },
+) {
   const message = input.message.trim();
-  if (message.length === 0) throw new ActionError("Some answers need attention.", { message: ["Tell them what to change."] });
-  if (message.length > MAX_RETURN_MESSAGE) throw new ActionError("Some answers need attention.", { message: [`Keep the message under ${MAX_RETURN_MESSAGE} characters.`] });
+  if (message.length === 0)
+    throw new ActionError("Some answers need attention.", { message: ["Tell them what to change."] });
+  if (message.length > MAX_RETURN_MESSAGE)
+    throw new ActionError("Some answers need attention.", {
+      message: [`Keep the message under ${MAX_RETURN_MESSAGE} characters.`],
+    });
   const db = await getDb();
   return db.transaction(async (tx) => {
     await reviewScope(tx, actor, input.personId);
     const cycle = await requireOpenCycle(tx);
     const manager = await assessmentOf(tx, cycle.id, input.personId, "manager", true);
-    if (manager?.status === "finalized") throw new ConflictError(`This review is already finalized for ${cycle.name}; it can no longer be returned.`);
+    if (manager?.status === "finalized")
+      throw new ConflictError(`This review is already finalized for ${cycle.name}; it can no longer be returned.`);
     const self = await assessmentOf(tx, cycle.id, input.personId, "self", true);
     if (!self || self.status !== "submitted") {
-      throw new ConflictError(self?.status === "returned" ? "This self-assessment was already returned for changes." : "There is no submitted self-assessment to return.");
+      throw new ConflictError(
+        self?.status === "returned"
+          ? "This self-assessment was already returned for changes."
+          : "There is no submitted self-assessment to return.",
+      );
     }
     if (self.version !== input.expectedSelfVersion) {
-      throw new ConflictError("The self-assessment changed since you opened this review. Reload to see the latest version.");
+      throw new ConflictError(
+        "The self-assessment changed since you opened this review. Reload to see the latest version.",
+      );
     }
     const now = new Date();
     const [row] = await tx
@@ -303,7 +413,13 @@ export async function returnForChanges(actor: Actor, input: { personId: number; 
       .returning({ id: assessments.id, version: assessments.version });
     if (!row) throw new ConflictError();
     await recordAudit(
-      { actorId: actor.id, action: "assessment.returned", targetType: "assessment", targetId: self.id, details: { subjectId: input.personId, cycle: cycle.name, message } },
+      {
+        actorId: actor.id,
+        action: "assessment.returned",
+        targetType: "assessment",
+        targetId: self.id,
+        details: { subjectId: input.personId, cycle: cycle.name, message },
+      },
       tx,
     );
     return row;
@@ -339,17 +455,32 @@ export async function reviewBoard(actor: Actor) {
       teamName: teams.name,
       role: roleProfiles.title,
       selfStatus: self.status,
-      selfS1: self.s1, selfS2: self.s2, selfS3: self.s3, selfS4: self.s4, selfS5: self.s5,
+      selfS1: self.s1,
+      selfS2: self.s2,
+      selfS3: self.s3,
+      selfS4: self.s4,
+      selfS5: self.s5,
       managerStatus: manager.status,
-      managerS1: manager.s1, managerS2: manager.s2, managerS3: manager.s3, managerS4: manager.s4, managerS5: manager.s5,
-      previousS1: effective.s1, previousS2: effective.s2, previousS3: effective.s3, previousS4: effective.s4, previousS5: effective.s5,
+      managerS1: manager.s1,
+      managerS2: manager.s2,
+      managerS3: manager.s3,
+      managerS4: manager.s4,
+      managerS5: manager.s5,
+      previousS1: effective.s1,
+      previousS2: effective.s2,
+      previousS3: effective.s3,
+      previousS4: effective.s4,
+      previousS5: effective.s5,
     })
     .from(teamMemberships)
     .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
     .innerJoin(people, eq(people.id, teamMemberships.personId))
     .leftJoin(roleProfiles, eq(roleProfiles.id, teamMemberships.roleProfileId))
     .leftJoin(self, and(eq(self.subjectId, people.id), eq(self.cycleId, cycle.id), eq(self.kind, "self")))
-    .leftJoin(manager, and(eq(manager.subjectId, people.id), eq(manager.cycleId, cycle.id), eq(manager.kind, "manager")))
+    .leftJoin(
+      manager,
+      and(eq(manager.subjectId, people.id), eq(manager.cycleId, cycle.id), eq(manager.kind, "manager")),
+    )
     .leftJoin(effective, and(eq(effective.subjectId, people.id), eq(effective.cycleId, previous?.id ?? -1)))
     .where(and(eq(teams.managerId, actor.id), isNull(teamMemberships.endedOn), eq(people.active, true)))
     .orderBy(asc(people.name));
@@ -368,7 +499,13 @@ export async function reviewBoard(actor: Actor) {
         managerStatus: r.managerStatus,
         selfMix: selfVisible ? mixOf({ s1: r.selfS1, s2: r.selfS2, s3: r.selfS3, s4: r.selfS4, s5: r.selfS5 }) : null,
         managerMix: mixOf({ s1: r.managerS1, s2: r.managerS2, s3: r.managerS3, s4: r.managerS4, s5: r.managerS5 }),
-        previousMix: mixOf({ s1: r.previousS1, s2: r.previousS2, s3: r.previousS3, s4: r.previousS4, s5: r.previousS5 }),
+        previousMix: mixOf({
+          s1: r.previousS1,
+          s2: r.previousS2,
+          s3: r.previousS3,
+          s4: r.previousS4,
+          s5: r.previousS5,
+        }),
       };
     }),
   };

@@ -1,9 +1,17 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditLog, occupations, occupationTasks, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
+import {
+  auditLog,
+  occupations,
+  occupationTasks,
+  roleProfiles,
+  roleProfileVersions,
+  roleTasks,
+  teams,
+} from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
-import { AccessDeniedError, assertRole, type Actor } from "@/lib/authz";
+import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
 import type { RoleFromOccupationInput } from "@/lib/role-from-occupation-schema";
 
 const TASK_TEXT_LIMIT = 200;
@@ -23,19 +31,29 @@ export async function createRoleFromOccupation(actor: Actor, input: RoleFromOccu
   assertRole(actor, ["manager"]);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [team] = await tx.select({ id: teams.id, managerId: teams.managerId }).from(teams).where(eq(teams.id, input.teamId));
-    if (!team || team.managerId !== actor.id) throw new AccessDeniedError("You can only add roles to the teams you manage.");
+    const [team] = await tx
+      .select({ id: teams.id, managerId: teams.managerId })
+      .from(teams)
+      .where(eq(teams.id, input.teamId));
+    if (!team || team.managerId !== actor.id)
+      throw new AccessDeniedError("You can only add roles to the teams you manage.");
     const [occupation] = await tx.select().from(occupations).where(eq(occupations.code, input.occupationCode));
-    if (!occupation) throw new ActionError("That occupation is not in the O*NET reference data.", { occupationCode: ["Choose an occupation"] });
+    if (!occupation)
+      throw new ActionError("That occupation is not in the O*NET reference data.", {
+        occupationCode: ["Choose an occupation"],
+      });
 
     const ids = input.tasks.map((t) => t.id);
-    if (new Set(ids).size !== ids.length) throw new ActionError("A task is listed twice.", { tasks: ["A task is listed twice"] });
+    if (new Set(ids).size !== ids.length)
+      throw new ActionError("A task is listed twice.", { tasks: ["A task is listed twice"] });
     const statements = await tx
       .select({ id: occupationTasks.id, statement: occupationTasks.statement })
       .from(occupationTasks)
       .where(and(inArray(occupationTasks.id, ids), eq(occupationTasks.occupationCode, occupation.code)));
     if (statements.length !== ids.length) {
-      throw new ActionError(`Some tasks are not tasks of ${occupation.title}.`, { tasks: ["Some tasks do not belong to this occupation"] });
+      throw new ActionError(`Some tasks are not tasks of ${occupation.title}.`, {
+        tasks: ["Some tasks do not belong to this occupation"],
+      });
     }
     const statementOf = new Map(statements.map((s) => [s.id, s.statement]));
 
@@ -43,7 +61,10 @@ export async function createRoleFromOccupation(actor: Actor, input: RoleFromOccu
       .select({ id: roleProfiles.id })
       .from(roleProfiles)
       .where(and(eq(roleProfiles.teamId, team.id), eq(roleProfiles.title, input.title)));
-    if (clash) throw new ActionError("This team already has a role with that title.", { title: ["This team already has a role with that title"] });
+    if (clash)
+      throw new ActionError("This team already has a role with that title.", {
+        title: ["This team already has a role with that title"],
+      });
 
     const [role] = await tx
       .insert(roleProfiles)
@@ -74,7 +95,13 @@ export async function createRoleFromOccupation(actor: Actor, input: RoleFromOccu
       action: "role.saved",
       targetType: "role_profile",
       targetId: String(role!.id),
-      details: { version: 1, title: input.title, occupationCode: occupation.code, tasks: input.tasks.length, mix: input.mix },
+      details: {
+        version: 1,
+        title: input.title,
+        occupationCode: occupation.code,
+        tasks: input.tasks.length,
+        mix: input.mix,
+      },
     });
     return { roleProfileId: role!.id };
   });
@@ -92,7 +119,10 @@ export async function linkRoleToOccupation(actor: Actor, roleProfileId: number, 
       .where(and(eq(roleProfiles.id, roleProfileId), eq(teams.managerId, actor.id)));
     if (!role) throw new AccessDeniedError("This role belongs to a team you do not manage.");
     if (occupationCode !== null) {
-      const [occupation] = await tx.select({ code: occupations.code }).from(occupations).where(eq(occupations.code, occupationCode));
+      const [occupation] = await tx
+        .select({ code: occupations.code })
+        .from(occupations)
+        .where(eq(occupations.code, occupationCode));
       if (!occupation) throw new ActionError("That occupation is not in the O*NET reference data.");
     }
     if (role.occupationCode === occupationCode) return { changed: false };

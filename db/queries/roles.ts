@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { getDb, type Database } from "@/db";
+import { type Database, getDb } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { people, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
-import { AccessDeniedError, assertRole, type Actor } from "@/lib/authz";
+import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
 import type { LevelMix } from "@/lib/ladder";
 import type { RoleMappingInput } from "@/lib/role-schema";
 
@@ -19,7 +19,10 @@ async function managedTeamIds(db: Executor, actor: Actor) {
 
 async function assertManagesTeam(db: Executor, actor: Actor, teamId: number) {
   assertRole(actor, ["manager"]);
-  const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.managerId, actor.id)));
+  const [team] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.managerId, actor.id)));
   if (!team) throw new AccessDeniedError("You can only change the roles of teams you manage.");
 }
 
@@ -58,7 +61,8 @@ async function tasksOfVersions(db: Database, versionIds: number[]) {
     .where(inArray(roleTasks.roleVersionId, versionIds))
     .orderBy(asc(roleTasks.roleVersionId), asc(roleTasks.position));
   const byVersion = new Map<number, { text: string; level: number }[]>();
-  for (const r of rows) byVersion.set(r.roleVersionId, [...(byVersion.get(r.roleVersionId) ?? []), { text: r.text, level: r.level }]);
+  for (const r of rows)
+    byVersion.set(r.roleVersionId, [...(byVersion.get(r.roleVersionId) ?? []), { text: r.text, level: r.level }]);
   return byVersion;
 }
 
@@ -83,13 +87,27 @@ export async function listTeamRoles(actor: Actor) {
     .where(and(inArray(roleProfiles.teamId, teamIds), isNull(roleProfiles.archivedAt)))
     .orderBy(asc(teams.name), asc(roleProfiles.title));
   if (roles.length === 0) return [];
-  const versions = await latestVersions(db, roles.map((r) => r.id));
-  const tasks = await tasksOfVersions(db, versions.map((v) => v.id));
+  const versions = await latestVersions(
+    db,
+    roles.map((r) => r.id),
+  );
+  const tasks = await tasksOfVersions(
+    db,
+    versions.map((v) => v.id),
+  );
   return roles.map((role) => {
     const v = versions.find((x) => x.roleProfileId === role.id) ?? null;
     return {
       ...role,
-      current: v && { id: v.id, version: v.version, description: v.description, target: mixOf(v), createdAt: v.createdAt, createdBy: v.createdBy, tasks: tasks.get(v.id) ?? [] },
+      current: v && {
+        id: v.id,
+        version: v.version,
+        description: v.description,
+        target: mixOf(v),
+        createdAt: v.createdAt,
+        createdBy: v.createdBy,
+        tasks: tasks.get(v.id) ?? [],
+      },
     };
   });
 }
@@ -114,7 +132,10 @@ export async function getRoleMapping(actor: Actor, roleId: number) {
     .leftJoin(people, eq(people.id, roleProfileVersions.createdById))
     .where(eq(roleProfileVersions.roleProfileId, roleId))
     .orderBy(desc(roleProfileVersions.version));
-  const tasks = await tasksOfVersions(db, versions.map((v) => v.id));
+  const tasks = await tasksOfVersions(
+    db,
+    versions.map((v) => v.id),
+  );
   return {
     ...role,
     versions: versions.map((v) => ({
@@ -143,7 +164,9 @@ function isUniqueViolation(error: unknown): boolean {
 export async function saveRoleMapping(actor: Actor, input: RoleMappingInput) {
   const db = await getDb();
   const duplicateTitle = () =>
-    new ActionError("Some answers need attention.", { title: [`This team already has a role called “${input.title}”.`] });
+    new ActionError("Some answers need attention.", {
+      title: [`This team already has a role called “${input.title}”.`],
+    });
   try {
     return await db.transaction(async (tx) => {
       await assertManagesTeam(tx, actor, input.teamId);
@@ -154,7 +177,10 @@ export async function saveRoleMapping(actor: Actor, input: RoleMappingInput) {
           .from(roleProfiles)
           .where(and(eq(roleProfiles.teamId, input.teamId), eq(roleProfiles.title, input.title)));
         if (clash) throw duplicateTitle();
-        const [created] = await tx.insert(roleProfiles).values({ teamId: input.teamId, title: input.title }).returning({ id: roleProfiles.id });
+        const [created] = await tx
+          .insert(roleProfiles)
+          .values({ teamId: input.teamId, title: input.title })
+          .returning({ id: roleProfiles.id });
         roleId = created!.id;
       } else {
         // Lock the role so two saves of it queue up and the second sees the first one's version.
@@ -163,12 +189,19 @@ export async function saveRoleMapping(actor: Actor, input: RoleMappingInput) {
           .from(roleProfiles)
           .where(eq(roleProfiles.id, roleId))
           .for("update");
-        if (!role || role.teamId !== input.teamId) throw new AccessDeniedError("This role belongs to a team you do not manage.");
+        if (!role || role.teamId !== input.teamId)
+          throw new AccessDeniedError("This role belongs to a team you do not manage.");
         if (role.title !== input.title) {
           const [clash] = await tx
             .select({ id: roleProfiles.id })
             .from(roleProfiles)
-            .where(and(eq(roleProfiles.teamId, input.teamId), eq(roleProfiles.title, input.title), ne(roleProfiles.id, roleId)));
+            .where(
+              and(
+                eq(roleProfiles.teamId, input.teamId),
+                eq(roleProfiles.title, input.title),
+                ne(roleProfiles.id, roleId),
+              ),
+            );
           if (clash) throw duplicateTitle();
           await tx.update(roleProfiles).set({ title: input.title }).where(eq(roleProfiles.id, roleId));
         }
@@ -197,7 +230,11 @@ export async function saveRoleMapping(actor: Actor, input: RoleMappingInput) {
           createdById: actor.id,
         })
         .returning({ id: roleProfileVersions.id, version: roleProfileVersions.version });
-      await tx.insert(roleTasks).values(input.tasks.map((t, position) => ({ roleVersionId: version!.id, position, text: t.text, level: t.level })));
+      await tx
+        .insert(roleTasks)
+        .values(
+          input.tasks.map((t, position) => ({ roleVersionId: version!.id, position, text: t.text, level: t.level })),
+        );
       await recordAudit(
         {
           actorId: actor.id,
@@ -244,19 +281,33 @@ async function assignRoleIn(tx: Transaction, actor: Actor, input: { personId: nu
     .select({ id: teamMemberships.id, teamId: teamMemberships.teamId, roleId: teamMemberships.roleProfileId })
     .from(teamMemberships)
     .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
-    .where(and(eq(teamMemberships.personId, input.personId), isNull(teamMemberships.endedOn), eq(teams.managerId, actor.id)));
+    .where(
+      and(eq(teamMemberships.personId, input.personId), isNull(teamMemberships.endedOn), eq(teams.managerId, actor.id)),
+    );
   if (!membership) throw new AccessDeniedError("You can only assign roles to people in teams you manage.");
   if (input.roleId !== null) {
     const [role] = await tx
       .select({ id: roleProfiles.id })
       .from(roleProfiles)
-      .where(and(eq(roleProfiles.id, input.roleId), eq(roleProfiles.teamId, membership.teamId), isNull(roleProfiles.archivedAt)));
+      .where(
+        and(
+          eq(roleProfiles.id, input.roleId),
+          eq(roleProfiles.teamId, membership.teamId),
+          isNull(roleProfiles.archivedAt),
+        ),
+      );
     if (!role) throw new ActionError("Choose one of this team's roles.");
   }
   if (membership.roleId === input.roleId) return false;
   await tx.update(teamMemberships).set({ roleProfileId: input.roleId }).where(eq(teamMemberships.id, membership.id));
   await recordAudit(
-    { actorId: actor.id, action: "role.assigned", targetType: "person", targetId: input.personId, details: { from: membership.roleId, to: input.roleId } },
+    {
+      actorId: actor.id,
+      action: "role.assigned",
+      targetType: "person",
+      targetId: input.personId,
+      details: { from: membership.roleId, to: input.roleId },
+    },
     tx,
   );
   return true;

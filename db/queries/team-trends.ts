@@ -3,11 +3,17 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import { reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
-import { AccessDeniedError, assertRole, type Actor } from "@/lib/authz";
+import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
 import { groupFigures, type LevelMix } from "@/lib/ladder";
 
-const meanOf = (r: { count: number; s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null }) =>
-  groupFigures({ count: r.count, s1: r.s1 ?? 0, s2: r.s2 ?? 0, s3: r.s3 ?? 0, s4: r.s4 ?? 0, s5: r.s5 ?? 0 });
+const meanOf = (r: {
+  count: number;
+  s1: number | null;
+  s2: number | null;
+  s3: number | null;
+  s4: number | null;
+  s5: number | null;
+}) => groupFigures({ count: r.count, s1: r.s1 ?? 0, s2: r.s2 ?? 0, s3: r.s3 ?? 0, s4: r.s4 ?? 0, s5: r.s5 ?? 0 });
 
 export type TeamTrends = Awaited<ReturnType<typeof teamTrends>>;
 
@@ -19,19 +25,32 @@ export type TeamTrends = Awaited<ReturnType<typeof teamTrends>>;
 export async function teamTrends(actor: Actor, teamId: number) {
   assertRole(actor, ["manager"]);
   const db = await getDb();
-  const [team] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.id, teamId), eq(teams.managerId, actor.id)));
+  const [team] = await db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.managerId, actor.id)));
   if (!team) throw new AccessDeniedError("You can only see the trends of teams you manage.");
   const effective = effectiveAssessmentsQuery(db);
 
   const byCycle = await db
     .with(effective)
-    .select({ cycleId: reviewCycles.id, cycleName: reviewCycles.name, cycleStatus: reviewCycles.status, ...meanMixColumns(effective) })
+    .select({
+      cycleId: reviewCycles.id,
+      cycleName: reviewCycles.name,
+      cycleStatus: reviewCycles.status,
+      ...meanMixColumns(effective),
+    })
     .from(effective)
     .innerJoin(reviewCycles, eq(reviewCycles.id, effective.cycleId))
     .where(eq(effective.teamId, teamId))
     .groupBy(reviewCycles.id)
     .orderBy(asc(reviewCycles.startsOn));
-  const cycles = byCycle.map((r) => ({ cycleId: r.cycleId, cycleName: r.cycleName, open: r.cycleStatus === "open", figures: meanOf(r) }));
+  const cycles = byCycle.map((r) => ({
+    cycleId: r.cycleId,
+    cycleName: r.cycleName,
+    open: r.cycleStatus === "open",
+    figures: meanOf(r),
+  }));
   const latest = cycles.at(-1);
   if (!latest) return { team, cycles, latest: null };
 
@@ -48,7 +67,10 @@ export async function teamTrends(actor: Actor, teamId: number) {
     .from(effective)
     .where(and(eq(effective.teamId, teamId), eq(effective.cycleId, latest.cycleId)))
     .groupBy(dominant);
-  const distribution = [1, 2, 3, 4, 5].map((level) => ({ level, count: distributionRows.find((r) => r.level === level)?.count ?? 0 }));
+  const distribution = [1, 2, 3, 4, 5].map((level) => ({
+    level,
+    count: distributionRows.find((r) => r.level === level)?.count ?? 0,
+  }));
 
   const roleRows = await db
     .with(effective)
@@ -70,7 +92,12 @@ export async function teamTrends(actor: Actor, teamId: number) {
           s5: roleProfileVersions.s5,
         })
         .from(roleProfileVersions)
-        .where(inArray(roleProfileVersions.roleProfileId, roleRows.map((r) => r.roleId)))
+        .where(
+          inArray(
+            roleProfileVersions.roleProfileId,
+            roleRows.map((r) => r.roleId),
+          ),
+        )
         .orderBy(roleProfileVersions.roleProfileId, desc(roleProfileVersions.version))
     : [];
   const roles = roleRows.map((r) => {

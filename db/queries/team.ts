@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import { assessments, reviewCycles, teamMemberships, teams } from "@/db/schema";
-import { assertRole, type Actor } from "@/lib/authz";
+import { type Actor, assertRole } from "@/lib/authz";
 import { groupFigures } from "@/lib/ladder";
 
 /** The teams this manager manages, with their current head-count. */
@@ -28,13 +28,21 @@ export async function managedTeamFiguresByCycle(actor: Actor, teamIds: number[])
   assertRole(actor, ["manager"]);
   if (teamIds.length === 0) return [];
   const db = await getDb();
-  const managed = await db.select({ id: teams.id }).from(teams).where(and(inArray(teams.id, teamIds), eq(teams.managerId, actor.id)));
+  const managed = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(inArray(teams.id, teamIds), eq(teams.managerId, actor.id)));
   const allowed = managed.map((t) => t.id);
   if (allowed.length === 0) return [];
   const effective = effectiveAssessmentsQuery(db);
   const rows = await db
     .with(effective)
-    .select({ cycleId: reviewCycles.id, cycleName: reviewCycles.name, teamId: effective.teamId, ...meanMixColumns(effective) })
+    .select({
+      cycleId: reviewCycles.id,
+      cycleName: reviewCycles.name,
+      teamId: effective.teamId,
+      ...meanMixColumns(effective),
+    })
     .from(effective)
     .innerJoin(reviewCycles, eq(reviewCycles.id, effective.cycleId))
     .where(inArray(effective.teamId, allowed))
@@ -44,7 +52,14 @@ export async function managedTeamFiguresByCycle(actor: Actor, teamIds: number[])
     cycleId: r.cycleId,
     cycleName: r.cycleName,
     teamId: r.teamId,
-    figures: groupFigures({ count: r.count, s1: r.s1 ?? 0, s2: r.s2 ?? 0, s3: r.s3 ?? 0, s4: r.s4 ?? 0, s5: r.s5 ?? 0 }),
+    figures: groupFigures({
+      count: r.count,
+      s1: r.s1 ?? 0,
+      s2: r.s2 ?? 0,
+      s3: r.s3 ?? 0,
+      s4: r.s4 ?? 0,
+      s5: r.s5 ?? 0,
+    }),
   }));
 }
 

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { appRole, type AppRole } from "@/db/schema";
+import { type AppRole, appRole } from "@/db/schema";
 
 /** The columns a people-and-teams file must have, by their normalised header. */
 export const IMPORT_COLUMNS = ["name", "email", "team", "department", "manager_email", "role"] as const;
@@ -45,7 +45,11 @@ export type ImportPlan = {
 };
 
 function normaliseHeader(header: string) {
-  return header.trim().toLowerCase().replace(/[\s-]+/g, "_").replace(/^manageremail$/, "manager_email");
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_")
+    .replace(/^manageremail$/, "manager_email");
 }
 
 const key = (s: string) => s.trim().toLowerCase();
@@ -96,7 +100,8 @@ export function planImport(text: string, snapshot: ImportSnapshot): ImportPlan {
     if (malformedRows.has(index)) reject(`Malformed row: ${malformedRows.get(index)}.`);
     for (const c of ["name", "email", "team", "department"] as const) if (!value(c)) reject(`Missing ${c}.`);
     if (row.name.length > 120) reject("Name is longer than 120 characters.");
-    if (row.team.length > 120 || row.department.length > 120) reject("Team and department names are at most 120 characters.");
+    if (row.team.length > 120 || row.department.length > 120)
+      reject("Team and department names are at most 120 characters.");
     if (row.email && (!EMAIL.test(row.email) || row.email.length > 254)) reject(`Malformed email "${row.email}".`);
     if (row.managerEmail && !EMAIL.test(row.managerEmail)) reject(`Malformed manager email "${row.managerEmail}".`);
     const role = value("role").toLowerCase();
@@ -111,8 +116,11 @@ export function planImport(text: string, snapshot: ImportSnapshot): ImportPlan {
     }
     if (row.team && row.department) {
       const existing = snapshot.teams.get(key(row.team));
-      const department = existing ? [...snapshot.departments.values()].find((d) => d.id === existing.departmentId)?.name : undefined;
-      if (department && key(department) !== key(row.department)) reject(`Team ${existing!.name} is in ${department}, not ${row.department}.`);
+      const department = existing
+        ? [...snapshot.departments.values()].find((d) => d.id === existing.departmentId)?.name
+        : undefined;
+      if (department && key(department) !== key(row.department))
+        reject(`Team ${existing!.name} is in ${department}, not ${row.department}.`);
       const earlier = teamDepartment.get(key(row.team));
       if (!existing && earlier && key(earlier.department) !== key(row.department)) {
         reject(`Team ${row.team} is given department ${earlier.department} on line ${earlier.line}.`);
@@ -135,10 +143,13 @@ export function planImport(text: string, snapshot: ImportSnapshot): ImportPlan {
       const known = snapshot.people.get(row.managerEmail);
       let reason: string | null = null;
       if (!accepted.has(row.managerEmail) && !(known && known.active)) {
-        reason = known ? `Manager ${row.managerEmail} is deactivated.` : `Unknown manager ${row.managerEmail}: not in the organisation or on an accepted row.`;
+        reason = known
+          ? `Manager ${row.managerEmail} is deactivated.`
+          : `Unknown manager ${row.managerEmail}: not in the organisation or on an accepted row.`;
       } else {
         const earlier = teamManager.get(key(row.team));
-        if (earlier && earlier.email !== row.managerEmail) reason = `Team ${row.team} already has manager ${earlier.email} on line ${earlier.line}.`;
+        if (earlier && earlier.email !== row.managerEmail)
+          reason = `Team ${row.team} already has manager ${earlier.email} on line ${earlier.line}.`;
         else if (!earlier) teamManager.set(key(row.team), { email: row.managerEmail, line: row.line });
       }
       if (reason) {
@@ -156,16 +167,20 @@ export function planImport(text: string, snapshot: ImportSnapshot): ImportPlan {
     const existingTeam = snapshot.teams.get(key(row.team));
     if (!existingTeam && !newTeams.has(key(row.team))) {
       newTeams.set(key(row.team), { name: row.team, department: row.department });
-      if (!snapshot.departments.has(key(row.department)) && !newDepartments.has(key(row.department))) newDepartments.set(key(row.department), row.department);
+      if (!snapshot.departments.has(key(row.department)) && !newDepartments.has(key(row.department)))
+        newDepartments.set(key(row.department), row.department);
     }
     const person = snapshot.people.get(row.email);
     if (!person) {
       row.outcome = "create";
-      row.notes.push(`New person in ${existingTeam ? existingTeam.name : `new team ${row.team}`}${row.role && row.role !== "employee" ? ` as ${row.role}` : ""}.`);
+      row.notes.push(
+        `New person in ${existingTeam ? existingTeam.name : `new team ${row.team}`}${row.role && row.role !== "employee" ? ` as ${row.role}` : ""}.`,
+      );
     } else {
       if (person.name !== row.name) row.notes.push(`Name: ${person.name} → ${row.name}.`);
       if (row.role && person.role !== row.role) row.notes.push(`Role: ${person.role} → ${row.role}.`);
-      if (!existingTeam || person.teamId !== existingTeam.id) row.notes.push(`Moves to ${existingTeam?.name ?? row.team}.`);
+      if (!existingTeam || person.teamId !== existingTeam.id)
+        row.notes.push(`Moves to ${existingTeam?.name ?? row.team}.`);
       if (!person.active) row.notes.push("Deactivated: stays deactivated (re-activate on their page).");
       row.outcome = row.notes.some((n) => !n.startsWith("Deactivated")) ? "change" : "unchanged";
     }
@@ -174,7 +189,9 @@ export function planImport(text: string, snapshot: ImportSnapshot): ImportPlan {
       const currentEmail = existingTeam?.managerId ? snapshot.emailsById.get(existingTeam.managerId) : undefined;
       if (currentEmail !== row.managerEmail) {
         plan.managerChanges.set(key(row.team), row.managerEmail);
-        row.notes.push(`${existingTeam ? existingTeam.name : row.team}'s manager: ${currentEmail ?? "none"} → ${row.managerEmail}.`);
+        row.notes.push(
+          `${existingTeam ? existingTeam.name : row.team}'s manager: ${currentEmail ?? "none"} → ${row.managerEmail}.`,
+        );
         if (row.outcome === "unchanged") row.outcome = "change";
       }
     }

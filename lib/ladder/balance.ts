@@ -1,7 +1,13 @@
 import { SHARE_KEYS } from "./formulas";
 
 /** A level mix as typed into a form: a share may be blank (null) or not yet a whole number. */
-export type TypedMix = { s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null };
+export type TypedMix = {
+  s1: number | null;
+  s2: number | null;
+  s3: number | null;
+  s4: number | null;
+  s5: number | null;
+};
 
 /** The running total of what has been typed; a blank counts as 0. */
 export function typedTotal(mix: TypedMix) {
@@ -15,7 +21,8 @@ export function typedTotal(mix: TypedMix) {
  */
 export function balanceMix(mix: TypedMix): TypedMix {
   const next: TypedMix = { ...mix };
-  for (const k of SHARE_KEYS) next[k] = Math.max(0, Math.min(100, Math.round(Number.isFinite(next[k]) ? (next[k] ?? 0) : 0)));
+  for (const k of SHARE_KEYS)
+    next[k] = Math.max(0, Math.min(100, Math.round(Number.isFinite(next[k]) ? (next[k] ?? 0) : 0)));
   let remainder = 100 - typedTotal(next);
   const byLargest = [...SHARE_KEYS].sort((a, b) => next[b]! - next[a]!);
   if (remainder > 0) {

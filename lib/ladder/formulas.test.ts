@@ -9,6 +9,7 @@ import {
   exposureClass,
   groupFigures,
   isCompleteMix,
+  type LevelMix,
   leverageIndex,
   meanMix,
   median,
@@ -16,7 +17,6 @@ import {
   ownershipShare,
   systemShare,
   upwardShift,
-  type LevelMix,
 } from "./formulas";
 
 const MINUS = "\u2212";

@@ -11,10 +11,7 @@ export function mixTotal(mix: LevelMix) {
 
 /** Whole percents, each 0–100, summing to exactly 100. */
 export function isCompleteMix(mix: LevelMix) {
-  return (
-    SHARE_KEYS.every((k) => Number.isInteger(mix[k]) && mix[k] >= 0 && mix[k] <= 100) &&
-    mixTotal(mix) === 100
-  );
+  return SHARE_KEYS.every((k) => Number.isInteger(mix[k]) && mix[k] >= 0 && mix[k] <= 100) && mixTotal(mix) === 100;
 }
 
 /** L = (1·s1 + 2·s2 + 3·s3 + 4·s4 + 5·s5) / 100, from 1.00 to 5.00. */

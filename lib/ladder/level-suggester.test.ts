@@ -28,7 +28,10 @@ describe("suggestLevel", () => {
   });
 
   it("lets the highest level matched win", () => {
-    expect(suggestLevel("Advise on allocating capital across business units")).toEqual({ level: 5, matched: ["allocate"] });
+    expect(suggestLevel("Advise on allocating capital across business units")).toEqual({
+      level: 5,
+      matched: ["allocate"],
+    });
     expect(suggestLevel("Compile the data and recommend a plan")?.level).toBe(3);
   });
 
@@ -50,11 +53,21 @@ describe("suggestLevel", () => {
 describe("task matching", () => {
   it("keeps words of four letters or more, without filler, with plural and -ing endings trimmed", () => {
     expect([...taskKeywords("Preparing the weekly cash reports for the CFO")]).toEqual(["prepar", "cash", "report"]);
-    expect([...taskKeywords("Compile actuals from the ledger into the forecast model")]).toEqual(["compile", "actual", "ledger", "forecast", "model"]);
+    expect([...taskKeywords("Compile actuals from the ledger into the forecast model")]).toEqual([
+      "compile",
+      "actual",
+      "ledger",
+      "forecast",
+      "model",
+    ]);
   });
 
   it("calls two tasks similar when they share at least two key words", () => {
-    expect(sharedKeywords("Prepare the weekly cash report", "Prepare cash reports with AI")).toEqual(["prepare", "cash", "report"]);
+    expect(sharedKeywords("Prepare the weekly cash report", "Prepare cash reports with AI")).toEqual([
+      "prepare",
+      "cash",
+      "report",
+    ]);
     expect(isSimilarTask("Prepare the weekly cash report", "Prepare cash reports with AI")).toBe(true);
     expect(isSimilarTask("Format the management accounts", "Format board charts")).toBe(false);
     expect(isSimilarTask("Key supplier invoices", "Key customer orders")).toBe(false);

@@ -32,12 +32,7 @@ export const LEVELS = [
     key: "decision",
     name: "Decision Ownership",
     summary: "Interpreting information and owning the decision and its consequences.",
-    examples: [
-      "recommending strategies",
-      "evaluating trade-offs",
-      "prioritizing initiatives",
-      "advising stakeholders",
-    ],
+    examples: ["recommending strategies", "evaluating trade-offs", "prioritizing initiatives", "advising stakeholders"],
     color: "#8fbf5a",
   },
   {
@@ -94,4 +89,13 @@ export type ExposureClass = keyof typeof EXPOSURE_CLASSES;
 export const ACCENT_COLOR = "#4f46e5";
 
 /** Colours for one line per team: distinct from the level colours, so a team never reads as a level. */
-export const SERIES_COLORS = ["#4f46e5", "#0f766e", "#9333ea", "#be185d", "#4d7c0f", "#b45309", "#0369a1", "#57534e"] as const;
+export const SERIES_COLORS = [
+  "#4f46e5",
+  "#0f766e",
+  "#9333ea",
+  "#be185d",
+  "#4d7c0f",
+  "#b45309",
+  "#0369a1",
+  "#57534e",
+] as const;

@@ -15,7 +15,9 @@ describe("movementSentence", () => {
     expect(movementSentence("2025 Q1", mix(40, 35, 20, 5, 0), mix(4, 15, 40, 29, 12))).toMatch(
       /^Since 2025 Q1 you moved 56 points of your time from execution into decision ownership and system design; your leverage index went from 1\.90 to 3\.30 \(\+1\.40\)\.$/,
     );
-    expect(movementSentence("2025 Q1", mix(40, 30, 20, 10, 0), mix(40, 29, 20, 10, 1))).toContain("1 point of your time from execution into workflow design and strategy");
+    expect(movementSentence("2025 Q1", mix(40, 30, 20, 10, 0), mix(40, 29, 20, 10, 1))).toContain(
+      "1 point of your time from execution into workflow design and strategy",
+    );
   });
 
   it("reads a move back down, and a steady mix", () => {

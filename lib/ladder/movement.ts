@@ -1,5 +1,5 @@
 import { formatIndex, formatIndexChange } from "./format";
-import { leverageIndex, ownershipShare, systemShare, upwardShift, type LevelMix } from "./formulas";
+import { type LevelMix, leverageIndex, ownershipShare, systemShare, upwardShift } from "./formulas";
 
 const pts = (n: number) => `${n} ${n === 1 ? "point" : "points"}`;
 

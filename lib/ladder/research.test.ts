@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import { readReferenceFile, referenceFolder } from "@/db/reference-data";
 import { aiExposure } from "./formulas";
 import {
+  type AutomationLevel,
   compareWithResearch,
+  type ExposureLabel,
   mixFromTaskLevels,
   occupationBeta,
   openingVerbs,
   researchReading,
   suggestedLevel,
-  type AutomationLevel,
-  type ExposureLabel,
 } from "./research";
 
 const manifest = JSON.parse(readFileSync(path.join(referenceFolder, "manifest.json"), "utf8"));
@@ -66,7 +66,12 @@ describe("occupationBeta", () => {
 describe("suggestedLevel", () => {
   const examples: { statement: string; exposure: ExposureLabel; automation: AutomationLevel; level: number }[] = [
     // E1 with high automation: task execution
-    { statement: "Prepare all materials for transactions or execution of deals.", exposure: 1, automation: 3, level: 1 },
+    {
+      statement: "Prepare all materials for transactions or execution of deals.",
+      exposure: 1,
+      automation: 3,
+      level: 1,
+    },
     { statement: "Complete contract forms, prepare change of address records.", exposure: 1, automation: 4, level: 1 },
     // exposed, but the work stays and gets accelerated
     { statement: "Conduct financial analyses related to investments.", exposure: 1, automation: 2, level: 2 },
@@ -77,12 +82,37 @@ describe("suggestedLevel", () => {
     { statement: "Advise clients on aspects of capitalization.", exposure: 0, automation: 1, level: 3 },
     { statement: "Develop and maintain client relationships.", exposure: 0, automation: 1, level: 4 },
     { statement: "Supervise, train, or mentor junior team members.", exposure: 0, automation: 1, level: 4 },
-    { statement: "Coordinate the development or implementation of budgetary control systems.", exposure: 0, automation: 2, level: 4 },
-    { statement: "Direct or coordinate an organization's financial or budget activities.", exposure: 0, automation: 2, level: 5 },
-    { statement: "Direct, plan, or implement policies, objectives, or activities of organizations.", exposure: 0, automation: 1, level: 5 },
+    {
+      statement: "Coordinate the development or implementation of budgetary control systems.",
+      exposure: 0,
+      automation: 2,
+      level: 4,
+    },
+    {
+      statement: "Direct or coordinate an organization's financial or budget activities.",
+      exposure: 0,
+      automation: 2,
+      level: 5,
+    },
+    {
+      statement: "Direct, plan, or implement policies, objectives, or activities of organizations.",
+      exposure: 0,
+      automation: 1,
+      level: 5,
+    },
     { statement: "Set up and operate machines to cut stock.", exposure: 0, automation: 1, level: 3 },
-    { statement: "Establish departmental responsibilities and coordinate functions among departments.", exposure: 0, automation: 1, level: 5 },
-    { statement: "Purchase investments for companies in accordance with company policy.", exposure: 0, automation: 3, level: 3 },
+    {
+      statement: "Establish departmental responsibilities and coordinate functions among departments.",
+      exposure: 0,
+      automation: 1,
+      level: 5,
+    },
+    {
+      statement: "Purchase investments for companies in accordance with company policy.",
+      exposure: 0,
+      automation: 3,
+      level: 3,
+    },
   ];
   it.each(examples)("$statement (E$exposure, T$automation) → level $level", (example) => {
     expect(suggestedLevel(example)).toBe(example.level);
@@ -123,6 +153,8 @@ describe("compareWithResearch", () => {
     expect(researchReading("Financial Analyst", "above", "people")).toBe(
       "People in the Financial Analyst role spend more time in exposed work than the occupation's average task profile suggests.",
     );
-    expect(researchReading("Copywriter", "below", "target")).toMatch(/^The Copywriter role's target mix puts less time/);
+    expect(researchReading("Copywriter", "below", "target")).toMatch(
+      /^The Copywriter role's target mix puts less time/,
+    );
   });
 });

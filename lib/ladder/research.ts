@@ -2,8 +2,9 @@
  * The ladder next to published AI-exposure research: Eloundou, Manning, Mishkin & Rock (2023),
  * "GPTs are GPTs", task labels on O*NET 27.2 task statements.
  */
-import type { LadderLevel } from "./levels";
+
 import type { LevelMix } from "./formulas";
+import type { LadderLevel } from "./levels";
 
 /** E0 = no exposure; E1 = an LLM alone halves the task's time; E2 = that needs software built on an LLM. */
 export type ExposureLabel = 0 | 1 | 2;
@@ -12,8 +13,7 @@ export type AutomationLevel = 0 | 1 | 2 | 3 | 4;
 /** Whose exposure label: the paper's human annotators (the default) or GPT-4. */
 export type LabelSource = "human" | "gpt4";
 
-export const RESEARCH_ATTRIBUTION =
-  "O*NET 27.2, U.S. Department of Labor; exposure labels: Eloundou et al. 2023";
+export const RESEARCH_ATTRIBUTION = "O*NET 27.2, U.S. Department of Labor; exposure labels: Eloundou et al. 2023";
 
 export function exposureLabelName(label: ExposureLabel) {
   return `E${label}`;
@@ -116,6 +116,10 @@ export function compareWithResearch(ladderExposure: number, betaPercent: number)
 export function researchReading(roleTitle: string, comparison: ResearchComparison, basis: "people" | "target") {
   const subject =
     basis === "people" ? `People in the ${roleTitle} role spend` : `The ${roleTitle} role's target mix puts`;
-  const amount = { above: "more time in exposed work than", below: "less time in exposed work than", similar: "about as much time in exposed work as" }[comparison];
+  const amount = {
+    above: "more time in exposed work than",
+    below: "less time in exposed work than",
+    similar: "about as much time in exposed work as",
+  }[comparison];
   return `${subject} ${amount} the occupation's average task profile suggests.`;
 }

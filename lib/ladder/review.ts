@@ -1,4 +1,4 @@
-import { calibrationGap, leverageIndex, SHARE_KEYS, type LevelMix } from "./formulas";
+import { calibrationGap, type LevelMix, leverageIndex, SHARE_KEYS } from "./formulas";
 
 /** A manager's mix that moves any level by more than this many points needs a written reason. */
 export const CALIBRATION_THRESHOLD_POINTS = 10;
@@ -26,11 +26,19 @@ export function dominantLevel(mix: LevelMix): 1 | 2 | 3 | 4 | 5 {
 export type AttentionReason = "no_self_assessment" | "calibration_gap" | "dropped";
 
 /** Why a person's row on the review board needs the manager's attention, if it does. */
-export function attentionReasons(row: { selfStatus: string | null; selfMix: LevelMix | null; managerMix: LevelMix | null; previousMix: LevelMix | null }) {
+export function attentionReasons(row: {
+  selfStatus: string | null;
+  selfMix: LevelMix | null;
+  managerMix: LevelMix | null;
+  previousMix: LevelMix | null;
+}) {
   const reasons: AttentionReason[] = [];
-  if (row.selfStatus === null || row.selfStatus === "draft" || row.selfStatus === "returned") reasons.push("no_self_assessment");
-  if (row.selfMix && row.managerMix && Math.abs(calibrationGap(row.selfMix, row.managerMix)) > ATTENTION_GAP_LEVELS) reasons.push("calibration_gap");
+  if (row.selfStatus === null || row.selfStatus === "draft" || row.selfStatus === "returned")
+    reasons.push("no_self_assessment");
+  if (row.selfMix && row.managerMix && Math.abs(calibrationGap(row.selfMix, row.managerMix)) > ATTENTION_GAP_LEVELS)
+    reasons.push("calibration_gap");
   const now = row.managerMix ?? row.selfMix;
-  if (now && row.previousMix && Math.round((leverageIndex(now) - leverageIndex(row.previousMix)) * 100) < 0) reasons.push("dropped");
+  if (now && row.previousMix && Math.round((leverageIndex(now) - leverageIndex(row.previousMix)) * 100) < 0)
+    reasons.push("dropped");
   return reasons;
 }

@@ -4,9 +4,40 @@
  * plural or -ing ending trimmed so "reports" matches "report" and "formatting" matches "format".
  */
 const FILLER = new Set([
-  "with", "from", "into", "onto", "that", "this", "then", "them", "they", "their", "your", "yours",
-  "have", "each", "every", "when", "what", "which", "about", "after", "before", "other", "others",
-  "across", "using", "first", "team", "teams", "weekly", "monthly", "daily", "quarterly", "assistant", "helper",
+  "with",
+  "from",
+  "into",
+  "onto",
+  "that",
+  "this",
+  "then",
+  "them",
+  "they",
+  "their",
+  "your",
+  "yours",
+  "have",
+  "each",
+  "every",
+  "when",
+  "what",
+  "which",
+  "about",
+  "after",
+  "before",
+  "other",
+  "others",
+  "across",
+  "using",
+  "first",
+  "team",
+  "teams",
+  "weekly",
+  "monthly",
+  "daily",
+  "quarterly",
+  "assistant",
+  "helper",
 ]);
 
 export const MIN_SHARED_KEYWORDS = 2;
@@ -20,8 +51,18 @@ function stem(word: string) {
 }
 
 export function taskKeywords(text: string): Set<string> {
-  const words = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z]+/g) ?? [];
-  return new Set(words.filter((w) => w.length >= 4 && !FILLER.has(w)).map(stem).filter((w) => !FILLER.has(w)));
+  const words =
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .match(/[a-z]+/g) ?? [];
+  return new Set(
+    words
+      .filter((w) => w.length >= 4 && !FILLER.has(w))
+      .map(stem)
+      .filter((w) => !FILLER.has(w)),
+  );
 }
 
 /** The key words two tasks share, in the first task's order. */

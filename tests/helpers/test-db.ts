@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { setDatabaseHandle } from "@/db";
+import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
 import { ensureReferenceData } from "@/db/reference-data";
 
 export const driverUnderTest = process.env.DATABASE_URL ? "postgres" : "pglite";

@@ -4,7 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { closeCycle, createCycle, openCycle, reopenCycle, updateCycleDates } from "@/db/queries/admin";
-import { createPerson, createTeam, movePerson, setPersonActive, setTeamManager, updatePerson } from "@/db/queries/admin-people";
+import {
+  createPerson,
+  createTeam,
+  movePerson,
+  setPersonActive,
+  setTeamManager,
+  updatePerson,
+} from "@/db/queries/admin-people";
 import { appRole } from "@/db/schema";
 import { formAction } from "@/lib/actions";
 
@@ -20,7 +27,10 @@ export const createCycleAction = formAction({
   roles: ["admin"],
   schema: z
     .object({
-      name: z.string().trim().regex(/^\d{4} Q[1-4]$/, 'Name it like "2027 Q1".'),
+      name: z
+        .string()
+        .trim()
+        .regex(/^\d{4} Q[1-4]$/, 'Name it like "2027 Q1".'),
       startsOn: isoDate,
       endsOn: isoDate,
     })
@@ -40,7 +50,11 @@ export const updateCycleDatesAction = formAction({
   handler: async (input, actor) => {
     await updateCycleDates(actor, input.cycleId, { startsOn: input.startsOn, endsOn: input.endsOn });
     revalidatePath("/admin", "layout");
-    return { status: "success", values: { cycleId: String(input.cycleId), startsOn: input.startsOn, endsOn: input.endsOn }, message: "Dates saved." };
+    return {
+      status: "success",
+      values: { cycleId: String(input.cycleId), startsOn: input.startsOn, endsOn: input.endsOn },
+      message: "Dates saved.",
+    };
   },
 });
 
@@ -72,7 +86,10 @@ export const closeCycleAction = formAction({
 
 export const reopenCycleAction = formAction({
   roles: ["admin"],
-  schema: z.object({ cycleId: id, reason: z.string().trim().min(10, "Say why, in at least 10 characters.").max(500, "At most 500 characters.") }),
+  schema: z.object({
+    cycleId: id,
+    reason: z.string().trim().min(10, "Say why, in at least 10 characters.").max(500, "At most 500 characters."),
+  }),
   readValues: (f) => ({ cycleId: str(f, "cycleId"), reason: str(f, "reason") }),
   handler: async (input, actor) => {
     await reopenCycle(actor, input.cycleId, input.reason);
@@ -99,7 +116,12 @@ export const createPersonAction = formAction({
     teamId: z.union([z.literal("").transform(() => null), id]),
     password: z.union([z.literal(""), z.string().min(10, "At least 10 characters, or leave it empty.").max(200)]),
   }),
-  readValues: (f) => ({ name: str(f, "name"), email: str(f, "email"), role: str(f, "role") || "employee", teamId: str(f, "teamId") }),
+  readValues: (f) => ({
+    name: str(f, "name"),
+    email: str(f, "email"),
+    role: str(f, "role") || "employee",
+    teamId: str(f, "teamId"),
+  }),
   toInput: (values, f) => ({ ...values, password: str(f, "password") }),
   handler: async (input, actor) => {
     const person = await createPerson(actor, { ...input, password: input.password || undefined });
@@ -111,22 +133,38 @@ export const createPersonAction = formAction({
 export const updatePersonAction = formAction({
   roles: ["admin"],
   schema: z.object({ personId: id, ...personFields }),
-  readValues: (f) => ({ personId: str(f, "personId"), name: str(f, "name"), email: str(f, "email"), role: str(f, "role") }),
+  readValues: (f) => ({
+    personId: str(f, "personId"),
+    name: str(f, "name"),
+    email: str(f, "email"),
+    role: str(f, "role"),
+  }),
   handler: async (input, actor) => {
     await updatePerson(actor, input.personId, input);
     revalidatePath("/admin", "layout");
-    return { status: "success", values: { personId: String(input.personId), name: input.name, email: input.email, role: input.role }, message: "Saved." };
+    return {
+      status: "success",
+      values: { personId: String(input.personId), name: input.name, email: input.email, role: input.role },
+      message: "Saved.",
+    };
   },
 });
 
 export const movePersonAction = formAction({
   roles: ["admin"],
-  schema: z.object({ personId: id, teamId: z.coerce.number({ error: "Choose a team." }).int().positive("Choose a team.") }),
+  schema: z.object({
+    personId: id,
+    teamId: z.coerce.number({ error: "Choose a team." }).int().positive("Choose a team."),
+  }),
   readValues: (f) => ({ personId: str(f, "personId"), teamId: str(f, "teamId") }),
   handler: async (input, actor) => {
     await movePerson(actor, input.personId, input.teamId);
     revalidatePath("/admin", "layout");
-    return { status: "success", values: { personId: String(input.personId), teamId: String(input.teamId) }, message: "Moved. Earlier cycles keep the team they had." };
+    return {
+      status: "success",
+      values: { personId: String(input.personId), teamId: String(input.teamId) },
+      message: "Moved. Earlier cycles keep the team they had.",
+    };
   },
 });
 
@@ -140,7 +178,10 @@ export const setActiveAction = formAction({
     return {
       status: "success",
       values: { personId: String(input.personId), active: input.active },
-      message: input.active === "true" ? "Re-activated: they can sign in again." : "Deactivated: they cannot sign in, and their open sessions have ended.",
+      message:
+        input.active === "true"
+          ? "Re-activated: they can sign in again."
+          : "Deactivated: they cannot sign in, and their open sessions have ended.",
     };
   },
 });
@@ -166,6 +207,10 @@ export const setTeamManagerAction = formAction({
   handler: async (input, actor) => {
     await setTeamManager(actor, input.teamId, input.managerId);
     revalidatePath("/", "layout");
-    return { status: "success", values: { teamId: String(input.teamId), managerId: String(input.managerId ?? "") }, message: "Manager saved." };
+    return {
+      status: "success",
+      values: { teamId: String(input.teamId), managerId: String(input.managerId ?? "") },
+      message: "Manager saved.",
+    };
   },
 });

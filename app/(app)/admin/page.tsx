@@ -14,7 +14,12 @@ const link = "text-[var(--color-accent)] hover:underline dark:text-indigo-300";
 
 export default async function AdminPage() {
   const actor = await requireRole("admin");
-  const [counts, cycles, audit, locale] = await Promise.all([organisationCounts(actor), listCyclesWithCounts(actor), listAuditEntries(actor, {}), requestLocale()]);
+  const [counts, cycles, audit, locale] = await Promise.all([
+    organisationCounts(actor),
+    listCyclesWithCounts(actor),
+    listAuditEntries(actor, {}),
+    requestLocale(),
+  ]);
   const open = cycles.filter((c) => c.status === "open");
   const drafts = cycles.filter((c) => c.status === "draft");
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -23,18 +28,38 @@ export default async function AdminPage() {
       <PageHeader title="Admin" description="Run the quarter: cycles, people and teams, imports, and the audit log." />
       <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Active people" value={counts.activePeople} hint={`${counts.inactivePeople} deactivated`} />
-        <Stat label="Teams" value={counts.teams} hint={counts.teamsWithoutManager ? `${counts.teamsWithoutManager} without a manager` : "All have a manager"} />
+        <Stat
+          label="Teams"
+          value={counts.teams}
+          hint={counts.teamsWithoutManager ? `${counts.teamsWithoutManager} without a manager` : "All have a manager"}
+        />
         <Stat label="Departments" value={counts.departments} />
-        <Stat label="Open cycles" value={open.length ? open.map((c) => c.name).join(", ") : "None"} hint={drafts.length ? `${drafts.length} draft` : undefined} />
+        <Stat
+          label="Open cycles"
+          value={open.length ? open.map((c) => c.name).join(", ") : "None"}
+          hint={drafts.length ? `${drafts.length} draft` : undefined}
+        />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Cycles in progress">
-          {open.length === 0 && <p className="text-sm">No cycle is open. <Link className={link} href="/admin/cycles">Create or open one</Link>.</p>}
+          {open.length === 0 && (
+            <p className="text-sm">
+              No cycle is open.{" "}
+              <Link className={link} href="/admin/cycles">
+                Create or open one
+              </Link>
+              .
+            </p>
+          )}
           <ul className="space-y-2 text-sm">
             {[...open, ...drafts].map((c) => (
               <li key={c.id} className="flex items-center justify-between gap-2">
-                <Link href={`/admin/cycles/${c.id}`} className={`font-medium ${link}`}>{c.name}</Link>
-                <span className="text-muted">{c.selfSubmitted} self-assessments in · {c.finalized} reviews finalized</span>
+                <Link href={`/admin/cycles/${c.id}`} className={`font-medium ${link}`}>
+                  {c.name}
+                </Link>
+                <span className="text-muted">
+                  {c.selfSubmitted} self-assessments in · {c.finalized} reviews finalized
+                </span>
                 <StatusBadge status={c.status} />
               </li>
             ))}
@@ -50,7 +75,11 @@ export default async function AdminPage() {
               </li>
             ))}
           </ul>
-          <p className="mt-3 text-sm"><Link href="/admin/audit" className={link}>The whole audit log →</Link></p>
+          <p className="mt-3 text-sm">
+            <Link href="/admin/audit" className={link}>
+              The whole audit log →
+            </Link>
+          </p>
         </Card>
       </div>
     </>

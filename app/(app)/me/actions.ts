@@ -2,10 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { saveSelfAssessmentDraft, SELF_ASSESSMENT_ROLES, submitSelfAssessment } from "@/db/queries/assessments";
+import { SELF_ASSESSMENT_ROLES, saveSelfAssessmentDraft, submitSelfAssessment } from "@/db/queries/assessments";
 import type { ActionState } from "@/lib/action-state";
 import { formAction } from "@/lib/actions";
-import { assessmentFormSchema, contentOf, readAssessmentFormData, type AssessmentFormEcho } from "@/lib/assessment-schema";
+import {
+  type AssessmentFormEcho,
+  assessmentFormSchema,
+  contentOf,
+  readAssessmentFormData,
+} from "@/lib/assessment-schema";
 
 const selfAssessmentForm = assessmentFormSchema({
   cycleId: z.coerce.number().int().positive(),
@@ -21,12 +26,25 @@ const saveOrSubmit = formAction({
   }),
   toInput: (_values, formData) => readAssessmentFormData(formData),
   handler: async (input, actor): Promise<ActionState<AssessmentFormEcho>> => {
-    const write = { cycleId: input.cycleId, assessmentId: input.assessmentId, version: input.version, values: contentOf(input) };
-    const saved = input.intent === "submit" ? await submitSelfAssessment(actor, write) : await saveSelfAssessmentDraft(actor, write);
+    const write = {
+      cycleId: input.cycleId,
+      assessmentId: input.assessmentId,
+      version: input.version,
+      values: contentOf(input),
+    };
+    const saved =
+      input.intent === "submit"
+        ? await submitSelfAssessment(actor, write)
+        : await saveSelfAssessmentDraft(actor, write);
     revalidatePath("/me");
     return {
       status: "success",
-      values: { version: saved.version, assessmentId: saved.assessmentId, savedAt: saved.updatedAt.toISOString(), intent: input.intent },
+      values: {
+        version: saved.version,
+        assessmentId: saved.assessmentId,
+        savedAt: saved.updatedAt.toISOString(),
+        intent: input.intent,
+      },
       message: input.intent === "submit" ? "Submitted at" : "Draft saved at",
     };
   },

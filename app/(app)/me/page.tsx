@@ -34,7 +34,10 @@ export default async function MyAssessmentPage() {
 
   return (
     <>
-      <PageHeader title="My assessment" description="Once a quarter, describe where your working time sits on the leverage ladder." />
+      <PageHeader
+        title="My assessment"
+        description="Once a quarter, describe where your working time sits on the leverage ladder."
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <Card title={mine ? `${mine.cycle.name} self-assessment` : "No open review cycle"}>
@@ -62,7 +65,8 @@ export default async function MyAssessmentPage() {
                 )}
                 <p className="text-muted mt-4 text-sm">
                   The ladder runs from <strong>1 Task Execution</strong> (producing outputs, what AI automates first) to{" "}
-                  <strong>5 Strategic Influence</strong> (setting direction); the more of your time sits higher up, the higher your leverage index.{" "}
+                  <strong>5 Strategic Influence</strong> (setting direction); the more of your time sits higher up, the
+                  higher your leverage index.{" "}
                   <a href="#ladder" className="font-medium text-[var(--color-accent)] underline underline-offset-2">
                     What each level means
                   </a>
@@ -71,14 +75,23 @@ export default async function MyAssessmentPage() {
             ) : (
               <p className="text-muted">
                 Your leadership team opens a review cycle each quarter; come back then. Your past quarters are in{" "}
-                <Link href="/me/history" className="font-medium text-[var(--color-accent)] underline underline-offset-2">My history</Link>.
+                <Link
+                  href="/me/history"
+                  className="font-medium text-[var(--color-accent)] underline underline-offset-2"
+                >
+                  My history
+                </Link>
+                .
               </p>
             )}
           </Card>
 
           {mine && !mine.inTeam && !mine.assessment && (
             <Card title="Not in a team yet">
-              <p className="text-muted">You are not a member of a team, so there is nothing to assess. Ask your administrator to add you to your team.</p>
+              <p className="text-muted">
+                You are not a member of a team, so there is nothing to assess. Ask your administrator to add you to your
+                team.
+              </p>
             </Card>
           )}
 
@@ -108,7 +121,11 @@ export default async function MyAssessmentPage() {
             </Card>
           )}
         </div>
-        <aside id="ladder" aria-labelledby="ladder-heading" className="surface h-fit rounded-xl p-5 shadow-sm lg:sticky lg:top-6">
+        <aside
+          id="ladder"
+          aria-labelledby="ladder-heading"
+          className="surface h-fit rounded-xl p-5 shadow-sm lg:sticky lg:top-6"
+        >
           <h2 id="ladder-heading" className="text-base font-semibold">
             The leverage ladder
           </h2>

@@ -14,8 +14,8 @@ export async function ResearchSection({ actor }: { actor: Actor }) {
     return (
       <Card className="mt-6" title={title}>
         <p className="text-muted">
-          No role is linked to an O*NET occupation yet. Managers link one by starting a role from an occupation in
-          role mapping.
+          No role is linked to an O*NET occupation yet. Managers link one by starting a role from an occupation in role
+          mapping.
         </p>
       </Card>
     );
@@ -40,27 +40,43 @@ export async function ResearchSection({ actor }: { actor: Actor }) {
       description={
         <>
           {reading} Each role&apos;s ladder exposure is E = s1 + ½·s2 over its people&apos;s assessments in the latest
-          closed quarter (its target mix where no one is assessed yet); the research figure is the occupation&apos;s beta =
-          E1 + ½·E2, from the annotators&apos; task labels.
+          closed quarter (its target mix where no one is assessed yet); the research figure is the occupation&apos;s
+          beta = E1 + ½·E2, from the annotators&apos; task labels.
         </>
       }
     >
       <ResearchScatter
         summary={reading}
-        points={plotted.map((r) => ({ label: `${r.roleTitle} (${r.teamName})`, research: r.publishedBetaHuman, ladder: r.ladder }))}
+        points={plotted.map((r) => ({
+          label: `${r.roleTitle} (${r.teamName})`,
+          research: r.publishedBetaHuman,
+          ladder: r.ladder,
+        }))}
       />
       <ChartNumbers
         caption="Roles' measured exposure and their occupation's published beta"
         rowHeader="Role"
         textColumns={2}
-        columns={["Team", "O*NET occupation", "Ladder E", "Measured on", "Target E", "Beta (annotators)", "Beta (GPT-4)"]}
+        columns={[
+          "Team",
+          "O*NET occupation",
+          "Ladder E",
+          "Measured on",
+          "Target E",
+          "Beta (annotators)",
+          "Beta (GPT-4)",
+        ]}
         rows={roles.map((r) => ({
           key: r.roleProfileId,
           label: r.roleTitle,
           values: [
             r.teamName,
             `${r.occupationTitle} (${r.occupationCode})`,
-            r.measured ? formatPercent(r.measured.exposure) : r.targetExposure !== null ? formatPercent(r.targetExposure) : "—",
+            r.measured
+              ? formatPercent(r.measured.exposure)
+              : r.targetExposure !== null
+                ? formatPercent(r.targetExposure)
+                : "—",
             r.measured ? `${r.measured.count} people, ${r.measured.cycleName}` : "target mix",
             r.targetExposure !== null ? formatPercent(r.targetExposure) : "—",
             formatPercent(r.publishedBetaHuman),

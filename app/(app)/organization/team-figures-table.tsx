@@ -23,7 +23,10 @@ const columns = [
     header: "Team",
     cell: (info) => (
       <>
-        <Link href={`/organization/teams/${info.row.original.teamId}`} className="font-medium text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300">
+        <Link
+          href={`/organization/teams/${info.row.original.teamId}`}
+          className="font-medium text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300"
+        >
           {info.getValue()}
         </Link>
         <span className="text-muted block text-xs md:hidden">{info.row.original.department}</span>
@@ -31,7 +34,11 @@ const columns = [
     ),
   }),
   column.accessor("department", { header: "Department", meta: { className: "hidden md:table-cell" } }),
-  column.accessor("manager", { header: "Manager", meta: { className: "hidden lg:table-cell" }, cell: (info) => info.getValue() ?? "—" }),
+  column.accessor("manager", {
+    header: "Manager",
+    meta: { className: "hidden lg:table-cell" },
+    cell: (info) => info.getValue() ?? "—",
+  }),
   column.accessor("headCount", { header: "People", meta: { numeric: true } }),
   column.accessor("leverageIndex", {
     header: "Leverage index",
@@ -48,7 +55,8 @@ const columns = [
     cell: (info) => {
       const value = info.getValue();
       if (value === null) return "—";
-      const tone = value > 0.004 ? "text-green-700 dark:text-green-400" : value < -0.004 ? "text-red-700 dark:text-red-400" : "";
+      const tone =
+        value > 0.004 ? "text-green-700 dark:text-green-400" : value < -0.004 ? "text-red-700 dark:text-red-400" : "";
       return <span className={tone}>{formatIndexChange(value)}</span>;
     },
   }),

@@ -9,18 +9,18 @@ import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { findOpenCycle } from "@/db/queries/cycles";
 import { listManagedTeams, teamReviewProgress } from "@/db/queries/team";
-import { teamTrends, type TeamTrends } from "@/db/queries/team-trends";
+import { type TeamTrends, teamTrends } from "@/db/queries/team-trends";
 import { requireRole } from "@/lib/dal";
 import {
   ACCENT_COLOR,
-  exposureClass,
   EXPOSURE_CLASSES,
+  exposureClass,
   formatIndex,
   formatIndexChange,
   formatPercent,
   formatPointsChange,
-  leverageIndex,
   LEVELS,
+  leverageIndex,
   SHARE_KEYS,
   upwardShift,
 } from "@/lib/ladder";
@@ -49,10 +49,15 @@ function TeamTrendsSection({ trends, openCycleName }: { trends: TeamTrends; open
   const labels = trends.cycles.map((c) => c.cycleName);
   const openIndex = trends.cycles.findIndex((c) => c.open);
   const provisionalFrom = openIndex >= 0 ? openIndex : undefined;
-  const provisionalNote = openCycleName && openIndex >= 0 ? ` ${openCycleName} is still open: its figures count only the assessments in so far (dashed).` : "";
+  const provisionalNote =
+    openCycleName && openIndex >= 0
+      ? ` ${openCycleName} is still open: its figures count only the assessments in so far (dashed).`
+      : "";
   const latest = trends.latest;
   const reading = mixReading(trends);
-  const dominantTop = latest ? [...latest.distribution].sort((a, b) => b.count - a.count || a.level - b.level)[0] : null;
+  const dominantTop = latest
+    ? [...latest.distribution].sort((a, b) => b.count - a.count || a.level - b.level)[0]
+    : null;
   const assessed = latest?.distribution.reduce((n, d) => n + d.count, 0) ?? 0;
   return (
     <section aria-labelledby={`team-${trends.team.id}`} className="space-y-6">
@@ -86,18 +91,33 @@ function TeamTrendsSection({ trends, openCycleName }: { trends: TeamTrends; open
         />
       </Card>
 
-      <Card title={`${trends.team.name}: leverage index and AI exposure by quarter`} description={`${indexReading(trends)}${provisionalNote}`}>
+      <Card
+        title={`${trends.team.name}: leverage index and AI exposure by quarter`}
+        description={`${indexReading(trends)}${provisionalNote}`}
+      >
         <div className="grid gap-6 md:grid-cols-2">
           <LineChart
             labels={labels}
-            series={[{ label: "Leverage index", color: ACCENT_COLOR, values: trends.cycles.map((c) => c.figures.leverageIndex) }]}
+            series={[
+              {
+                label: "Leverage index",
+                color: ACCENT_COLOR,
+                values: trends.cycles.map((c) => c.figures.leverageIndex),
+              },
+            ]}
             yTitle="Leverage index (1–5)"
             provisionalFrom={provisionalFrom}
             summary={indexReading(trends) || `${trends.team.name}'s leverage index by quarter`}
           />
           <LineChart
             labels={labels}
-            series={[{ label: "AI exposure", color: EXPOSURE_CLASSES.exposed.color, values: trends.cycles.map((c) => c.figures.aiExposure) }]}
+            series={[
+              {
+                label: "AI exposure",
+                color: EXPOSURE_CLASSES.exposed.color,
+                values: trends.cycles.map((c) => c.figures.aiExposure),
+              },
+            ]}
             yTitle="AI exposure (%)"
             yDecimals={0}
             provisionalFrom={provisionalFrom}
@@ -111,7 +131,11 @@ function TeamTrendsSection({ trends, openCycleName }: { trends: TeamTrends; open
             key: c.cycleId,
             label: c.cycleName,
             open: c.open,
-            values: [formatIndex(c.figures.leverageIndex), formatPercent(c.figures.aiExposure), EXPOSURE_CLASSES[exposureClass(c.figures.mix)].label],
+            values: [
+              formatIndex(c.figures.leverageIndex),
+              formatPercent(c.figures.aiExposure),
+              EXPOSURE_CLASSES[exposureClass(c.figures.mix)].label,
+            ],
           }))}
         />
       </Card>
@@ -138,14 +162,25 @@ function TeamTrendsSection({ trends, openCycleName }: { trends: TeamTrends; open
               caption={`${trends.team.name} members by dominant level, ${latest.cycleName}`}
               rowHeader="Dominant level"
               columns={["People"]}
-              rows={latest.distribution.map((d) => ({ key: d.level, label: `${d.level}. ${LEVELS[d.level - 1]!.name}`, values: [String(d.count)] }))}
+              rows={latest.distribution.map((d) => ({
+                key: d.level,
+                label: `${d.level}. ${LEVELS[d.level - 1]!.name}`,
+                values: [String(d.count)],
+              }))}
             />
           </Card>
 
-          <Card title={`Each role against its target, ${latest.cycleName}`} description="The mean level mix of the people in each role, above the role's current target.">
+          <Card
+            title={`Each role against its target, ${latest.cycleName}`}
+            description="The mean level mix of the people in each role, above the role's current target."
+          >
             {latest.roles.length === 0 ? (
               <p className="text-muted text-sm">
-                No assessments with a role yet. <Link className="font-medium text-[var(--color-accent)] underline" href="/team/roles">Map your team&apos;s roles</Link>.
+                No assessments with a role yet.{" "}
+                <Link className="font-medium text-[var(--color-accent)] underline" href="/team/roles">
+                  Map your team&apos;s roles
+                </Link>
+                .
               </p>
             ) : (
               <>
@@ -158,12 +193,21 @@ function TeamTrendsSection({ trends, openCycleName }: { trends: TeamTrends; open
                       <li key={role.roleId}>
                         <p className="flex flex-wrap justify-between gap-2 text-sm">
                           <span className="font-medium">
-                            {role.title} <span className="text-muted font-normal">· {role.actual.count} {role.actual.count === 1 ? "person" : "people"}</span>
+                            {role.title}{" "}
+                            <span className="text-muted font-normal">
+                              · {role.actual.count} {role.actual.count === 1 ? "person" : "people"}
+                            </span>
                           </span>
                           {gap !== null && (
                             <span className="tabular-nums">
                               {formatIndex(leverageIndex(actual))} vs target {formatIndex(leverageIndex(role.target!))}{" "}
-                              <span className={gap < 0 ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"}>({formatIndexChange(gap)})</span>
+                              <span
+                                className={
+                                  gap < 0 ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"
+                                }
+                              >
+                                ({formatIndexChange(gap)})
+                              </span>
                             </span>
                           )}
                         </p>
@@ -226,11 +270,17 @@ export default async function MyTeamPage() {
               hint={
                 <>
                   {last ? `Leverage index ${last.cycleName}` : "No finished quarter yet"}
-                  {last && before ? ` (${formatIndexChange(last.figures.leverageIndex - before.figures.leverageIndex)}), exposure ${formatPercent(last.figures.aiExposure)}` : ""}
+                  {last && before
+                    ? ` (${formatIndexChange(last.figures.leverageIndex - before.figures.leverageIndex)}), exposure ${formatPercent(last.figures.aiExposure)}`
+                    : ""}
                   {openCycle && teamProgress && (
                     <span className="block">
-                      {openCycle.name}: {teamProgress.selfSubmitted} of {team.members} self-assessments in, {teamProgress.reviewed} reviewed ·{" "}
-                      <Link href="/team/review" className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline">
+                      {openCycle.name}: {teamProgress.selfSubmitted} of {team.members} self-assessments in,{" "}
+                      {teamProgress.reviewed} reviewed ·{" "}
+                      <Link
+                        href="/team/review"
+                        className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline"
+                      >
                         review
                       </Link>
                     </span>
@@ -245,7 +295,9 @@ export default async function MyTeamPage() {
         {trends.map((t) =>
           t.cycles.length === 0 ? (
             <Card key={t.team.id} title={`${t.team.name}: no assessments yet`}>
-              <p className="text-muted">The charts appear once the first self-assessments are submitted or reviews finalized.</p>
+              <p className="text-muted">
+                The charts appear once the first self-assessments are submitted or reviews finalized.
+              </p>
             </Card>
           ) : (
             <TeamTrendsSection key={t.team.id} trends={t} openCycleName={openCycle?.name ?? null} />

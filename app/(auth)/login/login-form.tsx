@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { signInWithPassword, type SignInState } from "./actions";
+import { type SignInState, signInWithPassword } from "./actions";
 
 type DemoAccount = { role: string; name: string; email: string };
 
@@ -86,7 +86,8 @@ export function LoginForm({
             Demo organisation
           </h2>
           <p className="text-muted mt-1 text-sm">
-            Every demo account uses the password <code className="font-mono">{demo.password}</code>. Pick one to fill in the form:
+            Every demo account uses the password <code className="font-mono">{demo.password}</code>. Pick one to fill in
+            the form:
           </p>
           <ul className="mt-3 grid gap-2">
             {demo.accounts.map((account) => (

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LadderMark } from "@/components/ladder-mark";
+import { homePathFor } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo-accounts";
 import { isDemoMode } from "@/lib/env";
-import { homePathFor } from "@/lib/authz";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };

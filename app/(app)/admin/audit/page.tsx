@@ -29,46 +29,91 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     to: isoDate(params.to),
     before: Number(params.before) > 0 ? Number(params.before) : undefined,
   };
-  const [{ rows, hasMore }, actions, locale] = await Promise.all([listAuditEntries(actor, filter), listAuditActions(actor), requestLocale()]);
+  const [{ rows, hasMore }, actions, locale] = await Promise.all([
+    listAuditEntries(actor, filter),
+    listAuditActions(actor),
+    requestLocale(),
+  ]);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-  const older = new URLSearchParams(Object.entries({ ...params, before: String(rows.at(-1)?.id ?? "") }).filter(([, v]) => v) as [string, string][]);
+  const older = new URLSearchParams(
+    Object.entries({ ...params, before: String(rows.at(-1)?.id ?? "") }).filter(([, v]) => v) as [string, string][],
+  );
   return (
     <>
-      <PageHeader title="Audit log" description="Who did what, when, to what. Append-only: the database refuses to change or delete an entry." />
+      <PageHeader
+        title="Audit log"
+        description="Who did what, when, to what. Append-only: the database refuses to change or delete an entry."
+      />
       <Card>
         <form method="get" className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
           <div>
-            <label htmlFor="action" className="block text-sm font-medium">Action</label>
+            <label htmlFor="action" className="block text-sm font-medium">
+              Action
+            </label>
             <select id="action" name="action" defaultValue={filter.action ?? ""} className="input mt-1">
               <option value="">Any</option>
               {[...new Set(actions.map((a) => a.split(".")[0]!))].map((prefix) => (
                 <optgroup key={prefix} label={prefix}>
-                  {actions.filter((a) => a.split(".")[0] === prefix).map((a) => (
-                    <option key={a} value={a}>{a}</option>
-                  ))}
+                  {actions
+                    .filter((a) => a.split(".")[0] === prefix)
+                    .map((a) => (
+                      <option key={a} value={a}>
+                        {a}
+                      </option>
+                    ))}
                 </optgroup>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor="actor" className="block text-sm font-medium">Who</label>
-            <input id="actor" name="actor" defaultValue={filter.actor ?? ""} placeholder="Name or email" className="input mt-1" />
+            <label htmlFor="actor" className="block text-sm font-medium">
+              Who
+            </label>
+            <input
+              id="actor"
+              name="actor"
+              defaultValue={filter.actor ?? ""}
+              placeholder="Name or email"
+              className="input mt-1"
+            />
           </div>
           <div>
-            <label htmlFor="target" className="block text-sm font-medium">Target</label>
-            <input id="target" name="target" defaultValue={filter.target ?? ""} placeholder="Id or type (cycle)" className="input mt-1" />
+            <label htmlFor="target" className="block text-sm font-medium">
+              Target
+            </label>
+            <input
+              id="target"
+              name="target"
+              defaultValue={filter.target ?? ""}
+              placeholder="Id or type (cycle)"
+              className="input mt-1"
+            />
           </div>
           <div>
-            <label htmlFor="from" className="block text-sm font-medium">From</label>
+            <label htmlFor="from" className="block text-sm font-medium">
+              From
+            </label>
             <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className="input mt-1" />
           </div>
           <div>
-            <label htmlFor="to" className="block text-sm font-medium">To</label>
+            <label htmlFor="to" className="block text-sm font-medium">
+              To
+            </label>
             <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className="input mt-1" />
           </div>
           <div className="flex gap-2">
-            <button type="submit" className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:border-[var(--color-accent)]">Filter</button>
-            <Link href="/admin/audit" className="rounded-md px-3 py-2 text-sm text-[var(--color-accent)] hover:underline dark:text-indigo-300">Clear</Link>
+            <button
+              type="submit"
+              className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:border-[var(--color-accent)]"
+            >
+              Filter
+            </button>
+            <Link
+              href="/admin/audit"
+              className="rounded-md px-3 py-2 text-sm text-[var(--color-accent)] hover:underline dark:text-indigo-300"
+            >
+              Clear
+            </Link>
           </div>
         </form>
         <div className="overflow-x-auto" role="region" aria-label="Audit entries" tabIndex={0}>
@@ -76,34 +121,66 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">Audit entries, newest first</caption>
             <thead>
               <tr className="border-b border-line text-left">
-                <th scope="col" className="px-2 py-2 font-medium">When (UTC)</th>
-                <th scope="col" className="px-2 py-2 font-medium">Who</th>
-                <th scope="col" className="px-2 py-2 font-medium">Action</th>
-                <th scope="col" className="px-2 py-2 font-medium">Target</th>
-                <th scope="col" className="hidden px-2 py-2 font-medium lg:table-cell">Details</th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  When (UTC)
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Who
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Action
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Target
+                </th>
+                <th scope="col" className="hidden px-2 py-2 font-medium lg:table-cell">
+                  Details
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-line align-top last:border-0">
                   <td className="whitespace-nowrap px-2 py-2 tabular-nums">{time.format(row.at)}</td>
-                  <td className="px-2 py-2">{row.actorName ?? <span className="text-muted">{(row.details as { email?: string })?.email ?? "unknown"}</span>}</td>
+                  <td className="px-2 py-2">
+                    {row.actorName ?? (
+                      <span className="text-muted">{(row.details as { email?: string })?.email ?? "unknown"}</span>
+                    )}
+                  </td>
                   <td className="px-2 py-2 font-mono text-xs">{row.action}</td>
                   <td className="px-2 py-2">{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : "—"}</td>
-                  <td className="text-muted hidden max-w-md break-words px-2 py-2 text-xs lg:table-cell">{describe(row.details)}</td>
+                  <td className="text-muted hidden max-w-md break-words px-2 py-2 text-xs lg:table-cell">
+                    {describe(row.details)}
+                  </td>
                 </tr>
               ))}
               {rows.length === 0 && (
                 <tr>
-                  <td colSpan={5} className="text-muted px-3 py-6 text-center">No entries match.</td>
+                  <td colSpan={5} className="text-muted px-3 py-6 text-center">
+                    No entries match.
+                  </td>
                 </tr>
               )}
             </tbody>
           </table>
         </div>
         <div className="mt-4 flex gap-4 text-sm">
-          {filter.before && <Link href={`/admin/audit?${new URLSearchParams(Object.entries({ ...params, before: "" }).filter(([, v]) => v) as [string, string][])}`} className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">Newest</Link>}
-          {hasMore && <Link href={`/admin/audit?${older}`} className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">Older entries →</Link>}
+          {filter.before && (
+            <Link
+              href={`/admin/audit?${new URLSearchParams(Object.entries({ ...params, before: "" }).filter(([, v]) => v) as [string, string][])}`}
+              className="text-[var(--color-accent)] hover:underline dark:text-indigo-300"
+            >
+              Newest
+            </Link>
+          )}
+          {hasMore && (
+            <Link
+              href={`/admin/audit?${older}`}
+              className="text-[var(--color-accent)] hover:underline dark:text-indigo-300"
+            >
+              Older entries →
+            </Link>
+          )}
         </div>
       </Card>
     </>

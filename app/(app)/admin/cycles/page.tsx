@@ -12,7 +12,9 @@ export const metadata: Metadata = { title: "Cycles · Admin" };
 
 /** The quarter after the latest cycle, as the create form's starting values. */
 function nextQuarter(latest: { name: string } | undefined) {
-  const [year, q] = latest ? [Number(latest.name.slice(0, 4)), Number(latest.name.slice(6))] : [new Date().getUTCFullYear(), 0];
+  const [year, q] = latest
+    ? [Number(latest.name.slice(0, 4)), Number(latest.name.slice(6))]
+    : [new Date().getUTCFullYear(), 0];
   const nextYear = q === 4 ? year + 1 : year;
   const nextQ = q === 4 ? 1 : q + 1;
   const month = (nextQ - 1) * 3 + 1;
@@ -27,30 +29,47 @@ export default async function CyclesPage() {
   const byName = [...cycles].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <>
-      <PageHeader title="Review cycles" description="A cycle is drafted, opened for writing, then closed: closed cycles are read-only, in the database itself." />
+      <PageHeader
+        title="Review cycles"
+        description="A cycle is drafted, opened for writing, then closed: closed cycles are read-only, in the database itself."
+      />
       <Card title="Cycles">
         <div className="overflow-x-auto" role="region" aria-label="Review cycles" tabIndex={0}>
           <table className="w-full text-sm">
             <caption className="sr-only">Review cycles</caption>
             <thead>
               <tr className="border-b border-line text-left">
-                <th scope="col" className="px-3 py-2 font-medium">Cycle</th>
-                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Dates</th>
-                <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Self-assessments in</th>
-                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">Reviews finalized</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Cycle
+                </th>
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
+                  Dates
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Self-assessments in
+                </th>
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
+                  Reviews finalized
+                </th>
               </tr>
             </thead>
             <tbody>
               {[...cycles].reverse().map((cycle) => (
                 <tr key={cycle.id} className="border-b border-line last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <Link href={`/admin/cycles/${cycle.id}`} className="text-[var(--color-accent)] underline-offset-2 hover:underline dark:text-indigo-300">
+                    <Link
+                      href={`/admin/cycles/${cycle.id}`}
+                      className="text-[var(--color-accent)] underline-offset-2 hover:underline dark:text-indigo-300"
+                    >
                       {cycle.name}
                     </Link>
                   </th>
                   <td className="hidden px-3 py-2 sm:table-cell">
-                    {formats.shortDate.format(calendarDate(cycle.startsOn))} – {formats.shortDate.format(calendarDate(cycle.endsOn))}
+                    {formats.shortDate.format(calendarDate(cycle.startsOn))} –{" "}
+                    {formats.shortDate.format(calendarDate(cycle.endsOn))}
                   </td>
                   <td className="px-3 py-2">
                     <StatusBadge status={cycle.status} />
@@ -63,7 +82,11 @@ export default async function CyclesPage() {
           </table>
         </div>
       </Card>
-      <Card className="mt-6" title="New cycle" description="It starts as a draft: nobody can write in it until you open it.">
+      <Card
+        className="mt-6"
+        title="New cycle"
+        description="It starts as a draft: nobody can write in it until you open it."
+      >
         <CreateCycleForm suggestion={nextQuarter(byName.at(-1))} />
       </Card>
     </>

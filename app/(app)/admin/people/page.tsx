@@ -15,7 +15,9 @@ type Search = { q?: string; page?: string; sort?: string; dir?: string; status?:
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireRole("admin");
   const params = await searchParams;
-  const sort: PeopleSort = (PEOPLE_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as PeopleSort) : "name";
+  const sort: PeopleSort = (PEOPLE_SORTS as readonly string[]).includes(params.sort ?? "")
+    ? (params.sort as PeopleSort)
+    : "name";
   const desc = params.dir === "desc";
   const status = params.status === "inactive" || params.status === "all" ? params.status : "active";
   const q = (params.q ?? "").slice(0, 100);
@@ -29,7 +31,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="People" description="Everyone in the organisation, their role and current team.">
-        <Link href="/admin/people/new" className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]">
+        <Link
+          href="/admin/people/new"
+          className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]"
+        >
           Add a person
         </Link>
       </PageHeader>
@@ -53,7 +58,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           </div>
           <input type="hidden" name="sort" value={sort} />
           {desc && <input type="hidden" name="dir" value="desc" />}
-          <button type="submit" className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:border-[var(--color-accent)]">
+          <button
+            type="submit"
+            className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:border-[var(--color-accent)]"
+          >
             Search
           </button>
         </form>

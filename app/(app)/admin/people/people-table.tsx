@@ -1,16 +1,16 @@
 "use client";
 
 import {
+  type ColumnDef,
   columnVisibilityFeature,
   createColumnHelper,
   functionalUpdate,
+  type PaginationState,
   rowPaginationFeature,
   rowSortingFeature,
+  type SortingState,
   tableFeatures,
   useTable,
-  type ColumnDef,
-  type PaginationState,
-  type SortingState,
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -36,21 +36,41 @@ const columns: ColumnDef<typeof features, PersonRow, any>[] = [
     header: "Name",
     cell: (info) => (
       <>
-        <Link href={`/admin/people/${info.row.original.id}`} className="font-medium text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300">
+        <Link
+          href={`/admin/people/${info.row.original.id}`}
+          className="font-medium text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300"
+        >
           {info.getValue()}
         </Link>
         <span className="text-muted block text-xs md:hidden">
           {info.row.original.email}
-          <span className="sm:hidden"> · {info.row.original.team ?? "no team"}{info.row.original.active ? "" : " · deactivated"}</span>
+          <span className="sm:hidden">
+            {" "}
+            · {info.row.original.team ?? "no team"}
+            {info.row.original.active ? "" : " · deactivated"}
+          </span>
         </span>
       </>
     ),
   }),
   column.accessor("email", { header: "Email", meta: { className: "hidden md:table-cell" } }),
   column.accessor("role", { header: "Role", cell: (info) => <span className="capitalize">{info.getValue()}</span> }),
-  column.accessor("team", { header: "Team", meta: { className: "hidden sm:table-cell" }, cell: (info) => info.getValue() ?? "—" }),
-  column.accessor("department", { header: "Department", meta: { className: "hidden lg:table-cell" }, cell: (info) => info.getValue() ?? "—" }),
-  column.accessor("active", { id: "status", header: "Status", meta: { className: "hidden sm:table-cell" }, cell: (info) => <StatusBadge status={info.getValue() ? "active" : "inactive"} /> }),
+  column.accessor("team", {
+    header: "Team",
+    meta: { className: "hidden sm:table-cell" },
+    cell: (info) => info.getValue() ?? "—",
+  }),
+  column.accessor("department", {
+    header: "Department",
+    meta: { className: "hidden lg:table-cell" },
+    cell: (info) => info.getValue() ?? "—",
+  }),
+  column.accessor("active", {
+    id: "status",
+    header: "Status",
+    meta: { className: "hidden sm:table-cell" },
+    cell: (info) => <StatusBadge status={info.getValue() ? "active" : "inactive"} />,
+  }),
 ];
 
 export function PeopleTable({
@@ -108,7 +128,9 @@ export function PeopleTable({
     <div aria-busy={pending}>
       <div className="overflow-x-auto" role="region" aria-label="People" tabIndex={0}>
         <table className={`w-full border-collapse text-sm ${pending ? "opacity-60" : ""}`}>
-          <caption className="sr-only">People, sorted by {sort} {desc ? "descending" : "ascending"}, page {page} of {pageCount}</caption>
+          <caption className="sr-only">
+            People, sorted by {sort} {desc ? "descending" : "ascending"}, page {page} of {pageCount}
+          </caption>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} className="border-b border-line">
@@ -121,7 +143,11 @@ export function PeopleTable({
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
                       className={`px-2 py-2 text-left font-medium sm:px-3 ${meta(header.column.columnDef.meta)}`}
                     >
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:text-[var(--color-accent)]">
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="inline-flex items-center gap-1 hover:text-[var(--color-accent)]"
+                      >
                         <table.FlexRender header={header} />
                         <span aria-hidden="true" className="text-muted w-3 text-xs">
                           {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
@@ -135,7 +161,10 @@ export function PeopleTable({
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-line last:border-0 hover:bg-black/[0.02] dark:hover:bg-white/[0.03]">
+              <tr
+                key={row.id}
+                className="border-b border-line last:border-0 hover:bg-black/[0.02] dark:hover:bg-white/[0.03]"
+              >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={`px-2 py-2 sm:px-3 ${meta(cell.column.columnDef.meta)}`}>
                     <table.FlexRender cell={cell} />
@@ -155,16 +184,28 @@ export function PeopleTable({
       </div>
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
         <p className="text-muted" aria-live="polite">
-          {total === 0 ? "No people" : `${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, total)} of ${total.toLocaleString("en")} people`}
+          {total === 0
+            ? "No people"
+            : `${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, total)} of ${total.toLocaleString("en")} people`}
         </p>
         <div className="flex items-center gap-2">
-          <button type="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()} className="rounded-md border border-line px-3 py-1.5 font-medium disabled:opacity-50">
+          <button
+            type="button"
+            onClick={() => table.previousPage()}
+            disabled={!table.getCanPreviousPage()}
+            className="rounded-md border border-line px-3 py-1.5 font-medium disabled:opacity-50"
+          >
             Previous
           </button>
           <span className="tabular-nums">
             Page {page} of {pageCount}
           </span>
-          <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()} className="rounded-md border border-line px-3 py-1.5 font-medium disabled:opacity-50">
+          <button
+            type="button"
+            onClick={() => table.nextPage()}
+            disabled={!table.getCanNextPage()}
+            className="rounded-md border border-line px-3 py-1.5 font-medium disabled:opacity-50"
+          >
             Next
           </button>
         </div>

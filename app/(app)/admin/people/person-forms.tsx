@@ -7,11 +7,30 @@ import { createPersonAction, movePersonAction, setActiveAction, updatePersonActi
 type TeamOption = { id: number; name: string; department: string };
 const ROLES = ["employee", "manager", "leader", "admin"] as const;
 
-function TeamSelect({ teams, value, state, label = "Team", allowNone = false }: { teams: TeamOption[]; value: string; state: { fieldErrors?: Partial<Record<string, string[]>> }; label?: string; allowNone?: boolean }) {
+function TeamSelect({
+  teams,
+  value,
+  state,
+  label = "Team",
+  allowNone = false,
+}: {
+  teams: TeamOption[];
+  value: string;
+  state: { fieldErrors?: Partial<Record<string, string[]>> };
+  label?: string;
+  allowNone?: boolean;
+}) {
   const departments = [...new Set(teams.map((t) => t.department))];
   return (
     <Field label={label} name="teamId" errors={state.fieldErrors?.teamId}>
-      <select id="teamId" name="teamId" defaultValue={value} key={`t-${value}`} className="input" {...invalidProps(state as never, "teamId")}>
+      <select
+        id="teamId"
+        name="teamId"
+        defaultValue={value}
+        key={`t-${value}`}
+        className="input"
+        {...invalidProps(state as never, "teamId")}
+      >
         <option value="">{allowNone ? "No team" : "Choose a team"}</option>
         {departments.map((d) => (
           <optgroup key={d} label={d}>
@@ -32,7 +51,14 @@ function TeamSelect({ teams, value, state, label = "Team", allowNone = false }: 
 function RoleSelect({ value, state }: { value: string; state: { fieldErrors?: Partial<Record<string, string[]>> } }) {
   return (
     <Field label="Role" name="role" errors={state.fieldErrors?.role} hint="What they may see and do">
-      <select id="role" name="role" defaultValue={value} key={`r-${value}`} className="input capitalize" {...invalidProps(state as never, "role")}>
+      <select
+        id="role"
+        name="role"
+        defaultValue={value}
+        key={`r-${value}`}
+        className="input capitalize"
+        {...invalidProps(state as never, "role")}
+      >
         {ROLES.map((r) => (
           <option key={r} value={r} className="capitalize">
             {r}
@@ -52,15 +78,44 @@ export function CreatePersonForm({ teams }: { teams: TeamOption[] }) {
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" name="name" errors={state.fieldErrors?.name}>
-          <input id="name" name="name" defaultValue={v.name} key={`n-${v.name}`} className="input" autoComplete="off" {...invalidProps(state, "name")} />
+          <input
+            id="name"
+            name="name"
+            defaultValue={v.name}
+            key={`n-${v.name}`}
+            className="input"
+            autoComplete="off"
+            {...invalidProps(state, "name")}
+          />
         </Field>
         <Field label="Email" name="email" errors={state.fieldErrors?.email}>
-          <input id="email" name="email" type="email" defaultValue={v.email} key={`e-${v.email}`} className="input" autoComplete="off" {...invalidProps(state, "email")} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            defaultValue={v.email}
+            key={`e-${v.email}`}
+            className="input"
+            autoComplete="off"
+            {...invalidProps(state, "email")}
+          />
         </Field>
         <RoleSelect value={v.role} state={state} />
         <TeamSelect teams={teams} value={v.teamId} state={state} allowNone />
-        <Field label="Initial password (optional)" name="password" errors={state.fieldErrors?.password} hint="Without one they cannot sign in yet.">
-          <input id="password" name="password" type="password" autoComplete="new-password" className="input" {...invalidProps(state, "password")} />
+        <Field
+          label="Initial password (optional)"
+          name="password"
+          errors={state.fieldErrors?.password}
+          hint="Without one they cannot sign in yet."
+        >
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            className="input"
+            {...invalidProps(state, "password")}
+          />
         </Field>
       </div>
       <SubmitButton pendingText="Adding…">Add person</SubmitButton>
@@ -78,10 +133,25 @@ export function EditPersonForm({ person }: { person: { id: number; name: string;
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Name" name="name" errors={state.fieldErrors?.name}>
-          <input id="name" name="name" defaultValue={v.name} key={`n-${v.name}`} className="input" {...invalidProps(state, "name")} />
+          <input
+            id="name"
+            name="name"
+            defaultValue={v.name}
+            key={`n-${v.name}`}
+            className="input"
+            {...invalidProps(state, "name")}
+          />
         </Field>
         <Field label="Email" name="email" errors={state.fieldErrors?.email}>
-          <input id="email" name="email" type="email" defaultValue={v.email} key={`e-${v.email}`} className="input" {...invalidProps(state, "email")} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            defaultValue={v.email}
+            key={`e-${v.email}`}
+            className="input"
+            {...invalidProps(state, "email")}
+          />
         </Field>
         <RoleSelect value={v.role} state={state} />
       </div>
@@ -90,7 +160,15 @@ export function EditPersonForm({ person }: { person: { id: number; name: string;
   );
 }
 
-export function MovePersonForm({ personId, teams, currentTeamId }: { personId: number; teams: TeamOption[]; currentTeamId: number | null }) {
+export function MovePersonForm({
+  personId,
+  teams,
+  currentTeamId,
+}: {
+  personId: number;
+  teams: TeamOption[];
+  currentTeamId: number | null;
+}) {
   const initial = { personId: String(personId), teamId: currentTeamId ? String(currentTeamId) : "" };
   const [state, action] = useActionState(movePersonAction, { status: "idle" as const, values: initial });
   const v = state.values ?? initial;
@@ -107,7 +185,10 @@ export function MovePersonForm({ personId, teams, currentTeamId }: { personId: n
 }
 
 export function ActiveForm({ personId, active, name }: { personId: number; active: boolean; name: string }) {
-  const [state, action] = useActionState(setActiveAction, { status: "idle" as const, values: { personId: String(personId), active: String(!active) } });
+  const [state, action] = useActionState(setActiveAction, {
+    status: "idle" as const,
+    values: { personId: String(personId), active: String(!active) },
+  });
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="personId" value={personId} />

@@ -10,27 +10,45 @@ export const metadata: Metadata = { title: "Teams · Admin" };
 
 export default async function TeamsPage() {
   const actor = await requireRole("admin");
-  const [teams, candidates, departments] = await Promise.all([listTeamsAdmin(actor), listManagerCandidates(actor), listDepartments(actor)]);
+  const [teams, candidates, departments] = await Promise.all([
+    listTeamsAdmin(actor),
+    listManagerCandidates(actor),
+    listDepartments(actor),
+  ]);
   return (
     <>
-      <PageHeader title="Teams" description="Each team belongs to a department and has one manager, who reviews its people." />
+      <PageHeader
+        title="Teams"
+        description="Each team belongs to a department and has one manager, who reviews its people."
+      />
       <Card>
         <div className="overflow-x-auto" role="region" aria-label="Teams" tabIndex={0}>
           <table className="w-full text-sm">
             <caption className="sr-only">Teams and their managers</caption>
             <thead>
               <tr className="border-b border-line text-left">
-                <th scope="col" className="px-3 py-2 font-medium">Team</th>
-                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Department</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">People</th>
-                <th scope="col" className="px-3 py-2 font-medium">Manager</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Team
+                </th>
+                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
+                  Department
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  People
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Manager
+                </th>
               </tr>
             </thead>
             <tbody>
               {teams.map((team) => (
                 <tr key={team.id} className="border-b border-line align-middle last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <Link href={`/admin/people?q=${encodeURIComponent(team.name)}`} className="text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300">
+                    <Link
+                      href={`/admin/people?q=${encodeURIComponent(team.name)}`}
+                      className="text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300"
+                    >
                       {team.name}
                     </Link>
                     <span className="text-muted block text-xs font-normal md:hidden">{team.department}</span>
@@ -45,7 +63,10 @@ export default async function TeamsPage() {
             </tbody>
           </table>
         </div>
-        <p className="text-muted mt-3 text-xs">Managers are chosen among active managers, leaders and admins; give an employee the manager role on their page first.</p>
+        <p className="text-muted mt-3 text-xs">
+          Managers are chosen among active managers, leaders and admins; give an employee the manager role on their page
+          first.
+        </p>
       </Card>
       <Card className="mt-6" title="New team">
         <CreateTeamForm departments={departments} />

@@ -4,7 +4,15 @@ import { useActionState } from "react";
 import { Field, FormMessage, invalidProps, SubmitButton } from "@/components/ui/form";
 import { createTeamAction, setTeamManagerAction } from "../actions";
 
-export function SetManagerForm({ team, managerId, candidates }: { team: { id: number; name: string }; managerId: number | null; candidates: { id: number; name: string; role: string }[] }) {
+export function SetManagerForm({
+  team,
+  managerId,
+  candidates,
+}: {
+  team: { id: number; name: string };
+  managerId: number | null;
+  candidates: { id: number; name: string; role: string }[];
+}) {
   const initial = { teamId: String(team.id), managerId: managerId ? String(managerId) : "" };
   const [state, action] = useActionState(setTeamManagerAction, { status: "idle" as const, values: initial });
   const v = state.values ?? initial;
@@ -15,7 +23,13 @@ export function SetManagerForm({ team, managerId, candidates }: { team: { id: nu
       <label htmlFor={fieldId} className="sr-only">
         Manager of {team.name}
       </label>
-      <select id={fieldId} name="managerId" defaultValue={v.managerId} key={`m-${v.managerId}`} className="input w-auto min-w-44">
+      <select
+        id={fieldId}
+        name="managerId"
+        defaultValue={v.managerId}
+        key={`m-${v.managerId}`}
+        className="input w-auto min-w-44"
+      >
         <option value="">No manager</option>
         {candidates.map((c) => (
           <option key={c.id} value={c.id}>
@@ -27,7 +41,10 @@ export function SetManagerForm({ team, managerId, candidates }: { team: { id: nu
         Save<span className="sr-only"> manager of {team.name}</span>
       </SubmitButton>
       {state.message && (
-        <span aria-live="polite" className={`text-sm ${state.status === "error" ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"}`}>
+        <span
+          aria-live="polite"
+          className={`text-sm ${state.status === "error" ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"}`}
+        >
           {state.message}
         </span>
       )}
@@ -44,10 +61,24 @@ export function CreateTeamForm({ departments }: { departments: { id: number; nam
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Team name" name="name" errors={state.fieldErrors?.name}>
-          <input id="name" name="name" defaultValue={v.name} key={`n-${v.name}`} className="input" {...invalidProps(state, "name")} />
+          <input
+            id="name"
+            name="name"
+            defaultValue={v.name}
+            key={`n-${v.name}`}
+            className="input"
+            {...invalidProps(state, "name")}
+          />
         </Field>
         <Field label="Department" name="departmentId" errors={state.fieldErrors?.departmentId}>
-          <select id="departmentId" name="departmentId" defaultValue={v.departmentId} key={`d-${v.departmentId}`} className="input" {...invalidProps(state, "departmentId")}>
+          <select
+            id="departmentId"
+            name="departmentId"
+            defaultValue={v.departmentId}
+            key={`d-${v.departmentId}`}
+            className="input"
+            {...invalidProps(state, "departmentId")}
+          >
             <option value="">Choose a department</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>

@@ -8,27 +8,31 @@ import { PageHeader } from "@/components/ui/page-header";
 import { myClosedQuarters, myLatestTasks, teamTasksDoneWithAi } from "@/db/queries/my-history";
 import { requireRole } from "@/lib/dal";
 import {
-  calibrationGap,
   CAPABILITIES,
   CAPABILITY_GROWTH,
+  calibrationGap,
   formatIndex,
   formatIndexChange,
   formatPercent,
   LEVELS,
+  type LevelMix,
   leverageIndex,
   MIN_SHARED_KEYWORDS,
   movementSentence,
   RATING_ANCHORS,
   SHARE_KEYS,
   sharedKeywords,
-  type LevelMix,
 } from "@/lib/ladder";
 
 export const metadata: Metadata = { title: "My history" };
 
 export default async function MyHistoryPage() {
   const actor = await requireRole("employee", "manager");
-  const [quarters, latestTasks, teamAi] = await Promise.all([myClosedQuarters(actor), myLatestTasks(actor), teamTasksDoneWithAi(actor)]);
+  const [quarters, latestTasks, teamAi] = await Promise.all([
+    myClosedQuarters(actor),
+    myLatestTasks(actor),
+    teamTasksDoneWithAi(actor),
+  ]);
 
   // The figures that count for a quarter: the manager's final review where there is one, else your own.
   const counted = quarters.map((q) => ({ ...q, mix: (q.manager ?? q.self)!.mix }));
@@ -38,12 +42,19 @@ export default async function MyHistoryPage() {
 
   return (
     <>
-      <PageHeader title="My history" description="Your leverage index and level mix, quarter by quarter, and where to grow next." />
+      <PageHeader
+        title="My history"
+        description="Your leverage index and level mix, quarter by quarter, and where to grow next."
+      />
       {counted.length === 0 ? (
         <Card title="No finished quarters yet">
           <p className="text-muted">
-            Your history starts when your first review cycle closes. Until then, complete this quarter&apos;s self-assessment on{" "}
-            <Link href="/me" className="font-medium text-[var(--color-accent)] underline underline-offset-2">My assessment</Link>.
+            Your history starts when your first review cycle closes. Until then, complete this quarter&apos;s
+            self-assessment on{" "}
+            <Link href="/me" className="font-medium text-[var(--color-accent)] underline underline-offset-2">
+              My assessment
+            </Link>
+            .
           </p>
         </Card>
       ) : (
@@ -74,11 +85,17 @@ export default async function MyHistoryPage() {
             />
           </Card>
 
-          <Card title="You and your manager, side by side" description="Your self-assessment next to your manager's final review. The gap is your index minus your manager's.">
+          <Card
+            title="You and your manager, side by side"
+            description="Your self-assessment next to your manager's final review. The gap is your index minus your manager's."
+          >
             <SelfVersusManager quarters={quarters} />
           </Card>
 
-          <Card title="Ways to move up" description="Drawn from the durable capabilities that keep their value as AI takes over execution.">
+          <Card
+            title="Ways to move up"
+            description="Drawn from the durable capabilities that keep their value as AI takes over execution."
+          >
             <MoveUpSuggestions quarters={quarters} latestTasks={latestTasks} teamAi={teamAi} />
           </Card>
         </div>
@@ -91,24 +108,45 @@ type Quarters = Awaited<ReturnType<typeof myClosedQuarters>>;
 
 function SelfVersusManager({ quarters }: { quarters: Quarters }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label="Your self-assessment and your manager's review by quarter" tabIndex={0}>
+    <div
+      className="overflow-x-auto"
+      role="region"
+      aria-label="Your self-assessment and your manager's review by quarter"
+      tabIndex={0}
+    >
       <table className="w-full text-sm">
         <caption className="sr-only">Your leverage index and level mix next to your manager&apos;s, by quarter</caption>
         <thead>
           <tr className="border-b border-line text-left">
-            <th scope="col" className="py-2 pr-3 font-medium">Quarter</th>
-            <th scope="col" className="py-2 pr-3 font-medium">You</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Your manager</th>
-            <th scope="col" className="py-2 text-right font-medium">Gap</th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Quarter
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              You
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Your manager
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Gap
+            </th>
           </tr>
         </thead>
         <tbody>
           {[...quarters].reverse().map((q) => (
             <tr key={q.cycleId} className="border-b border-line last:border-0">
-              <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">{q.cycleName}</th>
-              <td className="py-2 pr-3"><MixCell mix={q.self?.mix ?? null} label={`Your ${q.cycleName} level mix`} /></td>
-              <td className="py-2 pr-3"><MixCell mix={q.manager?.mix ?? null} label={`Your manager's ${q.cycleName} level mix`} /></td>
-              <td className="py-2 text-right tabular-nums">{q.self && q.manager ? formatIndexChange(calibrationGap(q.self.mix, q.manager.mix)) : "—"}</td>
+              <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">
+                {q.cycleName}
+              </th>
+              <td className="py-2 pr-3">
+                <MixCell mix={q.self?.mix ?? null} label={`Your ${q.cycleName} level mix`} />
+              </td>
+              <td className="py-2 pr-3">
+                <MixCell mix={q.manager?.mix ?? null} label={`Your manager's ${q.cycleName} level mix`} />
+              </td>
+              <td className="py-2 text-right tabular-nums">
+                {q.self && q.manager ? formatIndexChange(calibrationGap(q.self.mix, q.manager.mix)) : "—"}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -122,7 +160,9 @@ function MixCell({ mix, label }: { mix: LevelMix | null; label: string }) {
   return (
     <span className="flex items-center gap-3">
       <span className="w-10 font-medium tabular-nums">{formatIndex(leverageIndex(mix))}</span>
-      <span className="hidden w-full max-w-48 sm:block"><LevelMixBar mix={mix} label={label} /></span>
+      <span className="hidden w-full max-w-48 sm:block">
+        <LevelMixBar mix={mix} label={label} />
+      </span>
     </span>
   );
 }
@@ -138,9 +178,7 @@ function MoveUpSuggestions({
 }) {
   const latest = [...quarters].reverse().find((q) => q.manager?.ratings ?? q.self?.ratings);
   const ratings = latest ? (latest.manager?.ratings ?? latest.self?.ratings)! : null;
-  const lowest = ratings
-    ? [...CAPABILITIES].sort((a, b) => ratings[a.key] - ratings[b.key]).slice(0, 2)
-    : [];
+  const lowest = ratings ? [...CAPABILITIES].sort((a, b) => ratings[a.key] - ratings[b.key]).slice(0, 2) : [];
   const levelOneTasks = latestTasks.tasks.filter((t) => t.level === 1);
   const matches = levelOneTasks
     .map((task) => {
@@ -155,15 +193,23 @@ function MoveUpSuggestions({
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <section aria-labelledby="grow-capabilities">
-        <h3 id="grow-capabilities" className="text-sm font-semibold">Your two lowest-rated capabilities</h3>
+        <h3 id="grow-capabilities" className="text-sm font-semibold">
+          Your two lowest-rated capabilities
+        </h3>
         {latest && ratings ? (
           <>
-            <p className="text-muted mt-1 text-xs">From {latest.manager?.ratings ? "your manager's final review" : "your self-assessment"} of {latest.cycleName}.</p>
+            <p className="text-muted mt-1 text-xs">
+              From {latest.manager?.ratings ? "your manager's final review" : "your self-assessment"} of{" "}
+              {latest.cycleName}.
+            </p>
             <ul className="mt-3 space-y-3">
               {lowest.map((c) => (
                 <li key={c.key} className="text-sm">
                   <p className="font-medium">
-                    {c.name}: {ratings[c.key]} of 5 <span className="text-muted font-normal">— {RATING_ANCHORS[ratings[c.key] - 1]?.label.toLowerCase()}</span>
+                    {c.name}: {ratings[c.key]} of 5{" "}
+                    <span className="text-muted font-normal">
+                      — {RATING_ANCHORS[ratings[c.key] - 1]?.label.toLowerCase()}
+                    </span>
                   </p>
                   <p className="mt-0.5">{CAPABILITY_GROWTH[c.key]}</p>
                 </li>
@@ -175,14 +221,19 @@ function MoveUpSuggestions({
         )}
       </section>
       <section aria-labelledby="grow-tasks">
-        <h3 id="grow-tasks" className="text-sm font-semibold">Level-1 tasks colleagues already do with AI</h3>
+        <h3 id="grow-tasks" className="text-sm font-semibold">
+          Level-1 tasks colleagues already do with AI
+        </h3>
         <p className="text-muted mt-1 text-xs">
-          Your level-1 tasks{latestTasks.cycleName ? ` from ${latestTasks.cycleName}` : ""}, matched with tasks that colleagues in {teamAi.teamName ?? "your team"} marked
-          &ldquo;AI used&rdquo; in their self-assessments. Two tasks match when they share at least {MIN_SHARED_KEYWORDS} key words (words of four letters or more).
+          Your level-1 tasks{latestTasks.cycleName ? ` from ${latestTasks.cycleName}` : ""}, matched with tasks that
+          colleagues in {teamAi.teamName ?? "your team"} marked &ldquo;AI used&rdquo; in their self-assessments. Two
+          tasks match when they share at least {MIN_SHARED_KEYWORDS} key words (words of four letters or more).
         </p>
         {matches.length === 0 ? (
           <p className="text-muted mt-3 text-sm">
-            {levelOneTasks.length === 0 ? "None of your latest tasks is at level 1." : "No colleague has marked a similar task as done with AI yet."}
+            {levelOneTasks.length === 0
+              ? "None of your latest tasks is at level 1."
+              : "No colleague has marked a similar task as done with AI yet."}
           </p>
         ) : (
           <ul className="mt-3 space-y-3 text-sm" data-testid="ai-task-matches">
@@ -192,7 +243,8 @@ function MoveUpSuggestions({
                 <ul className="text-muted mt-1 space-y-1">
                   {similar.map((other) => (
                     <li key={other.text}>
-                      {other.colleagues === 1 ? "1 colleague" : `${other.colleagues} colleagues`}: &ldquo;{other.text}&rdquo; <span className="text-xs">(shared: {other.shared.join(", ")})</span>
+                      {other.colleagues === 1 ? "1 colleague" : `${other.colleagues} colleagues`}: &ldquo;{other.text}
+                      &rdquo; <span className="text-xs">(shared: {other.shared.join(", ")})</span>
                     </li>
                   ))}
                 </ul>

@@ -8,38 +8,62 @@ export function OrganizationFilters({ o, exportQuery }: { o: OrganizationOvervie
     <section aria-label="Filters and downloads" className="surface mb-6 rounded-xl p-4 shadow-sm">
       <form method="get" className="flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="from" className="block text-sm font-medium">From</label>
+          <label htmlFor="from" className="block text-sm font-medium">
+            From
+          </label>
           <select id="from" name="from" defaultValue={from} className="input mt-1 w-36">
             {o.allCycles.map((c) => (
-              <option key={c.id} value={c.name}>{c.name}</option>
+              <option key={c.id} value={c.name}>
+                {c.name}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="to" className="block text-sm font-medium">To</label>
+          <label htmlFor="to" className="block text-sm font-medium">
+            To
+          </label>
           <select id="to" name="to" defaultValue={to} className="input mt-1 w-44">
             {o.allCycles.map((c) => (
-              <option key={c.id} value={c.name}>{c.name}{c.status === "open" ? " (open)" : ""}</option>
+              <option key={c.id} value={c.name}>
+                {c.name}
+                {c.status === "open" ? " (open)" : ""}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="department" className="block text-sm font-medium">Department</label>
+          <label htmlFor="department" className="block text-sm font-medium">
+            Department
+          </label>
           <select id="department" name="department" defaultValue={o.department?.id ?? ""} className="input mt-1 w-52">
             <option value="">All departments</option>
             {o.departments.map((d) => (
-              <option key={d.id} value={d.id}>{d.name}</option>
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]">
+        <button
+          type="submit"
+          className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]"
+        >
           Show
         </button>
         <div className="ml-auto flex flex-wrap gap-2 text-sm">
-          <a href={`/api/export/organization?${exportQuery}`} download className="rounded-md border border-line px-3 py-2 font-medium hover:border-[var(--color-accent)]">
+          <a
+            href={`/api/export/organization?${exportQuery}`}
+            download
+            className="rounded-md border border-line px-3 py-2 font-medium hover:border-[var(--color-accent)]"
+          >
             Download figures (CSV)
           </a>
-          <a href={`/api/export/assessments?${exportQuery}`} download className="rounded-md border border-line px-3 py-2 font-medium hover:border-[var(--color-accent)]">
+          <a
+            href={`/api/export/assessments?${exportQuery}`}
+            download
+            className="rounded-md border border-line px-3 py-2 font-medium hover:border-[var(--color-accent)]"
+          >
             Download assessments (CSV)
           </a>
         </div>

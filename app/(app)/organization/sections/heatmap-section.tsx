@@ -14,7 +14,10 @@ export function HeatmapSection({ o }: { o: OrganizationOverview }) {
       <Heatmap
         title={`Team by level heatmap ${h.cycle.name}`}
         columns={LEVELS.map((l) => `${l.level}. ${l.name}`)}
-        rows={h.rows.map((r) => ({ label: r.team.name, values: [r.figures.mix.s1, r.figures.mix.s2, r.figures.mix.s3, r.figures.mix.s4, r.figures.mix.s5] }))}
+        rows={h.rows.map((r) => ({
+          label: r.team.name,
+          values: [r.figures.mix.s1, r.figures.mix.s2, r.figures.mix.s3, r.figures.mix.s4, r.figures.mix.s5],
+        }))}
         summary={reading}
       />
     </Card>

@@ -17,10 +17,17 @@ export function LevelMixSection({ o }: { o: OrganizationOverview }) {
         ? `In ${last.cycle.name}, ${formatPercent(last.figures!.ownershipShare + last.figures!.systemShare)} of time is at decision ownership and above.`
         : "No assessments in this range.";
   const labels = points.map((p) => cycleLabel(p.cycle));
-  const series = LEVELS.map((l, i) => ({ label: `${l.level}. ${l.name}`, values: points.map((p) => Number(p.figures!.mix[SHARE_KEYS[i]!].toFixed(1))), color: l.color }));
+  const series = LEVELS.map((l, i) => ({
+    label: `${l.level}. ${l.name}`,
+    values: points.map((p) => Number(p.figures!.mix[SHARE_KEYS[i]!].toFixed(1))),
+    color: l.color,
+  }));
   return (
     <Card title="The organisation's level mix per quarter" description={reading}>
-      <ChartFrame title="Level mix per quarter" data={{ labels, series: series.map((s) => ({ label: s.label, values: s.values })) }}>
+      <ChartFrame
+        title="Level mix per quarter"
+        data={{ labels, series: series.map((s) => ({ label: s.label, values: s.values })) }}
+      >
         <StackedAreaChart labels={labels} series={series} yTitle="Share of time (%)" summary={reading} />
       </ChartFrame>
       <ChartNumbers
@@ -30,7 +37,12 @@ export function LevelMixSection({ o }: { o: OrganizationOverview }) {
           key: p.cycle.id,
           label: p.cycle.name,
           open: p.cycle.status === "open",
-          values: [...SHARE_KEYS.map((k) => pct1(p.figures!.mix[k])), formatIndex(p.figures!.leverageIndex), pct1(p.figures!.aiExposure), String(p.figures!.count)],
+          values: [
+            ...SHARE_KEYS.map((k) => pct1(p.figures!.mix[k])),
+            formatIndex(p.figures!.leverageIndex),
+            pct1(p.figures!.aiExposure),
+            String(p.figures!.count),
+          ],
         }))}
       />
     </Card>

@@ -1,6 +1,6 @@
-import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartNumbers } from "@/components/charts/chart-numbers";
+import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { Card } from "@/components/ui/card";
 import type { OrganizationOverview } from "@/db/queries/organization";
 import { formatIndex, formatIndexChange, formatPointsChange } from "@/lib/ladder";
@@ -19,7 +19,8 @@ function MoverList({ title, movers, empty }: { title: string; movers: Mover[]; e
             <li key={m.id} className="flex justify-between gap-2">
               <span>{m.name}</span>
               <span className="shrink-0 whitespace-nowrap tabular-nums">
-                {formatIndexChange(m.indexChange)} <span className="text-muted">({formatPointsChange(m.pointsMovedUp)} to levels 3–5)</span>
+                {formatIndexChange(m.indexChange)}{" "}
+                <span className="text-muted">({formatPointsChange(m.pointsMovedUp)} to levels 3–5)</span>
               </span>
             </li>
           ))}
@@ -44,10 +45,15 @@ export function MoversSection({ o }: { o: OrganizationOverview }) {
   const values = teams.map((m) => Number(m.indexChange.toFixed(2)));
   return (
     <Card title="Movers" description={reading}>
-      <ChartFrame title="Change in leverage index per team" data={{ labels, series: [{ label: "Index change", values }] }}>
+      <ChartFrame
+        title="Change in leverage index per team"
+        data={{ labels, series: [{ label: "Index change", values }] }}
+      >
         <HorizontalBarChart
           labels={labels}
-          series={[{ label: "Change in leverage index", values, color: values.map((v) => (v >= 0 ? "#15803d" : "#b91c1c")) }]}
+          series={[
+            { label: "Change in leverage index", values, color: values.map((v) => (v >= 0 ? "#15803d" : "#b91c1c")) },
+          ]}
           xTitle={`Change in leverage index, ${range}`}
           summary={reading}
         />
@@ -56,11 +62,31 @@ export function MoversSection({ o }: { o: OrganizationOverview }) {
         caption="Change in leverage index per team"
         rowHeader="Team"
         columns={["From", "To", "Change", "Points to levels 3–5"]}
-        rows={teams.map((m) => ({ key: m.id, label: m.name, values: [formatIndex(m.fromIndex), formatIndex(m.toIndex), formatIndexChange(m.indexChange), formatPointsChange(m.pointsMovedUp)] }))}
+        rows={teams.map((m) => ({
+          key: m.id,
+          label: m.name,
+          values: [
+            formatIndex(m.fromIndex),
+            formatIndex(m.toIndex),
+            formatIndexChange(m.indexChange),
+            formatPointsChange(m.pointsMovedUp),
+          ],
+        }))}
       />
       <div className="mt-6 grid gap-6 md:grid-cols-2">
-        <MoverList title="Roles moving up most" movers={roles.filter((m) => m.indexChange > 0.005).slice(0, 6)} empty="No role moved up." />
-        <MoverList title="Roles that slipped" movers={roles.filter((m) => m.indexChange < -0.005).reverse().slice(0, 6)} empty="No role slipped." />
+        <MoverList
+          title="Roles moving up most"
+          movers={roles.filter((m) => m.indexChange > 0.005).slice(0, 6)}
+          empty="No role moved up."
+        />
+        <MoverList
+          title="Roles that slipped"
+          movers={roles
+            .filter((m) => m.indexChange < -0.005)
+            .reverse()
+            .slice(0, 6)}
+          empty="No role slipped."
+        />
       </div>
     </Card>
   );

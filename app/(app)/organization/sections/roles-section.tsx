@@ -4,12 +4,18 @@ import type { OrganizationOverview } from "@/db/queries/organization";
 import { formatPercent, formatPointsChange } from "@/lib/ladder";
 
 function Trend({ values }: { values: (number | null)[] }) {
-  const points = values.map((v, i) => (v === null ? null : { x: i, y: v })).filter((p): p is { x: number; y: number } => p !== null);
+  const points = values
+    .map((v, i) => (v === null ? null : { x: i, y: v }))
+    .filter((p): p is { x: number; y: number } => p !== null);
   if (points.length < 2) return null;
   const w = 64;
   const h = 18;
   const max = Math.max(...points.map((p) => p.y), 1);
-  const path = points.map((p, i) => `${i ? "L" : "M"}${((p.x / (values.length - 1)) * w).toFixed(1)},${(h - (p.y / max) * h).toFixed(1)}`).join(" ");
+  const path = points
+    .map(
+      (p, i) => `${i ? "L" : "M"}${((p.x / (values.length - 1)) * w).toFixed(1)},${(h - (p.y / max) * h).toFixed(1)}`,
+    )
+    .join(" ");
   return (
     <svg width={w} height={h} aria-hidden="true" className="hidden align-middle sm:inline-block">
       <path d={path} fill="none" stroke="currentColor" strokeWidth="1.5" />
@@ -24,11 +30,21 @@ function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOv
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-line text-left">
-            <th scope="col" className="px-2 py-2 font-medium">Role</th>
-            <th scope="col" className="px-2 py-2 font-medium">Class</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">AI exposure</th>
-            <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">People</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">Trend</th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              Role
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              Class
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              AI exposure
+            </th>
+            <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">
+              People
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              Trend
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -38,7 +54,9 @@ function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOv
                 <span className="font-medium">{r.title}</span>
                 <span className="text-muted block text-xs">{r.team}</span>
               </th>
-              <td className="px-2 py-2"><ExposureBadge exposureClass={r.exposureClass} /></td>
+              <td className="px-2 py-2">
+                <ExposureBadge exposureClass={r.exposureClass} />
+              </td>
               <td className="px-2 py-2 text-right tabular-nums">{formatPercent(r.exposure)}</td>
               <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{r.headCount}</td>
               <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
@@ -55,7 +73,9 @@ function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOv
 export function RolesSection({ o }: { o: OrganizationOverview }) {
   if (o.roles.length === 0 || !o.heatmap) return null;
   const exposed = o.roles.slice(0, 8);
-  const enhanced = o.roles.filter((r) => r.exposureClass === "enhanced").sort((a, b) => b.ownershipAndSystem - a.ownershipAndSystem);
+  const enhanced = o.roles
+    .filter((r) => r.exposureClass === "enhanced")
+    .sort((a, b) => b.ownershipAndSystem - a.ownershipAndSystem);
   const exposedCount = o.roles.filter((r) => r.exposureClass === "exposed").length;
   const top = o.roles[0]!;
   const reading = `In ${o.heatmap.cycle.name}, ${exposedCount} of ${o.roles.length} roles are AI-exposed; the most exposed is ${top.title} (${top.team}) at ${formatPercent(top.exposure)} of time in automatable work. ${enhanced.length} roles are AI-enhanced.`;
@@ -64,8 +84,14 @@ export function RolesSection({ o }: { o: OrganizationOverview }) {
       <RolesTable caption={`Most AI-exposed roles, ${o.heatmap.cycle.name}`} roles={exposed} />
       <h3 className="mb-2 mt-6 text-sm font-semibold">AI-enhanced roles</h3>
       <p className="text-muted mb-2 text-xs">Half or more of the time (median) at decision ownership and above.</p>
-      {enhanced.length ? <RolesTable caption={`AI-enhanced roles, ${o.heatmap.cycle.name}`} roles={enhanced} /> : <p className="text-sm">None yet.</p>}
-      <p className="text-muted mt-3 text-xs">Exposure = share of level-1 time plus half of level-2 time. Trend: change in exposure over the range.</p>
+      {enhanced.length ? (
+        <RolesTable caption={`AI-enhanced roles, ${o.heatmap.cycle.name}`} roles={enhanced} />
+      ) : (
+        <p className="text-sm">None yet.</p>
+      )}
+      <p className="text-muted mt-3 text-xs">
+        Exposure = share of level-1 time plus half of level-2 time. Trend: change in exposure over the range.
+      </p>
     </Card>
   );
 }

@@ -14,7 +14,13 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
   const openIndex = o.cycles.findIndex((c) => c.status === "open");
   const series = o.teamSeries.map((s, i) => ({
     label: s.team.name,
-    values: s.points.map((p) => (p ? Number((metric === "leverageIndex" ? p.leverageIndex : p.aiExposure).toFixed(metric === "leverageIndex" ? 2 : 1)) : null)),
+    values: s.points.map((p) =>
+      p
+        ? Number(
+            (metric === "leverageIndex" ? p.leverageIndex : p.aiExposure).toFixed(metric === "leverageIndex" ? 2 : 1),
+          )
+        : null,
+    ),
     color: seriesColor(i),
   }));
   const format = (v: number) => (metric === "leverageIndex" ? formatIndex(v) : pct1(v));
@@ -25,9 +31,16 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
     const s = o.teamSeries.find((t) => t.team.id === m.id)!;
     const a = s.points.find((p) => p)!;
     const b = s.points.findLast((p, i) => p && (openIndex < 0 || i < openIndex)) ?? a;
-    return { name: m.name, from: a, to: b, change: isIndex ? b.leverageIndex - a.leverageIndex : b.aiExposure - a.aiExposure };
+    return {
+      name: m.name,
+      from: a,
+      to: b,
+      change: isIndex ? b.leverageIndex - a.leverageIndex : b.aiExposure - a.aiExposure,
+    };
   });
-  const highest = [...movers].sort((x, y) => (isIndex ? y.to.leverageIndex - x.to.leverageIndex : y.to.aiExposure - x.to.aiExposure))[0];
+  const highest = [...movers].sort((x, y) =>
+    isIndex ? y.to.leverageIndex - x.to.leverageIndex : y.to.aiExposure - x.to.aiExposure,
+  )[0];
   const biggest = [...movers].sort((x, y) => (isIndex ? y.change - x.change : x.change - y.change))[0];
   const reading = !highest
     ? "Not enough cycles in this range to show a trend."
@@ -47,12 +60,18 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
           provisionalFrom={openIndex >= 0 ? openIndex : undefined}
         />
       </ChartFrame>
-      <p className="text-muted mt-2 text-xs">Click a team in the legend to hide or show its line. Dashed: a cycle still open.</p>
+      <p className="text-muted mt-2 text-xs">
+        Click a team in the legend to hide or show its line. Dashed: a cycle still open.
+      </p>
       <ChartNumbers
         caption={title}
         rowHeader="Team"
         columns={o.cycles.map(cycleLabel)}
-        rows={o.teamSeries.map((s) => ({ key: s.team.id, label: s.team.name, values: s.points.map((p) => (p ? format(isIndex ? p.leverageIndex : p.aiExposure) : "—")) }))}
+        rows={o.teamSeries.map((s) => ({
+          key: s.team.id,
+          label: s.team.name,
+          values: s.points.map((p) => (p ? format(isIndex ? p.leverageIndex : p.aiExposure) : "—")),
+        }))}
       />
     </Card>
   );

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import type { OrganizationOverview } from "@/db/queries/organization";
-import { TeamFiguresTable, type TeamFiguresRow } from "../team-figures-table";
+import { type TeamFiguresRow, TeamFiguresTable } from "../team-figures-table";
 
 /** Every team in the latest cycle shown, with its change over the range; a team's name opens its trends. */
 export function TeamsSection({ o }: { o: OrganizationOverview }) {
@@ -23,7 +23,10 @@ export function TeamsSection({ o }: { o: OrganizationOverview }) {
     };
   });
   return (
-    <Card title={`Teams in ${cycle.name}`} description={`Change is since ${o.cycles[0]!.name}. Click a column to sort; open a team to see its trends.`}>
+    <Card
+      title={`Teams in ${cycle.name}`}
+      description={`Change is since ${o.cycles[0]!.name}. Click a column to sort; open a team to see its trends.`}
+    >
       <TeamFiguresTable rows={rows} cycleName={cycle.name} />
     </Card>
   );

@@ -14,7 +14,10 @@ const linkSchema = z.object({
 export const linkRoleAction = formAction({
   roles: ["manager"],
   schema: linkSchema,
-  readValues: (formData) => ({ roleId: String(formData.get("roleId") ?? ""), occupationCode: String(formData.get("occupationCode") ?? "") }),
+  readValues: (formData) => ({
+    roleId: String(formData.get("roleId") ?? ""),
+    occupationCode: String(formData.get("occupationCode") ?? ""),
+  }),
   handler: async (input, actor) => {
     await linkRoleToOccupation(actor, input.roleId, input.occupationCode || null);
     redirect(`/team/roles/${input.roleId}#research`);

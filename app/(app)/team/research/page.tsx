@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ResearchAttribution } from "@/components/research-attribution";
 import { RoleResearchCard } from "@/components/research/role-research-card";
+import { ResearchAttribution } from "@/components/research-attribution";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleOccupationTasks, roleResearchComparisons } from "@/db/queries/occupations";
@@ -9,11 +9,18 @@ import { requireRole } from "@/lib/dal";
 
 export const metadata: Metadata = { title: "Roles against the research" };
 
-export default async function RolesAgainstResearchPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+export default async function RolesAgainstResearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const actor = await requireRole("manager");
   const { saved } = await searchParams;
   const roles = await roleResearchComparisons(actor);
-  const tasks = await roleOccupationTasks(actor, roles.map((r) => r.roleProfileId));
+  const tasks = await roleOccupationTasks(
+    actor,
+    roles.map((r) => r.roleProfileId),
+  );
   const savedRole = roles.find((r) => String(r.roleProfileId) === saved);
   return (
     <>
@@ -29,7 +36,10 @@ export default async function RolesAgainstResearchPage({ searchParams }: { searc
         </Link>
       </PageHeader>
       {savedRole && (
-        <p role="status" className="mb-6 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-900 dark:bg-green-950 dark:text-green-100">
+        <p
+          role="status"
+          className="mb-6 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-900 dark:bg-green-950 dark:text-green-100"
+        >
           Saved the role {savedRole.roleTitle} in {savedRole.teamName}, started from {savedRole.occupationTitle}.
         </p>
       )}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { reviewBoard, type ReviewBoardRow } from "@/db/queries/reviews";
+import { type ReviewBoardRow, reviewBoard } from "@/db/queries/reviews";
 import { requireRole } from "@/lib/dal";
 import { attentionReasons, calibrationGap, exposureClass, leverageIndex } from "@/lib/ladder";
 import { calendarDate, dateFormatters } from "@/lib/locale";
@@ -60,7 +60,11 @@ export default async function ReviewBoardPage() {
         description={`Due ${formats.date.format(calendarDate(board.cycle.endsOn))}. Open a person to compare their self-assessment with yours, calibrate and finalize.`}
       />
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
-        <Stat label="Self-assessments in" value={`${selfIn} of ${total}`} hint={`${total - selfIn} not submitted yet`} />
+        <Stat
+          label="Self-assessments in"
+          value={`${selfIn} of ${total}`}
+          hint={`${total - selfIn} not submitted yet`}
+        />
         <Stat label="Reviewed" value={`${reviewed} of ${total}`} hint={`${finalized} finalized`} />
         <Stat label="Need attention" value={attention} hint="No self-assessment, a gap over 0.5 levels, or a drop" />
       </div>
@@ -78,7 +82,10 @@ export default async function ReviewBoardPage() {
             aria-valuenow={finalized}
             aria-valuetext={`${finalized} of ${total} finalized`}
           >
-            <span className="block h-full bg-[var(--color-accent)]" style={{ width: `${total ? (finalized / total) * 100 : 0}%` }} />
+            <span
+              className="block h-full bg-[var(--color-accent)]"
+              style={{ width: `${total ? (finalized / total) * 100 : 0}%` }}
+            />
           </div>
         </div>
         <ReviewBoardTable rows={rows} caption={`${board.cycle.name} review board`} />

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { DataTable, type SortableFeatures } from "@/components/data-table";
 import { ExposureBadge } from "@/components/exposure-badge";
-import { formatIndex, formatIndexChange, type AttentionReason, type ExposureClass } from "@/lib/ladder";
+import { type AttentionReason, type ExposureClass, formatIndex, formatIndexChange } from "@/lib/ladder";
 
 export type ReviewStage = "not_started" | "self_draft" | "returned" | "awaiting_review" | "reviewed" | "finalized";
 
@@ -41,7 +41,8 @@ const ATTENTION_LABELS: Record<AttentionReason, string> = {
 
 const column = createColumnHelper<SortableFeatures, ReviewBoardTableRow>();
 
-const numberCell = (value: number | null) => (value === null ? <span className="text-muted">—</span> : formatIndex(value));
+const numberCell = (value: number | null) =>
+  value === null ? <span className="text-muted">—</span> : formatIndex(value);
 
 function signedCell(value: number | null, flag: boolean) {
   if (value === null) return <span className="text-muted">—</span>;
@@ -55,13 +56,19 @@ const columns = [
       const row = info.row.original;
       return (
         <div className="min-w-36">
-          <Link href={`/team/review/${row.personId}`} className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline">
+          <Link
+            href={`/team/review/${row.personId}`}
+            className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline"
+          >
             {row.name}
           </Link>
           {row.attention.length > 0 && (
             <ul className="mt-1 flex flex-wrap gap-1" aria-label={`Needs attention: ${row.name}`}>
               {row.attention.map((reason) => (
-                <li key={reason} className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+                <li
+                  key={reason}
+                  className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+                >
                   {ATTENTION_LABELS[reason]}
                 </li>
               ))}
@@ -71,10 +78,24 @@ const columns = [
       );
     },
   }),
-  column.accessor("role", { header: "Role", meta: { className: "hidden md:table-cell" }, cell: (info) => info.getValue() ?? <span className="text-muted">No role</span> }),
+  column.accessor("role", {
+    header: "Role",
+    meta: { className: "hidden md:table-cell" },
+    cell: (info) => info.getValue() ?? <span className="text-muted">No role</span>,
+  }),
   column.accessor("stage", { header: "Status", cell: (info) => STAGE_LABELS[info.getValue()] }),
-  column.accessor("selfIndex", { header: "Self index", meta: { numeric: true }, sortUndefined: "last", cell: (info) => numberCell(info.getValue()) }),
-  column.accessor("managerIndex", { header: "Your index", meta: { numeric: true }, sortUndefined: "last", cell: (info) => numberCell(info.getValue()) }),
+  column.accessor("selfIndex", {
+    header: "Self index",
+    meta: { numeric: true },
+    sortUndefined: "last",
+    cell: (info) => numberCell(info.getValue()),
+  }),
+  column.accessor("managerIndex", {
+    header: "Your index",
+    meta: { numeric: true },
+    sortUndefined: "last",
+    cell: (info) => numberCell(info.getValue()),
+  }),
   column.accessor("gap", {
     header: "Gap",
     meta: { numeric: true },
@@ -90,7 +111,12 @@ const columns = [
       return value ? <ExposureBadge exposureClass={value} /> : <span className="text-muted">—</span>;
     },
   }),
-  column.accessor("previousIndex", { header: "Last quarter", meta: { numeric: true, className: "hidden sm:table-cell" }, sortUndefined: "last", cell: (info) => numberCell(info.getValue()) }),
+  column.accessor("previousIndex", {
+    header: "Last quarter",
+    meta: { numeric: true, className: "hidden sm:table-cell" },
+    sortUndefined: "last",
+    cell: (info) => numberCell(info.getValue()),
+  }),
   column.accessor("change", {
     header: "Change",
     meta: { numeric: true },
@@ -112,7 +138,9 @@ export function ReviewBoardTable({ rows, caption }: { rows: ReviewBoardTableRow[
   const id = useId();
   const roles = [...new Set(rows.map((r) => r.role ?? ""))].sort();
   const shown = rows.filter(
-    (r) => (stage === "" || (stage === "attention" ? r.attention.length > 0 : r.stage === stage)) && (role === "" || (r.role ?? "") === role),
+    (r) =>
+      (stage === "" || (stage === "attention" ? r.attention.length > 0 : r.stage === stage)) &&
+      (role === "" || (r.role ?? "") === role),
   );
   return (
     <div>
@@ -151,7 +179,9 @@ export function ReviewBoardTable({ rows, caption }: { rows: ReviewBoardTableRow[
         data={shown}
         caption={caption}
         initialSort={{ id: "name", desc: false }}
-        rowClassName={(row) => (row.attention.length > 0 ? "bg-amber-50/70 shadow-[inset_3px_0_0_#d97706] dark:bg-amber-950/30" : "")}
+        rowClassName={(row) =>
+          row.attention.length > 0 ? "bg-amber-50/70 shadow-[inset_3px_0_0_#d97706] dark:bg-amber-950/30" : ""
+        }
       />
     </div>
   );

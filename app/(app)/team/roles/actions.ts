@@ -21,7 +21,9 @@ export const saveRoleAction = formAction({
 });
 
 const assignmentsSchema = z.object({
-  assignments: z.array(z.object({ personId: z.coerce.number().int().positive(), roleId: z.coerce.number().int().positive().nullable() })),
+  assignments: z.array(
+    z.object({ personId: z.coerce.number().int().positive(), roleId: z.coerce.number().int().positive().nullable() }),
+  ),
 });
 
 type AssignmentValues = { roles: Record<string, string> };
@@ -31,11 +33,16 @@ export const assignRolesAction = formAction({
   schema: assignmentsSchema,
   readValues: (formData): AssignmentValues => ({
     roles: Object.fromEntries(
-      [...formData.entries()].filter(([key]) => key.startsWith("role.")).map(([key, value]) => [key.slice(5), String(value)]),
+      [...formData.entries()]
+        .filter(([key]) => key.startsWith("role."))
+        .map(([key, value]) => [key.slice(5), String(value)]),
     ),
   }),
   toInput: (values) => ({
-    assignments: Object.entries(values.roles).map(([personId, roleId]) => ({ personId, roleId: roleId === "" ? null : roleId })),
+    assignments: Object.entries(values.roles).map(([personId, roleId]) => ({
+      personId,
+      roleId: roleId === "" ? null : roleId,
+    })),
   }),
   handler: async (input, actor) => {
     if (input.assignments.length === 0) throw new ActionError("There is nobody in your team to assign a role to.");
@@ -43,7 +50,8 @@ export const assignRolesAction = formAction({
     revalidatePath("/team", "layout");
     return {
       status: "success",
-      message: changed === 0 ? "Nothing changed." : `Saved ${changed} role ${changed === 1 ? "assignment" : "assignments"}.`,
+      message:
+        changed === 0 ? "Nothing changed." : `Saved ${changed} role ${changed === 1 ? "assignment" : "assignments"}.`,
     };
   },
 });

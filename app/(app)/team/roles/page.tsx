@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listTeamMembersWithRoles, listTeamRoles } from "@/db/queries/roles";
 import { listManagedTeams } from "@/db/queries/team";
 import { requireRole } from "@/lib/dal";
-import { aiExposure, exposureClass, formatIndex, formatPercent, leverageIndex, LEVELS } from "@/lib/ladder";
+import { aiExposure, exposureClass, formatIndex, formatPercent, LEVELS, leverageIndex } from "@/lib/ladder";
 import { dateFormatters } from "@/lib/locale";
 import { RoleAssignments } from "./role-assignments";
 
@@ -26,7 +26,10 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Roles" description="Each role's target on the ladder and its typical tasks by level. Saving a change keeps the old version for past quarters.">
+      <PageHeader
+        title="Roles"
+        description="Each role's target on the ladder and its typical tasks by level. Saving a change keeps the old version for past quarters."
+      >
         {teams.length > 0 && (
           <div className="flex flex-wrap gap-2">
             <Link
@@ -69,7 +72,14 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
               {teamRoles.length === 0 && (
                 <Card>
                   <p className="text-muted">
-                    No roles yet for {team.name}. <Link className="font-medium text-[var(--color-accent)] underline" href={`/team/roles/new?team=${team.id}`}>Map the first role</Link>.
+                    No roles yet for {team.name}.{" "}
+                    <Link
+                      className="font-medium text-[var(--color-accent)] underline"
+                      href={`/team/roles/new?team=${team.id}`}
+                    >
+                      Map the first role
+                    </Link>
+                    .
                   </p>
                 </Card>
               )}
@@ -97,15 +107,23 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
                       </div>
                       {role.current && (
                         <>
-                          {role.current.description && <p className="text-muted mt-2 text-sm">{role.current.description}</p>}
+                          {role.current.description && (
+                            <p className="text-muted mt-2 text-sm">{role.current.description}</p>
+                          )}
                           <div className="mt-3">
                             <LevelMixBar mix={role.current.target} label={`${role.title} target level mix`} />
                             <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                               <span>
-                                Target index <span className="font-medium tabular-nums">{formatIndex(leverageIndex(role.current.target))}</span>
+                                Target index{" "}
+                                <span className="font-medium tabular-nums">
+                                  {formatIndex(leverageIndex(role.current.target))}
+                                </span>
                               </span>
                               <span>
-                                AI exposure <span className="font-medium tabular-nums">{formatPercent(aiExposure(role.current.target))}</span>
+                                AI exposure{" "}
+                                <span className="font-medium tabular-nums">
+                                  {formatPercent(aiExposure(role.current.target))}
+                                </span>
                               </span>
                               <ExposureBadge exposureClass={exposureClass(role.current.target)} />
                             </p>
@@ -138,10 +156,23 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
         })
       )}
       {members.length > 0 && (
-        <Card title="Who holds which role" description="A person's role sets the target their assessments are compared with.">
+        <Card
+          title="Who holds which role"
+          description="A person's role sets the target their assessments are compared with."
+        >
           <RoleAssignments
-            members={members.map((m) => ({ personId: m.personId, name: m.name, teamName: m.teamName, roleId: m.roleId }))}
-            rolesByTeam={Object.fromEntries(teams.map((t) => [t.name, roles.filter((r) => r.teamId === t.id).map((r) => ({ id: r.id, title: r.title }))]))}
+            members={members.map((m) => ({
+              personId: m.personId,
+              name: m.name,
+              teamName: m.teamName,
+              roleId: m.roleId,
+            }))}
+            rolesByTeam={Object.fromEntries(
+              teams.map((t) => [
+                t.name,
+                roles.filter((r) => r.teamId === t.id).map((r) => ({ id: r.id, title: r.title })),
+              ]),
+            )}
           />
         </Card>
       )}

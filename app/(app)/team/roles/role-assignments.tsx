@@ -6,8 +6,16 @@ import { assignRolesAction } from "./actions";
 
 type Member = { personId: number; name: string; teamName: string; roleId: number | null };
 
-export function RoleAssignments({ members, rolesByTeam }: { members: Member[]; rolesByTeam: Record<string, { id: number; title: string }[]> }) {
-  const [state, action, pending] = useActionState(assignRolesAction, { status: "idle" } as ActionState<{ roles: Record<string, string> }>);
+export function RoleAssignments({
+  members,
+  rolesByTeam,
+}: {
+  members: Member[];
+  rolesByTeam: Record<string, { id: number; title: string }[]>;
+}) {
+  const [state, action, pending] = useActionState(assignRolesAction, { status: "idle" } as ActionState<{
+    roles: Record<string, string>;
+  }>);
   const [chosen, setChosen] = useState<Record<number, string>>(() =>
     Object.fromEntries(members.map((m) => [m.personId, m.roleId === null ? "" : String(m.roleId)])),
   );
@@ -46,7 +54,10 @@ export function RoleAssignments({ members, rolesByTeam }: { members: Member[]; r
         >
           {pending ? "Saving…" : "Save role assignments"}
         </button>
-        <p aria-live="polite" className={`text-sm ${state.status === "error" ? "text-red-700 dark:text-red-400" : "text-muted"}`}>
+        <p
+          aria-live="polite"
+          className={`text-sm ${state.status === "error" ? "text-red-700 dark:text-red-400" : "text-muted"}`}
+        >
           {state.message}
         </p>
       </div>

@@ -47,12 +47,14 @@ export async function POST(request: Request) {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (message: Record<string, unknown>) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
+      const send = (message: Record<string, unknown>) =>
+        controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
       try {
         const summary = await applyImport(actor, text, (p) => send({ type: "progress", ...p }));
         send({ type: "done", summary });
       } catch (error) {
-        if (error instanceof ActionError || error instanceof AccessDeniedError) send({ type: "error", message: error.message });
+        if (error instanceof ActionError || error instanceof AccessDeniedError)
+          send({ type: "error", message: error.message });
         else {
           console.error("Import failed", error);
           send({ type: "error", message: "The import failed on our side and was rolled back: nothing was imported." });
@@ -62,5 +64,7 @@ export async function POST(request: Request) {
       }
     },
   });
-  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
+  });
 }

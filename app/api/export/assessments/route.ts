@@ -9,7 +9,11 @@ export async function GET(request: Request) {
   if (!actor) return new Response("Sign in first.\n", { status: 401 });
   const params = new URL(request.url).searchParams;
   const departmentId = Number(params.get("department")) || undefined;
-  const stream = await assessmentsCsvStream(actor, { from: params.get("from") ?? undefined, to: params.get("to") ?? undefined, departmentId });
+  const stream = await assessmentsCsvStream(actor, {
+    from: params.get("from") ?? undefined,
+    to: params.get("to") ?? undefined,
+    departmentId,
+  });
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
     headers: {

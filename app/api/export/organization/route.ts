@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const actor = await getCurrentActor();
   if (!actor) return new Response("Sign in first.\n", { status: 401 });
-  if (!hasRole(actor, ORGANIZATION_ROLES)) return new Response("Only leaders and admins can export the organisation's figures.\n", { status: 403 });
+  if (!hasRole(actor, ORGANIZATION_ROLES))
+    return new Response("Only leaders and admins can export the organisation's figures.\n", { status: 403 });
   const params = new URL(request.url).searchParams;
   const stream = await organizationCsvStream(actor, {
     from: params.get("from") ?? undefined,

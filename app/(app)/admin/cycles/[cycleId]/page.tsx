@@ -17,12 +17,22 @@ const DONE = {
   reopened: (name: string) => `${name} is open again. The reason is in the audit log.`,
 } as const;
 
-export default async function CyclePage({ params, searchParams }: { params: Promise<{ cycleId: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function CyclePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ cycleId: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const actor = await requireRole("admin");
   const cycleId = Number((await params).cycleId);
   const cycle = Number.isInteger(cycleId) && cycleId > 0 ? await getCycle(actor, cycleId) : null;
   if (!cycle) notFound();
-  const [outstanding, formats, { done }] = await Promise.all([cycle.status === "open" ? cycleOutstanding(actor, cycle.id) : null, dateFormatters(), searchParams]);
+  const [outstanding, formats, { done }] = await Promise.all([
+    cycle.status === "open" ? cycleOutstanding(actor, cycle.id) : null,
+    dateFormatters(),
+    searchParams,
+  ]);
   const doneMessage = done && done in DONE ? DONE[done as keyof typeof DONE](cycle.name) : null;
   return (
     <>
@@ -31,12 +41,18 @@ export default async function CyclePage({ params, searchParams }: { params: Prom
           ← All cycles
         </Link>
       </p>
-      <PageHeader title={cycle.name} description={`${formats.shortDate.format(calendarDate(cycle.startsOn))} – ${formats.shortDate.format(calendarDate(cycle.endsOn))}`}>
+      <PageHeader
+        title={cycle.name}
+        description={`${formats.shortDate.format(calendarDate(cycle.startsOn))} – ${formats.shortDate.format(calendarDate(cycle.endsOn))}`}
+      >
         <StatusBadge status={cycle.status} />
       </PageHeader>
 
       {doneMessage && (
-        <p role="status" className="mb-6 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-200">
+        <p
+          role="status"
+          className="mb-6 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-200"
+        >
           {doneMessage}
         </p>
       )}
@@ -48,29 +64,49 @@ export default async function CyclePage({ params, searchParams }: { params: Prom
       )}
 
       {cycle.status === "open" && outstanding && (
-        <Card title="Close the cycle" description="Closing makes every assessment in the cycle read-only. Check who has not finished first.">
+        <Card
+          title="Close the cycle"
+          description="Closing makes every assessment in the cycle read-only. Check who has not finished first."
+        >
           <div className="mb-4 grid gap-4 sm:grid-cols-2">
             <Stat label="Self-assessments not submitted" value={outstanding.selfMissing} />
             <Stat label="Reviews not finalized" value={outstanding.reviewMissing} />
           </div>
           {outstanding.total > 0 && (
             <details className="mb-4">
-              <summary className="cursor-pointer text-sm font-medium">Still unsubmitted ({outstanding.total} people)</summary>
-              <div className="mt-2 max-h-80 overflow-auto" role="region" aria-label="People who have not finished" tabIndex={0}>
+              <summary className="cursor-pointer text-sm font-medium">
+                Still unsubmitted ({outstanding.total} people)
+              </summary>
+              <div
+                className="mt-2 max-h-80 overflow-auto"
+                role="region"
+                aria-label="People who have not finished"
+                tabIndex={0}
+              >
                 <table className="w-full text-sm">
                   <caption className="sr-only">People who have not finished this cycle</caption>
                   <thead>
                     <tr className="border-b border-line text-left">
-                      <th scope="col" className="px-2 py-1 font-medium">Person</th>
-                      <th scope="col" className="px-2 py-1 font-medium">Team</th>
-                      <th scope="col" className="px-2 py-1 font-medium">Self-assessment</th>
-                      <th scope="col" className="px-2 py-1 font-medium">Review</th>
+                      <th scope="col" className="px-2 py-1 font-medium">
+                        Person
+                      </th>
+                      <th scope="col" className="px-2 py-1 font-medium">
+                        Team
+                      </th>
+                      <th scope="col" className="px-2 py-1 font-medium">
+                        Self-assessment
+                      </th>
+                      <th scope="col" className="px-2 py-1 font-medium">
+                        Review
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {outstanding.people.map((p) => (
                       <tr key={p.personId} className="border-b border-line last:border-0">
-                        <th scope="row" className="px-2 py-1 text-left font-normal">{p.name}</th>
+                        <th scope="row" className="px-2 py-1 text-left font-normal">
+                          {p.name}
+                        </th>
                         <td className="px-2 py-1">{p.team}</td>
                         <td className="px-2 py-1">{p.selfDone ? "Submitted" : "Missing"}</td>
                         <td className="px-2 py-1">{p.reviewDone ? "Finalized" : "Missing"}</td>
@@ -79,7 +115,9 @@ export default async function CyclePage({ params, searchParams }: { params: Prom
                   </tbody>
                 </table>
                 {outstanding.total > outstanding.people.length && (
-                  <p className="text-muted mt-2 text-xs">Showing the first {outstanding.people.length} of {outstanding.total}.</p>
+                  <p className="text-muted mt-2 text-xs">
+                    Showing the first {outstanding.people.length} of {outstanding.total}.
+                  </p>
                 )}
               </div>
             </details>
@@ -89,7 +127,10 @@ export default async function CyclePage({ params, searchParams }: { params: Prom
       )}
 
       {cycle.status === "closed" && (
-        <Card title="Closed: read-only" description="Assessments in a closed cycle cannot be written, even from a SQL console. An admin can re-open it, with a reason.">
+        <Card
+          title="Closed: read-only"
+          description="Assessments in a closed cycle cannot be written, even from a SQL console. An admin can re-open it, with a reason."
+        >
           <ReopenCycleForm cycleId={cycle.id} name={cycle.name} />
         </Card>
       )}

@@ -11,7 +11,13 @@ import { ActiveForm, EditPersonForm, MovePersonForm } from "../person-forms";
 
 export const metadata: Metadata = { title: "Person · Admin" };
 
-export default async function PersonPage({ params, searchParams }: { params: Promise<{ personId: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function PersonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ personId: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const actor = await requireRole("admin");
   const id = Number((await params).personId);
   const person = Number.isInteger(id) && id > 0 ? await getPerson(actor, id) : null;
@@ -42,7 +48,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
         </Card>
         <Card title="Team" className="lg:col-span-2">
           <MovePersonForm personId={person.id} teams={teamOptions} currentTeamId={person.currentTeamId} />
-          {person.managing.length > 0 && <p className="text-muted mt-4 text-sm">Manages {person.managing.map((t) => t.name).join(", ")}.</p>}
+          {person.managing.length > 0 && (
+            <p className="text-muted mt-4 text-sm">Manages {person.managing.map((t) => t.name).join(", ")}.</p>
+          )}
         </Card>
         <Card title="Team history" description="Past cycles keep the team a person had then.">
           {person.history.length === 0 ? (
@@ -53,7 +61,8 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
                 <li key={h.id}>
                   <span className="font-medium">{h.team}</span>{" "}
                   <span className="text-muted">
-                    {formats.shortDate.format(calendarDate(h.startedOn))} – {h.endedOn ? formats.shortDate.format(calendarDate(h.endedOn)) : "now"}
+                    {formats.shortDate.format(calendarDate(h.startedOn))} –{" "}
+                    {h.endedOn ? formats.shortDate.format(calendarDate(h.endedOn)) : "now"}
                   </span>
                 </li>
               ))}

@@ -30,7 +30,11 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
     first && last && first !== last
       ? `${trend.team.name}'s leverage index went from ${formatIndex(first.figures!.leverageIndex)} in ${first.name} to ${formatIndex(last.figures!.leverageIndex)} in ${last.name} (${formatIndexChange(last.figures!.leverageIndex - first.figures!.leverageIndex)}); AI exposure from ${formatPercent(first.figures!.aiExposure)} to ${formatPercent(last.figures!.aiExposure)}.`
       : "Not enough cycles yet to show a trend.";
-  const mixSeries = LEVELS.map((l, i) => ({ label: `${l.level}. ${l.name}`, values: points.map((p) => Number(p.figures!.mix[SHARE_KEYS[i]!].toFixed(1))), color: l.color }));
+  const mixSeries = LEVELS.map((l, i) => ({
+    label: `${l.level}. ${l.name}`,
+    values: points.map((p) => Number(p.figures!.mix[SHARE_KEYS[i]!].toFixed(1))),
+    color: l.color,
+  }));
   return (
     <>
       <p className="mb-2 text-sm">
@@ -38,7 +42,10 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
           ← Organization
         </Link>
       </p>
-      <PageHeader title={trend.team.name} description={`${trend.team.department} · manager ${trend.team.manager ?? "none"} · read-only view of the team's trends`} />
+      <PageHeader
+        title={trend.team.name}
+        description={`${trend.team.department} · manager ${trend.team.manager ?? "none"} · read-only view of the team's trends`}
+      />
       {last?.figures && (
         <div className="mb-6 grid gap-4 sm:grid-cols-3">
           <Stat label={`Leverage index, ${last.name}`} value={formatIndex(last.figures.leverageIndex)} />
@@ -48,10 +55,20 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
       )}
       <div className="space-y-6">
         <Card title="Leverage index and AI exposure" description={reading}>
-          <ChartFrame title={`${trend.team.name} leverage index`} data={{ labels, series: [{ label: "Leverage index", values: points.map((p) => Number(p.figures!.leverageIndex.toFixed(2))) }] }}>
+          <ChartFrame
+            title={`${trend.team.name} leverage index`}
+            data={{
+              labels,
+              series: [
+                { label: "Leverage index", values: points.map((p) => Number(p.figures!.leverageIndex.toFixed(2))) },
+              ],
+            }}
+          >
             <LineChart
               labels={labels}
-              series={[{ label: "Leverage index", values: points.map((p) => p.figures!.leverageIndex), color: ACCENT_COLOR }]}
+              series={[
+                { label: "Leverage index", values: points.map((p) => p.figures!.leverageIndex), color: ACCENT_COLOR },
+              ]}
               yTitle="Leverage index (1–5)"
               summary={reading}
               provisionalFrom={openIndex >= 0 ? openIndex : undefined}
@@ -60,17 +77,35 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
           <ChartNumbers
             caption={`${trend.team.name} by quarter`}
             columns={["Leverage index", "AI exposure", "People"]}
-            rows={points.map((p) => ({ key: p.id, label: p.name, open: p.status === "open", values: [formatIndex(p.figures!.leverageIndex), pct1(p.figures!.aiExposure), String(p.figures!.count)] }))}
+            rows={points.map((p) => ({
+              key: p.id,
+              label: p.name,
+              open: p.status === "open",
+              values: [formatIndex(p.figures!.leverageIndex), pct1(p.figures!.aiExposure), String(p.figures!.count)],
+            }))}
           />
         </Card>
         <Card title="Level mix per quarter" description="Share of the team's time at each level.">
-          <ChartFrame title={`${trend.team.name} level mix`} data={{ labels, series: mixSeries.map((s) => ({ label: s.label, values: s.values })) }}>
-            <StackedAreaChart labels={labels} series={mixSeries} yTitle="Share of time (%)" summary={`${trend.team.name}: level mix per quarter`} />
+          <ChartFrame
+            title={`${trend.team.name} level mix`}
+            data={{ labels, series: mixSeries.map((s) => ({ label: s.label, values: s.values })) }}
+          >
+            <StackedAreaChart
+              labels={labels}
+              series={mixSeries}
+              yTitle="Share of time (%)"
+              summary={`${trend.team.name}: level mix per quarter`}
+            />
           </ChartFrame>
           <ChartNumbers
             caption={`${trend.team.name} level mix`}
             columns={LEVELS.map((l) => `${l.level}. ${l.name}`)}
-            rows={points.map((p) => ({ key: p.id, label: p.name, open: p.status === "open", values: SHARE_KEYS.map((k) => pct1(p.figures!.mix[k])) }))}
+            rows={points.map((p) => ({
+              key: p.id,
+              label: p.name,
+              open: p.status === "open",
+              values: SHARE_KEYS.map((k) => pct1(p.figures!.mix[k])),
+            }))}
           />
         </Card>
         {trend.roles.length > 0 && (
@@ -78,7 +113,11 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
             <ChartFrame title={`${trend.team.name} roles`}>
               <LineChart
                 labels={trend.cycles.map(cycleLabel)}
-                series={trend.roles.map((r, i) => ({ label: r.title, values: r.points.map((p) => p?.leverageIndex ?? null), color: seriesColor(i) }))}
+                series={trend.roles.map((r, i) => ({
+                  label: r.title,
+                  values: r.points.map((p) => p?.leverageIndex ?? null),
+                  color: seriesColor(i),
+                }))}
                 yTitle="Leverage index (1–5)"
                 summary={`${trend.team.name}: leverage index per role`}
               />
@@ -87,7 +126,11 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
               caption={`${trend.team.name} roles`}
               rowHeader="Role"
               columns={trend.cycles.map(cycleLabel)}
-              rows={trend.roles.map((r) => ({ key: r.id, label: r.title, values: r.points.map((p) => (p ? formatIndex(p.leverageIndex) : "—")) }))}
+              rows={trend.roles.map((r) => ({
+                key: r.id,
+                label: r.title,
+                values: r.points.map((p) => (p ? formatIndex(p.leverageIndex) : "—")),
+              }))}
             />
           </Card>
         )}

@@ -12,7 +12,11 @@ import { linkRoleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Link a role to an occupation" };
 
-export default async function LinkRoleToOccupationPage({ searchParams }: { searchParams: Promise<{ role?: string; q?: string }> }) {
+export default async function LinkRoleToOccupationPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ role?: string; q?: string }>;
+}) {
   const actor = await requireRole("manager");
   const { role: roleParam, q = "" } = await searchParams;
   const role = (await listTeamRoles(actor)).find((r) => String(r.id) === roleParam);
@@ -36,9 +40,18 @@ export default async function LinkRoleToOccupationPage({ searchParams }: { searc
             <label htmlFor="q" className="block text-sm font-medium">
               Occupation title or code
             </label>
-            <input id="q" name="q" type="search" defaultValue={q || role.title.split(" ").at(-1)} className="input mt-1" />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={q || role.title.split(" ").at(-1)}
+              className="input mt-1"
+            />
           </div>
-          <button type="submit" className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]">
+          <button
+            type="submit"
+            className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]"
+          >
             Search
           </button>
         </form>
@@ -51,12 +64,19 @@ export default async function LinkRoleToOccupationPage({ searchParams }: { searc
                 {results.map((r) => (
                   <li key={r.code} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
-                      <span className="font-medium">{r.title}</span> <span className="text-muted text-sm tabular-nums">{r.code}</span>
+                      <span className="font-medium">{r.title}</span>{" "}
+                      <span className="text-muted text-sm tabular-nums">{r.code}</span>
                     </span>
                     {r.code === linked?.occupationCode ? (
                       <span className="text-muted text-sm">Linked now</span>
                     ) : (
-                      <LinkOccupationForm action={linkRoleAction} roleId={role.id} occupationCode={r.code} label="Link" accessibleLabel={`Link to ${r.title}`} />
+                      <LinkOccupationForm
+                        action={linkRoleAction}
+                        roleId={role.id}
+                        occupationCode={r.code}
+                        label="Link"
+                        accessibleLabel={`Link to ${r.title}`}
+                      />
                     )}
                   </li>
                 ))}

@@ -5,7 +5,12 @@ import { z } from "zod";
 import { returnForChanges, saveManagerReview } from "@/db/queries/reviews";
 import type { ActionState } from "@/lib/action-state";
 import { formAction } from "@/lib/actions";
-import { assessmentDraftSchema, contentOf, readAssessmentFormData, type AssessmentFormEcho } from "@/lib/assessment-schema";
+import {
+  type AssessmentFormEcho,
+  assessmentDraftSchema,
+  contentOf,
+  readAssessmentFormData,
+} from "@/lib/assessment-schema";
 
 const reviewForm = assessmentDraftSchema.extend({
   intent: z.enum(["draft", "submit", "finalize"], { error: "Choose Save draft, Save review or Finalize." }),
@@ -29,7 +34,12 @@ const saveReview = formAction({
     const intent = input.intent === "submit" ? "review" : input.intent;
     const saved = await saveManagerReview(
       actor,
-      { personId: input.personId, version: input.version, values: contentOf(input), calibrationReason: input.calibrationReason },
+      {
+        personId: input.personId,
+        version: input.version,
+        values: contentOf(input),
+        calibrationReason: input.calibrationReason,
+      },
       intent,
     );
     revalidatePath("/team", "layout");
@@ -51,18 +61,34 @@ type ReturnValues = { message: string };
 const returnForm = z.object({
   personId: z.coerce.number().int().positive(),
   selfVersion: z.coerce.number().int().positive(),
-  message: z.string().trim().min(1, { error: "Tell them what to change." }).max(1000, { error: "Keep the message under 1,000 characters." }),
+  message: z
+    .string()
+    .trim()
+    .min(1, { error: "Tell them what to change." })
+    .max(1000, { error: "Keep the message under 1,000 characters." }),
 });
 
 const returnSelf = formAction({
   roles: ["manager"],
   schema: returnForm,
   readValues: (formData): ReturnValues => ({ message: String(formData.get("message") ?? "") }),
-  toInput: (values, formData) => ({ personId: formData.get("personId"), selfVersion: formData.get("selfVersion"), message: values.message }),
+  toInput: (values, formData) => ({
+    personId: formData.get("personId"),
+    selfVersion: formData.get("selfVersion"),
+    message: values.message,
+  }),
   handler: async (input, actor): Promise<ActionState<ReturnValues>> => {
-    await returnForChanges(actor, { personId: input.personId, expectedSelfVersion: input.selfVersion, message: input.message });
+    await returnForChanges(actor, {
+      personId: input.personId,
+      expectedSelfVersion: input.selfVersion,
+      message: input.message,
+    });
     revalidatePath("/team", "layout");
-    return { status: "success", values: { message: "" }, message: "Returned for changes. They can edit and submit again." };
+    return {
+      status: "success",
+      values: { message: "" },
+      message: "Returned for changes. They can edit and submit again.",
+    };
   },
 });
 

@@ -3,7 +3,16 @@
 import { useState } from "react";
 import { AssessmentForm, type AssessmentFormAction } from "@/components/assessment-form/assessment-form";
 import type { AssessmentDraftValues } from "@/lib/assessment-schema";
-import { CALIBRATION_THRESHOLD_POINTS, formatIndex, largestShareDifference, LEVELS, leverageIndex, needsCalibration, SHARE_KEYS, type LevelMix } from "@/lib/ladder";
+import {
+  CALIBRATION_THRESHOLD_POINTS,
+  formatIndex,
+  LEVELS,
+  type LevelMix,
+  largestShareDifference,
+  leverageIndex,
+  needsCalibration,
+  SHARE_KEYS,
+} from "@/lib/ladder";
 
 const MIN_REASON = 10;
 
@@ -52,7 +61,9 @@ export function ManagerReviewForm({
       submitNote="Save review records your view; Finalize locks both assessments for this cycle."
       taskNote={
         prefilledFromSelf ? (
-          <p className="text-muted mb-3 text-sm">Pre-filled from {firstName}&apos;s self-assessment as a starting point: change what you see differently.</p>
+          <p className="text-muted mb-3 text-sm">
+            Pre-filled from {firstName}&apos;s self-assessment as a starting point: change what you see differently.
+          </p>
         ) : null
       }
       beforeActions={({ mix, errors }) => {
@@ -60,7 +71,10 @@ export function ManagerReviewForm({
         const differs = selfMix && managerMix ? needsCalibration(selfMix, managerMix) : false;
         const largest = selfMix && managerMix ? largestShareDifference(selfMix, managerMix) : 0;
         const serverError = errors.calibrationReason;
-        const where = selfMix && managerMix ? LEVELS[SHARE_KEYS.findIndex((k) => Math.abs(selfMix[k] - managerMix[k]) === largest)] : null;
+        const where =
+          selfMix && managerMix
+            ? LEVELS[SHARE_KEYS.findIndex((k) => Math.abs(selfMix[k] - managerMix[k]) === largest)]
+            : null;
         return (
           <section aria-labelledby="mgr-calibration-heading" className="surface rounded-xl p-5 shadow-sm">
             <h2 id="mgr-calibration-heading" className="text-base font-semibold">
@@ -86,10 +100,17 @@ export function ManagerReviewForm({
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
                   aria-describedby="mgr-calibration-help mgr-calibration-reason-error"
-                  aria-invalid={Boolean(serverError) || (differs && reason.trim().length > 0 && reason.trim().length < MIN_REASON)}
+                  aria-invalid={
+                    Boolean(serverError) || (differs && reason.trim().length > 0 && reason.trim().length < MIN_REASON)
+                  }
                 />
-                <p id="mgr-calibration-reason-error" className={`mt-1 text-xs ${serverError ? "font-medium text-red-700 dark:text-red-300" : "text-muted"}`} aria-live="polite">
-                  {serverError?.join(" ") ?? (differs ? `${reason.trim().length} of at least ${MIN_REASON} characters` : "")}
+                <p
+                  id="mgr-calibration-reason-error"
+                  className={`mt-1 text-xs ${serverError ? "font-medium text-red-700 dark:text-red-300" : "text-muted"}`}
+                  aria-live="polite"
+                >
+                  {serverError?.join(" ") ??
+                    (differs ? `${reason.trim().length} of at least ${MIN_REASON} characters` : "")}
                 </p>
               </div>
             )}

@@ -9,7 +9,7 @@ import { getReview } from "@/db/queries/reviews";
 import { emptyAssessmentValues } from "@/lib/assessment-schema";
 import { AccessDeniedError } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
-import { calibrationGap, formatIndex, formatIndexChange, leverageIndex, type LevelMix } from "@/lib/ladder";
+import { calibrationGap, formatIndex, formatIndexChange, type LevelMix, leverageIndex } from "@/lib/ladder";
 import { dateFormatters } from "@/lib/locale";
 import { returnForChangesAction, saveManagerReviewAction } from "./actions";
 import { ManagerReviewForm } from "./manager-review-form";
@@ -66,8 +66,12 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
         description={`${review.team.name} · ${review.role?.title ?? "no role assigned"} · ${cycle?.name ?? "no open cycle"}`}
       />
       {finalized && (
-        <p className="mb-6 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-900 dark:bg-green-950 dark:text-green-200" role="status">
-          Finalized {manager.finalizedAt ? formats.dateTime.format(manager.finalizedAt) : ""}: the final figures for {cycle?.name} are yours, and both assessments are locked.
+        <p
+          className="mb-6 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-900 dark:bg-green-950 dark:text-green-200"
+          role="status"
+        >
+          Finalized {manager.finalizedAt ? formats.dateTime.format(manager.finalizedAt) : ""}: the final figures for{" "}
+          {cycle?.name} are yours, and both assessments are locked.
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
@@ -85,15 +89,24 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
               </>
             ) : (
               <p className="text-muted text-sm">
-                You can still write your own assessment now{self ? "" : ` — or remind ${firstName} to start theirs`}: the final figures are yours.
+                You can still write your own assessment now{self ? "" : ` — or remind ${firstName} to start theirs`}:
+                the final figures are yours.
               </p>
             )}
             {self?.status === "submitted" && !finalized && cycle && (
-              <ReturnForChangesForm action={returnForChangesAction} personId={person.id} selfVersion={self.version} firstName={firstName!} />
+              <ReturnForChangesForm
+                action={returnForChangesAction}
+                personId={person.id}
+                selfVersion={self.version}
+                firstName={firstName!}
+              />
             )}
           </Card>
 
-          <Card title="Compared" description={`The role's target, ${firstName}'s view and yours, with the leverage index of each.`}>
+          <Card
+            title="Compared"
+            description={`The role's target, ${firstName}'s view and yours, with the leverage index of each.`}
+          >
             <LevelLegend />
             <ul className="mt-3 space-y-2">
               {review.role?.target && <MixRow label={`Target (v${review.role.version})`} mix={review.role.target} />}
@@ -102,11 +115,14 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
             </ul>
             {selfMix && managerMix && (
               <p className="mt-3 text-sm">
-                Calibration gap <strong className="tabular-nums">{formatIndexChange(calibrationGap(selfMix, managerMix))}</strong>{" "}
+                Calibration gap{" "}
+                <strong className="tabular-nums">{formatIndexChange(calibrationGap(selfMix, managerMix))}</strong>{" "}
                 <span className="text-muted">(their index minus yours)</span>
               </p>
             )}
-            {!review.role?.target && <p className="text-muted mt-2 text-sm">No role with a target yet: assign one under Roles.</p>}
+            {!review.role?.target && (
+              <p className="text-muted mt-2 text-sm">No role with a target yet: assign one under Roles.</p>
+            )}
           </Card>
 
           <Card title="History" description="The figures that counted in each closed quarter.">
@@ -115,7 +131,11 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
             ) : (
               <ul className="space-y-2">
                 {review.history.map((h) => (
-                  <MixRow key={h.cycleId} label={h.teamName === review.team.name ? h.cycleName : `${h.cycleName} · ${h.teamName}`} mix={h.mix} />
+                  <MixRow
+                    key={h.cycleId}
+                    label={h.teamName === review.team.name ? h.cycleName : `${h.cycleName} · ${h.teamName}`}
+                    mix={h.mix}
+                  />
                 ))}
               </ul>
             )}
@@ -127,7 +147,8 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
                 {review.calibrations.map((c) => (
                   <li key={c.id} className="border-l-2 border-line pl-3">
                     <p className="text-muted text-xs">
-                      {formats.dateTime.format(c.at)} · {c.changedBy} · index {formatIndex(leverageIndex(c.from))} → {formatIndex(leverageIndex(c.to))}
+                      {formats.dateTime.format(c.at)} · {c.changedBy} · index {formatIndex(leverageIndex(c.from))} →{" "}
+                      {formatIndex(leverageIndex(c.to))}
                     </p>
                     <p className="mt-1">{c.reason}</p>
                   </li>

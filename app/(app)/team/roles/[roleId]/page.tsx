@@ -32,19 +32,37 @@ export default async function EditRolePage({ params }: { params: Promise<{ roleI
     title: role.title,
     description: current?.description ?? "",
     target: current
-      ? { s1: String(current.target.s1), s2: String(current.target.s2), s3: String(current.target.s3), s4: String(current.target.s4), s5: String(current.target.s5) }
+      ? {
+          s1: String(current.target.s1),
+          s2: String(current.target.s2),
+          s3: String(current.target.s3),
+          s4: String(current.target.s4),
+          s5: String(current.target.s5),
+        }
       : { s1: "", s2: "", s3: "", s4: "", s5: "" },
     tasks: current?.tasks ?? [],
   };
   return (
     <>
-      <PageHeader title={`Edit ${role.title}`} description={`${role.teamName} · version ${current?.version ?? 0}. Past quarters keep the version that was in force then.`} />
+      <PageHeader
+        title={`Edit ${role.title}`}
+        description={`${role.teamName} · version ${current?.version ?? 0}. Past quarters keep the version that was in force then.`}
+      />
       <div className="space-y-6">
         <Card>
-          <RoleEditor initial={initial} teams={[{ id: role.teamId, name: role.teamName }]} action={saveRoleAction} cancelHref="/team/roles" submitLabel="Save as a new version" />
+          <RoleEditor
+            initial={initial}
+            teams={[{ id: role.teamId, name: role.teamName }]}
+            action={saveRoleAction}
+            cancelHref="/team/roles"
+            submitLabel="Save as a new version"
+          />
         </Card>
         <RoleResearchPanel actor={actor} roleId={role.id} />
-        <Card title="Version history" description="Each save is kept; assessments refer to the version in force when they were written.">
+        <Card
+          title="Version history"
+          description="Each save is kept; assessments refer to the version in force when they were written."
+        >
           <ol className="space-y-4">
             {role.versions.map((v) => (
               <li key={v.id} className="grid gap-2 sm:grid-cols-[11rem_1fr_5rem] sm:items-center">

@@ -16,7 +16,8 @@ export type RoleFromOccupationValues = {
 function readValues(formData: FormData): RoleFromOccupationValues {
   const text = (name: string) => String(formData.get(name) ?? "");
   const tasks: RoleFromOccupationValues["tasks"] = [];
-  for (let i = 0; formData.has(`tasks.${i}.id`); i++) tasks.push({ id: text(`tasks.${i}.id`), level: text(`tasks.${i}.level`) });
+  for (let i = 0; formData.has(`tasks.${i}.id`); i++)
+    tasks.push({ id: text(`tasks.${i}.id`), level: text(`tasks.${i}.level`) });
   return {
     teamId: text("teamId"),
     title: text("title"),

@@ -3,22 +3,22 @@
 import { useActionState, useMemo, useState } from "react";
 import { LevelMixBar } from "@/components/level-mix-bar";
 import type { ActionState } from "@/lib/action-state";
-import { ROLE_TASKS_MAX } from "@/lib/role-schema";
 import {
+  type AutomationLevel,
   aiExposure,
   automationLabelName,
+  type ExposureLabel,
   exposureLabelName,
   formatPercent,
+  type LabelSource,
+  type LadderLevel,
   LEVELS,
+  type LevelMix,
   mixFromTaskLevels,
   SHARE_KEYS,
   suggestedLevel,
-  type AutomationLevel,
-  type ExposureLabel,
-  type LabelSource,
-  type LadderLevel,
-  type LevelMix,
 } from "@/lib/ladder";
+import { ROLE_TASKS_MAX } from "@/lib/role-schema";
 import { createRoleFromOccupationAction, type RoleFromOccupationValues } from "./actions";
 
 export type PickableTask = {
@@ -75,7 +75,10 @@ export function OccupationRoleForm({
   const included = taskStates.filter((t) => t.include);
   const proposed = mixFromTaskLevels(included.map((t) => t.level));
   const mixText: Record<keyof LevelMix, string> =
-    mixOverride ?? (proposed ? { s1: `${proposed.s1}`, s2: `${proposed.s2}`, s3: `${proposed.s3}`, s4: `${proposed.s4}`, s5: `${proposed.s5}` } : { s1: "0", s2: "0", s3: "0", s4: "0", s5: "0" });
+    mixOverride ??
+    (proposed
+      ? { s1: `${proposed.s1}`, s2: `${proposed.s2}`, s3: `${proposed.s3}`, s4: `${proposed.s4}`, s5: `${proposed.s5}` }
+      : { s1: "0", s2: "0", s3: "0", s4: "0", s5: "0" });
   const mixNumbers = Object.fromEntries(SHARE_KEYS.map((k) => [k, Number(mixText[k]) || 0])) as LevelMix;
   const mixTotal = SHARE_KEYS.reduce((sum, k) => sum + mixNumbers[k], 0);
   const errors = state.fieldErrors ?? {};
@@ -86,7 +89,16 @@ export function OccupationRoleForm({
     setTaskStates((current) =>
       current.map((t) => {
         const task = byId.get(t.id)!;
-        return t.touched ? t : { ...t, level: suggestedLevel({ exposure: labelOf(task, next), automation: task.gpt4Automation, statement: task.statement }) };
+        return t.touched
+          ? t
+          : {
+              ...t,
+              level: suggestedLevel({
+                exposure: labelOf(task, next),
+                automation: task.gpt4Automation,
+                statement: task.statement,
+              }),
+            };
       }),
     );
   }
@@ -164,14 +176,20 @@ export function OccupationRoleForm({
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="inline-flex items-center gap-2">
-              <input type="radio" name="labelSourceChoice" value={value} checked={source === value} onChange={() => changeSource(value)} />
+              <input
+                type="radio"
+                name="labelSourceChoice"
+                value={value}
+                checked={source === value}
+                onChange={() => changeSource(value)}
+              />
               {label}
             </label>
           ))}
         </div>
         <p className="text-muted mt-1 text-xs">
-          E0 no exposure · E1 an LLM alone halves the task&apos;s time · E2 that needs software built on an LLM. T0–T4: how fully
-          GPT-4 judged the task could be automated.
+          E0 no exposure · E1 an LLM alone halves the task&apos;s time · E2 that needs software built on an LLM. T0–T4:
+          how fully GPT-4 judged the task could be automated.
         </p>
       </fieldset>
 
@@ -189,7 +207,11 @@ export function OccupationRoleForm({
           {taskStates.map((t, index) => {
             const task = byId.get(t.id)!;
             const label = labelOf(task, source);
-            const suggestion = suggestedLevel({ exposure: label, automation: task.gpt4Automation, statement: task.statement });
+            const suggestion = suggestedLevel({
+              exposure: label,
+              automation: task.gpt4Automation,
+              statement: task.statement,
+            });
             const position = included.indexOf(t);
             return (
               <li key={t.id} className="py-3" data-testid="occupation-task">
@@ -209,7 +231,10 @@ export function OccupationRoleForm({
                         {task.statement}
                       </label>
                       <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
-                        <span className="rounded-full border border-line px-2 py-0.5 font-medium" title="Exposure label">
+                        <span
+                          className="rounded-full border border-line px-2 py-0.5 font-medium"
+                          title="Exposure label"
+                        >
                           {exposureLabelName(label)}
                         </span>
                         <span className="rounded-full border border-line px-2 py-0.5" title="GPT-4 automation level">
@@ -227,7 +252,9 @@ export function OccupationRoleForm({
                         id={`level-${t.id}`}
                         value={t.level}
                         disabled={!t.include}
-                        onChange={(e) => updateTask(t.id, { level: Number(e.target.value) as LadderLevel, touched: true })}
+                        onChange={(e) =>
+                          updateTask(t.id, { level: Number(e.target.value) as LadderLevel, touched: true })
+                        }
                         className="input disabled:opacity-50"
                         aria-invalid={position >= 0 && Boolean(errors[`tasks.${position}.level`])}
                       >
@@ -255,8 +282,8 @@ export function OccupationRoleForm({
       <fieldset>
         <legend className="text-sm font-medium">Target level mix</legend>
         <p className="text-muted mt-1 text-xs">
-          {mixOverride ? "Edited by you." : "Proposed from the kept tasks' levels: each level's share of the tasks."} Whole percents,
-          summing to 100.
+          {mixOverride ? "Edited by you." : "Proposed from the kept tasks' levels: each level's share of the tasks."}{" "}
+          Whole percents, summing to 100.
         </p>
         <div className="mt-2 grid grid-cols-5 gap-2">
           {LEVELS.map((l) => {
@@ -264,7 +291,11 @@ export function OccupationRoleForm({
             return (
               <div key={key}>
                 <label htmlFor={`mix-${key}`} className="block text-xs font-medium">
-                  <span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: l.color }} aria-hidden="true" />
+                  <span
+                    className="mr-1 inline-block h-2 w-2 rounded-full"
+                    style={{ background: l.color }}
+                    aria-hidden="true"
+                  />
                   L{l.level}
                   <span className="sr-only"> {l.name}</span>
                 </label>
@@ -286,7 +317,8 @@ export function OccupationRoleForm({
           <LevelMixBar mix={mixNumbers} label="Target level mix" />
         </div>
         <p id="mix-status" className="mt-1 text-sm" aria-live="polite">
-          Total {mixTotal}%{mixTotal !== 100 ? " — must be exactly 100%" : ""} · AI exposure E = {formatPercent(aiExposure(mixNumbers))}
+          Total {mixTotal}%{mixTotal !== 100 ? " — must be exactly 100%" : ""} · AI exposure E ={" "}
+          {formatPercent(aiExposure(mixNumbers))}
           {mixOverride && (
             <button type="button" className="ml-3 underline" onClick={() => setMixOverride(null)}>
               Use the proposed mix again

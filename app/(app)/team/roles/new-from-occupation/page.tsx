@@ -39,8 +39,8 @@ export default async function NewRoleFromOccupationPage({
           title={`${occupation.title} (${occupation.code})`}
           description={
             <>
-              Published AI exposure (beta = E1 + ½·E2): {formatPercent(occupation.publishedBetaHuman * 100)} from the annotators&apos;
-              labels, {formatPercent(occupation.publishedBetaGpt4 * 100)} from GPT-4&apos;s.{" "}
+              Published AI exposure (beta = E1 + ½·E2): {formatPercent(occupation.publishedBetaHuman * 100)} from the
+              annotators&apos; labels, {formatPercent(occupation.publishedBetaGpt4 * 100)} from GPT-4&apos;s.{" "}
               <Link href={`/team/roles/new-from-occupation?q=${encodeURIComponent(q)}`} className="underline">
                 Choose another occupation
               </Link>
@@ -55,7 +55,10 @@ export default async function NewRoleFromOccupationPage({
           />
         </Card>
       ) : (
-        <Card title="Find the occupation" description='Search O*NET occupations by title ("analyst", "support", "accountant") or by code ("13-2051").'>
+        <Card
+          title="Find the occupation"
+          description='Search O*NET occupations by title ("analyst", "support", "accountant") or by code ("13-2051").'
+        >
           <form method="get" role="search" className="flex flex-wrap items-end gap-2">
             <div className="min-w-0 flex-1">
               <label htmlFor="q" className="block text-sm font-medium">
@@ -63,19 +66,29 @@ export default async function NewRoleFromOccupationPage({
               </label>
               <input id="q" name="q" type="search" defaultValue={q} autoFocus className="input mt-1" />
             </div>
-            <button type="submit" className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]">
+            <button
+              type="submit"
+              className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]"
+            >
               Search
             </button>
           </form>
-          {code && <p className="mt-4 text-sm text-red-700 dark:text-red-300">No O*NET occupation has the code {code}.</p>}
+          {code && (
+            <p className="mt-4 text-sm text-red-700 dark:text-red-300">No O*NET occupation has the code {code}.</p>
+          )}
           {q && (
             <div className="mt-6" aria-live="polite">
               {results.length === 0 ? (
-                <p className="text-muted text-sm">No occupation matches “{q}”. Try a shorter word, such as “analyst”.</p>
+                <p className="text-muted text-sm">
+                  No occupation matches “{q}”. Try a shorter word, such as “analyst”.
+                </p>
               ) : (
                 <>
                   <p className="text-muted text-sm">
-                    {results.length === 20 ? "The first 20 occupations" : `${results.length} occupation${results.length === 1 ? "" : "s"}`} matching “{q}”:
+                    {results.length === 20
+                      ? "The first 20 occupations"
+                      : `${results.length} occupation${results.length === 1 ? "" : "s"}`}{" "}
+                    matching “{q}”:
                   </p>
                   <ul className="mt-2 divide-y divide-[var(--line)]">
                     {results.map((r) => (

@@ -16,13 +16,24 @@ export default async function NewRolePage({ searchParams }: { searchParams: Prom
   const teamId = teams.find((t) => String(t.id) === team)?.id ?? teams[0]?.id ?? null;
   return (
     <>
-      <PageHeader title="New role" description="Describe the role, set where its work should sit on the ladder, and place its typical tasks on levels.">
-        <Link href="/team/roles/new-from-occupation" className="text-sm font-medium text-[var(--color-accent)] underline">
+      <PageHeader
+        title="New role"
+        description="Describe the role, set where its work should sit on the ladder, and place its typical tasks on levels."
+      >
+        <Link
+          href="/team/roles/new-from-occupation"
+          className="text-sm font-medium text-[var(--color-accent)] underline"
+        >
           Or start from an O*NET occupation
         </Link>
       </PageHeader>
       <Card>
-        <RoleEditor initial={emptyRoleEditorValues(teamId)} teams={teams.map((t) => ({ id: t.id, name: t.name }))} action={saveRoleAction} cancelHref="/team/roles" />
+        <RoleEditor
+          initial={emptyRoleEditorValues(teamId)}
+          teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+          action={saveRoleAction}
+          cancelHref="/team/roles"
+        />
       </Card>
     </>
   );
