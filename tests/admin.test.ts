@@ -20,11 +20,12 @@ import {
 } from "@/db/queries/admin-people";
 import { listAuditEntries } from "@/db/queries/audit";
 import { findActivePersonById } from "@/db/queries/people";
-import { assessments, auditLog, people, teamMemberships, teams } from "@/db/schema";
+import { assessments, auditLog, teamMemberships, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { verifySignIn } from "@/lib/sign-in";
+import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase, driverUnderTest } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -32,12 +33,6 @@ let admin: Actor;
 let leader: Actor;
 let manager: Actor;
 let employee: Actor;
-
-async function actorByEmail(email: string): Promise<Actor> {
-  const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
-  if (!p) throw new Error(`no ${email}`);
-  return { id: p.id, name: p.name, email: p.email, role: p.appRole };
-}
 
 async function auditActions(targetId: number | string) {
   const rows = await testDb.db

@@ -7,17 +7,12 @@ import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import { type AssessmentDraftValues, emptyAssessmentValues } from "@/lib/assessment-schema";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
+import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let openCycleId: number;
 let closedCycleId: number;
-
-async function actorByEmail(email: string): Promise<Actor> {
-  const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
-  if (!p) throw new Error(`no ${email}`);
-  return { id: p.id, name: p.name, email: p.email, role: p.appRole };
-}
 
 /** An employee with no self-assessment in the open cycle yet. */
 async function notStartedEmployee(): Promise<Actor> {
