@@ -1,6 +1,14 @@
-// Characters a browser drops or treats as a slash when it reads a URL, so "/\t/evil.example" or
-// "/\\evil.example" would lead to another site.
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\\]/;
+/**
+ * Characters a browser drops or treats as a slash when it reads a URL, so "/\t/evil.example" or
+ * "/\\evil.example" would lead to another site: control characters and the backslash.
+ */
+function hasUnsafeCharacter(path: string) {
+  for (const char of path) {
+    const code = char.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f || char === "\\") return true;
+  }
+  return false;
+}
 
 /**
  * Where to go after signing in: only a path on this site, so a crafted link cannot send someone
@@ -21,7 +29,7 @@ export function safeCallbackPath(value: unknown): string {
     if (next === decoded) break;
     decoded = next;
   }
-  if (decoded.startsWith("//") || UNSAFE_CHARACTERS.test(decoded)) return "/";
+  if (decoded.startsWith("//") || hasUnsafeCharacter(decoded)) return "/";
   const base = "http://same-site.invalid";
   return new URL(value, base).origin === base ? value : "/";
 }
