@@ -25,7 +25,7 @@ export default defineConfig({
   },
   projects: [
     // Signs in each demo role once and stores the session in e2e/.auth for the specs.
-    { name: "setup", testMatch: /auth\.setup\.ts$/, use: browser },
+    { name: "setup", testMatch: "**/auth.setup.ts", use: browser },
     { name: "chromium", dependencies: ["setup"], use: browser },
   ],
   webServer: {
