@@ -117,6 +117,8 @@ test("the admin finds, edits, moves and deactivates a person in the paged list",
 });
 
 test("the admin pages have no serious accessibility violations", async ({ adminPage: page }) => {
+  // Seven pages, each analysed by axe: over 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   for (const path of [
     "/admin/cycles",
     "/admin/people",

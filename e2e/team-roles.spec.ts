@@ -3,6 +3,8 @@ import { expect, expectNoSeriousViolations, test } from "./fixtures";
 test("the manager maps a new role: a wrong target and no tasks are refused, nothing typed is lost", async ({
   managerPage: page,
 }) => {
+  // Two axe passes and two saves: over 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   await page.goto("/team");
   await page.getByRole("navigation", { name: "My team" }).getByRole("link", { name: "Roles" }).click();
   await expect(page.getByRole("heading", { name: "Roles", level: 1 })).toBeVisible();
