@@ -187,6 +187,25 @@ function quarterDrafts(q: Quarter, profile: ReturnType<typeof personProfile>, pr
 type Drafted = { assessments: AssessmentDraft[]; calibrations: CalibrationDraft[] };
 type Drafts = ReturnType<typeof quarterDrafts>;
 
+type Finalized = Record<"selfCreated" | "selfSubmitted" | "managerCreated" | "managerSubmitted" | "finalized", Date>;
+
+/** Both sides submitted and finalized together, with the calibration if the manager changed the mix. */
+function finalizedPair(d: Drafts, at: Finalized): Drafted {
+  const self = d.self({
+    createdAt: at.selfCreated,
+    submittedAt: at.selfSubmitted,
+    finalizedAt: at.finalized,
+    updatedAt: at.finalized,
+  });
+  const review = d.manager({
+    createdAt: at.managerCreated,
+    submittedAt: at.managerSubmitted,
+    finalizedAt: at.finalized,
+    updatedAt: at.finalized,
+  });
+  return { assessments: [self, review], calibrations: d.calibration(at.managerSubmitted) };
+}
+
 /** A closed quarter: self-assessment in the last weeks, manager review just after quarter end. */
 function closedQuarter(q: Quarter, d: Drafts): Drafted {
   const { r, endsOn } = q;
@@ -195,19 +214,7 @@ function closedQuarter(q: Quarter, d: Drafts): Drafted {
   const managerCreated = workTime(r, endsOn, r.int(-1, 1));
   const managerSubmitted = workTime(r, endsOn, r.int(2, 9));
   const finalized = workTime(r, endsOn, 10 + r.int(0, 4));
-  const self = d.self({
-    createdAt: selfCreated,
-    submittedAt: selfSubmitted,
-    finalizedAt: finalized,
-    updatedAt: finalized,
-  });
-  const review = d.manager({
-    createdAt: managerCreated,
-    submittedAt: managerSubmitted,
-    finalizedAt: finalized,
-    updatedAt: finalized,
-  });
-  return { assessments: [self, review], calibrations: d.calibration(managerSubmitted) };
+  return finalizedPair(d, { selfCreated, selfSubmitted, managerCreated, managerSubmitted, finalized });
 }
 
 /** The open quarter (2026 Q4): everyone somewhere along the way. */
@@ -253,19 +260,7 @@ function openQuarter(q: Quarter, d: Drafts, status: OpenStatus, draftWithShares:
     return { assessments: [submitted, review], calibrations: d.calibration(managerSubmitted) };
   }
   const finalized = workTime(r, startsOn, 46 + r.int(0, 2));
-  const self = d.self({
-    createdAt: selfCreated,
-    submittedAt: selfSubmitted,
-    finalizedAt: finalized,
-    updatedAt: finalized,
-  });
-  const review = d.manager({
-    createdAt: managerCreated,
-    submittedAt: managerSubmitted,
-    finalizedAt: finalized,
-    updatedAt: finalized,
-  });
-  return { assessments: [self, review], calibrations: d.calibration(managerSubmitted) };
+  return finalizedPair(d, { selfCreated, selfSubmitted, managerCreated, managerSubmitted, finalized });
 }
 
 function stintAt(stints: Stint[], cycle: number) {
