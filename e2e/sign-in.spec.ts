@@ -38,8 +38,9 @@ test("a malformed email is answered next to the field", async ({ page }) => {
   await expect(page.getByLabel("Work email")).toHaveValue("maya.chen");
 });
 
-test("signing out ends the session", async ({ leaderPage: page }) => {
-  await page.goto("/organization");
+// A sign-in of its own: signing out is the behaviour under test, from a session this test made.
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "leader");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/organization");
