@@ -40,7 +40,7 @@ export function fieldErrorsOf(error: z.ZodError): Partial<Record<string, string[
   const errors: Partial<Record<string, string[]>> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
-    (errors[key] ??= []).push(issue.message);
+    errors[key] = [...(errors[key] ?? []), issue.message];
   }
   return errors;
 }

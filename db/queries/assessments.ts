@@ -160,7 +160,7 @@ async function loadOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessment
     .where(eq(assessments.id, input.assessmentId!))
     .limit(1)
     .for("update");
-  if (!row || row.kind !== "self" || row.subjectId !== actor.id || row.cycleId !== input.cycleId) {
+  if (row?.kind !== "self" || row.subjectId !== actor.id || row.cycleId !== input.cycleId) {
     throw new AccessDeniedError("You can only change your own self-assessment.");
   }
   const cycle = (await loadCycle(tx, row.cycleId))!;

@@ -54,15 +54,21 @@ function latestVersions(db: Database, roleIds: number[]) {
 }
 
 async function tasksOfVersions(db: Database, versionIds: number[]) {
-  if (versionIds.length === 0) return new Map<number, { text: string; level: number }[]>();
+  type Task = { position: number; text: string; level: number };
+  if (versionIds.length === 0) return new Map<number, Task[]>();
   const rows = await db
-    .select({ roleVersionId: roleTasks.roleVersionId, text: roleTasks.text, level: roleTasks.level })
+    .select({
+      roleVersionId: roleTasks.roleVersionId,
+      position: roleTasks.position,
+      text: roleTasks.text,
+      level: roleTasks.level,
+    })
     .from(roleTasks)
     .where(inArray(roleTasks.roleVersionId, versionIds))
     .orderBy(asc(roleTasks.roleVersionId), asc(roleTasks.position));
-  const byVersion = new Map<number, { text: string; level: number }[]>();
-  for (const r of rows)
-    byVersion.set(r.roleVersionId, [...(byVersion.get(r.roleVersionId) ?? []), { text: r.text, level: r.level }]);
+  const byVersion = new Map<number, Task[]>();
+  for (const { roleVersionId, ...task } of rows)
+    byVersion.set(roleVersionId, [...(byVersion.get(roleVersionId) ?? []), task]);
   return byVersion;
 }
 

@@ -142,7 +142,7 @@ export function planImport(text: string, snapshot: ImportSnapshot): ImportPlan {
       if (row.outcome === "reject" || !row.managerEmail) continue;
       const known = snapshot.people.get(row.managerEmail);
       let reason: string | null = null;
-      if (!accepted.has(row.managerEmail) && !(known && known.active)) {
+      if (!accepted.has(row.managerEmail) && !known?.active) {
         reason = known
           ? `Manager ${row.managerEmail} is deactivated.`
           : `Unknown manager ${row.managerEmail}: not in the organisation or on an accepted row.`;
