@@ -12,8 +12,6 @@ export type ActionState<Values = Record<string, unknown>> = {
   message?: string;
 };
 
-export const idleState: ActionState<never> = { status: "idle" };
-
 /** A refusal the user can act on, raised by the data layer and shown by the form. */
 export class ActionError extends Error {
   constructor(

@@ -54,21 +54,15 @@ function latestVersions(db: Database, roleIds: number[]) {
 }
 
 async function tasksOfVersions(db: Database, versionIds: number[]) {
-  type Task = { position: number; text: string; level: number };
-  if (versionIds.length === 0) return new Map<number, Task[]>();
+  if (versionIds.length === 0) return new Map<number, { text: string; level: number }[]>();
   const rows = await db
-    .select({
-      roleVersionId: roleTasks.roleVersionId,
-      position: roleTasks.position,
-      text: roleTasks.text,
-      level: roleTasks.level,
-    })
+    .select({ roleVersionId: roleTasks.roleVersionId, text: roleTasks.text, level: roleTasks.level })
     .from(roleTasks)
     .where(inArray(roleTasks.roleVersionId, versionIds))
     .orderBy(asc(roleTasks.roleVersionId), asc(roleTasks.position));
-  const byVersion = new Map<number, Task[]>();
-  for (const { roleVersionId, ...task } of rows)
-    byVersion.set(roleVersionId, [...(byVersion.get(roleVersionId) ?? []), task]);
+  const byVersion = new Map<number, { text: string; level: number }[]>();
+  for (const r of rows)
+    byVersion.set(r.roleVersionId, [...(byVersion.get(r.roleVersionId) ?? []), { text: r.text, level: r.level }]);
   return byVersion;
 }
 
@@ -328,11 +322,6 @@ export async function assignRoles(actor: Actor, assignments: { personId: number;
     for (const assignment of assignments) if (await assignRoleIn(tx, actor, assignment)) changed++;
     return { changed };
   });
-}
-
-export async function assignRole(actor: Actor, input: { personId: number; roleId: number | null }) {
-  const { changed } = await assignRoles(actor, [input]);
-  return { changed: changed > 0 };
 }
 
 /** The version of the person's current role in force now: what a new assessment records. */
