@@ -11,7 +11,7 @@ import {
 } from "@tanstack/react-table";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-export const sortableTableFeatures = tableFeatures({
+const sortableTableFeatures = tableFeatures({
   rowSortingFeature,
   columnVisibilityFeature,
   sortedRowModel: createSortedRowModel(),

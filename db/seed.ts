@@ -667,7 +667,7 @@ const REASONS_UP = [
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-export function emailFor(name: string) {
+function emailFor(name: string) {
   const slug = (part: string) =>
     part
       .normalize("NFD")

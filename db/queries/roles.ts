@@ -66,8 +66,6 @@ async function tasksOfVersions(db: Database, versionIds: number[]) {
   return byVersion;
 }
 
-export type TeamRole = Awaited<ReturnType<typeof listTeamRoles>>[number];
-
 /** The roles of the teams this manager manages, each with its current mapping and head-count. */
 export async function listTeamRoles(actor: Actor) {
   assertRole(actor, ["manager"]);

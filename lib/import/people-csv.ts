@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { type AppRole, appRole } from "@/db/schema";
 
 /** The columns a people-and-teams file must have, by their normalised header. */
-export const IMPORT_COLUMNS = ["name", "email", "team", "department", "manager_email", "role"] as const;
+const IMPORT_COLUMNS = ["name", "email", "team", "department", "manager_email", "role"] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
 /** Role may be left out: new people then join as employees and existing people keep theirs. */
 const REQUIRED_COLUMNS: readonly Column[] = ["name", "email", "team", "department", "manager_email"];
@@ -19,9 +19,9 @@ export type ImportSnapshot = {
   emailsById: Map<number, string>;
 };
 
-export type RowOutcome = "create" | "change" | "unchanged" | "reject";
+type RowOutcome = "create" | "change" | "unchanged" | "reject";
 
-export type PlannedRow = {
+type PlannedRow = {
   line: number;
   name: string;
   email: string;

@@ -98,7 +98,7 @@ export function mixFromTaskLevels(levels: readonly LadderLevel[]): LevelMix | nu
 }
 
 /** Within this many points, the ladder's exposure and the research's read as "about the same". */
-export const RESEARCH_TOLERANCE_POINTS = 5;
+const RESEARCH_TOLERANCE_POINTS = 5;
 
 export type ResearchComparison = "above" | "below" | "similar";
 
