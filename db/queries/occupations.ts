@@ -72,7 +72,7 @@ export async function searchOccupations(actor: Actor, query: string): Promise<Oc
     .limit(SEARCH_LIMIT);
 }
 
-type OccupationTaskRow = {
+export type OccupationTaskRow = {
   id: number;
   statement: string;
   taskType: "core" | "supplemental" | null;

@@ -19,9 +19,9 @@ export type ImportSnapshot = {
   emailsById: Map<number, string>;
 };
 
-type RowOutcome = "create" | "change" | "unchanged" | "reject";
+export type RowOutcome = "create" | "change" | "unchanged" | "reject";
 
-type PlannedRow = {
+export type PlannedRow = {
   line: number;
   name: string;
   email: string;
