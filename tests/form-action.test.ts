@@ -115,13 +115,13 @@ describe("formAction: session → role → zod → handler", () => {
     const nested = formAction({
       schema: z.object({ tasks: z.array(z.object({ text: z.string().min(1, "Describe the task.") })) }),
       readValues: () => ({ tasks: [{ text: "ok" }, { text: "" }] }),
-      handler: async () => {},
+      handler: async () => undefined,
     });
     expect((await nested(idle, new FormData())).fieldErrors).toEqual({ "tasks.1.text": ["Describe the task."] });
     const tooMany = formAction({
       schema: z.object({ tasks: z.array(z.string()) }).refine((v) => v.tasks.length <= 1, "One task at most."),
       readValues: () => ({ tasks: ["a", "b"] }),
-      handler: async () => {},
+      handler: async () => undefined,
     });
     expect((await tooMany(idle, new FormData())).fieldErrors).toEqual({ _form: ["One task at most."] });
   });
@@ -156,7 +156,7 @@ describe("formAction: session → role → zod → handler", () => {
       schema: z.object({ seats: z.number().max(10, "Ten seats at most.") }),
       readValues: (formData) => ({ seats: String(formData.get("seats")) }),
       toInput: (values) => ({ seats: Number(values.seats) * 10 }),
-      handler: async () => {},
+      handler: async () => undefined,
     });
     expect(await action(idle, form({ seats: "2" }))).toMatchObject({
       status: "error",
