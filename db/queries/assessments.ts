@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { type Database, getDb } from "@/db";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { currentRoleVersionIdOf } from "@/db/queries/roles";
 import { findOpenCycle, parseOrRefuse, type Reader, type Transaction } from "@/db/queries/shared";
@@ -11,10 +11,9 @@ import {
   assessmentTasks,
   type ReviewCycle,
   reviewCycles,
-  roleProfileVersions,
   teamMemberships,
 } from "@/db/schema";
-import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
+import { ActionError, ConflictError } from "@/lib/action-state";
 import {
   type AssessmentDraftValues,
   assessmentDraftSchema,
@@ -154,7 +153,7 @@ async function loadOwnSelfAssessment(tx: Transaction, actor: Actor, input: SelfA
     .where(eq(assessments.id, input.assessmentId!))
     .limit(1)
     .for("update");
-  if (!row || row.kind !== "self" || row.subjectId !== actor.id || row.cycleId !== input.cycleId) {
+  if (row?.kind !== "self" || row.subjectId !== actor.id || row.cycleId !== input.cycleId) {
     throw new AccessDeniedError("You can only change your own self-assessment.");
   }
   const cycle = (await loadCycle(tx, row.cycleId))!;

@@ -22,7 +22,6 @@ import {
 import {
   type Assessment,
   assessments,
-  assessmentTasks,
   calibrationRecords,
   people,
   reviewCycles,
@@ -370,7 +369,7 @@ export async function returnForChanges(
     if (manager?.status === "finalized")
       throw new ConflictError(`This review is already finalized for ${cycle.name}; it can no longer be returned.`);
     const self = await assessmentOf(tx, cycle.id, input.personId, "self", true);
-    if (!self || self.status !== "submitted") {
+    if (self?.status !== "submitted") {
       throw new ConflictError(
         self?.status === "returned"
           ? "This self-assessment was already returned for changes."
