@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { closeCycle, createCycle, openCycle, reopenCycle, updateCycleDates } from "@/db/queries/admin";
+import { closeCycle, createCycle, openDraftCycle, reopenCycle, updateCycleDates } from "@/db/queries/admin";
 import {
   createPerson,
   createTeam,
@@ -67,7 +67,7 @@ const cycleIdOnly = {
 export const openCycleAction = formAction({
   ...cycleIdOnly,
   handler: async (input, actor) => {
-    await openCycle(actor, input.cycleId);
+    await openDraftCycle(actor, input.cycleId);
     revalidatePath("/", "layout");
     redirect(`/admin/cycles/${input.cycleId}?done=opened`);
   },
