@@ -10,8 +10,9 @@
 import bcrypt from "bcryptjs";
 import { inArray, sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
-import { type LevelMix, leverageIndex } from "../lib/ladder/formulas";
+import { leverageIndex } from "../lib/ladder/formulas";
 import type { Database } from "./client";
+import { chunks, type Transaction as Tx } from "./helpers";
 import { ensureReferenceData } from "./reference-data";
 import {
   type AppRole,
@@ -42,7 +43,6 @@ export type SeedSummary = {
   calibrationRecords: number;
 };
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Vec = [number, number, number, number, number];
 type Level = 1 | 2 | 3 | 4 | 5;
 
@@ -705,12 +705,8 @@ function isoDate(date: Date) {
   return date.toISOString().slice(0, 10);
 }
 
-function toMix(v: Vec): LevelMix {
-  return { s1: v[0], s2: v[1], s3: v[2], s4: v[3], s5: v[4] };
-}
-
 function leverage(v: Vec) {
-  return leverageIndex(toMix(v));
+  return leverageIndex(shareColumns(v));
 }
 
 function baselineAt(team: TeamSpec, cycle: number): Vec {
@@ -813,12 +809,6 @@ function managerTasks(selfTasks: TaskDraft[], selfL: number, managerL: number, r
 
 function maxShareDifference(a: Vec, b: Vec) {
   return Math.max(...a.map((v, k) => Math.abs(v - b[k]!)));
-}
-
-function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
 }
 
 const shareColumns = (v: Vec) => ({ s1: v[0], s2: v[1], s3: v[2], s4: v[3], s5: v[4] });
@@ -1278,7 +1268,7 @@ async function seedInTransaction(tx: Tx): Promise<SeedSummary> {
 
   const assessmentKey = (cycle: number, subjectId: number, kind: string) => `${cycle}:${subjectId}:${kind}`;
   const assessmentId = new Map<string, number>();
-  for (const batch of chunks(drafts)) {
+  for (const batch of chunks(drafts, CHUNK)) {
     const rows = await tx
       .insert(assessments)
       .values(
@@ -1321,18 +1311,18 @@ async function seedInTransaction(tx: Tx): Promise<SeedSummary> {
       taskRows.push({ assessmentId: id, position, text: t.text, level: t.level, aiUsed: t.aiUsed }),
     );
   }
-  for (const batch of chunks(taskRows)) await tx.insert(assessmentTasks).values(batch);
+  for (const batch of chunks(taskRows, CHUNK)) await tx.insert(assessmentTasks).values(batch);
 
   const calibrationRows: (typeof calibrationRecords.$inferInsert)[] = calibrations.map((c) => ({
     assessmentId: idOfAssessment(c.cycle, c.subject, "manager"),
     changedById: idOf(c.manager),
     field: "level_mix",
-    fromValue: toMix(c.from),
-    toValue: toMix(c.to),
+    fromValue: shareColumns(c.from),
+    toValue: shareColumns(c.to),
     reason: c.reason,
     createdAt: c.createdAt,
   }));
-  for (const batch of chunks(calibrationRows)) await tx.insert(calibrationRecords).values(batch);
+  for (const batch of chunks(calibrationRows, CHUNK)) await tx.insert(calibrationRecords).values(batch);
 
   const pastCycleIds = cycleDefs.filter((c) => c.index !== OPEN_CYCLE).map((c) => cycleId(c.index));
   await tx.update(reviewCycles).set({ status: "closed" }).where(inArray(reviewCycles.id, pastCycleIds));

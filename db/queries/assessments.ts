@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
+import { earliestOpenCycle, parseOrRefuse, type Reader, type Transaction } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
 import { currentRoleVersionIdOf } from "@/db/queries/roles";
-import { findOpenCycle, parseOrRefuse, type Reader, type Transaction } from "@/db/queries/shared";
 import {
   type Assessment,
   type AssessmentTask,
@@ -292,7 +292,7 @@ export async function submitSelfAssessment(actor: Actor, input: SelfAssessmentWr
 export async function mySelfAssessmentInOpenCycle(actor: Actor) {
   assertRole(actor, SELF_ASSESSMENT_ROLES);
   const db = await getDb();
-  const cycle = await findOpenCycle(db);
+  const cycle = await earliestOpenCycle(db);
   if (!cycle) return null;
   const [row] = await db
     .select()

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
-import { containsPattern, escapeLike } from "@/db/queries/shared";
+import { containsPattern, escapeLike } from "@/db/helpers";
 import { auditLog, people } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/authz";
 

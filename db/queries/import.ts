@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
+import { chunks } from "@/db/helpers";
 import { NO_PASSWORD } from "@/db/queries/admin-people";
 import { recordAudit } from "@/db/queries/audit";
-import { chunks } from "@/db/queries/shared";
 import { departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
 import { type Actor, assertRole } from "@/lib/authz";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { mixOf } from "@/db/queries/shared";
+import { mixOf } from "@/db/helpers";
 import { assessments, assessmentTasks, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/authz";
 import { CAPABILITIES, type CapabilityKey, type LevelMix } from "@/lib/ladder";

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { containsPattern, escapeLike, latestRoleVersions, mixOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
-import { containsPattern, escapeLike, latestRoleVersions, mixOf } from "@/db/queries/shared";
 import {
   occupations,
   occupationTasks,

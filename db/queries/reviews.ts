@@ -3,6 +3,14 @@ import { and, asc, desc, eq, isNull, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Database, getDb } from "@/db";
 import {
+  earliestOpenCycle,
+  latestRoleVersions,
+  mixOf,
+  parseOrRefuse,
+  type Reader,
+  type Transaction,
+} from "@/db/helpers";
+import {
   assessmentValuesOf,
   tasksOfAssessment,
   writeCompleteAssessment,
@@ -11,14 +19,6 @@ import {
 import { recordAudit } from "@/db/queries/audit";
 import { effectiveAssessmentsQuery } from "@/db/queries/effective-assessments";
 import { currentRoleVersionIdOf } from "@/db/queries/roles";
-import {
-  findOpenCycle,
-  latestRoleVersions,
-  mixOf,
-  parseOrRefuse,
-  type Reader,
-  type Transaction,
-} from "@/db/queries/shared";
 import {
   type Assessment,
   assessments,
@@ -74,7 +74,7 @@ async function reviewScope(db: Reader, actor: Actor, personId: number) {
 }
 
 async function requireOpenCycle(db: Reader) {
-  const cycle = await findOpenCycle(db);
+  const cycle = await earliestOpenCycle(db);
   if (!cycle)
     throw new ActionError("There is no open review cycle: reviews can only be written while a cycle is open.");
   return cycle;
@@ -116,7 +116,7 @@ export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
 export async function getReview(actor: Actor, personId: number) {
   const db = await getDb();
   const scope = await reviewScope(db, actor, personId);
-  const cycle = await findOpenCycle(db);
+  const cycle = await earliestOpenCycle(db);
   const self = cycle ? await assessmentOf(db, cycle.id, personId, "self") : null;
   const manager = cycle ? await assessmentOf(db, cycle.id, personId, "manager") : null;
   const selfVisible = self && self.status !== "draft";
@@ -411,7 +411,7 @@ export type ReviewBoardRow = Awaited<ReturnType<typeof reviewBoard>>["rows"][num
 export async function reviewBoard(actor: Actor) {
   assertRole(actor, ["manager"]);
   const db = await getDb();
-  const cycle = await findOpenCycle(db);
+  const cycle = await earliestOpenCycle(db);
   if (!cycle) return { cycle: null, rows: [] };
   const [previous] = await db
     .select({ id: reviewCycles.id, name: reviewCycles.name })

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
+import { latestRoleVersions, mixOf, type Reader, type Transaction } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
-import { latestRoleVersions, mixOf, type Reader, type Transaction } from "@/db/queries/shared";
 import { people, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";

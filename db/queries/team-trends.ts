@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { latestRoleVersions, mixOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
-import { latestRoleVersions, mixOf } from "@/db/queries/shared";
 import { reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
 import { groupFigures, type LevelMix } from "@/lib/ladder";

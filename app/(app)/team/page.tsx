@@ -7,7 +7,7 @@ import { StackedAreaChart } from "@/components/charts/stacked-area-chart";
 import { LevelLegend, LevelMixBar } from "@/components/level-mix-bar";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { findOpenCycle } from "@/db/queries/shared";
+import { findOpenCycle } from "@/db/queries/cycles";
 import { listManagedTeams, teamReviewProgress } from "@/db/queries/team";
 import { type TeamTrends, teamTrends } from "@/db/queries/team-trends";
 import { requireRole } from "@/lib/dal";

@@ -1,7 +1,7 @@
-import "server-only";
+/** Small helpers the data layer shares. No `server-only` here: the seed CLI uses them too. */
 import { asc, desc, eq } from "drizzle-orm";
 import type { ZodError } from "zod";
-import { type Database, getDb } from "@/db";
+import type { Database } from "@/db/client";
 import { reviewCycles, roleProfileVersions } from "@/db/schema";
 import { ActionError, fieldErrorsOf } from "@/lib/action-state";
 import type { LevelMix } from "@/lib/ladder";
@@ -49,8 +49,7 @@ export function containsPattern(text: string) {
 }
 
 /** The review cycle open now: the earliest open one, should two ever be open. */
-export async function findOpenCycle(reader?: Reader) {
-  const db = reader ?? (await getDb());
+export async function earliestOpenCycle(db: Reader) {
   const [cycle] = await db
     .select()
     .from(reviewCycles)
