@@ -15,7 +15,8 @@ import {
   leverageIndex,
   SHARE_KEYS,
 } from "@/lib/ladder";
-import { ROLE_TASKS_MAX, type RoleEditorValues } from "@/lib/role-schema";
+import { NAME_MAX, ROLE_DESCRIPTION_MAX, ROLE_TASKS_MAX, TASK_TEXT_MAX } from "@/lib/limits";
+import type { RoleEditorValues } from "@/lib/role-schema";
 
 export type RoleEditorAction = (
   state: ActionState<RoleEditorValues>,
@@ -160,7 +161,7 @@ export function RoleEditor({
               name="title"
               className="input mt-1 max-w-lg"
               value={title}
-              maxLength={120}
+              maxLength={NAME_MAX}
               onChange={(e) => setTitle(e.target.value)}
               aria-invalid={Boolean(errors.title)}
               aria-describedby={errors.title ? "title-error" : undefined}
@@ -177,7 +178,7 @@ export function RoleEditor({
               rows={3}
               className="input mt-1"
               value={description}
-              maxLength={1000}
+              maxLength={ROLE_DESCRIPTION_MAX}
               onChange={(e) => setDescription(e.target.value)}
               aria-invalid={Boolean(errors.description)}
               aria-describedby={errors.description ? "description-error" : undefined}
@@ -315,7 +316,7 @@ export function RoleEditor({
                               id={`task-${t.key}-text`}
                               name={`tasks.${index}.text`}
                               rows={2}
-                              maxLength={200}
+                              maxLength={TASK_TEXT_MAX}
                               className="input min-w-0 flex-1 resize-y px-2 py-1"
                               value={t.text}
                               onChange={(e) =>

@@ -38,9 +38,7 @@ import {
 } from "@/lib/assessment-schema";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
 import { type LevelMix, needsCalibration } from "@/lib/ladder";
-
-export const MIN_CALIBRATION_REASON = 10;
-export const MAX_RETURN_MESSAGE = 1000;
+import { CALIBRATION_REASON_MIN, RETURN_MESSAGE_MAX } from "@/lib/limits";
 
 /** The manager's own assessment of a report, as the review form sends it. */
 export type ManagerReviewInput = {
@@ -237,10 +235,10 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
     const selfMix = self && self.status !== "draft" ? mixOf(self) : null;
     const calibrating = !!content && !!selfMix && needsCalibration(selfMix, content.mix);
     const reason = input.calibrationReason.trim();
-    if (calibrating && reason.length < MIN_CALIBRATION_REASON) {
+    if (calibrating && reason.length < CALIBRATION_REASON_MIN) {
       throw new ActionError("Your level mix differs from the employee's: say why.", {
         calibrationReason: [
-          `Give a reason of at least ${MIN_CALIBRATION_REASON} characters for changing the employee's level mix.`,
+          `Give a reason of at least ${CALIBRATION_REASON_MIN} characters for changing the employee's level mix.`,
         ],
       });
     }
@@ -357,9 +355,9 @@ export async function returnForChanges(
   const message = input.message.trim();
   if (message.length === 0)
     throw new ActionError("Some answers need attention.", { message: ["Tell them what to change."] });
-  if (message.length > MAX_RETURN_MESSAGE)
+  if (message.length > RETURN_MESSAGE_MAX)
     throw new ActionError("Some answers need attention.", {
-      message: [`Keep the message under ${MAX_RETURN_MESSAGE} characters.`],
+      message: [`Keep the message under ${RETURN_MESSAGE_MAX} characters.`],
     });
   const db = await getDb();
   return db.transaction(async (tx) => {

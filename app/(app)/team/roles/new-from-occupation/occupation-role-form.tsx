@@ -18,7 +18,7 @@ import {
   SHARE_KEYS,
   suggestedLevel,
 } from "@/lib/ladder";
-import { ROLE_TASKS_MAX } from "@/lib/role-schema";
+import { ROLE_TASKS_MAX } from "@/lib/limits";
 import { createRoleFromOccupationAction, type RoleFromOccupationValues } from "./actions";
 
 export type PickableTask = {
