@@ -235,6 +235,16 @@ export async function orgRoleResearchPoints(actor: Actor) {
   return roleResearchComparisons(actor);
 }
 
+export type RoleOccupationTask = {
+  roleProfileId: number;
+  position: number;
+  level: number;
+  statement: string;
+  humanExposure: ExposureLabel;
+  gpt4Exposure: ExposureLabel;
+  gpt4Automation: AutomationLevel;
+};
+
 /** The current version's tasks of roles started from an occupation, with the O*NET labels they came from. */
 export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]) {
   assertRole(actor, RESEARCH_ROLES);
@@ -270,16 +280,6 @@ export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]
         ),
       )
       .where(and(...scope))
-      .orderBy(asc(roleProfiles.id), asc(roleTasks.position)) as Promise<
-      {
-        roleProfileId: number;
-        position: number;
-        level: number;
-        statement: string;
-        humanExposure: ExposureLabel;
-        gpt4Exposure: ExposureLabel;
-        gpt4Automation: AutomationLevel;
-      }[]
-    >
+      .orderBy(asc(roleProfiles.id), asc(roleTasks.position)) as Promise<RoleOccupationTask[]>
   );
 }

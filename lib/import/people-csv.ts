@@ -45,6 +45,9 @@ export type ImportPlan = {
   managerChanges: Map<string, string>;
 };
 
+/** What the dry run sends the browser: the plan without the map only applying needs, and the row count before trimming. */
+export type ImportPlanSummary = Omit<ImportPlan, "managerChanges"> & { total: number };
+
 function normaliseHeader(header: string) {
   return header
     .trim()

@@ -2,27 +2,8 @@
 
 import { useRef, useState } from "react";
 import { Card } from "@/components/ui/card";
-
-type Row = {
-  line: number;
-  name: string;
-  email: string;
-  team: string;
-  department: string;
-  managerEmail: string;
-  role: string | null;
-  outcome: "create" | "change" | "unchanged" | "reject";
-  notes: string[];
-};
-type Plan = {
-  missingColumns: string[];
-  counts: Record<Row["outcome"], number>;
-  total: number;
-  newTeams: { name: string; department: string }[];
-  newDepartments: string[];
-  rows: Row[];
-};
-type Progress = { phase: string; done: number; total: number };
+import type { ImportProgress as Progress } from "@/db/queries/import";
+import type { ImportPlanSummary as Plan, PlannedRow as Row } from "@/lib/import/people-csv";
 
 const outcomeStyles: Record<Row["outcome"], string> = {
   create: "bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-200",

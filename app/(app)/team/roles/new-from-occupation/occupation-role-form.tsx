@@ -2,12 +2,11 @@
 
 import { useActionState, useMemo, useState } from "react";
 import { LevelMixBar } from "@/components/level-mix-bar";
+import type { OccupationTaskRow as PickableTask } from "@/db/queries/occupations";
 import type { ActionState } from "@/lib/action-state";
 import {
-  type AutomationLevel,
   aiExposure,
   automationLabelName,
-  type ExposureLabel,
   exposureLabelName,
   formatPercent,
   type LabelSource,
@@ -20,15 +19,6 @@ import {
 } from "@/lib/ladder";
 import { ROLE_TASKS_MAX } from "@/lib/limits";
 import { createRoleFromOccupationAction, type RoleFromOccupationValues } from "./actions";
-
-export type PickableTask = {
-  id: number;
-  statement: string;
-  taskType: "core" | "supplemental" | null;
-  humanExposure: ExposureLabel;
-  gpt4Exposure: ExposureLabel;
-  gpt4Automation: AutomationLevel;
-};
 
 type TaskState = { id: number; include: boolean; level: LadderLevel; touched: boolean };
 
