@@ -12,6 +12,7 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Anything that can read: the database or a transaction. */
 export type Reader = Pick<Database, "select" | "selectDistinctOn">;
 
+type ShareKey = "s1" | "s2" | "s3" | "s4" | "s5";
 type Shares = { s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null };
 
 /** The five shares of a row as a level mix; null when any is missing (a draft's). */
@@ -20,6 +21,11 @@ export function mixOf(row: Shares): LevelMix | null;
 export function mixOf(row: Shares): LevelMix | null {
   if (row.s1 === null || row.s2 === null || row.s3 === null || row.s4 === null || row.s5 === null) return null;
   return { s1: row.s1, s2: row.s2, s3: row.s3, s4: row.s4, s5: row.s5 };
+}
+
+/** The five share columns (or values) of a table, subquery or row, to spread into a select or an insert. */
+export function sharesOf<T extends Record<ShareKey, unknown>>(t: T): Pick<T, ShareKey> {
+  return { s1: t.s1, s2: t.s2, s3: t.s3, s4: t.s4, s5: t.s5 };
 }
 
 /** Parses again in the data layer, so no caller can store what the form's schema refuses. */
@@ -67,11 +73,7 @@ export function latestRoleVersions(db: Reader, alias = "latest_role_version") {
       roleProfileId: roleProfileVersions.roleProfileId,
       version: roleProfileVersions.version,
       description: roleProfileVersions.description,
-      s1: roleProfileVersions.s1,
-      s2: roleProfileVersions.s2,
-      s3: roleProfileVersions.s3,
-      s4: roleProfileVersions.s4,
-      s5: roleProfileVersions.s5,
+      ...sharesOf(roleProfileVersions),
       createdAt: roleProfileVersions.createdAt,
       createdById: roleProfileVersions.createdById,
     })

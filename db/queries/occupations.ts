@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { containsPattern, escapeLike, latestRoleVersions, mixOf } from "@/db/helpers";
+import { containsPattern, escapeLike, latestRoleVersions, mixOf, sharesOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import {
   occupations,
@@ -150,11 +150,7 @@ export async function roleResearchComparisons(
       occupationTitle: occupations.title,
       publishedBetaHuman: occupations.publishedBetaHuman,
       publishedBetaGpt4: occupations.publishedBetaGpt4,
-      s1: latestVersion.s1,
-      s2: latestVersion.s2,
-      s3: latestVersion.s3,
-      s4: latestVersion.s4,
-      s5: latestVersion.s5,
+      ...sharesOf(latestVersion),
     })
     .from(roleProfiles)
     .innerJoin(teams, eq(teams.id, roleProfiles.teamId))

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { mixOf } from "@/db/helpers";
+import { mixOf, sharesOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import { assessments, departments, people, reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
 import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
@@ -287,11 +287,7 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
       .with(effective)
       .select({
         roleId: roleProfileVersions.roleProfileId,
-        s1: effective.s1,
-        s2: effective.s2,
-        s3: effective.s3,
-        s4: effective.s4,
-        s5: effective.s5,
+        ...sharesOf(effective),
       })
       .from(effective)
       .innerJoin(teams, eq(teams.id, effective.teamId))
@@ -332,11 +328,7 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
       .select({
         cycleId: assessments.cycleId,
         subjectId: assessments.subjectId,
-        s1: assessments.s1,
-        s2: assessments.s2,
-        s3: assessments.s3,
-        s4: assessments.s4,
-        s5: assessments.s5,
+        ...sharesOf(assessments),
       })
       .from(assessments)
       .where(

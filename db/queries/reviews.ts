@@ -8,6 +8,7 @@ import {
   mixOf,
   parseOrRefuse,
   type Reader,
+  sharesOf,
   type Transaction,
 } from "@/db/helpers";
 import {
@@ -140,11 +141,7 @@ export async function getReview(actor: Actor, personId: number) {
           id: roleProfiles.id,
           title: roleProfiles.title,
           version: latest.version,
-          s1: latest.s1,
-          s2: latest.s2,
-          s3: latest.s3,
-          s4: latest.s4,
-          s5: latest.s5,
+          ...sharesOf(latest),
         })
         .from(roleProfiles)
         .leftJoin(latest, eq(latest.roleProfileId, roleProfiles.id))
@@ -157,11 +154,7 @@ export async function getReview(actor: Actor, personId: number) {
       cycleId: reviewCycles.id,
       cycleName: reviewCycles.name,
       teamName: teams.name,
-      s1: effective.s1,
-      s2: effective.s2,
-      s3: effective.s3,
-      s4: effective.s4,
-      s5: effective.s5,
+      ...sharesOf(effective),
     })
     .from(effective)
     .innerJoin(reviewCycles, eq(reviewCycles.id, effective.cycleId))

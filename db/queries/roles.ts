@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
-import { latestRoleVersions, mixOf, type Reader, type Transaction } from "@/db/helpers";
+import { latestRoleVersions, mixOf, type Reader, sharesOf, type Transaction } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
 import { people, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
@@ -34,11 +34,7 @@ function versionColumns<V extends VersionSource | ReturnType<typeof latestRoleVe
     roleProfileId: v.roleProfileId,
     version: v.version,
     description: v.description,
-    s1: v.s1,
-    s2: v.s2,
-    s3: v.s3,
-    s4: v.s4,
-    s5: v.s5,
+    ...sharesOf(v),
     createdAt: v.createdAt,
     createdBy: people.name,
   };
@@ -220,11 +216,7 @@ export async function saveRoleMapping(actor: Actor, input: RoleMappingInput) {
           roleProfileId: roleId,
           version: current + 1,
           description: input.description,
-          s1: input.s1,
-          s2: input.s2,
-          s3: input.s3,
-          s4: input.s4,
-          s5: input.s5,
+          ...sharesOf(input),
           createdById: actor.id,
         })
         .returning({ id: roleProfileVersions.id, version: roleProfileVersions.version });

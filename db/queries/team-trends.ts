@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { latestRoleVersions, mixOf } from "@/db/helpers";
+import { latestRoleVersions, mixOf, sharesOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import { reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
@@ -87,11 +87,7 @@ export async function teamTrends(actor: Actor, teamId: number) {
     ? await db
         .select({
           roleId: latestTarget.roleProfileId,
-          s1: latestTarget.s1,
-          s2: latestTarget.s2,
-          s3: latestTarget.s3,
-          s4: latestTarget.s4,
-          s5: latestTarget.s5,
+          ...sharesOf(latestTarget),
         })
         .from(latestTarget)
         .where(
