@@ -46,7 +46,7 @@ export type ImportPlan = {
 };
 
 /** What the dry run sends the browser: the plan without the map only applying needs, and the row count before trimming. */
-export type ImportPlanSummary = Omit<ImportPlan, "managerChanges"> & { total: number };
+export type DryRunPlan = Omit<ImportPlan, "managerChanges"> & { total: number };
 
 function normaliseHeader(header: string) {
   return header

@@ -2,7 +2,7 @@ import { applyImport, dryRunImport } from "@/db/queries/import";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
-import type { ImportPlanSummary } from "@/lib/import/people-csv";
+import type { DryRunPlan } from "@/lib/import/people-csv";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +30,7 @@ export async function POST(request: Request) {
       // Every rejected row is shown; of the others, the first few hundred.
       const rejected = plan.rows.filter((r) => r.outcome === "reject");
       const others = plan.rows.filter((r) => r.outcome !== "reject").slice(0, SHOWN_ROWS);
-      const summary: ImportPlanSummary = {
+      const summary: DryRunPlan = {
         missingColumns: plan.missingColumns,
         counts: plan.counts,
         total: plan.rows.length,
