@@ -9,7 +9,7 @@ import type { Database } from "./client";
 import type { Transaction } from "./helpers";
 import { roleProfiles } from "./schema";
 
-export const DEMO_ROLE_OCCUPATIONS: Record<string, string> = {
+const DEMO_ROLE_OCCUPATIONS: Record<string, string> = {
   "Financial Analyst": "13-2051.00", // Financial and Investment Analysts
   "Senior FP&A Analyst": "13-2051.00",
   "FP&A Business Partner": "11-3031.00", // Financial Managers

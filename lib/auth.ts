@@ -6,13 +6,13 @@ import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
 import { verifySignIn } from "@/lib/sign-in";
 import { authConfig } from "./auth.config";
 
-export class InvalidCredentials extends CredentialsSignin {
+class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
-export class TooManyAttempts extends CredentialsSignin {
+class TooManyAttempts extends CredentialsSignin {
   code = "throttled";
 }
-export class AccountDeactivated extends CredentialsSignin {
+class AccountDeactivated extends CredentialsSignin {
   code = "deactivated";
 }
 
@@ -21,7 +21,7 @@ const credentialsSchema = z.object({
   password: z.string().max(PASSWORD_MAX),
 });
 
-export function clientIp(headers: Headers) {
+function clientIp(headers: Headers) {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || headers.get("x-real-ip") || "local";
 }

@@ -8,7 +8,7 @@ const share = z.coerce
   .min(0, "Enter a whole percent from 0 to 100.")
   .max(100, "Enter a whole percent from 0 to 100.");
 
-export const roleTaskSchema = z.object({
+const roleTaskSchema = z.object({
   text: z
     .string()
     .trim()

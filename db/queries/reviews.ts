@@ -105,8 +105,6 @@ async function describeAssessment(db: Reader, row: Assessment, showContent: bool
   };
 }
 
-export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
-
 /**
  * Everything the manager needs to review one report in the open cycle: the self-assessment (its
  * content only once submitted — a draft is the employee's own), the manager's assessment, the
