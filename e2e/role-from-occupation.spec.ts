@@ -81,6 +81,7 @@ test("the manager starts a role from an occupation, adjusts two levels, saves an
 });
 
 test("the occupation pages have no serious accessibility violations", async ({ managerPage: page }) => {
+  test.setTimeout(90_000);
   await page.goto("/team/roles/new-from-occupation?q=support&code=43-4051.00");
   await expect(page.getByTestId("occupation-task").first()).toBeVisible();
   await expectNoSeriousViolations(page);
