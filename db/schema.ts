@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -355,6 +356,80 @@ export const calibrationRecords = pgTable(
     check("calibration_records_reason_length", sql`char_length(trim(${t.reason})) >= 10`),
     index("calibration_records_assessment_idx").on(t.assessmentId),
   ],
+);
+
+const shareSums = {
+  /** Effective assessments counted (the one per person: finalized manager review, else submitted self). */
+  assessed: integer().notNull().default(0),
+  sumS1: integer("sum_s1").notNull().default(0),
+  sumS2: integer("sum_s2").notNull().default(0),
+  sumS3: integer("sum_s3").notNull().default(0),
+  sumS4: integer("sum_s4").notNull().default(0),
+  sumS5: integer("sum_s5").notNull().default(0),
+  /** Of those, the finalized manager reviews, and their sums ("manager-reviewed only"). */
+  reviewed: integer().notNull().default(0),
+  reviewedS1: integer("reviewed_s1").notNull().default(0),
+  reviewedS2: integer("reviewed_s2").notNull().default(0),
+  reviewedS3: integer("reviewed_s3").notNull().default(0),
+  reviewedS4: integer("reviewed_s4").notNull().default(0),
+  reviewedS5: integer("reviewed_s5").notNull().default(0),
+};
+
+/**
+ * The effective assessment of each person in each cycle (see effective-assessments.ts), kept by a
+ * trigger on assessments in the same transaction as every write (migration 0006), so pages read
+ * one row per person instead of ranking all assessments of the organisation.
+ */
+export const effectiveAssessments = pgTable(
+  "effective_assessments",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    subjectId: integer("subject_id")
+      .notNull()
+      .references(() => people.id),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    roleVersionId: integer("role_version_id").references(() => roleProfileVersions.id),
+    reviewed: boolean().notNull(),
+    ...shareColumns,
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.subjectId] }),
+    index("effective_assessments_team_cycle_idx").on(t.teamId, t.cycleId),
+  ],
+);
+
+/** Sums of the effective assessments per team and cycle, kept by the same trigger. */
+export const teamCycleFigures = pgTable(
+  "team_cycle_figures",
+  {
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    ...shareSums,
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.cycleId] }), index("team_cycle_figures_cycle_idx").on(t.cycleId)],
+);
+
+/** Sums per department and cycle, by the team's department now; kept by the triggers on assessments and teams. */
+export const departmentCycleFigures = pgTable(
+  "department_cycle_figures",
+  {
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    ...shareSums,
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.cycleId] })],
 );
 
 /** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */

@@ -135,6 +135,7 @@ export async function generateOrganisation(sql: postgres.Sql, total: number) {
       where m.kind = 'manager' and m.s1 <> s.s1`;
     for (const table of ["departments", "people", "teams", "role_profiles", "role_profile_versions", "review_cycles"])
       await tx.unsafe(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`);
+    await tx`select rebuild_assessment_rollups()`;
   });
   await sql`analyze`;
   const [counts] = await sql<{ people: number; teams: number; assessments: number; tasks: number }[]>`
