@@ -373,6 +373,18 @@ const shareSums = {
   reviewedS3: integer("reviewed_s3").notNull().default(0),
   reviewedS4: integer("reviewed_s4").notNull().default(0),
   reviewedS5: integer("reviewed_s5").notNull().default(0),
+  /**
+   * Calibration: finalized reviews with a submitted self-assessment, the sum of their gaps and of
+   * their distances in hundredths of an index point (self − manager), and the count per bucket.
+   */
+  pairs: integer().notNull().default(0),
+  gapSum: integer("gap_sum").notNull().default(0),
+  absGapSum: integer("abs_gap_sum").notNull().default(0),
+  managerHigherLots: integer("manager_higher_lots").notNull().default(0),
+  managerHigher: integer("manager_higher").notNull().default(0),
+  agree: integer().notNull().default(0),
+  selfHigher: integer("self_higher").notNull().default(0),
+  selfHigherLots: integer("self_higher_lots").notNull().default(0),
 };
 
 /**
@@ -395,10 +407,13 @@ export const effectiveAssessments = pgTable(
     roleVersionId: integer("role_version_id").references(() => roleProfileVersions.id),
     reviewed: boolean().notNull(),
     ...shareColumns,
+    /** Self minus manager leverage index, in hundredths, when a finalized review meets a submitted self-assessment. */
+    gap: integer(),
   },
   (t) => [
     primaryKey({ columns: [t.cycleId, t.subjectId] }),
     index("effective_assessments_team_cycle_idx").on(t.teamId, t.cycleId),
+    index("effective_assessments_cycle_role_idx").on(t.cycleId, t.roleVersionId),
   ],
 );
 
@@ -415,6 +430,21 @@ export const teamCycleFigures = pgTable(
     ...shareSums,
   },
   (t) => [primaryKey({ columns: [t.teamId, t.cycleId] }), index("team_cycle_figures_cycle_idx").on(t.cycleId)],
+);
+
+/** Sums per role and cycle, by the role version recorded on each effective assessment. */
+export const roleCycleFigures = pgTable(
+  "role_cycle_figures",
+  {
+    roleProfileId: integer("role_profile_id")
+      .notNull()
+      .references(() => roleProfiles.id),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    ...shareSums,
+  },
+  (t) => [primaryKey({ columns: [t.roleProfileId, t.cycleId] }), index("role_cycle_figures_cycle_idx").on(t.cycleId)],
 );
 
 /** Sums per department and cycle, by the team's department now; kept by the triggers on assessments and teams. */

@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessments, departments, reviewCycles, teams } from "@/db/schema";
+import { assessments, departments, reviewCycles, roleProfileVersions, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
+import { effectiveAssessment, type LevelMix, SHARE_KEYS } from "@/lib/ladder";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -14,98 +15,104 @@ beforeAll(async () => {
 afterAll(() => testDb.dispose());
 
 type Sums = Record<string, number[]>;
+const COLUMNS = [
+  "assessed",
+  "sum_s1",
+  "sum_s2",
+  "sum_s3",
+  "sum_s4",
+  "sum_s5",
+  "reviewed",
+  "reviewed_s1",
+  "reviewed_s2",
+  "reviewed_s3",
+  "reviewed_s4",
+  "reviewed_s5",
+  "pairs",
+  "gap_sum",
+  "abs_gap_sum",
+  "manager_higher_lots",
+  "manager_higher",
+  "agree",
+  "self_higher",
+  "self_higher_lots",
+];
 
-/** Per (team, cycle) and (department, cycle): count and share sums, all and manager-reviewed, from scratch. */
+/**
+ * Per (team, cycle), (department, cycle) and (role, cycle), from every assessment row in JavaScript
+ * with lib/ladder's rule: count and share sums, the same for manager-reviewed only, and the
+ * calibration pairs with their gaps (hundredths of an index point) and buckets.
+ */
 async function fromScratch() {
   const db = testDb.db;
-  // The rule ranked from scratch over every assessment, as the pages computed it before the rollups.
-  const effective = db.$with("effective").as(
-    db
-      .selectDistinctOn([assessments.cycleId, assessments.subjectId], {
-        cycleId: assessments.cycleId,
-        subjectId: assessments.subjectId,
-        teamId: assessments.teamId,
-        s1: assessments.s1,
-        s2: assessments.s2,
-        s3: assessments.s3,
-        s4: assessments.s4,
-        s5: assessments.s5,
-      })
-      .from(assessments)
-      .where(
-        and(
-          isNotNull(assessments.s1),
-          or(
-            and(eq(assessments.kind, "manager"), eq(assessments.status, "finalized")),
-            and(eq(assessments.kind, "self"), inArray(assessments.status, ["submitted", "finalized"])),
-          ),
-        ),
-      )
-      .orderBy(
-        assessments.cycleId,
-        assessments.subjectId,
-        sql`case when ${assessments.kind} = 'manager' then 0 else 1 end`,
-      ),
-  );
-  const rows = await db
-    .with(effective)
-    .select({
-      teamId: effective.teamId,
-      departmentId: teams.departmentId,
-      cycleId: effective.cycleId,
-      s: sql<number[]>`array[${effective.s1}, ${effective.s2}, ${effective.s3}, ${effective.s4}, ${effective.s5}]`,
-      reviewed: sql<boolean>`exists (select 1 from ${assessments} m where m.cycle_id = ${effective.cycleId} and m.subject_id = ${effective.subjectId} and m.kind = 'manager' and m.status = 'finalized' and m.s1 is not null)`,
-    })
-    .from(effective)
-    .innerJoin(teams, eq(teams.id, effective.teamId));
-  const team: Sums = {};
-  const department: Sums = {};
-  const add = (into: Sums, key: string, s: number[], reviewed: boolean) => {
-    const v = into[key] ?? Array<number>(12).fill(0);
-    into[key] = v.map((x, i) => {
-      if (i === 0) return x + 1;
-      if (i <= 5) return x + s[i - 1]!;
-      if (!reviewed) return x;
-      return i === 6 ? x + 1 : x + s[i - 7]!;
-    });
-  };
-  for (const r of rows) {
-    add(team, `${r.teamId}:${r.cycleId}`, r.s, r.reviewed);
-    add(department, `${r.departmentId}:${r.cycleId}`, r.s, r.reviewed);
+  const rows = await db.select().from(assessments);
+  const departmentOf = new Map((await db.select().from(teams)).map((t) => [t.id, t.departmentId]));
+  const roleOf = new Map((await db.select().from(roleProfileVersions)).map((v) => [v.id, v.roleProfileId] as const));
+  type Row = (typeof rows)[number];
+  const byPerson = new Map<string, { self: Row | null; manager: Row | null }>();
+  for (const row of rows) {
+    const key = `${row.cycleId}:${row.subjectId}`;
+    const entry = byPerson.get(key) ?? { self: null, manager: null };
+    entry[row.kind] = row;
+    byPerson.set(key, entry);
   }
-  return { team, department };
+  const mixOf = (a: Row | null) =>
+    a && { ...a, mix: a.s1 === null ? null : ({ s1: a.s1, s2: a.s2!, s3: a.s3!, s4: a.s4!, s5: a.s5! } as LevelMix) };
+  const weighted = (m: LevelMix) => m.s1 + 2 * m.s2 + 3 * m.s3 + 4 * m.s4 + 5 * m.s5;
+  const sums = { team: {} as Sums, department: {} as Sums, role: {} as Sums };
+  for (const { self, manager } of byPerson.values()) {
+    const s = mixOf(self);
+    const m = mixOf(manager);
+    const chosen = effectiveAssessment(s, m);
+    if (!chosen?.mix) continue;
+    const reviewed = chosen === m;
+    const gap =
+      reviewed && s?.mix && (s.status === "submitted" || s.status === "finalized")
+        ? weighted(s.mix) - weighted(chosen.mix)
+        : null;
+    const shares = SHARE_KEYS.map((k) => chosen.mix![k]);
+    const add = [
+      1,
+      ...shares,
+      reviewed ? 1 : 0,
+      ...shares.map((x) => (reviewed ? x : 0)),
+      gap === null ? 0 : 1,
+      gap ?? 0,
+      Math.abs(gap ?? 0),
+      gap !== null && gap < -30 ? 1 : 0,
+      gap !== null && gap >= -30 && gap < -10 ? 1 : 0,
+      gap !== null && gap >= -10 && gap <= 10 ? 1 : 0,
+      gap !== null && gap > 10 && gap <= 30 ? 1 : 0,
+      gap !== null && gap > 30 ? 1 : 0,
+    ];
+    const into = (table: Sums, key: string) => {
+      const v = table[key] ?? Array<number>(COLUMNS.length).fill(0);
+      table[key] = v.map((x, i) => x + add[i]!);
+    };
+    into(sums.team, `${chosen.teamId}:${chosen.cycleId}`);
+    into(sums.department, `${departmentOf.get(chosen.teamId)}:${chosen.cycleId}`);
+    if (chosen.roleVersionId !== null) into(sums.role, `${roleOf.get(chosen.roleVersionId)}:${chosen.cycleId}`);
+  }
+  return sums;
 }
 
 async function fromRollups() {
-  const read = async (table: "team_cycle_figures" | "department_cycle_figures", key: string) => {
-    const rows = (await testDb.db.execute(
-      sql.raw(`select ${key} as k, cycle_id, assessed, sum_s1, sum_s2, sum_s3, sum_s4, sum_s5, reviewed,
-        reviewed_s1, reviewed_s2, reviewed_s3, reviewed_s4, reviewed_s5 from ${table} where assessed <> 0 or reviewed <> 0`),
-    )) as unknown as Record<string, number>[];
-    const rowsArray = Array.isArray(rows) ? rows : (rows as unknown as { rows: Record<string, number>[] }).rows;
-    return Object.fromEntries(
-      rowsArray.map((r) => [
-        `${r.k}:${r.cycle_id}`,
-        [
-          r.assessed,
-          r.sum_s1,
-          r.sum_s2,
-          r.sum_s3,
-          r.sum_s4,
-          r.sum_s5,
-          r.reviewed,
-          r.reviewed_s1,
-          r.reviewed_s2,
-          r.reviewed_s3,
-          r.reviewed_s4,
-          r.reviewed_s5,
-        ].map(Number),
-      ]),
+  const read = async (table: string, key: string) => {
+    const result = await testDb.db.execute(
+      sql.raw(
+        `select ${key} as k, cycle_id, ${COLUMNS.join(", ")} from ${table} where ${COLUMNS.map((c) => `${c} <> 0`).join(" or ")}`,
+      ),
     );
+    const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<
+      string,
+      number
+    >[];
+    return Object.fromEntries(rows.map((r) => [`${r.k}:${r.cycle_id}`, COLUMNS.map((c) => Number(r[c]))]));
   };
   return {
     team: await read("team_cycle_figures", "team_id"),
     department: await read("department_cycle_figures", "department_id"),
+    role: await read("role_cycle_figures", "role_profile_id"),
   };
 }
 

@@ -18,6 +18,7 @@ export function effectiveAssessmentsQuery(db: Database) {
         subjectId: effectiveAssessments.subjectId,
         teamId: effectiveAssessments.teamId,
         roleVersionId: effectiveAssessments.roleVersionId,
+        reviewed: effectiveAssessments.reviewed,
         s1: effectiveAssessments.s1,
         s2: effectiveAssessments.s2,
         s3: effectiveAssessments.s3,

@@ -1,11 +1,13 @@
+import Link from "next/link";
 import { Heatmap } from "@/components/charts/heatmap";
 import { Card } from "@/components/ui/card";
-import type { OrganizationOverview } from "@/db/queries/organization";
+import { HEATMAP_TEAMS_MAX, type OrganizationOverview } from "@/db/queries/organization";
 import { formatPercent, LEVELS } from "@/lib/ladder";
 
-export function HeatmapSection({ o }: { o: OrganizationOverview }) {
+export function HeatmapSection({ o, query }: { o: OrganizationOverview; query: URLSearchParams }) {
   const h = o.heatmap;
-  if (!h || h.rows.length === 0) return null;
+  if (!h || h.rows.length === 0 || h.rows.length > HEATMAP_TEAMS_MAX)
+    return <DepartmentHeatmapSection o={o} query={query} />;
   const top = [...h.rows].sort((a, b) => b.figures.systemShare - a.figures.systemShare)[0]!;
   const exec = [...h.rows].sort((a, b) => b.figures.mix.s1 - a.figures.mix.s1)[0]!;
   const reading = `In ${h.cycle.name}, ${top.team.name} spends the most time on system design and strategy (levels 4–5, ${formatPercent(top.figures.systemShare)}); ${exec.team.name} the most on manual execution (level 1, ${formatPercent(exec.figures.mix.s1)}).`;
@@ -20,6 +22,45 @@ export function HeatmapSection({ o }: { o: OrganizationOverview }) {
         }))}
         summary={reading}
       />
+    </Card>
+  );
+}
+
+/** Beyond a screenful of teams: one row a department, each a link to that department's teams. */
+function DepartmentHeatmapSection({ o, query }: { o: OrganizationOverview; query: URLSearchParams }) {
+  const h = o.departmentHeatmap;
+  if (!h || h.rows.length === 0) return null;
+  const top = [...h.rows].sort((a, b) => b.figures.systemShare - a.figures.systemShare)[0]!;
+  const exec = [...h.rows].sort((a, b) => b.figures.mix.s1 - a.figures.mix.s1)[0]!;
+  const reading = `In ${h.cycle.name}, ${top.department.name} spends the most time on system design and strategy (levels 4–5, ${formatPercent(top.figures.systemShare)}); ${exec.department.name} the most on manual execution (level 1, ${formatPercent(exec.figures.mix.s1)}).`;
+  const linkTo = (id: number) => {
+    const q = new URLSearchParams(query);
+    q.set("department", String(id));
+    q.delete("tpage");
+    return `/organization?${q}`;
+  };
+  return (
+    <Card title={`Where each department's time sits, ${h.cycle.name}`} description={reading}>
+      <Heatmap
+        title={`Department by level heatmap ${h.cycle.name}`}
+        columns={LEVELS.map((l) => `${l.level}. ${l.name}`)}
+        rows={h.rows.map((r) => ({
+          label: r.department.name,
+          values: [r.figures.mix.s1, r.figures.mix.s2, r.figures.mix.s3, r.figures.mix.s4, r.figures.mix.s5],
+        }))}
+        summary={reading}
+      />
+      <nav aria-label="Open a department's teams" className="mt-3 text-sm">
+        <span className="text-muted">Open a department&apos;s teams: </span>
+        {h.rows.map((r, i) => (
+          <span key={r.department.id}>
+            {i > 0 && " · "}
+            <Link href={linkTo(r.department.id)} className="text-[var(--color-accent)] underline underline-offset-2">
+              {r.department.name}
+            </Link>
+          </span>
+        ))}
+      </nav>
     </Card>
   );
 }
