@@ -53,6 +53,9 @@ export const people = pgTable(
   (t) => [
     check("people_name_not_blank", sql`char_length(trim(${t.name})) > 0`),
     check("people_email_lowercase", sql`${t.email} = lower(${t.email}) and position('@' in ${t.email}) > 1`),
+    // The admin's search matches any part of a name or email (ILIKE '%…%'): trigram indexes serve it.
+    index("people_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("people_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
   ],
 );
 
@@ -70,6 +73,7 @@ export const teams = pgTable(
   (t) => [
     check("teams_name_not_blank", sql`char_length(trim(${t.name})) > 0`),
     index("teams_manager_idx").on(t.managerId),
+    index("teams_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
   ],
 );
 
