@@ -75,9 +75,12 @@ export async function TeamsSection({
         )}
         <div className="min-w-56 flex-1">
           <label htmlFor="tq" className="block text-sm font-medium">
-            Search teams, departments or managers
+            Find a team
           </label>
-          <input id="tq" name="tq" type="search" defaultValue={q} className="input mt-1" />
+          <input id="tq" name="tq" type="search" defaultValue={q} className="input mt-1" aria-describedby="tq-hint" />
+          <p id="tq-hint" className="text-muted mt-1 text-xs">
+            Matches the team&apos;s name, its manager or its unit.
+          </p>
         </div>
         <button type="submit" className="rounded-md border border-line px-3 py-2 text-sm font-medium">
           Search
