@@ -102,7 +102,7 @@ function DepartmentTrendSection({ o, metric }: { o: OrganizationOverview; metric
   const withLatest = ranked.filter((s) => s.points[at]);
   const top = [...withLatest].sort((a, b) => value(b.points[at]!) - value(a.points[at]!))[0];
   const reading = top
-    ? `${top.department.name} has the ${isIndex ? "highest leverage index" : "highest AI exposure"} in ${o.cycles[at]!.name} (${format(value(top.points[at]!))}).${ranked.length > shown.length ? ` The ${shown.length} largest of ${ranked.length} departments are drawn; every department is in the numbers.` : ""} Pick a department above to see its teams.`
+    ? `${top.department.name} has the ${isIndex ? "highest leverage index" : "highest AI exposure"} in ${o.cycles[at]!.name} (${format(value(top.points[at]!))}).${ranked.length > shown.length ? ` The ${shown.length} largest of ${ranked.length} departments are drawn and tabled; every department is in the CSV and in the heatmap below.` : ""} Pick a department above to see its teams.`
     : "Not enough cycles in this range to show a trend.";
   return (
     <Card title={title} description={reading}>
@@ -120,7 +120,7 @@ function DepartmentTrendSection({ o, metric }: { o: OrganizationOverview; metric
         caption={title}
         rowHeader="Department"
         columns={o.cycles.map(cycleLabel)}
-        rows={ranked.map((s) => ({
+        rows={shown.map((s) => ({
           key: s.department.id,
           label: s.department.name,
           values: s.points.map((p) => (p ? format(value(p)) : "—")),
