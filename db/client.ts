@@ -1,16 +1,17 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { acquireDataDirLock } from "./data-dir-lock";
 import * as schema from "./schema";
 
-/** Both drivers expose the same pg-core query builder; the postgres.js type stands for both. */
-export type Database = PostgresJsDatabase<typeof schema>;
+/** Either driver's database: both are pg-core databases over this schema, differing only in their raw results. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DatabaseHandle = {
   db: Database;
@@ -23,9 +24,9 @@ export type DatabaseHandle = {
 
 const MIGRATION_LOCK_KEY = 7_302_611;
 
-export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-export function defaultPgliteDataDir() {
+function defaultPgliteDataDir() {
   return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), "data", "pglite");
 }
 
@@ -34,13 +35,13 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
   try {
     // pg_trgm: the trigram indexes behind the admin's people search (migration 0007), as on PostgreSQL.
     const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
-    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    const db = drizzlePglite({ client, schema });
     return {
       db,
       driver: "pglite",
       location: dataDir ? path.resolve(dataDir) : "memory",
       migrate: async () => {
-        await migratePglite(db as never, { migrationsFolder });
+        await migratePglite(db, { migrationsFolder });
       },
       close: async () => {
         await client.close();

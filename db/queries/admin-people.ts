@@ -2,6 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { containsPattern } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
 import { type AppRole, departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
@@ -39,7 +40,7 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
   const conditions: SQL[] = [];
   const q = query.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(q);
     // Each side is answered by its trigram indexes (migration 0007), not by ILIKE on every joined row.
     conditions.push(
       or(
@@ -337,7 +338,7 @@ export async function setTeamManager(actor: Actor, teamId: number, managerId: nu
   await db.transaction(async (tx) => {
     if (managerId !== null) {
       const [manager] = await tx.select().from(people).where(eq(people.id, managerId));
-      if (!manager || !manager.active)
+      if (!manager?.active)
         throw new ActionError("Choose an active person as manager.", { managerId: ["Choose an active person."] });
       if (manager.appRole === "employee")
         await tx.update(people).set({ appRole: "manager", updatedAt: sql`now()` }).where(eq(people.id, managerId));

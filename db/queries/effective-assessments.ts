@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
+import { sharesOf } from "@/db/helpers";
 import { effectiveAssessments } from "@/db/schema";
 
 /**
@@ -19,11 +20,7 @@ export function effectiveAssessmentsQuery(db: Database) {
         teamId: effectiveAssessments.teamId,
         roleVersionId: effectiveAssessments.roleVersionId,
         reviewed: effectiveAssessments.reviewed,
-        s1: effectiveAssessments.s1,
-        s2: effectiveAssessments.s2,
-        s3: effectiveAssessments.s3,
-        s4: effectiveAssessments.s4,
-        s5: effectiveAssessments.s5,
+        ...sharesOf(effectiveAssessments),
       })
       .from(effectiveAssessments),
   );

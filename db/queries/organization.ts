@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import { type Database, getDb } from "@/db";
+import { containsPattern } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import {
   departmentCycleFigures,
@@ -42,49 +43,6 @@ function figuresOf(row: MeanMixRow) {
 
 export type GroupFigures = NonNullable<ReturnType<typeof figuresOf>>;
 
-/** Every started cycle, oldest first, with the organisation's mean level mix and figures. */
-export async function orgFiguresByCycle(actor: Actor) {
-  assertRole(actor, ORGANIZATION_ROLES);
-  const db = await getDb();
-  const effective = effectiveAssessmentsQuery(db);
-  const rows = await db
-    .with(effective)
-    .select({
-      cycleId: reviewCycles.id,
-      cycleName: reviewCycles.name,
-      status: reviewCycles.status,
-      ...meanMixColumns(effective),
-    })
-    .from(reviewCycles)
-    .leftJoin(effective, eq(effective.cycleId, reviewCycles.id))
-    .where(ne(reviewCycles.status, "draft"))
-    .groupBy(reviewCycles.id)
-    .orderBy(asc(reviewCycles.startsOn));
-  return rows.map((row) => ({
-    cycleId: row.cycleId,
-    cycleName: row.cycleName,
-    status: row.status,
-    figures: figuresOf(row),
-  }));
-}
-
-/** Each team's mean level mix per started cycle, by the team recorded on that cycle's assessments. */
-export async function teamFiguresByCycle(actor: Actor) {
-  assertRole(actor, ORGANIZATION_ROLES);
-  const db = await getDb();
-  const effective = effectiveAssessmentsQuery(db);
-  const rows = await db
-    .with(effective)
-    .select({
-      cycleId: effective.cycleId,
-      teamId: effective.teamId,
-      ...meanMixColumns(effective),
-    })
-    .from(effective)
-    .groupBy(effective.cycleId, effective.teamId);
-  return rows.map((row) => ({ cycleId: row.cycleId, teamId: row.teamId, figures: figuresOf(row)! }));
-}
-
 export async function listTeamsWithDepartment(actor: Actor) {
   assertRole(actor, ORGANIZATION_ROLES);
   const db = await getDb();
@@ -102,7 +60,7 @@ export async function listTeamsWithDepartment(actor: Actor) {
     .orderBy(asc(departments.name), asc(teams.name));
 }
 
-export async function listDepartmentsForOrganization(actor: Actor) {
+async function listDepartmentsForOrganization(actor: Actor) {
   assertRole(actor, ORGANIZATION_ROLES);
   const db = await getDb();
   return db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name));
@@ -125,7 +83,7 @@ export const TEAM_LINES_MAX = 12;
 export const HEATMAP_TEAMS_MAX = 30;
 export const TOP_N = 10;
 /** A cycle with fewer of its people assessed than this is provisional: drawn dashed, never the headline. */
-export const COVERAGE_THRESHOLD = 0.8;
+const COVERAGE_THRESHOLD = 0.8;
 /** Teams with fewer assessed people show no figures to leaders: a mean of two is nearly a person's answers. */
 export const MIN_TEAM_ASSESSED = 3;
 
@@ -650,7 +608,7 @@ export async function teamTrendForOrganization(actor: Actor, teamId: number) {
 
 export const TEAM_TABLE_SORTS = ["index", "change", "exposure", "people", "team", "department"] as const;
 export type TeamTableSort = (typeof TEAM_TABLE_SORTS)[number];
-export const TEAM_TABLE_PAGE_SIZE = 25;
+const TEAM_TABLE_PAGE_SIZE = 25;
 
 /**
  * One page of the teams in scope with their figures in `cycleId` and the change since
@@ -687,7 +645,7 @@ export async function teamFiguresPage(
   const change = sql<number | null>`${index} - ${indexOf(s0 as typeof n)}`;
   const exposure = exposureOf(n);
   const q = options.q?.trim();
-  const pattern = q ? `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+  const pattern = q ? containsPattern(q) : null;
   const where = and(
     options.departmentId ? eq(teams.departmentId, options.departmentId) : undefined,
     pattern

@@ -10,7 +10,7 @@ export const BENCH_PASSWORD = "bench-password";
 export const BENCH_LEADER = "leader@bench.example";
 /** Manages the one 50-person team. */
 export const BENCH_BIG_TEAM_MANAGER = "manager.big@bench.example";
-export const BIG_TEAM_SIZE = 50;
+const BIG_TEAM_SIZE = 50;
 const CYCLES = 12;
 
 /** Team sizes (members, the manager not counted) adding up to about `total` people with managers. */

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import postgres from "postgres";
 import { setDatabaseHandle } from "@/db";
 import { openPostgres } from "@/db/client";
@@ -15,7 +15,7 @@ import { reviewBoard } from "@/db/queries/reviews";
 import { listManagedTeams } from "@/db/queries/team";
 import { teamTrends } from "@/db/queries/team-trends";
 import { ensureReferenceData } from "@/db/reference-data";
-import { people } from "@/db/schema";
+import { assessments, people, teams } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { BENCH_BIG_TEAM_MANAGER, BENCH_LEADER, BENCH_PASSWORD, generateOrganisation } from "./generate-org";
 
@@ -127,9 +127,11 @@ async function benchSize(url: string, size: number, reuse: boolean): Promise<Row
   const handle = openPostgres(dbUrl.toString());
   await handle.migrate();
   setDatabaseHandle(handle);
-  const [c] = await handle.db.execute<{ people: number; teams: number; assessments: number }>(
-    sql`select (select count(*) from people)::int as people, (select count(*) from teams)::int as teams, (select count(*) from assessments)::int as assessments`,
-  );
+  const c = {
+    people: await handle.db.$count(people),
+    teams: await handle.db.$count(teams),
+    assessments: await handle.db.$count(assessments),
+  };
   const [leaderRow] = await handle.db.select().from(people).where(eq(people.email, BENCH_LEADER));
   const [managerRow] = await handle.db.select().from(people).where(eq(people.email, BENCH_BIG_TEAM_MANAGER));
   const leader: Actor = { id: leaderRow!.id, name: leaderRow!.name, email: leaderRow!.email, role: "leader" };
@@ -179,7 +181,7 @@ async function benchSize(url: string, size: number, reuse: boolean): Promise<Row
     return {
       people: size,
       generateMs,
-      counts: `${c!.people} people, ${c!.teams} teams, ${c!.assessments} assessments`,
+      counts: `${c.people} people, ${c.teams} teams, ${c.assessments} assessments`,
       org: { ms: orgMs, bytes: orgBytes, sqlMs: orgSql },
       team: { ms: teamMs, bytes: teamBytes, sqlMs: teamSql },
       csv,

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import {
   MIN_TEAM_ASSESSED,
   type OrganizationOverview,
@@ -69,24 +70,27 @@ export async function TeamsSection({
       title={`Teams in ${cycle.name}`}
       description={`Change is since ${o.cycles[0]!.name}. A team with fewer than ${MIN_TEAM_ASSESSED} people assessed shows no figures: a mean of one or two people would show their own answers.`}
     >
-      <form method="get" action="/organization#teams" role="search" className="mb-3 flex flex-wrap items-end gap-2">
-        {[...query].flatMap(([k, v]) =>
-          k === "tq" || k === "tpage" ? [] : [<input key={k} type="hidden" name={k} value={v} />],
-        )}
-        <div className="min-w-56 flex-1">
-          <label htmlFor="tq" className="block text-sm font-medium">
-            Find a team
-          </label>
-          <input id="tq" name="tq" type="search" defaultValue={q} className="input mt-1" aria-describedby="tq-hint" />
-          <p id="tq-hint" className="text-muted mt-1 text-xs">
-            Matches the team&apos;s name, its manager or its unit.
-          </p>
-        </div>
-        <button type="submit" className="rounded-md border border-line px-3 py-2 text-sm font-medium">
-          Search
-        </button>
-      </form>
-      <div id="teams" className="overflow-x-auto" role="region" aria-label="Teams" tabIndex={0}>
+      <search>
+        <form method="get" action="/organization#teams" className="mb-3 flex flex-wrap items-end gap-2">
+          {[...query].flatMap(([k, v]) =>
+            k === "tq" || k === "tpage" ? [] : [<input key={k} type="hidden" name={k} value={v} />],
+          )}
+          <div className="min-w-56 flex-1">
+            <label htmlFor="tq" className="block text-sm font-medium">
+              Find a team
+            </label>
+            <input id="tq" name="tq" type="search" defaultValue={q} className="input mt-1" aria-describedby="tq-hint" />
+            <p id="tq-hint" className="text-muted mt-1 text-xs">
+              Matches the team&apos;s name, its manager or its unit.
+            </p>
+          </div>
+          <button type="submit" className="rounded-md border border-line px-3 py-2 text-sm font-medium">
+            Search
+          </button>
+        </form>
+      </search>
+      <span id="teams" />
+      <ScrollRegion label="Teams">
         <table className="w-full text-sm">
           <caption className="sr-only">{`Teams by leverage index, ${cycle.name}`}</caption>
           <thead>
@@ -140,7 +144,7 @@ export async function TeamsSection({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <nav aria-label="Team pages" className="mt-3 flex items-center justify-between gap-3 text-sm">
         <span className="text-muted">
           {result.total === 0
