@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -64,6 +65,9 @@ export const people = pgTable(
   (t) => [
     check("people_name_not_blank", sql`char_length(trim(${t.name})) > 0`),
     check("people_email_lowercase", sql`${t.email} = lower(${t.email}) and position('@' in ${t.email}) > 1`),
+    // The admin's search matches any part of a name or email (ILIKE '%…%'): trigram indexes serve it.
+    index("people_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("people_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
   ],
 );
 
@@ -81,6 +85,7 @@ export const teams = pgTable(
   (t) => [
     check("teams_name_not_blank", sql`char_length(trim(${t.name})) > 0`),
     index("teams_manager_idx").on(t.managerId),
+    index("teams_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
   ],
 );
 
@@ -373,6 +378,110 @@ export const calibrationRecords = pgTable(
     ),
     index("calibration_records_assessment_idx").on(t.assessmentId),
   ],
+);
+
+const shareSums = {
+  /** Effective assessments counted (the one per person: finalized manager review, else submitted self). */
+  assessed: integer().notNull().default(0),
+  sumS1: integer("sum_s1").notNull().default(0),
+  sumS2: integer("sum_s2").notNull().default(0),
+  sumS3: integer("sum_s3").notNull().default(0),
+  sumS4: integer("sum_s4").notNull().default(0),
+  sumS5: integer("sum_s5").notNull().default(0),
+  /** Of those, the finalized manager reviews, and their sums ("manager-reviewed only"). */
+  reviewed: integer().notNull().default(0),
+  reviewedS1: integer("reviewed_s1").notNull().default(0),
+  reviewedS2: integer("reviewed_s2").notNull().default(0),
+  reviewedS3: integer("reviewed_s3").notNull().default(0),
+  reviewedS4: integer("reviewed_s4").notNull().default(0),
+  reviewedS5: integer("reviewed_s5").notNull().default(0),
+  /**
+   * Calibration: finalized reviews with a submitted self-assessment, the sum of their gaps and of
+   * their distances in hundredths of an index point (self − manager), and the count per bucket.
+   */
+  pairs: integer().notNull().default(0),
+  gapSum: integer("gap_sum").notNull().default(0),
+  absGapSum: integer("abs_gap_sum").notNull().default(0),
+  managerHigherLots: integer("manager_higher_lots").notNull().default(0),
+  managerHigher: integer("manager_higher").notNull().default(0),
+  agree: integer().notNull().default(0),
+  selfHigher: integer("self_higher").notNull().default(0),
+  selfHigherLots: integer("self_higher_lots").notNull().default(0),
+};
+
+/**
+ * The effective assessment of each person in each cycle (see effective-assessments.ts), kept by a
+ * trigger on assessments in the same transaction as every write (migration 0006), so pages read
+ * one row per person instead of ranking all assessments of the organisation.
+ */
+export const effectiveAssessments = pgTable(
+  "effective_assessments",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    subjectId: integer("subject_id")
+      .notNull()
+      .references(() => people.id),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    roleVersionId: integer("role_version_id").references(() => roleProfileVersions.id),
+    reviewed: boolean().notNull(),
+    ...shareColumns,
+    /** Self minus manager leverage index, in hundredths, when a finalized review meets a submitted self-assessment. */
+    gap: integer(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.subjectId] }),
+    index("effective_assessments_team_cycle_idx").on(t.teamId, t.cycleId),
+    index("effective_assessments_cycle_role_idx").on(t.cycleId, t.roleVersionId),
+  ],
+);
+
+/** Sums of the effective assessments per team and cycle, kept by the same trigger. */
+export const teamCycleFigures = pgTable(
+  "team_cycle_figures",
+  {
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    ...shareSums,
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.cycleId] }), index("team_cycle_figures_cycle_idx").on(t.cycleId)],
+);
+
+/** Sums per role and cycle, by the role version recorded on each effective assessment. */
+export const roleCycleFigures = pgTable(
+  "role_cycle_figures",
+  {
+    roleProfileId: integer("role_profile_id")
+      .notNull()
+      .references(() => roleProfiles.id),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    ...shareSums,
+  },
+  (t) => [primaryKey({ columns: [t.roleProfileId, t.cycleId] }), index("role_cycle_figures_cycle_idx").on(t.cycleId)],
+);
+
+/** Sums per department and cycle, by the team's department now; kept by the triggers on assessments and teams. */
+export const departmentCycleFigures = pgTable(
+  "department_cycle_figures",
+  {
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    ...shareSums,
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.cycleId] })],
 );
 
 /** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
