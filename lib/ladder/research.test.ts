@@ -8,58 +8,75 @@ import {
   compareWithResearch,
   type ExposureLabel,
   mixFromTaskLevels,
+  type OccupationTaskType,
   occupationBeta,
   openingVerbs,
   researchReading,
   suggestedLevel,
+  taskWeight,
 } from "./research";
 
 const manifest = JSON.parse(readFileSync(path.join(referenceFolder, "manifest.json"), "utf8"));
-const TASKS = "occupation-tasks.tsv.gz";
-const taskRows = readReferenceFile(referenceFolder, TASKS, manifest.files[TASKS]);
-const labelsByCode = new Map<string, { human: ExposureLabel[]; gpt4: ExposureLabel[] }>();
-for (const [code, , , human, gpt4] of taskRows) {
-  const entry = labelsByCode.get(code!) ?? { human: [], gpt4: [] };
-  entry.human.push(Number(human) as ExposureLabel);
-  entry.gpt4.push(Number(gpt4) as ExposureLabel);
-  labelsByCode.set(code!, entry);
-}
+const read = (name: string) => readReferenceFile(referenceFolder, name, manifest.files[name]);
+const TASK_TYPES: Record<string, OccupationTaskType> = { C: "core", S: "supplemental", "": null };
 
-// Rows copied unchanged from the published occ_level.csv (tests/fixtures/README.md).
-const published = readFileSync(path.join(import.meta.dirname, "../../tests/fixtures/occ_level-sample.csv"), "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => {
-    const cells = line.match(/("[^"]*"|[^,]+)/g)!;
-    return {
-      code: cells[0]!,
-      title: cells[1]!.replace(/^"|"$/g, ""),
-      gpt4Beta: Number(cells[3]),
-      humanBeta: Number(cells[6]),
-    };
-  });
+type LabelledTask = { label: ExposureLabel; taskType: OccupationTaskType };
+const tasksByCode = new Map<string, { human: LabelledTask[]; gpt4: LabelledTask[] }>();
+for (const [code, , type, human, gpt4] of read("occupation-tasks.tsv.gz")) {
+  const entry = tasksByCode.get(code!) ?? { human: [], gpt4: [] };
+  const taskType = TASK_TYPES[type!]!;
+  entry.human.push({ label: Number(human) as ExposureLabel, taskType });
+  entry.gpt4.push({ label: Number(gpt4) as ExposureLabel, taskType });
+  tasksByCode.set(code!, entry);
+}
+// The published occ_level.csv figures, as shipped (the cells are copied unchanged from the file).
+const published = read("occupations.tsv.gz").map(([code, title, human, gpt4]) => ({
+  code: code!,
+  title: title!,
+  human: Number(human),
+  gpt4: Number(gpt4),
+}));
+// The file prints each figure to float64's full precision (17 significant digits): a recomputed
+// figure must agree to the last few units of a double.
+const FILE_PRECISION = 1e-15;
 
 describe("occupationBeta", () => {
-  it("is E1 + 0.5·E2 over the tasks", () => {
-    expect(occupationBeta([1, 1, 2, 0])).toBe(0.625);
-    expect(occupationBeta([0, 0])).toBe(0);
-    expect(occupationBeta([1])).toBe(1);
+  it("is E1 + 0.5·E2 over the tasks, Core weighing 2 and the others 1", () => {
+    const t = (label: ExposureLabel, taskType: OccupationTaskType = "supplemental") => ({ label, taskType });
+    expect(occupationBeta([t(1), t(1), t(2), t(0)])).toBe(0.625);
+    expect(occupationBeta([t(0), t(0)])).toBe(0);
+    expect(occupationBeta([t(1)])).toBe(1);
     expect(occupationBeta([])).toBeNaN();
+    // (2·1 + 1·0 + 1·0.5) / 4
+    expect(occupationBeta([t(1, "core"), t(0, null), t(2)])).toBe(0.625);
+    expect(taskWeight("core")).toBe(2);
+    expect(taskWeight("supplemental")).toBe(1);
+    expect(taskWeight(null)).toBe(1);
   });
 
   it("has the shape of the ladder's exposure: tasks spread over levels 1 and 2 give E = 100·beta", () => {
-    expect(occupationBeta([1, 2, 2, 0]) * 100).toBe(aiExposure({ s1: 25, s2: 50, s3: 25, s4: 0, s5: 0 }));
+    const tasks = ([1, 2, 2, 0] as const).map((label) => ({ label, taskType: null }));
+    expect(occupationBeta(tasks) * 100).toBe(aiExposure({ s1: 25, s2: 50, s3: 25, s4: 0, s5: 0 }));
   });
 
-  it(`reproduces the published occ_level.csv beta of ${published.length} occupations from their task labels`, () => {
-    expect(published.length).toBeGreaterThanOrEqual(20);
+  it("reproduces the published beta of all 923 occupations, on both label sources, from their task labels", () => {
+    expect(published).toHaveLength(923);
+    const mismatches: string[] = [];
+    let unweightedMatches = 0;
     for (const occupation of published) {
-      const labels = labelsByCode.get(occupation.code);
-      expect(labels, occupation.code).toBeDefined();
-      expect(occupationBeta(labels!.human), `${occupation.title} (annotators)`).toBeCloseTo(occupation.humanBeta, 9);
-      expect(occupationBeta(labels!.gpt4), `${occupation.title} (GPT-4)`).toBeCloseTo(occupation.gpt4Beta, 9);
+      const tasks = tasksByCode.get(occupation.code);
+      expect(tasks, occupation.code).toBeDefined();
+      for (const source of ["human", "gpt4"] as const) {
+        const beta = occupationBeta(tasks![source]);
+        if (!(Math.abs(beta - occupation[source]) <= FILE_PRECISION))
+          mismatches.push(`${occupation.code} ${occupation.title} (${source}): ${beta} ≠ ${occupation[source]}`);
+        const unweighted = occupationBeta(tasks![source].map((task) => ({ ...task, taskType: null })));
+        if (Math.abs(unweighted - occupation[source]) <= FILE_PRECISION) unweightedMatches++;
+      }
     }
+    expect(mismatches).toEqual([]);
+    // The weighting matters: an unweighted mean matches only about a quarter of the 1,846 figures.
+    expect(unweightedMatches).toBeLessThan(published.length);
   });
 });
 

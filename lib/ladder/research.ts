@@ -23,15 +23,28 @@ export function automationLabelName(level: AutomationLevel) {
   return `T${level}`;
 }
 
+/** O*NET's task type: "core", "supplemental", or null where O*NET gives none. */
+export type OccupationTaskType = "core" | "supplemental" | null;
+
+/** How much a task counts in its occupation's figures: Core 2, Supplemental (and untyped) 1 — as in occ_level.csv. */
+export function taskWeight(taskType: OccupationTaskType) {
+  return taskType === "core" ? 2 : 1;
+}
+
 /**
- * An occupation's beta, 0–1: the share of its E1 tasks plus half the share of its E2 tasks
- * (E1 + 0.5·E2) — the same shape as the ladder's E = s1 + 0.5·s2. NaN for no tasks.
+ * An occupation's beta, 0–1: the weighted share of its E1 tasks plus half the weighted share of its
+ * E2 tasks (E1 + 0.5·E2), Core tasks weighing 2 and the others 1. This is how the published
+ * occ_level.csv figures are computed; the same shape as the ladder's E = s1 + 0.5·s2. NaN for no tasks.
  */
-export function occupationBeta(labels: readonly ExposureLabel[]) {
-  if (labels.length === 0) return Number.NaN;
+export function occupationBeta(tasks: readonly { label: ExposureLabel; taskType: OccupationTaskType }[]) {
+  let weights = 0;
   let sum = 0;
-  for (const label of labels) sum += label === 1 ? 1 : label === 2 ? 0.5 : 0;
-  return sum / labels.length;
+  for (const { label, taskType } of tasks) {
+    const weight = taskWeight(taskType);
+    weights += weight;
+    sum += weight * (label === 1 ? 1 : label === 2 ? 0.5 : 0);
+  }
+  return weights === 0 ? Number.NaN : sum / weights;
 }
 
 // Opening verbs of O*NET task statements ("Direct or coordinate …", "Advise clients on …").
