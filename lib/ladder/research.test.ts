@@ -4,15 +4,12 @@ import { describe, expect, it } from "vitest";
 import { readReferenceFile, referenceFolder } from "@/db/reference-data";
 import { aiExposure } from "./formulas";
 import {
-  type AutomationLevel,
   compareWithResearch,
   type ExposureLabel,
   mixFromTaskLevels,
   type OccupationTaskType,
   occupationBeta,
-  openingVerbs,
   researchReading,
-  suggestedLevel,
   taskWeight,
 } from "./research";
 
@@ -77,68 +74,6 @@ describe("occupationBeta", () => {
     expect(mismatches).toEqual([]);
     // The weighting matters: an unweighted mean matches only about a quarter of the 1,846 figures.
     expect(unweightedMatches).toBeLessThan(published.length);
-  });
-});
-
-describe("suggestedLevel", () => {
-  const examples: { statement: string; exposure: ExposureLabel; automation: AutomationLevel; level: number }[] = [
-    // E1 with high automation: task execution
-    {
-      statement: "Prepare all materials for transactions or execution of deals.",
-      exposure: 1,
-      automation: 3,
-      level: 1,
-    },
-    { statement: "Complete contract forms, prepare change of address records.", exposure: 1, automation: 4, level: 1 },
-    // exposed, but the work stays and gets accelerated
-    { statement: "Conduct financial analyses related to investments.", exposure: 1, automation: 2, level: 2 },
-    { statement: "Recommend investments and investment timing to companies.", exposure: 2, automation: 3, level: 2 },
-    { statement: "Draw charts and graphs, using computer spreadsheets.", exposure: 2, automation: 4, level: 2 },
-    // not exposed: by what the task does
-    { statement: "Negotiate or approve contracts or agreements with suppliers.", exposure: 0, automation: 1, level: 3 },
-    { statement: "Advise clients on aspects of capitalization.", exposure: 0, automation: 1, level: 3 },
-    { statement: "Develop and maintain client relationships.", exposure: 0, automation: 1, level: 4 },
-    { statement: "Supervise, train, or mentor junior team members.", exposure: 0, automation: 1, level: 4 },
-    {
-      statement: "Coordinate the development or implementation of budgetary control systems.",
-      exposure: 0,
-      automation: 2,
-      level: 4,
-    },
-    {
-      statement: "Direct or coordinate an organization's financial or budget activities.",
-      exposure: 0,
-      automation: 2,
-      level: 5,
-    },
-    {
-      statement: "Direct, plan, or implement policies, objectives, or activities of organizations.",
-      exposure: 0,
-      automation: 1,
-      level: 5,
-    },
-    { statement: "Set up and operate machines to cut stock.", exposure: 0, automation: 1, level: 3 },
-    {
-      statement: "Establish departmental responsibilities and coordinate functions among departments.",
-      exposure: 0,
-      automation: 1,
-      level: 5,
-    },
-    {
-      statement: "Purchase investments for companies in accordance with company policy.",
-      exposure: 0,
-      automation: 3,
-      level: 3,
-    },
-  ];
-  it.each(examples)("$statement (E$exposure, T$automation) → level $level", (example) => {
-    expect(suggestedLevel(example)).toBe(example.level);
-  });
-
-  it("reads a statement's opening verbs joined by or/and", () => {
-    expect(openingVerbs("Direct or coordinate an organization's budget.")).toEqual(["direct", "coordinate"]);
-    expect(openingVerbs("Supervise, train, or mentor staff.")).toEqual(["supervise"]);
-    expect(openingVerbs("Review and analyze legislation.")).toEqual(["review", "analyze"]);
   });
 });
 

@@ -47,52 +47,6 @@ export function occupationBeta(tasks: readonly { label: ExposureLabel; taskType:
   return weights === 0 ? Number.NaN : sum / weights;
 }
 
-// Opening verbs of O*NET task statements ("Direct or coordinate …", "Advise clients on …").
-const STRATEGIC_VERB = /^(direct|allocate|authorize|approve|appoint|set|establish|formulate|determine)\b/;
-const STRATEGIC_OBJECT =
-  /\b(polic(y|ies)|priorit(y|ies)|goals?|objectives?|strateg(y|ies|ic)|budgets?|resources|funds|organization'?s?|operations|activities|businesses|programs?|departments?|mission)\b/;
-const SYSTEM_VERB =
-  /^(design|develop|coordinate|plan|organize|implement|supervise|manage|oversee|train|establish|structure|standardize|integrate|schedule|delegate)\b/;
-const DECISION_VERB =
-  /^(advise|recommend|decide|evaluate|assess|review|consult|confer|negotiate|interpret|diagnose|determine|resolve|approve|select|prioritize|counsel|judge|analyze|investigate)\b/;
-
-/** The verbs a statement opens with: "Direct or coordinate an …" → ["direct", "coordinate"]. */
-export function openingVerbs(statement: string) {
-  const words = statement
-    .toLowerCase()
-    .replace(/[^a-z' ]+/g, " ")
-    .split(/\s+/)
-    .filter(Boolean);
-  const verbs = words.slice(0, 1);
-  for (let i = 1; i + 1 < words.length && (words[i] === "or" || words[i] === "and"); i += 2) verbs.push(words[i + 1]!);
-  return verbs;
-}
-
-/**
- * The ladder level a task starts at when a role is built from an occupation; the manager confirms
- * or changes it. The rule, from the task's exposure label (the chosen source) and GPT-4's automation:
- *  1. E1 with automation T3 or T4 → level 1, Task Execution: the most automatable work.
- *  2. any other E1 or E2 → level 2, AI-Assisted Execution: the work stays, AI accelerates it.
- *  3. E0, by what the statement opens with:
- *     direct / allocate / authorize / set or establish policy, priorities, budgets… → level 5;
- *     design / develop / coordinate / plan / organize / implement / supervise / manage / train → level 4;
- *     advise / recommend / decide / evaluate / assess / review / negotiate / interpret… → level 3;
- *     anything else not exposed to LLMs → level 3 (the work stays with a person who owns it).
- */
-export function suggestedLevel(task: {
-  exposure: ExposureLabel;
-  automation: AutomationLevel;
-  statement: string;
-}): LadderLevel {
-  if (task.exposure === 1 && task.automation >= 3) return 1;
-  if (task.exposure !== 0) return 2;
-  const verbs = openingVerbs(task.statement);
-  const text = task.statement.toLowerCase();
-  if (verbs.some((v) => STRATEGIC_VERB.test(v)) && STRATEGIC_OBJECT.test(text)) return 5;
-  if (verbs.some((v) => SYSTEM_VERB.test(v))) return 4;
-  return 3;
-}
-
 /**
  * A proposed target mix from a role's task levels: each level's share of the tasks, in whole
  * percents summing to exactly 100 (largest remainder); null for no tasks.

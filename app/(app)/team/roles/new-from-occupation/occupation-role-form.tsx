@@ -12,6 +12,7 @@ import {
   formatPercent,
   type LabelSource,
   type LadderLevel,
+  LEVEL_RULE_TEXT,
   LEVELS,
   type LevelMix,
   mixFromTaskLevels,
@@ -63,7 +64,8 @@ export function OccupationRoleForm({
       return {
         id: t.id,
         include,
-        level: suggestedLevel({ exposure: t.humanExposure, automation: t.gpt4Automation, statement: t.statement }),
+        level: suggestedLevel({ exposure: t.humanExposure, automation: t.gpt4Automation, statement: t.statement })
+          .level,
         touched: false,
       };
     });
@@ -97,7 +99,7 @@ export function OccupationRoleForm({
                 exposure: labelOf(task, next),
                 automation: task.gpt4Automation,
                 statement: task.statement,
-              }),
+              }).level,
             };
       }),
     );
@@ -202,6 +204,9 @@ export function OccupationRoleForm({
           {coreCount > ROLE_TASKS_MAX &&
             ` This occupation has ${coreCount} core tasks: the first ${ROLE_TASKS_MAX} start ticked — swap in the ones that matter more.`}
         </p>
+        <p className="text-muted mt-1 text-xs" data-testid="level-rule">
+          {LEVEL_RULE_TEXT}
+        </p>
         {errors.tasks && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{errors.tasks[0]}</p>}
         <ul className="mt-2 divide-y divide-[var(--line)]">
           {taskStates.map((t, index) => {
@@ -241,7 +246,9 @@ export function OccupationRoleForm({
                           {automationLabelName(task.gpt4Automation)}
                         </span>
                         {task.taskType && <span className="text-muted">{TYPE_NAMES[task.taskType]}</span>}
-                        <span className="text-muted">Suggested: level {suggestion}</span>
+                        <span className="text-muted">
+                          Suggested: level {suggestion.level} ({suggestion.matched.join(", ")})
+                        </span>
                       </div>
                     </div>
                     <div className="mt-2 w-full sm:mt-0 sm:w-60 sm:shrink-0">
