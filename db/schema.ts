@@ -121,6 +121,32 @@ export const occupationTasks = pgTable(
   ],
 );
 
+/**
+ * Microsoft Research's occupation-level AI applicability (Tomlinson et al. 2025, "Working with AI"),
+ * per SOC 2018 code: how much of the occupation's work people use Copilot for, and how successfully.
+ * An O*NET-SOC code joins on its first seven characters (13-2011.01 → 13-2011). Reference data.
+ */
+export const occupationAiApplicability = pgTable(
+  "occupation_ai_applicability",
+  {
+    socCode: varchar("soc_code", { length: 7 }).primaryKey(),
+    title: varchar({ length: 200 }).notNull(),
+    /** 0–1: the mean of the user-goal and AI-action scores. */
+    score: doublePrecision().notNull(),
+    /** From activities people ask AI to help with (close to the ladder's level 2). */
+    scoreUser: doublePrecision("score_user").notNull(),
+    /** From activities the AI itself performs (close to level 1). */
+    scoreAi: doublePrecision("score_ai").notNull(),
+  },
+  (t) => [
+    check("occupation_ai_applicability_code_format", sql`${t.socCode} ~ '^[0-9]{2}-[0-9]{4}$'`),
+    check(
+      "occupation_ai_applicability_range",
+      sql`${t.score} between 0 and 1 and ${t.scoreUser} between 0 and 1 and ${t.scoreAi} between 0 and 1`,
+    ),
+  ],
+);
+
 /** Which reference file is loaded, by its checksum: the loader skips work when it matches. */
 export const referenceDatasets = pgTable("reference_datasets", {
   name: varchar({ length: 60 }).primaryKey(),

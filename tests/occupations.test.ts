@@ -92,6 +92,15 @@ describe("roles against the research", () => {
     expect(analyst.measured).not.toBeNull();
     expect(analyst.basis).toBe("people");
     expect(analyst.comparison).toBe(compareWithResearch(analyst.measured!.exposure, 50));
+    // The second source, by the SOC code 13-2051 (tests/reference-data.test.ts checks the file).
+    expect(analyst.applicability!.score).toBeCloseTo(27.835475, 5);
+    expect(analyst.applicability!.score).toBeCloseTo(
+      (analyst.applicability!.scoreUser + analyst.applicability!.scoreAi) / 2,
+      9,
+    );
+    expect(analyst.ranks!.beta).toBeGreaterThan(0.5);
+    expect(analyst.ranks!.applicability).toBeGreaterThan(0);
+    expect(analyst.ranks!.applicability).toBeLessThanOrEqual(1);
     // Product roles have no O*NET occupation in the demo.
     expect(rows.some((r) => r.roleTitle === "Product Manager")).toBe(false);
   });
@@ -109,6 +118,19 @@ describe("roles against the research", () => {
     await expect(orgRoleResearchPoints(manager)).rejects.toThrow(AccessDeniedError);
     await expect(roleResearchComparisons(employee)).rejects.toThrow(AccessDeniedError);
     expect((await orgRoleResearchPoints(leader)).length).toBeGreaterThan(8);
+  });
+
+  it("narrows the organisation's roles to one department", async () => {
+    const all = await orgRoleResearchPoints(leader);
+    const [team] = await testDb.db.select().from(teams).where(eq(teams.id, all[0]!.teamId));
+    const inDepartment = await orgRoleResearchPoints(leader, team!.departmentId);
+    const departmentTeams = await testDb.db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(eq(teams.departmentId, team!.departmentId));
+    expect(inDepartment.length).toBeGreaterThan(0);
+    expect(inDepartment.length).toBeLessThan(all.length);
+    expect(inDepartment.every((r) => departmentTeams.some((t) => t.id === r.teamId))).toBe(true);
   });
 
   it("falls back to the target mix for a linked role nobody has been assessed in yet", async () => {

@@ -10,6 +10,7 @@ import {
   type OccupationTaskType,
   occupationBeta,
   researchReading,
+  sourcesReading,
   taskWeight,
 } from "./research";
 
@@ -108,5 +109,19 @@ describe("compareWithResearch", () => {
     expect(researchReading("Copywriter", "below", "target")).toMatch(
       /^The Copywriter role's target mix puts less time/,
     );
+  });
+});
+
+describe("sourcesReading", () => {
+  it("says the sources agree when the occupation ranks within a third of each other", () => {
+    expect(sourcesReading("Tax Preparers", 0.9, 0.8)).toBe(
+      "The two sources roughly agree on Tax Preparers: it is more exposed than 90% of occupations by task exposure and more than 80% by actual AI use.",
+    );
+  });
+  it("names the source that ranks it higher when they disagree", () => {
+    expect(sourcesReading("Credit Analysts", 0.95, 0.4)).toBe(
+      "The two sources disagree on Credit Analysts: it ranks above 95% of occupations by task exposure (Eloundou) but above only 40% by actual AI use (Working with AI).",
+    );
+    expect(sourcesReading("Passenger Attendants", 0.1, 0.99)).toMatch(/above 99% of occupations by actual AI use/);
   });
 });

@@ -23,6 +23,19 @@ export function automationLabelName(level: AutomationLevel) {
   return `T${level}`;
 }
 
+/** What GPT-4's automation level means, in the words of Eloundou et al.'s rubric. */
+const AUTOMATION_MEANINGS: Record<AutomationLevel, string> = {
+  0: "no automation: the task needs a person throughout",
+  1: "a person does most of it; AI helps in small parts",
+  2: "a person and AI work on it together",
+  3: "AI does most of it with a person checking",
+  4: "AI could do it fully, with no person needed",
+};
+
+export function automationMeaning(level: AutomationLevel) {
+  return AUTOMATION_MEANINGS[level];
+}
+
 /** O*NET's task type: "core", "supplemental", or null where O*NET gives none. */
 export type OccupationTaskType = "core" | "supplemental" | null;
 
@@ -89,4 +102,52 @@ export function researchReading(roleTitle: string, comparison: ResearchCompariso
     similar: "about as much time in exposed work as",
   }[comparison];
   return `${subject} ${amount} the occupation's average task profile suggests.`;
+}
+
+/** Microsoft Research's second opinion, credited wherever one of its figures appears. */
+export const WORKING_WITH_AI_ATTRIBUTION =
+  "AI applicability: Tomlinson et al. 2025, Working with AI (CC BY 4.0); O*NET 29.0, U.S. Department of Labor";
+
+/** Which research figure an occupation is read by: Eloundou's beta (either label source) or Tomlinson's applicability. */
+export type ResearchSource = "beta-human" | "beta-gpt4" | "applicability";
+
+export const RESEARCH_SOURCES: { value: ResearchSource; name: string; short: string; meaning: string }[] = [
+  {
+    value: "beta-human",
+    name: "Task exposure, annotators (Eloundou et al. 2023)",
+    short: "Beta (annotators)",
+    meaning: "share of the occupation's tasks an LLM could halve the time of (E1 + ½·E2, Core tasks counted twice)",
+  },
+  {
+    value: "beta-gpt4",
+    name: "Task exposure, GPT-4 (Eloundou et al. 2023)",
+    short: "Beta (GPT-4)",
+    meaning: "the same beta from GPT-4's task labels",
+  },
+  {
+    value: "applicability",
+    name: "AI applicability from real Copilot use (Tomlinson et al. 2025)",
+    short: "AI applicability",
+    meaning: "how much of the occupation's work people actually use AI for, and how successfully",
+  },
+];
+
+/** Two ranks further apart than this (a third of all occupations) read as the sources disagreeing. */
+export const SOURCE_DISAGREEMENT_RANK = 1 / 3;
+
+/**
+ * One sentence comparing where an occupation ranks among all occupations by Eloundou's beta and by
+ * Tomlinson's applicability (ranks 0–1). The two measure different things on different scales —
+ * what an LLM could speed up versus what people use AI for — so only their ranks are compared.
+ */
+export function sourcesReading(occupationTitle: string, betaRank: number, applicabilityRank: number) {
+  const percentile = (rank: number) => `${Math.round(rank * 100)}%`;
+  if (Math.abs(betaRank - applicabilityRank) <= SOURCE_DISAGREEMENT_RANK) {
+    return `The two sources roughly agree on ${occupationTitle}: it is more exposed than ${percentile(betaRank)} of occupations by task exposure and more than ${percentile(applicabilityRank)} by actual AI use.`;
+  }
+  const [more, less] =
+    betaRank > applicabilityRank
+      ? ["task exposure (Eloundou)", "actual AI use (Working with AI)"]
+      : ["actual AI use (Working with AI)", "task exposure (Eloundou)"];
+  return `The two sources disagree on ${occupationTitle}: it ranks above ${percentile(Math.max(betaRank, applicabilityRank))} of occupations by ${more} but above only ${percentile(Math.min(betaRank, applicabilityRank))} by ${less}.`;
 }
