@@ -18,6 +18,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import type { AssessmentDraftValues } from "../lib/assessment-schema";
+import { OCCUPATION_TASK_TEXT_MAX, ROLE_TASK_TEXT_MAX } from "../lib/limits";
 
 export const appRole = pgEnum("app_role", ["employee", "manager", "leader", "admin"]);
 export const cycleStatus = pgEnum("cycle_status", ["draft", "open", "closed"]);
@@ -215,15 +216,20 @@ export const roleTasks = pgTable(
       .notNull()
       .references(() => roleProfileVersions.id, { onDelete: "cascade" }),
     position: smallint().notNull(),
-    text: varchar({ length: 200 }).notNull(),
+    /** Typed tasks hold up to ROLE_TASK_TEXT_MAX characters; O*NET statements are kept whole (check below). */
+    text: varchar({ length: OCCUPATION_TASK_TEXT_MAX }).notNull(),
     level: smallint().notNull(),
-    /** The O*NET task statement this task was taken from, when the role started from an occupation. */
+    /** The O*NET task statement this task was taken from, kept across the role's versions. */
     occupationTaskId: integer("occupation_task_id").references(() => occupationTasks.id),
   },
   (t) => [
     unique("role_tasks_position_unique").on(t.roleVersionId, t.position),
     check("role_tasks_level_range", sql`${t.level} between 1 and 5`),
     check("role_tasks_text_not_blank", sql`char_length(trim(${t.text})) > 0`),
+    check(
+      "role_tasks_text_length",
+      sql`char_length(${t.text}) <= ${sql.raw(String(ROLE_TASK_TEXT_MAX))} or ${t.occupationTaskId} is not null`,
+    ),
   ],
 );
 

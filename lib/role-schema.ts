@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SHARE_KEYS } from "@/lib/ladder";
+import { OCCUPATION_TASK_TEXT_MAX, ROLE_TASK_TEXT_MAX } from "@/lib/limits";
 
 export const ROLE_TASKS_MAX = 20;
 
@@ -10,7 +11,12 @@ const share = z.coerce
   .max(100, "Enter a whole percent from 0 to 100.");
 
 export const roleTaskSchema = z.object({
-  text: z.string().trim().min(1, "Describe the task, or remove it.").max(200, "Keep a task under 200 characters."),
+  // Up to an O*NET statement's length here; saveRoleMapping holds typed tasks to ROLE_TASK_TEXT_MAX.
+  text: z
+    .string()
+    .trim()
+    .min(1, "Describe the task, or remove it.")
+    .max(OCCUPATION_TASK_TEXT_MAX, `Keep a task under ${ROLE_TASK_TEXT_MAX} characters.`),
   level: z.coerce.number().int().min(1, "Choose a ladder level.").max(5, "Choose a ladder level."),
 });
 

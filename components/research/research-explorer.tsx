@@ -32,7 +32,7 @@ export function ResearchExplorer({ roles }: { roles: RoleResearchComparison[] })
     return [{ role: r, ladder, research, comparison: compareWithResearch(ladder, research) }];
   });
   const count = (c: string) => rows.filter((r) => r.comparison === c).length;
-  const summary = `Of ${rows.length} linked roles, ${count("above")} spend more time in exposed work than ${chosen.short.toLowerCase()} suggests for their occupation, ${count("below")} less and ${count("similar")} about the same.`;
+  const summary = `Of ${rows.length} linked roles, ${count("above")} spend more time in exposed work than ${chosen.phrase} suggests, ${count("below")} less and ${count("similar")} about the same.`;
   const missing = roles.length - rows.length;
   const disagreements = new Map<string, string>();
   for (const r of roles) {

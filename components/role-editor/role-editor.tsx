@@ -15,6 +15,7 @@ import {
   leverageIndex,
   SHARE_KEYS,
 } from "@/lib/ladder";
+import { OCCUPATION_TASK_TEXT_MAX, ROLE_TASK_TEXT_MAX } from "@/lib/limits";
 import { ROLE_TASKS_MAX, type RoleEditorValues } from "@/lib/role-schema";
 
 export type RoleEditorAction = (
@@ -315,7 +316,9 @@ export function RoleEditor({
                               id={`task-${t.key}-text`}
                               name={`tasks.${index}.text`}
                               rows={2}
-                              maxLength={200}
+                              maxLength={
+                                t.text.length > ROLE_TASK_TEXT_MAX ? OCCUPATION_TASK_TEXT_MAX : ROLE_TASK_TEXT_MAX
+                              }
                               className="input min-w-0 flex-1 resize-y px-2 py-1"
                               value={t.text}
                               onChange={(e) =>

@@ -9,6 +9,7 @@ import {
   mixFromTaskLevels,
   type OccupationTaskType,
   occupationBeta,
+  representativeTaskIds,
   researchReading,
   sourcesReading,
   taskWeight,
@@ -123,5 +124,43 @@ describe("sourcesReading", () => {
       "The two sources disagree on Credit Analysts: it ranks above 95% of occupations by task exposure (Eloundou) but above only 40% by actual AI use (Working with AI).",
     );
     expect(sourcesReading("Passenger Attendants", 0.1, 0.99)).toMatch(/above 99% of occupations by actual AI use/);
+  });
+});
+
+describe("representativeTaskIds", () => {
+  it("ticks every Core and untyped task when they fit", () => {
+    const tasks = [
+      { id: 1, label: 0 as const, taskType: "core" as const },
+      { id: 2, label: 1 as const, taskType: null },
+      { id: 3, label: 2 as const, taskType: "supplemental" as const },
+    ];
+    expect(representativeTaskIds(tasks, 20)).toEqual(new Set([1, 2]));
+  });
+
+  it("keeps the occupation's weighted exposure mix when there are more Core tasks than places", () => {
+    // Over every occupation with more than 20 Core tasks, the 20 ticked stay closer to its beta than the first 20.
+    let chosenGaps = 0;
+    let firstGaps = 0;
+    let occupationsOver = 0;
+    for (const occupation of published) {
+      const tasks = tasksByCode.get(occupation.code)!.human.map((t, i) => ({ ...t, id: i }));
+      if (tasks.filter((t) => t.taskType !== "supplemental").length <= 20) continue;
+      occupationsOver++;
+      const picked = representativeTaskIds(tasks, 20);
+      expect(picked.size).toBe(20);
+      const chosen = tasks.filter((t) => picked.has(t.id));
+      expect(chosen.every((t) => t.taskType !== "supplemental")).toBe(true);
+      const first20 = tasks.filter((t) => t.taskType !== "supplemental").slice(0, 20);
+      const gap = (list: typeof tasks) => Math.abs(occupationBeta(list) - occupation.human);
+      chosenGaps += gap(chosen);
+      firstGaps += gap(first20);
+      // Rounding 20 places over three labels: within one and a half tasks' share of the occupation's beta.
+      expect(gap(chosen), occupation.title).toBeLessThanOrEqual(1.5 / 20 + 1e-12);
+    }
+    expect(occupationsOver).toBeGreaterThan(10);
+    console.log(
+      `${occupationsOver} occupations with more than 20 Core tasks: mean beta gap ${((chosenGaps / occupationsOver) * 100).toFixed(2)} points for the 20 ticked, ${((firstGaps / occupationsOver) * 100).toFixed(2)} for the first 20`,
+    );
+    expect(chosenGaps).toBeLessThan(firstGaps / 2);
   });
 });

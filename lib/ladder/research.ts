@@ -111,23 +111,33 @@ export const WORKING_WITH_AI_ATTRIBUTION =
 /** Which research figure an occupation is read by: Eloundou's beta (either label source) or Tomlinson's applicability. */
 export type ResearchSource = "beta-human" | "beta-gpt4" | "applicability";
 
-export const RESEARCH_SOURCES: { value: ResearchSource; name: string; short: string; meaning: string }[] = [
+export const RESEARCH_SOURCES: {
+  value: ResearchSource;
+  name: string;
+  short: string;
+  /** For a sentence: "… than {phrase} suggests". */
+  phrase: string;
+  meaning: string;
+}[] = [
   {
     value: "beta-human",
     name: "Task exposure, annotators (Eloundou et al. 2023)",
     short: "Beta (annotators)",
+    phrase: "their occupation's published task exposure",
     meaning: "share of the occupation's tasks an LLM could halve the time of (E1 + ½·E2, Core tasks counted twice)",
   },
   {
     value: "beta-gpt4",
     name: "Task exposure, GPT-4 (Eloundou et al. 2023)",
     short: "Beta (GPT-4)",
+    phrase: "their occupation's task exposure by GPT-4's labels",
     meaning: "the same beta from GPT-4's task labels",
   },
   {
     value: "applicability",
     name: "AI applicability from real Copilot use (Tomlinson et al. 2025)",
     short: "AI applicability",
+    phrase: "their occupation's measured AI use",
     meaning: "how much of the occupation's work people actually use AI for, and how successfully",
   },
 ];
@@ -150,4 +160,31 @@ export function sourcesReading(occupationTitle: string, betaRank: number, applic
       ? ["task exposure (Eloundou)", "actual AI use (Working with AI)"]
       : ["actual AI use (Working with AI)", "task exposure (Eloundou)"];
   return `The two sources disagree on ${occupationTitle}: it ranks above ${percentile(Math.max(betaRank, applicabilityRank))} of occupations by ${more} but above only ${percentile(Math.min(betaRank, applicabilityRank))} by ${less}.`;
+}
+
+/**
+ * Which tasks start ticked when an occupation has more than `max` of them: Core (and untyped) tasks
+ * first; when those are more than `max`, the ones whose exposure labels (E0/E1/E2) best keep the mix of
+ * the whole occupation, weighted as the research weighs it — each label gets its share of the places
+ * (largest remainder), and within a label O*NET's order decides. Returns the ids to tick.
+ */
+export function representativeTaskIds(
+  tasks: readonly { id: number; label: ExposureLabel; taskType: OccupationTaskType }[],
+  max: number,
+): Set<number> {
+  const core = tasks.filter((t) => t.taskType !== "supplemental");
+  if (core.length <= max) return new Set(core.map((t) => t.id));
+  const weights = [0, 0, 0];
+  for (const t of tasks) weights[t.label]! += taskWeight(t.taskType);
+  const total = weights[0]! + weights[1]! + weights[2]!;
+  const byLabel = [0, 1, 2].map((label) => core.filter((t) => t.label === label));
+  const exact = weights.map((w) => (w / total) * max);
+  const places = exact.map((e, label) => Math.min(Math.floor(e), byLabel[label]!.length));
+  // The places left go to the labels furthest below their share that still have tasks to give.
+  for (let left = max - places.reduce((a, b) => a + b, 0); left > 0; left--) {
+    const open = [0, 1, 2].filter((label) => places[label]! < byLabel[label]!.length);
+    const label = open.sort((a, b) => exact[b]! - places[b]! - (exact[a]! - places[a]!) || a - b)[0]!;
+    places[label]! += 1;
+  }
+  return new Set(byLabel.flatMap((list, label) => list.slice(0, places[label]).map((t) => t.id)));
 }

@@ -7,6 +7,7 @@ import {
   type AutomationLevel,
   aiExposure,
   automationLabelName,
+  automationMeaning,
   type ExposureLabel,
   exposureLabelName,
   formatPercent,
@@ -16,6 +17,8 @@ import {
   LEVELS,
   type LevelMix,
   mixFromTaskLevels,
+  occupationBeta,
+  representativeTaskIds,
   SHARE_KEYS,
   suggestedLevel,
 } from "@/lib/ladder";
@@ -55,21 +58,21 @@ export function OccupationRoleForm({
   const [source, setSource] = useState<LabelSource>("human");
   const [title, setTitle] = useState(occupation.title);
   const [teamId, setTeamId] = useState(String(teams[0]?.id ?? ""));
-  // Core (and untyped) tasks start ticked, up to the most a role holds.
-  const [taskStates, setTaskStates] = useState<TaskState[]>(() => {
-    let ticked = 0;
-    return tasks.map((t) => {
-      const include = t.taskType !== "supplemental" && ticked < ROLE_TASKS_MAX;
-      if (include) ticked++;
-      return {
-        id: t.id,
-        include,
-        level: suggestedLevel({ exposure: t.humanExposure, automation: t.gpt4Automation, statement: t.statement })
-          .level,
-        touched: false,
-      };
-    });
-  });
+  // Core (and untyped) tasks start ticked; past the most a role holds, those that keep the occupation's exposure mix.
+  const [ticked] = useState(() =>
+    representativeTaskIds(
+      tasks.map((t) => ({ id: t.id, label: t.humanExposure, taskType: t.taskType })),
+      ROLE_TASKS_MAX,
+    ),
+  );
+  const [taskStates, setTaskStates] = useState<TaskState[]>(() =>
+    tasks.map((t) => ({
+      id: t.id,
+      include: ticked.has(t.id),
+      level: suggestedLevel({ exposure: t.humanExposure, automation: t.gpt4Automation, statement: t.statement }).level,
+      touched: false,
+    })),
+  );
   const coreCount = tasks.filter((t) => t.taskType !== "supplemental").length;
   const [mixOverride, setMixOverride] = useState<Record<keyof LevelMix, string> | null>(null);
 
@@ -202,7 +205,7 @@ export function OccupationRoleForm({
         <p className="text-muted mt-1 text-xs" id="tasks-cap">
           A role holds at most {ROLE_TASKS_MAX} typical tasks.
           {coreCount > ROLE_TASKS_MAX &&
-            ` This occupation has ${coreCount} core tasks: the first ${ROLE_TASKS_MAX} start ticked — swap in the ones that matter more.`}
+            ` This occupation has ${coreCount} Core tasks: the ${ROLE_TASKS_MAX} ticked are Core tasks chosen so their exposure mix matches the whole occupation's (beta ${formatPercent(occupationBeta(tasks.filter((t) => ticked.has(t.id)).map((t) => ({ label: t.humanExposure, taskType: t.taskType }))) * 100)} against ${formatPercent(occupationBeta(tasks.map((t) => ({ label: t.humanExposure, taskType: t.taskType }))) * 100)}) — swap in the ones that matter more to your role.`}
         </p>
         <p className="text-muted mt-1 text-xs" data-testid="level-rule">
           {LEVEL_RULE_TEXT}
@@ -242,8 +245,8 @@ export function OccupationRoleForm({
                         >
                           {exposureLabelName(label)}
                         </span>
-                        <span className="rounded-full border border-line px-2 py-0.5" title="GPT-4 automation level">
-                          {automationLabelName(task.gpt4Automation)}
+                        <span className="rounded-full border border-line px-2 py-0.5">
+                          GPT-4 {automationLabelName(task.gpt4Automation)}: {automationMeaning(task.gpt4Automation)}
                         </span>
                         {task.taskType && <span className="text-muted">{TYPE_NAMES[task.taskType]}</span>}
                         <span className="text-muted">
