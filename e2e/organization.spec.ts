@@ -112,7 +112,9 @@ test("the leader reads the roles against the research: one sentence, a source to
   await expect(table.getByRole("columnheader", { name: "Beta (annotators)" })).toBeVisible();
   await section.getByLabel("AI applicability from real Copilot use (Tomlinson et al. 2025)").check();
   await expect(table.getByRole("columnheader", { name: "AI applicability" })).toBeVisible();
-  await expect(section.getByTestId("research-summary")).toContainText("than their occupation's measured AI use suggests");
+  await expect(section.getByTestId("research-summary")).toContainText(
+    "than their occupation's measured AI use suggests",
+  );
   await expect(section.getByText(/Tomlinson et al\. 2025, Working with AI/)).toBeVisible();
 
   // The department filter narrows the research view too.
