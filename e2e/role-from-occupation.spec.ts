@@ -32,7 +32,7 @@ test("the manager starts a role from an occupation, adjusts two levels, saves an
   await expect(page.getByTestId("occupation-task")).toHaveCount(26);
   // A role holds at most 20 tasks: the 20 that keep the occupation's exposure mix start ticked, and it says so.
   await expect(page.getByText("Tasks (20 of 26 kept)")).toBeVisible();
-  await expect(page.getByText(/the 20 ticked are Core tasks chosen so their exposure mix matches/)).toBeVisible();
+  await expect(page.getByText(/the 20 ticked are those chosen so their exposure mix matches/)).toBeVisible();
   await expect(taskRow(page, "Supervise, train, or mentor junior team members").getByRole("checkbox")).toBeDisabled();
   await expect(taskRow(page, "Develop and maintain client relationships").getByRole("checkbox")).toBeChecked();
   // The rule is shown in words, and each task's GPT-4 automation level with its meaning.

@@ -93,7 +93,7 @@ function highest(entries: Entry[], text: string): LevelSuggestion | null {
 }
 
 /** Level 3, 4 or 5 when the words say the task decides, designs or steers; null for execution. */
-export function workLevel(text: string): LevelSuggestion | null {
+function workLevel(text: string): LevelSuggestion | null {
   return highest(WORK_VOCABULARY, text);
 }
 
@@ -103,7 +103,7 @@ export function suggestLevel(text: string): LevelSuggestion | null {
 }
 
 /** Exposed to LLMs (E1 or E2) and not largely automatable (T0–T2): AI speeds the person up. */
-export function isAiAcceleratedExecution(exposure: ExposureLabel, automation: AutomationLevel) {
+function isAiAcceleratedExecution(exposure: ExposureLabel, automation: AutomationLevel) {
   return exposure !== 0 && automation <= 2;
 }
 

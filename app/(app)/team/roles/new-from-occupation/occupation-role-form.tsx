@@ -205,7 +205,7 @@ export function OccupationRoleForm({
         <p className="text-muted mt-1 text-xs" id="tasks-cap">
           A role holds at most {ROLE_TASKS_MAX} typical tasks.
           {coreCount > ROLE_TASKS_MAX &&
-            ` This occupation has ${coreCount} Core tasks: the ${ROLE_TASKS_MAX} ticked are Core tasks chosen so their exposure mix matches the whole occupation's (beta ${formatPercent(occupationBeta(tasks.filter((t) => ticked.has(t.id)).map((t) => ({ label: t.humanExposure, taskType: t.taskType }))) * 100)} against ${formatPercent(occupationBeta(tasks.map((t) => ({ label: t.humanExposure, taskType: t.taskType }))) * 100)}) — swap in the ones that matter more to your role.`}
+            ` This occupation has ${coreCount} Core (or untyped) tasks: the ${ROLE_TASKS_MAX} ticked are those chosen so their exposure mix matches the whole occupation's (beta ${formatPercent(occupationBeta(tasks.filter((t) => ticked.has(t.id)).map((t) => ({ label: t.humanExposure, taskType: t.taskType }))) * 100)} against ${formatPercent(occupationBeta(tasks.map((t) => ({ label: t.humanExposure, taskType: t.taskType }))) * 100)}) — swap in the ones that matter more to your role.`}
         </p>
         <p className="text-muted mt-1 text-xs" data-testid="level-rule">
           {LEVEL_RULE_TEXT}
