@@ -10,7 +10,7 @@ const share = z.coerce
   .min(0, "Enter a whole percent from 0 to 100.")
   .max(100, "Enter a whole percent from 0 to 100.");
 
-export const roleTaskSchema = z.object({
+const roleTaskSchema = z.object({
   // Up to an O*NET statement's length here; saveRoleMapping holds typed tasks to ROLE_TASK_TEXT_MAX.
   text: z
     .string()

@@ -18,12 +18,16 @@ function parseCsvLine(line) {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") cells.push(cell), (cell = "");
-    else cell += ch;
+    else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+    } else cell += ch;
   }
   cells.push(cell);
   return cells;
@@ -121,12 +125,12 @@ const manifest = {
   files: {},
 };
 for (const [name, { columns, rows }] of Object.entries(files)) {
-  const text = [columns.join("\t"), ...rows.map((r) => r.join("\t"))].join("\n") + "\n";
+  const text = `${[columns.join("\t"), ...rows.map((r) => r.join("\t"))].join("\n")}\n`;
   const gz = gzipSync(Buffer.from(text, "utf8"), { level: 9 });
   writeFileSync(path.join(out, name), gz);
   manifest.files[name] = { columns, rows: rows.length, sha256: createHash("sha256").update(gz).digest("hex") };
 }
-writeFileSync(path.join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+writeFileSync(path.join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 copyFileSync(path.join(source, "LICENSE"), path.join(out, "LICENSE-GPTs-are-GPTs.txt"));
 copyFileSync(path.join(workingWithAi, "LICENSE.txt"), path.join(out, "LICENSE-Working-with-AI.txt"));
 copyFileSync(path.join(workingWithAi, "NOTICE.md"), path.join(out, "NOTICE-Working-with-AI.md"));

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ResearchScatter } from "@/components/charts/research-scatter";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { RoleResearchComparison } from "@/db/queries/occupations";
 import {
   compareWithResearch,
@@ -99,12 +100,7 @@ export function ResearchExplorer({ roles }: { roles: RoleResearchComparison[] })
             basis: r.role.basis,
           }))}
         />
-        <div
-          className="max-h-80 overflow-auto"
-          role="region"
-          aria-label="Roles against the chosen research source"
-          tabIndex={0}
-        >
+        <ScrollRegion label="Roles against the chosen research source" className="max-h-80 overflow-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">Each role's ladder exposure against {chosen.name}</caption>
             <thead className="sticky top-0 bg-[var(--surface,white)]">
@@ -148,7 +144,7 @@ export function ResearchExplorer({ roles }: { roles: RoleResearchComparison[] })
               {source === "applicability" ? ", or no Working with AI score for the occupation" : ""}.
             </p>
           )}
-        </div>
+        </ScrollRegion>
       </div>
       {disagreements.size > 0 && (
         <div data-testid="sources-disagree">

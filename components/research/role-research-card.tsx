@@ -1,5 +1,6 @@
 import { ResearchAttribution } from "@/components/research-attribution";
 import { Card, Stat } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { RoleResearchComparison } from "@/db/queries/occupations";
 import {
   type AutomationLevel,
@@ -98,7 +99,7 @@ export function RoleResearchCard({
               )}{" "}
               against the whole occupation&apos;s {formatPercent(role.publishedBetaHuman)}.
             </p>
-            <div className="overflow-x-auto" role="region" aria-label={`Tasks of ${role.roleTitle}`} tabIndex={0}>
+            <ScrollRegion label={`Tasks of ${role.roleTitle}`}>
               <table className="mt-2 w-full text-sm">
                 <thead>
                   <tr className="border-b border-line text-left">
@@ -135,7 +136,7 @@ export function RoleResearchCard({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         )}
         {attribution && <ResearchAttribution className="mt-3" workingWithAi={role.applicability !== null} />}
