@@ -9,23 +9,18 @@ import {
 } from "@/db/queries/occupations";
 import { createRoleFromOccupation, linkRoleToOccupation } from "@/db/queries/role-from-occupation";
 import { saveRoleMapping } from "@/db/queries/roles";
-import { auditLog, occupationTasks, people, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
+import { auditLog, occupationTasks, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { compareWithResearch } from "@/lib/ladder";
-import { ROLE_TASK_TEXT_MAX } from "@/lib/limits";
+import { ROLE_TASKS_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 import { roleFromOccupationSchema } from "@/lib/role-from-occupation-schema";
-import { ROLE_TASKS_MAX, roleMappingSchema } from "@/lib/role-schema";
+import { roleMappingSchema } from "@/lib/role-schema";
+import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-
-async function actorByEmail(email: string): Promise<Actor> {
-  const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
-  if (!p) throw new Error(`no ${email}`);
-  return { id: p.id, name: p.name, email: p.email, role: p.appRole };
-}
 
 let manager: Actor;
 let leader: Actor;
@@ -291,9 +286,9 @@ describe("creating a role from an occupation", () => {
     const [long] = await testDb.db
       .select()
       .from(occupationTasks)
-      .where(sql`char_length(${occupationTasks.statement}) > ${ROLE_TASK_TEXT_MAX}`)
+      .where(sql`char_length(${occupationTasks.statement}) > ${TASK_TEXT_MAX}`)
       .limit(1);
-    expect(long!.statement.length).toBeGreaterThan(ROLE_TASK_TEXT_MAX);
+    expect(long!.statement.length).toBeGreaterThan(TASK_TEXT_MAX);
     const teamId = await managedTeamId(manager);
     const [occupation] = await testDb.db
       .select({ code: occupationTasks.occupationCode })
@@ -345,7 +340,7 @@ describe("creating a role from an occupation", () => {
     // A typed task of the same length is refused at the field, not cut.
     const typed = `${long!.statement} (ours)`;
     await expect(edit(3, [{ text: typed, level: 2 }])).rejects.toMatchObject({
-      fieldErrors: { "tasks.0.text": [`Keep a task under ${ROLE_TASK_TEXT_MAX} characters.`] },
+      fieldErrors: { "tasks.0.text": [`Keep a task under ${TASK_TEXT_MAX} characters.`] },
     });
   });
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { departments, occupationTasks, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
-import { ROLE_TASK_TEXT_MAX } from "@/lib/limits";
+import { TASK_TEXT_MAX } from "@/lib/limits";
 import { createTestDatabase, driverUnderTest } from "./helpers/test-db";
 
 // The data half of migration 0006: statements cut to 200 characters in earlier releases, and later
@@ -26,7 +26,7 @@ describe(`migration 0006 on existing roles (${driverUnderTest})`, () => {
     const [long] = await db
       .select()
       .from(occupationTasks)
-      .where(sql`char_length(${occupationTasks.statement}) > ${ROLE_TASK_TEXT_MAX}`)
+      .where(sql`char_length(${occupationTasks.statement}) > ${TASK_TEXT_MAX}`)
       .limit(1);
     const [short] = await db
       .select()

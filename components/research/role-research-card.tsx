@@ -1,30 +1,17 @@
 import { ResearchAttribution } from "@/components/research-attribution";
 import { Card, Stat } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import type { RoleResearchComparison } from "@/db/queries/occupations";
+import type { RoleOccupationTask, RoleResearchComparison } from "@/db/queries/occupations";
 import {
-  type AutomationLevel,
   automationLabelName,
   automationMeaning,
-  type ExposureLabel,
   exposureLabelName,
   formatPercent,
   LEVELS,
-  type OccupationTaskType,
   occupationBeta,
   researchReading,
   sourcesReading,
 } from "@/lib/ladder";
-
-export type RoleResearchTask = {
-  position: number;
-  level: number;
-  statement: string;
-  humanExposure: ExposureLabel;
-  gpt4Exposure: ExposureLabel;
-  gpt4Automation: AutomationLevel;
-  taskType: OccupationTaskType;
-};
 
 /** One role's ladder exposure next to its occupation's published beta, with a plain reading. */
 export function RoleResearchCard({
@@ -34,7 +21,7 @@ export function RoleResearchCard({
   attribution = true,
 }: {
   role: RoleResearchComparison;
-  tasks: RoleResearchTask[];
+  tasks: RoleOccupationTask[];
   highlighted?: boolean;
   /** Off where the page credits the sources once for several cards. */
   attribution?: boolean;

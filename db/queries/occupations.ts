@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { containsPattern, escapeLike, latestRoleVersions, mixOf, sharesOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import {
   occupationAiApplicability,
@@ -19,7 +20,7 @@ import {
   compareWithResearch,
   type ExposureLabel,
   groupFigures,
-  type LevelMix,
+  type OccupationTaskType,
 } from "@/lib/ladder";
 
 /** Who may browse the occupations and compare roles with them: whoever maps roles or reads the org. */
@@ -27,10 +28,6 @@ const RESEARCH_ROLES = ["manager", "leader", "admin"] as const;
 
 const SEARCH_LIMIT = 20;
 const CODE_QUERY = /^\d{2}(-\d{0,4}(\.\d{0,2})?)?$/;
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
 
 export type OccupationSearchResult = { code: string; title: string; taskCount: number };
 
@@ -48,7 +45,7 @@ export async function searchOccupations(actor: Actor, query: string): Promise<Oc
   if (CODE_QUERY.test(text)) {
     where = like(occupations.code, `${escapeLike(text)}%`);
   } else {
-    const words = text.split(" ").map((word) => ilike(occupations.title, `%${escapeLike(word)}%`));
+    const words = text.split(" ").map((word) => ilike(occupations.title, containsPattern(word)));
     where = and(...words);
   }
   const taskCount = db
@@ -159,18 +156,7 @@ export async function roleResearchComparisons(
     .innerJoin(occupationAiApplicability, eq(occupationAiApplicability.socCode, sql`left(${occupations.code}, 7)`))
     .as("ranked");
 
-  const latestVersion = db
-    .selectDistinctOn([roleProfileVersions.roleProfileId], {
-      roleProfileId: roleProfileVersions.roleProfileId,
-      s1: roleProfileVersions.s1,
-      s2: roleProfileVersions.s2,
-      s3: roleProfileVersions.s3,
-      s4: roleProfileVersions.s4,
-      s5: roleProfileVersions.s5,
-    })
-    .from(roleProfileVersions)
-    .orderBy(roleProfileVersions.roleProfileId, desc(roleProfileVersions.version))
-    .as("latest_version");
+  const latestVersion = latestRoleVersions(db);
 
   const roles = await db
     .select({
@@ -187,11 +173,7 @@ export async function roleResearchComparisons(
       score: ranked.score,
       scoreUser: ranked.scoreUser,
       scoreAi: ranked.scoreAi,
-      s1: latestVersion.s1,
-      s2: latestVersion.s2,
-      s3: latestVersion.s3,
-      s4: latestVersion.s4,
-      s5: latestVersion.s5,
+      ...sharesOf(latestVersion),
     })
     .from(roleProfiles)
     .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
@@ -228,8 +210,7 @@ export async function roleResearchComparisons(
     if (!latestMeasured.has(row.roleProfileId)) latestMeasured.set(row.roleProfileId, row);
 
   return roles.map((role) => {
-    const target: LevelMix | null =
-      role.s1 === null ? null : { s1: role.s1, s2: role.s2!, s3: role.s3!, s4: role.s4!, s5: role.s5! };
+    const target = mixOf(role);
     const row = latestMeasured.get(role.roleProfileId);
     const measured =
       row && row.count > 0 && row.s1 !== null
@@ -280,6 +261,17 @@ export async function orgRoleResearchPoints(actor: Actor, departmentId?: number)
   return roleResearchComparisons(actor, { departmentId });
 }
 
+export type RoleOccupationTask = {
+  roleProfileId: number;
+  position: number;
+  level: number;
+  statement: string;
+  humanExposure: ExposureLabel;
+  gpt4Exposure: ExposureLabel;
+  gpt4Automation: AutomationLevel;
+  taskType: OccupationTaskType;
+};
+
 /** The current version's tasks of roles started from an occupation, with the O*NET labels they came from. */
 export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]) {
   assertRole(actor, RESEARCH_ROLES);
@@ -287,14 +279,7 @@ export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]
   const db = await getDb();
   const scope: SQL[] = [inArray(roleProfiles.id, roleProfileIds)];
   if (!hasRole(actor, ORGANIZATION_ROLES)) scope.push(eq(teams.managerId, actor.id));
-  const latest = db
-    .selectDistinctOn([roleProfileVersions.roleProfileId], {
-      id: roleProfileVersions.id,
-      roleProfileId: roleProfileVersions.roleProfileId,
-    })
-    .from(roleProfileVersions)
-    .orderBy(roleProfileVersions.roleProfileId, desc(roleProfileVersions.version))
-    .as("latest");
+  const latest = latestRoleVersions(db);
   return (
     db
       .select({
@@ -323,17 +308,6 @@ export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]
         ),
       )
       .where(and(...scope))
-      .orderBy(asc(roleProfiles.id), asc(roleTasks.position)) as Promise<
-      {
-        roleProfileId: number;
-        position: number;
-        level: number;
-        statement: string;
-        humanExposure: ExposureLabel;
-        gpt4Exposure: ExposureLabel;
-        gpt4Automation: AutomationLevel;
-        taskType: "core" | "supplemental" | null;
-      }[]
-    >
+      .orderBy(asc(roleProfiles.id), asc(roleTasks.position)) as Promise<RoleOccupationTask[]>
   );
 }

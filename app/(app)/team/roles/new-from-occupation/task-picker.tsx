@@ -10,7 +10,7 @@ import {
   occupationBeta,
   suggestedLevel,
 } from "@/lib/ladder";
-import { ROLE_TASKS_MAX } from "@/lib/role-schema";
+import { ROLE_TASKS_MAX } from "@/lib/limits";
 import { labelOf, type OccupationTasks, type TaskState } from "./use-occupation-tasks";
 
 type FieldErrors = Partial<Record<string, string[]>>;
