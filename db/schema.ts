@@ -27,6 +27,7 @@ import {
   EMAIL_MAX,
   NAME_MAX,
   NOTES_MAX,
+  OCCUPATION_TASK_TEXT_MAX,
   RETURN_MESSAGE_MAX,
   ROLE_DESCRIPTION_MAX,
   TASK_TEXT_MAX,
@@ -138,6 +139,32 @@ export const occupationTasks = pgTable(
   ],
 );
 
+/**
+ * Microsoft Research's occupation-level AI applicability (Tomlinson et al. 2025, "Working with AI"),
+ * per SOC 2018 code: how much of the occupation's work people use Copilot for, and how successfully.
+ * An O*NET-SOC code joins on its first seven characters (13-2011.01 → 13-2011). Reference data.
+ */
+export const occupationAiApplicability = pgTable(
+  "occupation_ai_applicability",
+  {
+    socCode: varchar("soc_code", { length: 7 }).primaryKey(),
+    title: varchar({ length: 200 }).notNull(),
+    /** 0–1: the mean of the user-goal and AI-action scores. */
+    score: doublePrecision().notNull(),
+    /** From activities people ask AI to help with (close to the ladder's level 2). */
+    scoreUser: doublePrecision("score_user").notNull(),
+    /** From activities the AI itself performs (close to level 1). */
+    scoreAi: doublePrecision("score_ai").notNull(),
+  },
+  (t) => [
+    check("occupation_ai_applicability_code_format", sql`${t.socCode} ~ '^[0-9]{2}-[0-9]{4}$'`),
+    check(
+      "occupation_ai_applicability_range",
+      sql`${t.score} between 0 and 1 and ${t.scoreUser} between 0 and 1 and ${t.scoreAi} between 0 and 1`,
+    ),
+  ],
+);
+
 /** Which reference file is loaded, by its checksum: the loader skips work when it matches. */
 export const referenceDatasets = pgTable("reference_datasets", {
   name: varchar({ length: 60 }).primaryKey(),
@@ -206,15 +233,20 @@ export const roleTasks = pgTable(
       .notNull()
       .references(() => roleProfileVersions.id, { onDelete: "cascade" }),
     position: smallint().notNull(),
-    text: varchar({ length: TASK_TEXT_MAX }).notNull(),
+    /** Typed tasks hold up to TASK_TEXT_MAX characters; O*NET statements are kept whole (check below). */
+    text: varchar({ length: OCCUPATION_TASK_TEXT_MAX }).notNull(),
     level: smallint().notNull(),
-    /** The O*NET task statement this task was taken from, when the role started from an occupation. */
+    /** The O*NET task statement this task was taken from, kept across the role's versions. */
     occupationTaskId: integer("occupation_task_id").references(() => occupationTasks.id),
   },
   (t) => [
     unique("role_tasks_position_unique").on(t.roleVersionId, t.position),
     check("role_tasks_level_range", sql`${t.level} between 1 and 5`),
     check("role_tasks_text_not_blank", sql`char_length(trim(${t.text})) > 0`),
+    check(
+      "role_tasks_text_length",
+      sql`char_length(${t.text}) <= ${sql.raw(String(TASK_TEXT_MAX))} or ${t.occupationTaskId} is not null`,
+    ),
   ],
 );
 

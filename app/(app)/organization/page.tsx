@@ -109,7 +109,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
           </div>
         </>
       )}
-      <ResearchSection actor={actor} />
+      <ResearchSection actor={actor} departmentId={o.department?.id} />
     </>
   );
 }
