@@ -3,6 +3,7 @@ import bcrypt from "bcryptjs";
 import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
+import { endAllSessions } from "@/db/queries/sessions";
 import { type AppRole, departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
 import { type Actor, assertRole } from "@/lib/authz";
@@ -188,6 +189,8 @@ export async function updatePerson(
       .update(people)
       .set({ name: input.name, email: input.email, appRole: input.role, updatedAt: sql`now()` })
       .where(eq(people.id, personId));
+    // A new role or email is a new identity: their sessions end and they sign in again.
+    if (changes.role || changes.email) await endAllSessions(personId, "person_updated", tx);
     await recordAudit(
       { actorId: actor.id, action: "person.updated", targetType: "person", targetId: personId, details: changes },
       tx,
@@ -195,7 +198,7 @@ export async function updatePerson(
   });
 }
 
-/** A deactivated person cannot sign in, and lib/dal.ts refuses their existing sessions at once. */
+/** A deactivated person cannot sign in, and their open sessions end. */
 export async function setPersonActive(actor: Actor, personId: number, active: boolean) {
   assertRole(actor, ["admin"]);
   if (personId === actor.id && !active) throw new ActionError("You cannot deactivate yourself.");
@@ -208,6 +211,7 @@ export async function setPersonActive(actor: Actor, personId: number, active: bo
       .returning({ id: people.id, email: people.email });
     if (changed.length === 0)
       throw new ActionError(active ? "This person is already active." : "This person is already deactivated.");
+    if (!active) await endAllSessions(personId, "deactivated", tx);
     await recordAudit(
       {
         actorId: actor.id,
