@@ -11,6 +11,27 @@ import { type Actor, assertRole } from "@/lib/authz";
 /** Stored for people created without a password: no bcrypt hash, so no password ever matches. */
 export const NO_PASSWORD = "!";
 
+/**
+ * The columns that tell a person's access state (lib/access-state.ts): whether they have a
+ * password, their last sign-in, their open invitation. Correlated per row: only for one page.
+ */
+// Qualified by hand: in a one-table select Drizzle leaves columns unqualified, which a subquery would misread.
+const personIdRef = sql.raw('"people"."id"');
+const accessColumns = {
+  hasPassword: sql<boolean>`${people.passwordHash} <> ${NO_PASSWORD}`,
+  lastSignInAt: sql<Date | null>`(select max(s.created_at) from sessions s where s.person_id = ${personIdRef})`.mapWith(
+    (v: string | Date | null) => (v ? new Date(v) : null),
+  ),
+  invitedAt:
+    sql<Date | null>`(select max(t.created_at) from access_tokens t where t.person_id = ${personIdRef} and t.purpose = 'invite' and t.used_at is null and t.revoked_at is null)`.mapWith(
+      (v: string | Date | null) => (v ? new Date(v) : null),
+    ),
+  inviteExpiresAt:
+    sql<Date | null>`(select max(t.expires_at) from access_tokens t where t.person_id = ${personIdRef} and t.purpose = 'invite' and t.used_at is null and t.revoked_at is null)`.mapWith(
+      (v: string | Date | null) => (v ? new Date(v) : null),
+    ),
+};
+
 export const PEOPLE_SORTS = ["name", "email", "role", "team", "department", "status"] as const;
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 
@@ -61,6 +82,7 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
         teamId: teams.id,
         team: teams.name,
         department: departments.name,
+        ...accessColumns,
       })
       .from(people)
       .leftJoin(teamMemberships, and(eq(teamMemberships.personId, people.id), isNull(teamMemberships.endedOn)))
@@ -93,6 +115,7 @@ export async function getPerson(actor: Actor, personId: number) {
       role: people.appRole,
       active: people.active,
       updatedAt: people.updatedAt,
+      ...accessColumns,
     })
     .from(people)
     .where(eq(people.id, personId));

@@ -1,7 +1,9 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { Card } from "@/components/ui/card";
+import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { invitePeopleAction } from "../actions";
 
 type Row = {
   line: number;
@@ -45,7 +47,7 @@ export function ImportClient({ template }: { template: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"dry-run" | "apply" | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [done, setDone] = useState<Record<string, number> | null>(null);
+  const [done, setDone] = useState<(Record<string, number> & { createdIds?: number[] }) | null>(null);
   const [filter, setFilter] = useState<"all" | "reject">("all");
   const textRef = useRef<HTMLTextAreaElement>(null);
 
@@ -209,6 +211,7 @@ export function ImportClient({ template }: { template: string }) {
             new teams. It is in the audit log.
           </p>
         )}
+        {done?.createdIds && done.createdIds.length > 0 && <InviteNewPeople personIds={done.createdIds} />}
       </div>
 
       {plan && (
@@ -337,5 +340,24 @@ export function ImportClient({ template }: { template: string }) {
         </Card>
       )}
     </div>
+  );
+}
+
+/** After an import: one button to invite everyone it created (many go out in the background). */
+function InviteNewPeople({ personIds }: { personIds: number[] }) {
+  const [state, invite] = useActionState(invitePeopleAction, { status: "idle" as const, values: { personIds: [] } });
+  const n = personIds.length;
+  return (
+    <form action={invite} className="space-y-2">
+      {personIds.map((id) => (
+        <input key={id} type="hidden" name="personId" value={id} />
+      ))}
+      <FormMessage state={state} />
+      {state.status !== "success" && (
+        <SubmitButton pendingText="Sending…">
+          Invite the {n === 1 ? "new person" : `${n.toLocaleString("en")} new people`}
+        </SubmitButton>
+      )}
+    </form>
   );
 }
