@@ -88,7 +88,7 @@ describe("server-side sessions", () => {
   });
 
   it("lists a person's own sign-ins, newest first, with where they came from", async () => {
-    const list = await listMySignIns({ ...admin, id: ids.ada!, role: "admin" });
+    const list = await listMySignIns({ ...admin, id: ids.ada!, role: "admin" }, null);
     expect(list.length).toBe(4);
     expect(list.find((s) => s.ip === "10.0.0.1")).toMatchObject({ userAgent: "Test/1", endReason: "sign_out" });
     const times = list.map((s) => s.createdAt.getTime());

@@ -77,10 +77,11 @@ export async function endAllSessions(personId: number, reason: string, executor?
 }
 
 /** The actor's own latest sign-ins, newest first: when, from where, and whether still open. */
-export async function listMySignIns(actor: Actor, limit = 10) {
+export async function listMySignIns(actor: Actor, currentSessionId: string | null = null, limit = 10) {
   const db = await getDb();
   return db
     .select({
+      current: sql<boolean>`${sessions.id} = ${currentSessionId ?? ""}`,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       endedAt: sessions.endedAt,
