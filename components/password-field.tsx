@@ -25,6 +25,10 @@ export function PasswordField({
   const [value, setValue] = useState("");
   const [strength, setStrength] = useState<PasswordStrength | null>(null);
   const latest = useRef("");
+  // A server refusal is about what was submitted: it goes away once the person types something else.
+  const [refused, setRefused] = useState<{ errors?: string[]; value: string }>({ value: "" });
+  if (refused.errors !== errors) setRefused({ errors, value });
+  const shownErrors = refused.value === value ? errors : undefined;
 
   useEffect(() => {
     latest.current = value;
@@ -41,7 +45,7 @@ export function PasswordField({
   }, [value, email]);
 
   const tooShort = value.length > 0 && value.length < PASSWORD_MIN_LENGTH;
-  const describedBy = [`${name}-hint`, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ");
+  const describedBy = [`${name}-hint`, shownErrors?.length ? `${name}-error` : null].filter(Boolean).join(" ");
   return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium">
@@ -55,7 +59,7 @@ export function PasswordField({
         required
         minLength={PASSWORD_MIN_LENGTH}
         onChange={(event) => setValue(event.target.value)}
-        aria-invalid={Boolean(errors?.length)}
+        aria-invalid={Boolean(shownErrors?.length)}
         aria-describedby={describedBy}
         className="input mt-1"
       />
@@ -81,9 +85,9 @@ export function PasswordField({
           </div>
         )}
       </div>
-      {errors?.length ? (
+      {shownErrors?.length ? (
         <p id={`${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-          {errors.join(" ")}
+          {shownErrors.join(" ")}
         </p>
       ) : null}
     </div>
