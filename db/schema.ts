@@ -60,6 +60,8 @@ export const people = pgTable(
     passwordHash: varchar("password_hash", { length: 100 }).notNull(),
     appRole: appRole("app_role").notNull().default("employee"),
     active: boolean().notNull().default(true),
+    /** When the person last set their own password (invite or reset); null: never. */
+    passwordSetAt: timestamp("password_set_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -542,6 +544,94 @@ export const signInThrottle = pgTable(
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
   },
   (t) => [check("sign_in_throttle_failures_nonnegative", sql`${t.failures} >= 0`)],
+);
+
+/**
+ * A signed-in browser. The session cookie names one row; every request checks it is not ended,
+ * not idle too long and not past its lifetime (lib/dal.ts), so ending the row ends the session.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: varchar({ length: 64 }).primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endReason: varchar("end_reason", { length: 40 }),
+    ip: varchar({ length: 64 }),
+    userAgent: varchar("user_agent", { length: 300 }),
+  },
+  (t) => [index("sessions_person_idx").on(t.personId, t.createdAt)],
+);
+
+export const accessTokenPurpose = pgEnum("access_token_purpose", ["invite", "reset"]);
+
+/** Invitation and password-reset links. Only the SHA-256 of the token is stored; each is used once. */
+export const accessTokens = pgTable(
+  "access_tokens",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    purpose: accessTokenPurpose().notNull(),
+    tokenHash: varchar("token_hash", { length: 64 }).notNull().unique(),
+    createdById: integer("created_by_id").references(() => people.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("access_tokens_person_idx").on(t.personId, t.purpose),
+    check("access_tokens_expiry_after_creation", sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
+/**
+ * Mail that was not handed to an SMTP server (no SMTP_URL): admins read it under Admin → Outbox.
+ */
+export const outboxMails = pgTable(
+  "outbox_mails",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    createdAt: createdAt(),
+    template: varchar({ length: 60 }).notNull(),
+    to: varchar("to_address", { length: 254 }).notNull(),
+    subject: varchar({ length: 300 }).notNull(),
+    text: text().notNull(),
+    html: text().notNull(),
+  },
+  (t) => [index("outbox_mails_created_idx").on(t.createdAt)],
+);
+
+export const jobStatus = pgEnum("job_status", ["queued", "running", "done", "failed"]);
+
+/**
+ * Background work (db/jobs.ts): claimed with FOR UPDATE SKIP LOCKED, so several server instances
+ * can share the queue; progress is written as the job runs.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    kind: varchar({ length: 60 }).notNull(),
+    payload: jsonb().notNull().default({}),
+    status: jobStatus().notNull().default("queued"),
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer().notNull().default(0),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    progressDone: integer("progress_done").notNull().default(0),
+    progressTotal: integer("progress_total").notNull().default(0),
+    error: text(),
+    createdById: integer("created_by_id").references(() => people.id),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("jobs_claim_idx").on(t.status, t.runAfter)],
 );
 
 export type Person = typeof people.$inferSelect;

@@ -8,7 +8,7 @@
 export const NAME_MAX = 120;
 /** The longest address RFC 5321 allows. */
 export const EMAIL_MAX = 254;
-export const PASSWORD_MIN = 10;
+// A new password's rules (12+ characters, not common, not the email): lib/password-policy.ts.
 export const PASSWORD_MAX = 200;
 /** "2026 Q4". */
 export const CYCLE_NAME_MAX = 20;

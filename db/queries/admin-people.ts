@@ -4,12 +4,34 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sq
 import { getDb } from "@/db";
 import { containsPattern } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
+import { endAllSessions } from "@/db/queries/sessions";
 import { type AppRole, departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
 import { type Actor, assertRole } from "@/lib/authz";
 
 /** Stored for people created without a password: no bcrypt hash, so no password ever matches. */
 export const NO_PASSWORD = "!";
+
+/**
+ * The columns that tell a person's access state (lib/access-state.ts): whether they have a
+ * password, their last sign-in, their open invitation. Correlated per row: only for one page.
+ */
+// Qualified by hand: in a one-table select Drizzle leaves columns unqualified, which a subquery would misread.
+const personIdRef = sql.raw('"people"."id"');
+const accessColumns = {
+  hasPassword: sql<boolean>`${people.passwordHash} <> ${NO_PASSWORD}`,
+  lastSignInAt: sql<Date | null>`(select max(s.created_at) from sessions s where s.person_id = ${personIdRef})`.mapWith(
+    (v: string | Date | null) => (v ? new Date(v) : null),
+  ),
+  invitedAt:
+    sql<Date | null>`(select max(t.created_at) from access_tokens t where t.person_id = ${personIdRef} and t.purpose = 'invite' and t.used_at is null and t.revoked_at is null)`.mapWith(
+      (v: string | Date | null) => (v ? new Date(v) : null),
+    ),
+  inviteExpiresAt:
+    sql<Date | null>`(select max(t.expires_at) from access_tokens t where t.person_id = ${personIdRef} and t.purpose = 'invite' and t.used_at is null and t.revoked_at is null)`.mapWith(
+      (v: string | Date | null) => (v ? new Date(v) : null),
+    ),
+};
 
 export const PEOPLE_SORTS = ["name", "email", "role", "team", "department", "status"] as const;
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
@@ -73,6 +95,7 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
         teamId: teams.id,
         team: teams.name,
         department: departments.name,
+        ...accessColumns,
       })
       .from(people)
       .leftJoin(teamMemberships, and(eq(teamMemberships.personId, people.id), isNull(teamMemberships.endedOn)))
@@ -105,6 +128,7 @@ export async function getPerson(actor: Actor, personId: number) {
       role: people.appRole,
       active: people.active,
       updatedAt: people.updatedAt,
+      ...accessColumns,
     })
     .from(people)
     .where(eq(people.id, personId));
@@ -201,6 +225,8 @@ export async function updatePerson(
       .update(people)
       .set({ name: input.name, email: input.email, appRole: input.role, updatedAt: sql`now()` })
       .where(eq(people.id, personId));
+    // A new role or email is a new identity: their sessions end and they sign in again.
+    if (changes.role || changes.email) await endAllSessions(personId, "person_updated", tx);
     await recordAudit(
       { actorId: actor.id, action: "person.updated", targetType: "person", targetId: personId, details: changes },
       tx,
@@ -208,7 +234,7 @@ export async function updatePerson(
   });
 }
 
-/** A deactivated person cannot sign in, and lib/dal.ts refuses their existing sessions at once. */
+/** A deactivated person cannot sign in, and their open sessions end. */
 export async function setPersonActive(actor: Actor, personId: number, active: boolean) {
   assertRole(actor, ["admin"]);
   if (personId === actor.id && !active) throw new ActionError("You cannot deactivate yourself.");
@@ -221,6 +247,7 @@ export async function setPersonActive(actor: Actor, personId: number, active: bo
       .returning({ id: people.id, email: people.email });
     if (changed.length === 0)
       throw new ActionError(active ? "This person is already active." : "This person is already deactivated.");
+    if (!active) await endAllSessions(personId, "deactivated", tx);
     await recordAudit(
       {
         actorId: actor.id,
