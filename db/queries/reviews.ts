@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { type Database, getDb } from "@/db";
 import {
   assessmentValuesOf,
+  submittedValuesOf,
   tasksOfAssessment,
   writeCompleteAssessment,
   writeDraftValues,
@@ -103,8 +104,16 @@ async function assessmentOf(db: Executor, cycleId: number, personId: number, kin
   return row ?? null;
 }
 
-async function describeAssessment(db: Executor, row: Assessment, showContent: boolean) {
-  const values = showContent ? assessmentValuesOf(row, await tasksOfAssessment(db as Database, row.id)) : null;
+/**
+ * "author": the manager's own review, drafts included. "submitted": the employee's self-assessment
+ * as last submitted — a draft on top of a returned one stays the employee's until resubmitted.
+ * "hidden": never submitted, so nothing of it.
+ */
+async function describeAssessment(db: Executor, row: Assessment, view: "author" | "submitted" | "hidden") {
+  const tasks = view === "hidden" ? [] : await tasksOfAssessment(db as Database, row.id);
+  const values =
+    view === "author" ? assessmentValuesOf(row, tasks) : view === "submitted" ? submittedValuesOf(row, tasks) : null;
+  const showContent = view !== "hidden";
   return {
     id: row.id,
     status: row.status,
@@ -192,8 +201,8 @@ export async function getReview(actor: Actor, personId: number) {
       ? { id: role.id, title: role.title, version: role.version, target: role.s1 === null ? null : mixOf(role) }
       : null,
     cycle: cycle && { id: cycle.id, name: cycle.name, endsOn: cycle.endsOn },
-    self: self && (await describeAssessment(db, self, Boolean(selfVisible))),
-    manager: manager && (await describeAssessment(db, manager, true)),
+    self: self && (await describeAssessment(db, self, selfVisible ? "submitted" : "hidden")),
+    manager: manager && (await describeAssessment(db, manager, "author")),
     calibrations: calibrations.map((c) => ({ ...c, from: c.from as LevelMix, to: c.to as LevelMix })),
     history: history.map((h) => ({ cycleId: h.cycleId, cycleName: h.cycleName, teamName: h.teamName, mix: mixOf(h)! })),
   };

@@ -49,7 +49,7 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
     : self.status === "draft"
       ? `${firstName} has a draft in progress; you see it once it is submitted.`
       : self.status === "returned"
-        ? `Returned for changes — waiting for ${firstName} to submit again.`
+        ? `Returned for changes — waiting for ${firstName} to submit again. Below: what they last submitted.`
         : self.status === "finalized"
           ? "Finalized with your review."
           : `Submitted ${self.submittedAt ? formats.dateTime.format(self.submittedAt) : ""}.`;
