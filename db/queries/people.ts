@@ -13,8 +13,9 @@ export async function findActivePersonById(id: number) {
   return person ?? null;
 }
 
-/** True when the person is currently a member of a team this manager manages. */
+/** True when the person is currently a member of a team this manager manages — never themselves. */
 export async function managesPerson(managerId: number, personId: number) {
+  if (managerId === personId) return false;
   const db = await getDb();
   const [row] = await db
     .select({ teamId: teams.id })
