@@ -1,20 +1,16 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
-import Papa from "papaparse";
 import { getDb } from "@/db";
 import { type OrganizationFilter, organizationOverview } from "@/db/queries/organization";
 import { assessments, departments, people, reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
 import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
+import { csvChunk } from "@/lib/csv";
 import { aiExposure, CAPABILITIES, EXPOSURE_CLASSES, exposureClass, LEVELS, leverageIndex } from "@/lib/ladder";
 
 const PAGE = 500;
-// Cells a spreadsheet would run as a formula get a leading quote; negative numbers stay numbers.
-const FORMULA = /^[=+@\t\r]|^-(?!\d)/;
-const encoder = new TextEncoder();
 
 function csvLines(rows: unknown[][], header?: string[]) {
-  const text = Papa.unparse(header ? [header, ...rows] : rows, { escapeFormulae: FORMULA, newline: "\r\n" });
-  return encoder.encode(`${text}\r\n`);
+  return csvChunk(header ? [header, ...rows] : rows);
 }
 
 export const ASSESSMENT_EXPORT_HEADER = [
