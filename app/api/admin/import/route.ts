@@ -8,6 +8,34 @@ export const dynamic = "force-dynamic";
 const MAX_BYTES = 10 * 1024 * 1024;
 const SHOWN_ROWS = 500;
 
+const tooLarge = () =>
+  Response.json(
+    { error: "The file is larger than 10 MB. Split it into smaller files; nothing was imported." },
+    { status: 413 },
+  );
+
+/**
+ * The body as text, counted in bytes as it arrives — a chunked body has no Content-Length to check
+ * first — or null as soon as it passes the limit: refused whole, never cut short.
+ */
+async function bodyWithin(request: Request, maxBytes: number) {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts).toString("utf8");
+}
+
 /**
  * POST the CSV text. `?mode=dry-run` answers with the plan as JSON; `?mode=apply` streams progress
  * as newline-delimited JSON while the one transaction runs, then the summary or the refusal.
@@ -17,9 +45,9 @@ export async function POST(request: Request) {
   if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
   if (actor.role !== "admin") return Response.json({ error: "Only admins can import people." }, { status: 403 });
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BYTES) return Response.json({ error: "The file is larger than 10 MB." }, { status: 413 });
-  const text = await request.text();
-  if (text.length > MAX_BYTES) return Response.json({ error: "The file is larger than 10 MB." }, { status: 413 });
+  if (length > MAX_BYTES) return tooLarge();
+  const text = await bodyWithin(request, MAX_BYTES);
+  if (text === null) return tooLarge();
   if (!text.trim()) return Response.json({ error: "The file is empty." }, { status: 400 });
   const mode = new URL(request.url).searchParams.get("mode");
 
