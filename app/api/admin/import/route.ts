@@ -16,7 +16,9 @@ const tooLarge = () =>
 
 /**
  * The body as text, counted in bytes as it arrives — a chunked body has no Content-Length to check
- * first — or null as soon as it passes the limit: refused whole, never cut short.
+ * first — or null once it passes the limit: refused whole, never cut short. The rest of an
+ * oversized body is read and dropped (up to a few times the limit), so the client is still
+ * listening when the refusal comes.
  */
 async function bodyWithin(request: Request, maxBytes: number) {
   if (!request.body) return "";
@@ -27,13 +29,13 @@ async function bodyWithin(request: Request, maxBytes: number) {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    if (bytes > maxBytes) {
+    if (bytes > 4 * maxBytes) {
       await reader.cancel();
-      return null;
+      break;
     }
-    parts.push(value);
+    if (bytes <= maxBytes) parts.push(value);
   }
-  return Buffer.concat(parts).toString("utf8");
+  return bytes > maxBytes ? null : Buffer.concat(parts).toString("utf8");
 }
 
 /**
