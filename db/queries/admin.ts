@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { violatedConstraint } from "@/db/constraint-violation";
+import { violatedConstraint } from "@/db/errors";
 import { recordAudit } from "@/db/queries/audit";
 import { assessments, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";

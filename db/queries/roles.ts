@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
-import { isUniqueViolation } from "@/db/constraint-violation";
+import { isUniqueViolation } from "@/db/errors";
 import { recordAudit } from "@/db/queries/audit";
 import { people, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";

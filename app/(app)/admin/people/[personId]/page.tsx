@@ -7,6 +7,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { getPerson, listTeamsAdmin } from "@/db/queries/admin-people";
 import { requireRole } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
+import { parseId } from "@/lib/params";
 import { ActiveForm, EditPersonForm, MovePersonForm } from "../person-forms";
 
 export const metadata: Metadata = { title: "Person · Admin" };
@@ -19,8 +20,8 @@ export default async function PersonPage({
   searchParams: Promise<{ created?: string }>;
 }) {
   const actor = await requireRole("admin");
-  const id = Number((await params).personId);
-  const person = Number.isInteger(id) && id > 0 ? await getPerson(actor, id) : null;
+  const id = parseId((await params).personId);
+  const person = id ? await getPerson(actor, id) : null;
   if (!person) notFound();
   const [teams, formats, { created }] = await Promise.all([listTeamsAdmin(actor), dateFormatters(), searchParams]);
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name, department: t.department }));

@@ -11,6 +11,7 @@ import { AccessDeniedError } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
 import { calibrationGap, formatIndex, formatIndexChange, type LevelMix, leverageIndex } from "@/lib/ladder";
 import { dateFormatters } from "@/lib/locale";
+import { parseId } from "@/lib/params";
 import { returnForChangesAction, saveManagerReviewAction } from "./actions";
 import { ManagerReviewForm } from "./manager-review-form";
 import { ReturnForChangesForm } from "./return-for-changes-form";
@@ -29,8 +30,8 @@ function MixRow({ label, mix }: { label: string; mix: LevelMix }) {
 
 export default async function ReviewPersonPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireRole("manager");
-  const personId = Number((await params).personId);
-  if (!Number.isInteger(personId) || personId <= 0) notFound();
+  const personId = parseId((await params).personId);
+  if (!personId) notFound();
   const review = await getReview(actor, personId).catch((error: unknown) => {
     if (error instanceof AccessDeniedError) forbidden();
     throw error;
