@@ -15,5 +15,5 @@ export default auth((request) => {
 // Route handlers under api/ answer 401 themselves; keeping them out of the proxy also keeps it from
 // buffering request bodies, which it cuts short at 10 MB (the import route refuses those whole).
 export const config = {
-  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

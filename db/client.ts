@@ -22,9 +22,9 @@ export type DatabaseHandle = {
 
 const MIGRATION_LOCK_KEY = 7_302_611;
 
-export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-export function defaultPgliteDataDir() {
+function defaultPgliteDataDir() {
   return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), "data", "pglite");
 }
 

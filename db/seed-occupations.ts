@@ -10,7 +10,7 @@ import { roleProfiles } from "./schema";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-export const DEMO_ROLE_OCCUPATIONS: Record<string, string> = {
+const DEMO_ROLE_OCCUPATIONS: Record<string, string> = {
   "Financial Analyst": "13-2051.00", // Financial and Investment Analysts
   "Senior FP&A Analyst": "13-2051.00",
   "FP&A Business Partner": "11-3031.00", // Financial Managers

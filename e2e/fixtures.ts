@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
 
 export type DemoRole = (typeof DEMO_ACCOUNTS)[number]["role"];
 
-export function demoAccount(role: DemoRole) {
+function demoAccount(role: DemoRole) {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role);
   if (!account) throw new Error(`No demo account for ${role}`);
   return account;

@@ -42,7 +42,7 @@ const taskSchema = z.strictObject({
 });
 
 /** The instrument's fields: everything a draft may hold, each within its bounds, nothing else. */
-export const assessmentContentShape = {
+const assessmentContentShape = {
   mix: z.strictObject({ s1: share, s2: share, s3: share, s4: share, s5: share }),
   tasks: z.array(taskSchema).max(MAX_TASKS, { error: `Keep to ${MAX_TASKS} tasks at most.` }),
   ratings: z.strictObject({
@@ -91,7 +91,7 @@ export function shareTotalMessage(total: number) {
  * What a submission needs beyond a draft: every share (summing to exactly 100), 1–20 tasks each
  * described and levelled, all five ratings. Adds one issue per problem, at the field's path.
  */
-export function checkComplete(values: AssessmentDraftValues, ctx: z.RefinementCtx) {
+function checkComplete(values: AssessmentDraftValues, ctx: z.RefinementCtx) {
   let sharesFilled = true;
   SHARE_KEYS.forEach((key, i) => {
     if (values.mix[key] === null) {
@@ -147,8 +147,8 @@ export function toCompleteAssessment(values: AssessmentDraftValues): CompleteAss
 }
 
 /** The form's envelope around the instrument: which assessment, at which version, to do what. */
-export const assessmentIntent = z.enum(["draft", "submit"], { error: "Choose Save draft or Submit." });
-export type AssessmentIntent = z.infer<typeof assessmentIntent>;
+const assessmentIntent = z.enum(["draft", "submit"], { error: "Choose Save draft or Submit." });
+type AssessmentIntent = z.infer<typeof assessmentIntent>;
 
 /**
  * The form's whole schema: the instrument's fields plus an envelope (which assessment, the version
@@ -169,7 +169,7 @@ export function contentOf(values: AssessmentDraftValues): AssessmentDraftValues 
 }
 
 /** The form fields that carry JSON: the instrument's structured parts. */
-export const JSON_FORM_FIELDS = ["mix", "tasks", "ratings"] as const;
+const JSON_FORM_FIELDS = ["mix", "tasks", "ratings"] as const;
 
 /**
  * Every field the browser sent, with the structured parts parsed from JSON. Nothing is dropped, so

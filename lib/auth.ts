@@ -5,13 +5,13 @@ import { z } from "zod";
 import { verifySignIn } from "@/lib/sign-in";
 import { authConfig } from "./auth.config";
 
-export class InvalidCredentials extends CredentialsSignin {
+class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
-export class TooManyAttempts extends CredentialsSignin {
+class TooManyAttempts extends CredentialsSignin {
   code = "throttled";
 }
-export class AccountDeactivated extends CredentialsSignin {
+class AccountDeactivated extends CredentialsSignin {
   code = "deactivated";
 }
 
@@ -20,7 +20,7 @@ const credentialsSchema = z.object({
   password: z.string().max(200),
 });
 
-export function clientIp(headers: Headers) {
+function clientIp(headers: Headers) {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || headers.get("x-real-ip") || "local";
 }

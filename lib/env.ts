@@ -7,7 +7,7 @@ const envSchema = z.object({
   LEVERAGE_DEMO: z.enum(["0", "1"]).optional(),
 });
 
-export function serverEnv() {
+function serverEnv() {
   return envSchema.parse(process.env);
 }
 

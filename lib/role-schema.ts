@@ -9,7 +9,7 @@ const share = z.coerce
   .min(0, "Enter a whole percent from 0 to 100.")
   .max(100, "Enter a whole percent from 0 to 100.");
 
-export const roleTaskSchema = z.object({
+const roleTaskSchema = z.object({
   text: z.string().trim().min(1, "Describe the task, or remove it.").max(200, "Keep a task under 200 characters."),
   level: z.coerce.number().int().min(1, "Choose a ladder level.").max(5, "Choose a ladder level."),
 });

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  assignRole,
+  assignRoles,
   getRoleMapping,
   listTeamMembersWithRoles,
   listTeamRoles,
@@ -241,7 +241,7 @@ describe("role scope", () => {
     const maya = await actorByEmail("maya.chen@northwind.example");
     const roles = await listTeamRoles(daniel);
     const senior = roles.find((r) => r.title === "Senior FP&A Analyst")!;
-    expect(await assignRole(daniel, { personId: maya.id, roleId: senior.id })).toEqual({ changed: true });
+    expect(await assignRoles(daniel, [{ personId: maya.id, roleId: senior.id }])).toEqual({ changed: 1 });
     const members = await listTeamMembersWithRoles(daniel);
     expect(members.find((m) => m.personId === maya.id)?.roleId).toBe(senior.id);
     expect(members.every((m) => m.teamId === fpaId)).toBe(true);
@@ -258,7 +258,7 @@ describe("role scope", () => {
       .from(teamMemberships)
       .where(and(eq(teamMemberships.teamId, otherTeamId), isNull(teamMemberships.endedOn)))
       .limit(1);
-    await expect(assignRole(daniel, { personId: outsider!.personId, roleId: senior.id })).rejects.toBeInstanceOf(
+    await expect(assignRoles(daniel, [{ personId: outsider!.personId, roleId: senior.id }])).rejects.toBeInstanceOf(
       AccessDeniedError,
     );
     const [foreignRole] = await testDb.db
@@ -266,7 +266,7 @@ describe("role scope", () => {
       .from(roleProfiles)
       .where(eq(roleProfiles.teamId, otherTeamId))
       .limit(1);
-    await expect(assignRole(daniel, { personId: maya.id, roleId: foreignRole!.id })).rejects.toBeInstanceOf(
+    await expect(assignRoles(daniel, [{ personId: maya.id, roleId: foreignRole!.id }])).rejects.toBeInstanceOf(
       ActionError,
     );
   });

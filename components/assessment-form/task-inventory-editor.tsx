@@ -12,7 +12,7 @@ const ICON_BUTTON =
   "min-h-8 min-w-8 rounded-md border border-line px-2 py-1 text-sm hover:border-[var(--color-accent)] disabled:opacity-40";
 
 let nextKey = 0;
-export function newTaskKey() {
+function newTaskKey() {
   nextKey += 1;
   return `task-${nextKey}`;
 }

@@ -1,5 +1,6 @@
 import { ResearchAttribution } from "@/components/research-attribution";
 import { Card, Stat } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { RoleResearchComparison } from "@/db/queries/occupations";
 import {
   type AutomationLevel,
@@ -72,7 +73,7 @@ export function RoleResearchCard({
             <summary className="cursor-pointer text-sm font-medium">
               Tasks from O*NET with their labels ({tasks.length})
             </summary>
-            <div className="overflow-x-auto" role="region" aria-label={`Tasks of ${role.roleTitle}`} tabIndex={0}>
+            <ScrollRegion label={`Tasks of ${role.roleTitle}`}>
               <table className="mt-2 w-full text-sm">
                 <thead>
                   <tr className="border-b border-line text-left">
@@ -106,7 +107,7 @@ export function RoleResearchCard({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         )}
         {attribution && <ResearchAttribution className="mt-3" />}

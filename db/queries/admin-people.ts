@@ -347,7 +347,7 @@ export async function setTeamManager(actor: Actor, teamId: number, managerId: nu
   await db.transaction(async (tx) => {
     if (managerId !== null) {
       const [manager] = await tx.select().from(people).where(eq(people.id, managerId));
-      if (!manager || !manager.active)
+      if (!manager?.active)
         throw new ActionError("Choose an active person as manager.", { managerId: ["Choose an active person."] });
       if (manager.appRole === "employee")
         await tx.update(people).set({ appRole: "manager", updatedAt: sql`now()` }).where(eq(people.id, managerId));

@@ -30,7 +30,7 @@ export const SELF_ASSESSMENT_ROLES = ["employee", "manager"] as const;
 
 const EDITABLE_STATUSES = ["draft", "returned"] as const;
 
-export function isEditableStatus(status: Assessment["status"]) {
+function isEditableStatus(status: Assessment["status"]) {
   return (EDITABLE_STATUSES as readonly string[]).includes(status);
 }
 
@@ -96,7 +96,7 @@ async function bumpVersion(
   return updated;
 }
 
-export const CHANGED_ELSEWHERE =
+const CHANGED_ELSEWHERE =
   "This assessment was changed elsewhere (another tab or device) since you opened it — reload to see the latest version. Your edits here are kept until you do.";
 
 /** Writes a draft's values exactly as typed. Shared by the self-assessment and the manager's review. */
@@ -167,7 +167,7 @@ async function loadOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessment
     .where(eq(assessments.id, input.assessmentId!))
     .limit(1)
     .for("update");
-  if (!row || row.kind !== "self" || row.subjectId !== actor.id || row.cycleId !== input.cycleId) {
+  if (row?.kind !== "self" || row.subjectId !== actor.id || row.cycleId !== input.cycleId) {
     throw new AccessDeniedError("You can only change your own self-assessment.");
   }
   const cycle = (await loadCycle(tx, row.cycleId))!;

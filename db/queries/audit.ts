@@ -41,7 +41,7 @@ export type AuditFilter = {
   before?: number;
 };
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /** The audit log, newest first, filtered, one page at a time (keyset on id). Admins only. */
 export async function listAuditEntries(actor: Actor, filter: AuditFilter) {

@@ -102,17 +102,6 @@ export async function occupationWithTasks(actor: Actor, code: string) {
   return { ...occupation, tasks: tasks as OccupationTaskRow[] };
 }
 
-/** Every task's labels of one occupation, for computing its beta from the task labels. */
-export async function occupationTaskLabels(code: string) {
-  const db = await getDb();
-  return db
-    .select({ humanExposure: occupationTasks.humanExposure, gpt4Exposure: occupationTasks.gpt4Exposure })
-    .from(occupationTasks)
-    .where(eq(occupationTasks.occupationCode, code)) as Promise<
-    { humanExposure: ExposureLabel; gpt4Exposure: ExposureLabel }[]
-  >;
-}
-
 export type RoleResearchComparison = {
   roleProfileId: number;
   roleTitle: string;

@@ -36,49 +36,6 @@ function figuresOf(row: MeanMixRow) {
 
 export type GroupFigures = NonNullable<ReturnType<typeof figuresOf>>;
 
-/** Every started cycle, oldest first, with the organisation's mean level mix and figures. */
-export async function orgFiguresByCycle(actor: Actor) {
-  assertRole(actor, ORGANIZATION_ROLES);
-  const db = await getDb();
-  const effective = effectiveAssessmentsQuery(db);
-  const rows = await db
-    .with(effective)
-    .select({
-      cycleId: reviewCycles.id,
-      cycleName: reviewCycles.name,
-      status: reviewCycles.status,
-      ...meanMixColumns(effective),
-    })
-    .from(reviewCycles)
-    .leftJoin(effective, eq(effective.cycleId, reviewCycles.id))
-    .where(ne(reviewCycles.status, "draft"))
-    .groupBy(reviewCycles.id)
-    .orderBy(asc(reviewCycles.startsOn));
-  return rows.map((row) => ({
-    cycleId: row.cycleId,
-    cycleName: row.cycleName,
-    status: row.status,
-    figures: figuresOf(row),
-  }));
-}
-
-/** Each team's mean level mix per started cycle, by the team recorded on that cycle's assessments. */
-export async function teamFiguresByCycle(actor: Actor) {
-  assertRole(actor, ORGANIZATION_ROLES);
-  const db = await getDb();
-  const effective = effectiveAssessmentsQuery(db);
-  const rows = await db
-    .with(effective)
-    .select({
-      cycleId: effective.cycleId,
-      teamId: effective.teamId,
-      ...meanMixColumns(effective),
-    })
-    .from(effective)
-    .groupBy(effective.cycleId, effective.teamId);
-  return rows.map((row) => ({ cycleId: row.cycleId, teamId: row.teamId, figures: figuresOf(row)! }));
-}
-
 export async function listTeamsWithDepartment(actor: Actor) {
   assertRole(actor, ORGANIZATION_ROLES);
   const db = await getDb();
@@ -96,7 +53,7 @@ export async function listTeamsWithDepartment(actor: Actor) {
     .orderBy(asc(departments.name), asc(teams.name));
 }
 
-export async function listDepartmentsForOrganization(actor: Actor) {
+async function listDepartmentsForOrganization(actor: Actor) {
   assertRole(actor, ORGANIZATION_ROLES);
   const db = await getDb();
   return db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name));

@@ -15,7 +15,6 @@ import { currentRoleVersionIdOf } from "@/db/queries/roles";
 import {
   type Assessment,
   assessments,
-  assessmentTasks,
   calibrationRecords,
   people,
   reviewCycles,
@@ -39,13 +38,13 @@ type Executor = Pick<Database, "select">;
 
 type Shares = { s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null };
 
-export function mixOf(row: Shares): LevelMix | null {
+function mixOf(row: Shares): LevelMix | null {
   if (row.s1 === null || row.s2 === null || row.s3 === null || row.s4 === null || row.s5 === null) return null;
   return { s1: row.s1, s2: row.s2, s3: row.s3, s4: row.s4, s5: row.s5 };
 }
 
-export const MIN_CALIBRATION_REASON = 10;
-export const MAX_RETURN_MESSAGE = 1000;
+const MIN_CALIBRATION_REASON = 10;
+const MAX_RETURN_MESSAGE = 1000;
 
 /** The manager's own assessment of a report, as the review form sends it. */
 export type ManagerReviewInput = {
@@ -138,8 +137,6 @@ async function describeAssessment(db: Executor, row: Assessment, view: "author" 
     updatedAt: row.updatedAt,
   };
 }
-
-export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
 
 /**
  * Everything the manager needs to review one report in the open cycle: the self-assessment (its
@@ -412,7 +409,7 @@ export async function returnForChanges(
     if (manager?.status === "finalized")
       throw new ConflictError(`This review is already finalized for ${cycle.name}; it can no longer be returned.`);
     const self = await assessmentOf(tx, cycle.id, input.personId, "self", true);
-    if (!self || self.status !== "submitted") {
+    if (self?.status !== "submitted") {
       throw new ConflictError(
         self?.status === "returned"
           ? "This self-assessment was already returned for changes."

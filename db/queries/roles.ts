@@ -67,8 +67,6 @@ async function tasksOfVersions(db: Database, versionIds: number[]) {
   return byVersion;
 }
 
-export type TeamRole = Awaited<ReturnType<typeof listTeamRoles>>[number];
-
 /** The roles of the teams this manager manages, each with its current mapping and head-count. */
 export async function listTeamRoles(actor: Actor) {
   assertRole(actor, ["manager"]);
@@ -316,11 +314,6 @@ export async function assignRoles(actor: Actor, assignments: { personId: number;
     for (const assignment of assignments) if (await assignRoleIn(tx, actor, assignment)) changed++;
     return { changed };
   });
-}
-
-export async function assignRole(actor: Actor, input: { personId: number; roleId: number | null }) {
-  const { changed } = await assignRoles(actor, [input]);
-  return { changed: changed > 0 };
 }
 
 /** The version of the person's current role in force now: what a new assessment records. */

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { type AppRole, appRole } from "@/db/schema";
 
 /** The columns a people-and-teams file must have, by their normalised header. */
-export const IMPORT_COLUMNS = ["name", "email", "team", "department", "manager_email", "role"] as const;
+const IMPORT_COLUMNS = ["name", "email", "team", "department", "manager_email", "role"] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
 /** Role may be left out: new people then join as employees and existing people keep theirs. */
 const REQUIRED_COLUMNS: readonly Column[] = ["name", "email", "team", "department", "manager_email"];
@@ -146,7 +146,7 @@ export function planImport(text: string, snapshot: ImportSnapshot): ImportPlan {
       if (row.outcome === "reject" || !row.managerEmail) continue;
       const known = snapshot.people.get(row.managerEmail);
       let reason: string | null = null;
-      if (!accepted.has(row.managerEmail) && !(known && known.active)) {
+      if (!accepted.has(row.managerEmail) && !known?.active) {
         reason = known
           ? `Manager ${row.managerEmail} is deactivated.`
           : `Unknown manager ${row.managerEmail}: not in the organisation or on an accepted row.`;

@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  type ColumnDef,
   columnVisibilityFeature,
   createColumnHelper,
   functionalUpdate,
@@ -15,6 +14,7 @@ import {
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { StatusBadge } from "@/components/ui/status-badge";
 
 export type PersonRow = {
@@ -31,7 +31,7 @@ export type PersonRow = {
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnVisibilityFeature });
 const column = createColumnHelper<typeof features, PersonRow>();
 
-const columns: ColumnDef<typeof features, PersonRow, any>[] = [
+const columns = column.columns([
   column.accessor("name", {
     header: "Name",
     cell: (info) => (
@@ -71,7 +71,7 @@ const columns: ColumnDef<typeof features, PersonRow, any>[] = [
     meta: { className: "hidden sm:table-cell" },
     cell: (info) => <StatusBadge status={info.getValue() ? "active" : "inactive"} />,
   }),
-];
+]);
 
 export function PeopleTable({
   rows,
@@ -126,7 +126,7 @@ export function PeopleTable({
 
   return (
     <div aria-busy={pending}>
-      <div className="overflow-x-auto" role="region" aria-label="People" tabIndex={0}>
+      <ScrollRegion label="People">
         <table className={`w-full border-collapse text-sm ${pending ? "opacity-60" : ""}`}>
           <caption className="sr-only">
             People, sorted by {sort} {desc ? "descending" : "ascending"}, page {page} of {pageCount}
@@ -181,7 +181,7 @@ export function PeopleTable({
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
         <p className="text-muted" aria-live="polite">
           {total === 0
