@@ -6,7 +6,7 @@ import Papa from "papaparse";
  * it. A plain decimal number ("-0.42", "17") is no formula and stays a number a spreadsheet can
  * sum; anything more after the digits ("-2+3+cmd|…") is neutralised.
  */
-export const FORMULA_CELL = /^(?!-?\d+(?:\.\d+)?$)[=+\-@\t\r]/;
+const FORMULA_CELL = /^(?!-?\d+(?:\.\d+)?$)[=+\-@\t\r]/;
 
 const encoder = new TextEncoder();
 

@@ -76,7 +76,7 @@ async function openCycle(db: Executor) {
  * of the person who manages them, whose board then lists them. The database refuses a manager
  * review authored by its subject as well (assessments_manager_not_by_subject).
  */
-export const SELF_REVIEW_REFUSED =
+const SELF_REVIEW_REFUSED =
   "You cannot review yourself: your review comes from the manager of the team you belong to. Ask an admin to move you into your own manager's team.";
 
 /**

@@ -4,8 +4,6 @@ import { seedDemoOrganisation } from "@/db/seed";
 import type { Actor } from "@/lib/authz";
 import { createTestDatabase } from "./test-db";
 
-export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
-
 /** A fresh database holding the demo organisation, and a way to find its people as actors. */
 export async function demoDatabase() {
   const testDb = await createTestDatabase();
