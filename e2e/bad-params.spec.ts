@@ -1,14 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect, test } from "./fixtures";
 
-test("bad ids and filters answer 404 or a calm page, never 500", async ({ page }) => {
-  await signIn(page, "manager");
+test("bad ids and filters answer 404 or a calm page, never 500", async ({ managerPage, adminPage }) => {
+  let page = managerPage;
   for (const path of ["/team/review/99999999999", "/team/roles/2147483648", "/team/review/1e3", "/team/roles/-1"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }
-  await page.context().clearCookies();
-  await signIn(page, "admin");
+  page = adminPage;
   for (const path of ["/admin/people/99999999999", "/admin/cycles/2147483648", "/organization/teams/2147483648"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -30,9 +28,8 @@ test("bad ids and filters answer 404 or a calm page, never 500", async ({ page }
 });
 
 test("a leader's export with a department id out of range is a 400 with a message, not a broken stream", async ({
-  page,
+  leaderPage: page,
 }) => {
-  await signIn(page, "leader");
   for (const path of ["/api/export/assessments", "/api/export/organization"]) {
     const response = await page.request.get(`${path}?department=99999999999`);
     expect(response.status(), path).toBe(400);

@@ -9,17 +9,12 @@ import { listManagedTeams } from "@/db/queries/team";
 import { teamTrends } from "@/db/queries/team-trends";
 import { assessments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
-import { AccessDeniedError, type Actor } from "@/lib/authz";
+import { AccessDeniedError } from "@/lib/authz";
 import { effectiveAssessment, type LevelMix, leverageIndex, meanMix } from "@/lib/ladder";
+import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-
-async function actorByEmail(email: string): Promise<Actor> {
-  const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
-  if (!p) throw new Error(`no ${email}`);
-  return { id: p.id, name: p.name, email: p.email, role: p.appRole };
-}
 
 beforeAll(async () => {
   testDb = await createTestDatabase();

@@ -10,7 +10,6 @@ import {
 import {
   assessments,
   auditLog,
-  people,
   reviewCycles,
   roleProfiles,
   roleProfileVersions,
@@ -22,18 +21,13 @@ import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { type RoleMappingInput, roleEditorInput, roleMappingSchema } from "@/lib/role-schema";
+import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let daniel: Actor;
 let fpaId: number;
 let otherTeamId: number;
-
-async function actorByEmail(email: string): Promise<Actor> {
-  const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
-  if (!p) throw new Error(`no ${email}`);
-  return { id: p.id, name: p.name, email: p.email, role: p.appRole };
-}
 
 const mapping = (over: Partial<RoleMappingInput> = {}): RoleMappingInput => ({
   roleId: null,

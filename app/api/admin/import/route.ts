@@ -2,10 +2,11 @@ import { applyImport, dryRunImport } from "@/db/queries/import";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
+import type { DryRunPlan } from "@/lib/import/people-csv";
+import { IMPORT_MAX_BYTES } from "@/lib/limits";
 
 export const dynamic = "force-dynamic";
 
-const MAX_BYTES = 10 * 1024 * 1024;
 const SHOWN_ROWS = 500;
 
 const tooLarge = () =>
@@ -47,8 +48,8 @@ export async function POST(request: Request) {
   if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
   if (actor.role !== "admin") return Response.json({ error: "Only admins can import people." }, { status: 403 });
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BYTES) return tooLarge();
-  const text = await bodyWithin(request, MAX_BYTES);
+  if (length > IMPORT_MAX_BYTES) return tooLarge();
+  const text = await bodyWithin(request, IMPORT_MAX_BYTES);
   if (text === null) return tooLarge();
   if (!text.trim()) return Response.json({ error: "The file is empty." }, { status: 400 });
   const mode = new URL(request.url).searchParams.get("mode");
@@ -59,14 +60,15 @@ export async function POST(request: Request) {
       // Every rejected row is shown; of the others, the first few hundred.
       const rejected = plan.rows.filter((r) => r.outcome === "reject");
       const others = plan.rows.filter((r) => r.outcome !== "reject").slice(0, SHOWN_ROWS);
-      return Response.json({
+      const summary: DryRunPlan = {
         missingColumns: plan.missingColumns,
         counts: plan.counts,
         total: plan.rows.length,
         newTeams: plan.newTeams,
         newDepartments: plan.newDepartments,
         rows: [...rejected, ...others].sort((a, b) => a.line - b.line),
-      });
+      };
+      return Response.json(summary);
     } catch (error) {
       if (error instanceof AccessDeniedError) return Response.json({ error: error.message }, { status: 403 });
       throw error;
