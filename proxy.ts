@@ -12,6 +12,8 @@ export default auth((request) => {
   return Response.redirect(url);
 });
 
+// Route handlers under api/ answer 401 themselves; keeping them out of the proxy also keeps it from
+// buffering request bodies, which it cuts short at 10 MB (the import route refuses those whole).
 export const config = {
-  matcher: ["/((?!login|forgot-password|set-password|api/auth|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!login|forgot-password|set-password|api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -357,6 +357,7 @@ export const assessments = pgTable(
       sql`${t.status} in ('draft', 'returned') or (num_nulls(${t.s1}, ${t.judgment}, ${t.communication}, ${t.stakeholders}, ${t.systemsThinking}, ${t.ownership}) = 0 and ${t.submittedAt} is not null)`,
     ),
     check("assessments_self_by_subject", sql`${t.kind} = 'manager' or ${t.authorId} = ${t.subjectId}`),
+    check("assessments_manager_not_by_subject", sql`${t.kind} = 'self' or ${t.authorId} <> ${t.subjectId}`),
     check("assessments_version_positive", sql`${t.version} >= 1`),
     check(
       "assessments_draft_values_only_while_editable",

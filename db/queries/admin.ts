@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { violatedConstraint } from "@/db/errors";
 import { recordAudit } from "@/db/queries/audit";
 import { assessments, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
@@ -54,6 +55,27 @@ async function cycleOrRefuse(cycleId: number) {
   return cycle;
 }
 
+const nameTaken = (name: string) =>
+  new ActionError(`A cycle named ${name} already exists.`, { name: ["This name is taken."] });
+
+/**
+ * A write that lost a race the pre-checks could not see: the unique name or the no-overlap
+ * exclusion (migration 0006) refused it. Answer with the pre-check's own message.
+ */
+async function explainCycleConflict(
+  error: unknown,
+  input: { name?: string; startsOn: string; endsOn: string },
+  exceptId?: number,
+): Promise<never> {
+  const violated = violatedConstraint(error);
+  if (violated?.name === "review_cycles_name_unique" && input.name) throw nameTaken(input.name);
+  if (violated?.name === "review_cycles_no_overlap") {
+    await refuseOverlap(input.startsOn, input.endsOn, exceptId);
+    throw new ActionError("These dates overlap another cycle.", { startsOn: ["Overlaps another cycle."] });
+  }
+  throw error;
+}
+
 async function refuseOverlap(startsOn: string, endsOn: string, exceptId?: number) {
   const db = await getDb();
   const [other] = await db
@@ -79,19 +101,23 @@ export async function createCycle(actor: Actor, input: CycleInput) {
     .select({ id: reviewCycles.id })
     .from(reviewCycles)
     .where(eq(reviewCycles.name, input.name));
-  if (existing) throw new ActionError(`A cycle named ${input.name} already exists.`, { name: ["This name is taken."] });
+  if (existing) throw nameTaken(input.name);
   await refuseOverlap(input.startsOn, input.endsOn);
-  return db.transaction(async (tx) => {
-    const [cycle] = await tx
-      .insert(reviewCycles)
-      .values({ ...input, status: "draft" })
-      .returning();
-    await recordAudit(
-      { actorId: actor.id, action: "cycle.created", targetType: "cycle", targetId: cycle!.id, details: input },
-      tx,
-    );
-    return cycle!;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const [cycle] = await tx
+        .insert(reviewCycles)
+        .values({ ...input, status: "draft" })
+        .returning();
+      await recordAudit(
+        { actorId: actor.id, action: "cycle.created", targetType: "cycle", targetId: cycle!.id, details: input },
+        tx,
+      );
+      return cycle!;
+    });
+  } catch (error) {
+    return explainCycleConflict(error, input);
+  }
 }
 
 /** Dates of a draft or open cycle; a closed cycle is history and keeps its dates. */
@@ -102,19 +128,21 @@ export async function updateCycleDates(actor: Actor, cycleId: number, input: { s
     throw new ActionError(`${cycle.name} is closed and read-only. Re-open it (with a reason) to change it.`);
   await refuseOverlap(input.startsOn, input.endsOn, cycleId);
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    await tx.update(reviewCycles).set(input).where(eq(reviewCycles.id, cycleId));
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action: "cycle.updated",
-        targetType: "cycle",
-        targetId: cycleId,
-        details: { from: { startsOn: cycle.startsOn, endsOn: cycle.endsOn }, to: input },
-      },
-      tx,
-    );
-  });
+  await db
+    .transaction(async (tx) => {
+      await tx.update(reviewCycles).set(input).where(eq(reviewCycles.id, cycleId));
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: "cycle.updated",
+          targetType: "cycle",
+          targetId: cycleId,
+          details: { from: { startsOn: cycle.startsOn, endsOn: cycle.endsOn }, to: input },
+        },
+        tx,
+      );
+    })
+    .catch((error: unknown) => explainCycleConflict(error, input, cycleId));
 }
 
 /** Conditional on the status read, so two admins clicking at once cannot both change it. */

@@ -35,7 +35,14 @@ function isEditableStatus(status: Assessment["status"]) {
 
 /** The form's values for an assessment: the draft exactly as typed, else its stored content. */
 export function assessmentValuesOf(row: Assessment, tasks: readonly AssessmentTask[]): AssessmentDraftValues {
-  if (row.draftValues) return row.draftValues;
+  return row.draftValues ?? submittedValuesOf(row, tasks);
+}
+
+/**
+ * The last submitted content, whatever draft the author keeps on top of it: what anyone but the
+ * author may see of a returned assessment being edited again.
+ */
+export function submittedValuesOf(row: Assessment, tasks: readonly AssessmentTask[]): AssessmentDraftValues {
   return {
     mix: { s1: row.s1, s2: row.s2, s3: row.s3, s4: row.s4, s5: row.s5 },
     tasks: [...tasks]

@@ -13,7 +13,7 @@ type Executor = Pick<Database, "select">;
 
 const BATCH = 1000;
 
-async function loadSnapshot(db: Executor): Promise<ImportSnapshot> {
+async function loadSnapshot(db: Executor, importer: Actor): Promise<ImportSnapshot> {
   const [personRows, teamRows, departmentRows] = await Promise.all([
     db
       .select({
@@ -36,6 +36,7 @@ async function loadSnapshot(db: Executor): Promise<ImportSnapshot> {
     teams: new Map(teamRows.map((t) => [t.name.toLowerCase(), t])),
     departments: new Map(departmentRows.map((d) => [d.name.toLowerCase(), d])),
     emailsById: new Map(personRows.map((p) => [p.id, p.email])),
+    importerEmail: importer.email,
   };
 }
 
@@ -43,7 +44,7 @@ async function loadSnapshot(db: Executor): Promise<ImportSnapshot> {
 export async function dryRunImport(actor: Actor, text: string): Promise<ImportPlan> {
   assertRole(actor, ["admin"]);
   const db = await getDb();
-  return planImport(text, await loadSnapshot(db));
+  return planImport(text, await loadSnapshot(db, actor));
 }
 
 export type ImportProgress = { phase: string; done: number; total: number };
@@ -58,7 +59,7 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
   return db.transaction(async (tx) => {
     // One import at a time: a second one waits here and then plans against the first one's result.
     await tx.execute(sql`select pg_advisory_xact_lock(7302612)`);
-    const snapshot = await loadSnapshot(tx);
+    const snapshot = await loadSnapshot(tx, actor);
     const plan = planImport(text, snapshot);
     if (plan.missingColumns.length)
       throw new ActionError(`The file lacks the column(s): ${plan.missingColumns.join(", ")}. Nothing was imported.`);
@@ -164,6 +165,13 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
         .set({ appRole: "manager" })
         .where(and(eq(people.id, id), eq(people.appRole, "employee")));
     }
+
+    const [admins] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(people)
+      .where(and(eq(people.appRole, "admin"), eq(people.active, true)));
+    if (!admins?.n)
+      throw new ActionError("This file would leave the organisation without an active admin. Nothing was imported.");
 
     const summary = {
       rows: plan.rows.length,

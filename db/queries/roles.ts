@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
+import { isUniqueViolation } from "@/db/errors";
 import { latestRoleVersions, mixOf, type Reader, sharesOf, type Transaction } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
 import { people, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
@@ -140,13 +141,6 @@ export async function getRoleMapping(actor: Actor, roleId: number) {
       tasks: tasks.get(v.id) ?? [],
     })),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
 }
 
 /**

@@ -6,11 +6,11 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { requireRole } from "@/lib/dal";
 import { requestLocale } from "@/lib/locale";
+import { parseCalendarDate, parseId, parseText } from "@/lib/params";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
 
 type Search = { action?: string; actor?: string; target?: string; from?: string; to?: string; before?: string };
-const isoDate = (s?: string) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
 
 function describeDetails(details: unknown) {
   if (!details || typeof details !== "object") return "";
@@ -23,12 +23,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requireRole("admin");
   const params = await searchParams;
   const filter = {
-    action: params.action?.slice(0, 60) || undefined,
-    actor: params.actor?.slice(0, 100) || undefined,
-    target: params.target?.slice(0, 60) || undefined,
-    from: isoDate(params.from),
-    to: isoDate(params.to),
-    before: Number(params.before) > 0 ? Number(params.before) : undefined,
+    action: parseText(params.action, 60),
+    actor: parseText(params.actor, 100),
+    target: parseText(params.target, 60),
+    from: parseCalendarDate(params.from),
+    to: parseCalendarDate(params.to),
+    // The audit log's ids are bigints.
+    before: parseId(params.before, Number.MAX_SAFE_INTEGER) ?? undefined,
   };
   const [{ rows, hasMore }, actions, locale] = await Promise.all([
     listAuditEntries(actor, filter),

@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { cycleOutstanding, getCycle } from "@/db/queries/admin";
 import { requireRole } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
+import { parseId } from "@/lib/params";
 import { CloseCycleForm, CycleDatesForm, OpenCycleForm, ReopenCycleForm } from "../cycle-forms";
 
 export const metadata: Metadata = { title: "Cycle · Admin" };
@@ -26,8 +27,8 @@ export default async function CyclePage({
   searchParams: Promise<{ done?: string }>;
 }) {
   const actor = await requireRole("admin");
-  const cycleId = Number((await params).cycleId);
-  const cycle = Number.isInteger(cycleId) && cycleId > 0 ? await getCycle(actor, cycleId) : null;
+  const cycleId = parseId((await params).cycleId);
+  const cycle = cycleId ? await getCycle(actor, cycleId) : null;
   if (!cycle) notFound();
   const [outstanding, formats, { done }] = await Promise.all([
     cycle.status === "open" ? cycleOutstanding(actor, cycle.id) : null,

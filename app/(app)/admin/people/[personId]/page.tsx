@@ -8,6 +8,7 @@ import { getPerson, listTeamsAdmin } from "@/db/queries/admin-people";
 import { accessLabel, accessStateOf, canInvite } from "@/lib/access-state";
 import { requireRole } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
+import { parseId } from "@/lib/params";
 import { ActiveForm, EditPersonForm, InvitationForms, MovePersonForm } from "../person-forms";
 
 export const metadata: Metadata = { title: "Person · Admin" };
@@ -20,8 +21,8 @@ export default async function PersonPage({
   searchParams: Promise<{ created?: string; invited?: string }>;
 }) {
   const actor = await requireRole("admin");
-  const id = Number((await params).personId);
-  const person = Number.isInteger(id) && id > 0 ? await getPerson(actor, id) : null;
+  const id = parseId((await params).personId);
+  const person = id ? await getPerson(actor, id) : null;
   if (!person) notFound();
   const [teams, formats, { created, invited }] = await Promise.all([
     listTeamsAdmin(actor),

@@ -11,6 +11,7 @@ import { teamTrendForOrganization } from "@/db/queries/organization";
 import { ORGANIZATION_ROLES } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
 import { ACCENT_COLOR, formatIndex, formatIndexChange, formatPercent, LEVELS, SHARE_KEYS } from "@/lib/ladder";
+import { parseId } from "@/lib/params";
 import { cycleLabel, pct1, seriesColor } from "../../sections/format";
 
 export const metadata: Metadata = { title: "Team trends · Organization" };
@@ -18,8 +19,8 @@ export const metadata: Metadata = { title: "Team trends · Organization" };
 /** A team's trends for leaders and admins: read-only, reached from the Organization page. */
 export default async function OrganizationTeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const actor = await requireRole(...ORGANIZATION_ROLES);
-  const teamId = Number((await params).teamId);
-  const trend = Number.isInteger(teamId) && teamId > 0 ? await teamTrendForOrganization(actor, teamId) : null;
+  const teamId = parseId((await params).teamId);
+  const trend = teamId ? await teamTrendForOrganization(actor, teamId) : null;
   if (!trend) notFound();
   const points = trend.cycles.filter((c) => c.figures);
   const labels = points.map(cycleLabel);
