@@ -24,7 +24,7 @@ export function ChartNumbers({
         tableClassName="mt-2 w-full text-sm"
         pad="py-1 pr-3"
         columns={[
-          { label: rowHeader },
+          rowHeader,
           ...columns.map((label, i) => ({ label, align: i < textColumns ? ("left" as const) : ("right" as const) })),
         ]}
       >

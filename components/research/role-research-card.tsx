@@ -60,7 +60,7 @@ export function RoleResearchCard({
               label={`Tasks of ${role.roleTitle}`}
               tableClassName="mt-2 w-full text-sm"
               pad="py-1 pr-3"
-              columns={[{ label: "Task" }, { label: "Exposure" }, { label: "Automation" }, { label: "Ladder level" }]}
+              columns={["Task", "Exposure", "Automation", "Ladder level"]}
             >
               {tasks.map((t) => (
                 <tr key={t.position} className="border-b border-line last:border-0 align-top">

@@ -28,7 +28,8 @@ export function SimpleTable({
 }: {
   label: string;
   caption?: string;
-  columns: SimpleColumn[];
+  /** A plain string is a left-aligned column with that header. */
+  columns: (string | SimpleColumn)[];
   children: ReactNode;
   /** Shown under the table, inside the scrolling region. */
   footer?: ReactNode;
@@ -42,17 +43,19 @@ export function SimpleTable({
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead>
           <tr className="border-b border-line text-left">
-            {columns.map((column) => (
-              <th
-                key={column.label}
-                scope="col"
-                className={[column.pad ?? pad, column.align && ALIGN[column.align], "font-medium", column.className]
-                  .filter(Boolean)
-                  .join(" ")}
-              >
-                {column.label}
-              </th>
-            ))}
+            {columns
+              .map((c) => (typeof c === "string" ? { label: c } : c))
+              .map((column) => (
+                <th
+                  key={column.label}
+                  scope="col"
+                  className={[column.pad ?? pad, column.align && ALIGN[column.align], "font-medium", column.className]
+                    .filter(Boolean)
+                    .join(" ")}
+                >
+                  {column.label}
+                </th>
+              ))}
           </tr>
         </thead>
         <tbody>{children}</tbody>

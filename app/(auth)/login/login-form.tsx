@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { errorProps, FieldError } from "@/components/ui/field-error";
+import { PendingButton } from "@/components/ui/form";
 import { type SignInState, signInWithPassword } from "./actions";
 
 type DemoAccount = { role: string; name: string; email: string };
@@ -53,8 +55,7 @@ export function LoginForm({
             required
             defaultValue={state.values.email}
             key={`email-${state.values.email}`}
-            aria-invalid={Boolean(state.errors?.email)}
-            aria-describedby={state.errors?.email ? "email-error" : undefined}
+            {...errorProps(state.errors, "email")}
             className="input"
           />
         </Field>
@@ -66,18 +67,17 @@ export function LoginForm({
             type="password"
             autoComplete="current-password"
             required
-            aria-invalid={Boolean(state.errors?.password)}
-            aria-describedby={state.errors?.password ? "password-error" : undefined}
+            {...errorProps(state.errors, "password")}
             className="input"
           />
         </Field>
-        <button
-          type="submit"
-          disabled={pending}
+        <PendingButton
+          pending={pending}
+          pendingText="Signing in…"
           className="w-full rounded-md bg-[var(--color-accent)] px-4 py-2.5 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)] disabled:opacity-60"
         >
-          {pending ? "Signing in…" : "Sign in"}
-        </button>
+          {"Sign in"}
+        </PendingButton>
       </form>
 
       {demo && (
@@ -131,11 +131,7 @@ function Field({
       </label>
       <div className="mt-1">{children}</div>
       <div aria-live="polite">
-        {error && (
-          <p id={`${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-            {error.join(" ")}
-          </p>
-        )}
+        <FieldError id={`${name}-error`} messages={error} />
       </div>
     </div>
   );

@@ -121,13 +121,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           label="Audit entries"
           caption="Audit entries, newest first"
           pad="px-2 py-2"
-          columns={[
-            { label: "When (UTC)" },
-            { label: "Who" },
-            { label: "Action" },
-            { label: "Target" },
-            { label: "Details", className: "hidden lg:table-cell" },
-          ]}
+          columns={["When (UTC)", "Who", "Action", "Target", { label: "Details", className: "hidden lg:table-cell" }]}
         >
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-line align-top last:border-0">

@@ -39,9 +39,9 @@ export default async function CyclesPage() {
           label="Review cycles"
           caption="Review cycles"
           columns={[
-            { label: "Cycle" },
+            "Cycle",
             { label: "Dates", className: "hidden sm:table-cell" },
-            { label: "Status" },
+            "Status",
             { label: "Self-assessments in", align: "right" },
             { label: "Reviews finalized", align: "right", className: "hidden sm:table-cell" },
           ]}

@@ -11,11 +11,11 @@ export function DryRunTable({ plan, shown }: { plan: DryRunPlan; shown: PlannedR
       caption="What each row of the file would do"
       pad="px-2 py-1"
       columns={[
-        { label: "Line" },
-        { label: "Outcome" },
-        { label: "Person" },
+        "Line",
+        "Outcome",
+        "Person",
         { label: "Team", className: "hidden md:table-cell" },
-        { label: "Why / what changes" },
+        "Why / what changes",
       ]}
       footer={
         plan.total > plan.rows.length && (

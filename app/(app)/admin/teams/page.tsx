@@ -27,10 +27,10 @@ export default async function TeamsPage() {
           label="Teams"
           caption="Teams and their managers"
           columns={[
-            { label: "Team" },
+            "Team",
             { label: "Department", className: "hidden md:table-cell" },
             { label: "People", align: "right" },
-            { label: "Manager" },
+            "Manager",
           ]}
         >
           {teams.map((team) => (

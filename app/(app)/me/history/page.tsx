@@ -113,12 +113,7 @@ function SelfVersusManager({ quarters }: { quarters: Quarters }) {
       label="Your self-assessment and your manager's review by quarter"
       caption="Your leverage index and level mix next to your manager's, by quarter"
       pad="py-2 pr-3"
-      columns={[
-        { label: "Quarter" },
-        { label: "You" },
-        { label: "Your manager" },
-        { label: "Gap", align: "right", pad: "py-2" },
-      ]}
+      columns={["Quarter", "You", "Your manager", { label: "Gap", align: "right", pad: "py-2" }]}
     >
       {[...quarters].reverse().map((q) => (
         <tr key={q.cycleId} className="border-b border-line last:border-0">

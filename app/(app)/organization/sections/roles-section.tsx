@@ -31,8 +31,8 @@ function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOv
       caption={caption}
       pad="px-2 py-2"
       columns={[
-        { label: "Role" },
-        { label: "Class" },
+        "Role",
+        "Class",
         { label: "AI exposure", align: "right" },
         { label: "People", align: "right", className: "hidden sm:table-cell" },
         { label: "Trend", align: "right" },

@@ -83,7 +83,7 @@ export default async function CyclePage({
                 regionClassName="mt-2 max-h-80 overflow-auto"
                 caption="People who have not finished this cycle"
                 pad="px-2 py-1"
-                columns={[{ label: "Person" }, { label: "Team" }, { label: "Self-assessment" }, { label: "Review" }]}
+                columns={["Person", "Team", "Self-assessment", "Review"]}
                 footer={
                   outstanding.total > outstanding.people.length && (
                     <p className="text-muted mt-2 text-xs">
