@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, Stat } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { cycleOutstanding, getCycle } from "@/db/queries/admin";
@@ -37,11 +36,7 @@ export default async function CyclePage({
   const doneMessage = done && done in DONE ? DONE[done as keyof typeof DONE](cycle.name) : null;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/cycles" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
-          ← All cycles
-        </Link>
-      </p>
+      <BackLink href="/admin/cycles">All cycles</BackLink>
       <PageHeader
         title={cycle.name}
         description={`${formats.shortDate.format(calendarDate(cycle.startsOn))} – ${formats.shortDate.format(calendarDate(cycle.endsOn))}`}
