@@ -6,6 +6,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { people, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
+import type { LevelMix } from "@/lib/ladder";
 import type { RoleMappingInput } from "@/lib/role-schema";
 
 async function managedTeamIds(db: Reader, actor: Actor) {
@@ -63,6 +64,27 @@ async function tasksOfVersions(db: Database, versionIds: number[]) {
   return byVersion;
 }
 
+type VersionRow = LevelMix & {
+  id: number;
+  version: number;
+  description: string;
+  createdAt: Date;
+  createdBy: string | null;
+};
+
+/** A version as the list and the editor show it: its target mix and its tasks in order. */
+function withTasks(v: VersionRow, tasks: Map<number, { text: string; level: number }[]>) {
+  return {
+    id: v.id,
+    version: v.version,
+    description: v.description,
+    target: mixOf(v),
+    createdAt: v.createdAt,
+    createdBy: v.createdBy,
+    tasks: tasks.get(v.id) ?? [],
+  };
+}
+
 /** The roles of the teams this manager manages, each with its current mapping and head-count. */
 export async function listTeamRoles(actor: Actor) {
   assertRole(actor, ["manager"]);
@@ -94,15 +116,7 @@ export async function listTeamRoles(actor: Actor) {
     const v = versions.find((x) => x.roleProfileId === role.id) ?? null;
     return {
       ...role,
-      current: v && {
-        id: v.id,
-        version: v.version,
-        description: v.description,
-        target: mixOf(v),
-        createdAt: v.createdAt,
-        createdBy: v.createdBy,
-        tasks: tasks.get(v.id) ?? [],
-      },
+      current: v && withTasks(v, tasks),
     };
   });
 }
@@ -129,15 +143,7 @@ export async function getRoleMapping(actor: Actor, roleId: number) {
   );
   return {
     ...role,
-    versions: versions.map((v) => ({
-      id: v.id,
-      version: v.version,
-      description: v.description,
-      target: mixOf(v),
-      createdAt: v.createdAt,
-      createdBy: v.createdBy,
-      tasks: tasks.get(v.id) ?? [],
-    })),
+    versions: versions.map((v) => withTasks(v, tasks)),
   };
 }
 
