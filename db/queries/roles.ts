@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
 import { latestRoleVersions, mixOf, type Reader, sharesOf, type Transaction } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
+import { databaseFor } from "@/db/queries/database-for";
 import { people, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
@@ -87,8 +88,7 @@ function withTasks(v: VersionRow, tasks: Map<number, { text: string; level: numb
 
 /** The roles of the teams this manager manages, each with its current mapping and head-count. */
 export async function listTeamRoles(actor: Actor) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   const teamIds = await managedTeamIds(db, actor);
   if (teamIds.length === 0) return [];
   const roles = await db
@@ -123,8 +123,7 @@ export async function listTeamRoles(actor: Actor) {
 
 /** One role for the editor: its current mapping and every earlier version, newest first. */
 export async function getRoleMapping(actor: Actor, roleId: number) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   const [role] = await db
     .select({ id: roleProfiles.id, teamId: roleProfiles.teamId, teamName: teams.name, title: roleProfiles.title })
     .from(roleProfiles)
@@ -251,8 +250,7 @@ export async function saveRoleMapping(actor: Actor, input: RoleMappingInput) {
 
 /** The current members of the managed teams, with the role each holds. */
 export async function listTeamMembersWithRoles(actor: Actor) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   return db
     .select({
       personId: people.id,
@@ -307,8 +305,7 @@ async function assignRoleIn(tx: Transaction, actor: Actor, input: { personId: nu
 
 /** Gives current team members one of their team's roles (or none): all of them, or none if one is refused. */
 export async function assignRoles(actor: Actor, assignments: { personId: number; roleId: number | null }[]) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   return db.transaction(async (tx) => {
     let changed = 0;
     for (const assignment of assignments) if (await assignRoleIn(tx, actor, assignment)) changed++;
