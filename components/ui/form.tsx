@@ -71,15 +71,11 @@ export function TextField({
 
 /** A labelled select of an action's form; `children` are its options. */
 export function SelectField({
-  label,
-  name,
-  state,
-  hint,
-  value,
-  className,
   selectClassName = "input",
   children,
+  ...field
 }: FieldProps & { selectClassName?: string; children: ReactNode }) {
+  const { label, name, state, hint, value, className } = field;
   return (
     <Field label={label} name={name} errors={state.fieldErrors?.[name]} hint={hint} className={className}>
       <select key={`${name}-${value}`} className={selectClassName} {...controlProps(name, state, value)}>
