@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { startSession } from "@/db/queries/sessions";
 import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
 import { verifySignIn } from "@/lib/sign-in";
 import { authConfig } from "./auth.config";
@@ -21,7 +22,7 @@ const credentialsSchema = z.object({
   password: z.string().max(PASSWORD_MAX),
 });
 
-function clientIp(headers: Headers) {
+export function clientIp(headers: Headers) {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || headers.get("x-real-ip") || "local";
 }
@@ -41,7 +42,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidCredentials();
-        const outcome = await verifySignIn({ ...parsed.data, ip: clientIp(request.headers) });
+        const ip = clientIp(request.headers);
+        const outcome = await verifySignIn({ ...parsed.data, ip });
         switch (outcome.result) {
           case "ok":
             return {
@@ -49,6 +51,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
               name: outcome.person.name,
               email: outcome.person.email,
               role: outcome.person.appRole,
+              sessionId: await startSession({
+                personId: outcome.person.id,
+                ip,
+                userAgent: request.headers.get("user-agent"),
+              }),
             };
           case "throttled":
             throw new TooManyAttempts();

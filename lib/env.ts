@@ -1,13 +1,28 @@
 import { z } from "zod";
 
+const positiveNumber = z.coerce.number().positive();
+
 const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   /** "1" seeds and shows the demo organisation; defaults to on for the embedded database only. */
   LEVERAGE_DEMO: z.enum(["0", "1"]).optional(),
+  /** smtp://user:pass@host:587 or smtps://…; without it mail goes to the outbox (Admin → Outbox). */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default("Leverage Ladder <no-reply@leverage-ladder.invalid>"),
+  /** The organisation's name in mails and pages. */
+  ORGANIZATION_NAME: z.string().min(1).optional(),
+  /** The public address of the app, for links in mails; without it, the address the request came to. */
+  APP_URL: z.url().optional(),
+  SESSION_IDLE_MINUTES: positiveNumber.default(60),
+  SESSION_MAX_HOURS: positiveNumber.default(10),
+  INVITE_VALID_DAYS: positiveNumber.default(7),
+  RESET_VALID_MINUTES: positiveNumber.default(60),
 });
 
-function serverEnv() {
+export type ServerEnv = z.infer<typeof envSchema>;
+
+export function serverEnv(): ServerEnv {
   return envSchema.parse(process.env);
 }
 
@@ -15,4 +30,10 @@ export function isDemoMode() {
   const env = serverEnv();
   if (env.LEVERAGE_DEMO) return env.LEVERAGE_DEMO === "1";
   return !env.DATABASE_URL;
+}
+
+export const PRODUCT_NAME = "Leverage Ladder";
+
+export function organizationName() {
+  return serverEnv().ORGANIZATION_NAME ?? (isDemoMode() ? "Northwind" : "your organisation");
 }

@@ -9,33 +9,46 @@ const DIAGONAL_COLOR = prefersDark ? "#7c8594" : "#8a93a1";
 
 const PERCENT_AXIS = { type: "linear", min: 0, max: 100, ticks: percentTicks } as const;
 
-export type ResearchPoint = { label: string; research: number; ladder: number };
+export type ResearchPoint = { label: string; research: number; ladder: number; basis: "people" | "target" };
 
 /**
- * Roles placed by the occupation's published exposure (x) and the ladder's measured exposure (y),
- * both in percent, with the diagonal where the two agree.
+ * Roles placed by their occupation's research figure (x) and the ladder's exposure (y), both in
+ * percent, with the diagonal where the two agree. Roles measured from people's assessments are
+ * filled dots; roles with only a target mix are hollow squares.
  */
-export function ResearchScatter({ points, summary }: { points: ResearchPoint[]; summary: string }) {
+export function ResearchScatter({
+  points,
+  summary,
+  researchTitle,
+}: {
+  points: ResearchPoint[];
+  summary: string;
+  /** The x axis: which research figure the roles are read against. */
+  researchTitle: string;
+}) {
+  const measured = points.filter((p) => p.basis === "people");
+  const target = points.filter((p) => p.basis === "target");
+  const groups = [measured, target];
   const options: ChartOptions<"scatter"> = {
     responsive: true,
     maintainAspectRatio: false,
     plugins: {
       legend: { position: "bottom", labels: { usePointStyle: true } },
       tooltip: {
-        filter: (item) => item.datasetIndex === 0,
+        filter: (item) => item.datasetIndex < 2,
         callbacks: {
           label: (ctx) => {
-            const point = points[ctx.dataIndex];
+            const point = groups[ctx.datasetIndex]?.[ctx.dataIndex];
             return point
-              ? `${point.label}: ladder ${Math.round(point.ladder)}%, research ${Math.round(point.research)}%`
+              ? `${point.label}: ladder ${Math.round(point.ladder)}% (${point.basis === "people" ? "measured" : "target mix"}), research ${Math.round(point.research)}%`
               : "";
           },
         },
       },
     },
     scales: {
-      x: { ...PERCENT_AXIS, title: axisTitle("Occupation's published exposure, beta (%)") },
-      y: { ...PERCENT_AXIS, title: axisTitle("Measured exposure on the ladder, E (%)") },
+      x: { ...PERCENT_AXIS, title: axisTitle(`${researchTitle} (%)`) },
+      y: { ...PERCENT_AXIS, title: axisTitle("AI exposure on the ladder, E (%)") },
     },
   };
   return (
@@ -46,10 +59,20 @@ export function ResearchScatter({ points, summary }: { points: ResearchPoint[]; 
         data={{
           datasets: [
             {
-              label: "Roles",
-              data: points.map((p) => ({ x: p.research, y: p.ladder })),
+              label: "Measured from people's assessments",
+              data: measured.map((p) => ({ x: p.research, y: p.ladder })),
               backgroundColor: ACCENT_COLOR,
               borderColor: ACCENT_COLOR,
+              pointRadius: 5,
+              pointHoverRadius: 7,
+            },
+            {
+              label: "Target mix only (no one assessed yet)",
+              data: target.map((p) => ({ x: p.research, y: p.ladder })),
+              backgroundColor: "transparent",
+              borderColor: ACCENT_COLOR,
+              borderWidth: 2,
+              pointStyle: "rect",
               pointRadius: 5,
               pointHoverRadius: 7,
             },

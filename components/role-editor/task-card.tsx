@@ -1,6 +1,6 @@
 import { FieldError } from "@/components/ui/field-error";
 import { LEVELS } from "@/lib/ladder";
-import { TASK_TEXT_MAX } from "@/lib/limits";
+import { OCCUPATION_TASK_TEXT_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 import type { RoleDraft, Task } from "./use-role-draft";
 
 /** One typical task: a drag handle, its text, its level as a list and a remove button. */
@@ -45,7 +45,7 @@ export function TaskCard({
           id={`task-${t.key}-text`}
           name={`tasks.${index}.text`}
           rows={2}
-          maxLength={TASK_TEXT_MAX}
+          maxLength={t.text.length > TASK_TEXT_MAX ? OCCUPATION_TASK_TEXT_MAX : TASK_TEXT_MAX}
           className="input min-w-0 flex-1 resize-y px-2 py-1"
           value={t.text}
           onChange={(e) => draft.setTaskText(t.key, e.target.value)}

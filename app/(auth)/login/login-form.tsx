@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { errorProps, FieldError } from "@/components/ui/field-error";
 import { PendingButton } from "@/components/ui/form";
@@ -78,6 +79,11 @@ export function LoginForm({
         >
           {"Sign in"}
         </PendingButton>
+        <p className="text-center text-sm">
+          <Link href="/forgot-password" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
+            Forgot your password?
+          </Link>
+        </p>
       </form>
 
       {demo && (

@@ -3,7 +3,14 @@
 import { useActionState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextField, useFormWithValues } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
-import { createPersonAction, movePersonAction, setActiveAction, updatePersonAction } from "../actions";
+import {
+  createPersonAction,
+  invitePeopleAction,
+  movePersonAction,
+  revokeInvitationAction,
+  setActiveAction,
+  updatePersonAction,
+} from "../actions";
 
 type TeamOption = { id: number; name: string; department: string };
 const ROLES = ["employee", "manager", "leader", "admin"] as const;
@@ -60,7 +67,7 @@ function RoleSelect({ value, state }: { value: string; state: ActionState<unknow
 }
 
 export function CreatePersonForm({ teams }: { teams: TeamOption[] }) {
-  const initial = { name: "", email: "", role: "employee", teamId: "" };
+  const initial = { name: "", email: "", role: "employee", teamId: "", invite: "on" };
   const [state, action, v] = useFormWithValues(createPersonAction, initial);
   return (
     <form action={action} noValidate className="space-y-4">
@@ -70,15 +77,23 @@ export function CreatePersonForm({ teams }: { teams: TeamOption[] }) {
         <TextField label="Email" name="email" type="email" state={state} value={v.email} autoComplete="off" />
         <RoleSelect value={v.role} state={state} />
         <TeamSelect teams={teams} value={v.teamId} state={state} allowNone />
-        <TextField
-          label="Initial password (optional)"
-          name="password"
-          type="password"
-          state={state}
-          hint="Without one they cannot sign in yet."
-          autoComplete="new-password"
-        />
       </div>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="invite"
+          value="on"
+          defaultChecked={v.invite === "on"}
+          key={`i-${v.invite}`}
+          className="mt-1"
+        />
+        <span>
+          Send an invitation by mail now
+          <span className="text-muted block text-xs">
+            A link to choose their own password. Without it they cannot sign in until you invite them.
+          </span>
+        </span>
+      </label>
       <SubmitButton pendingText="Adding…">Add person</SubmitButton>
     </form>
   );
@@ -143,5 +158,46 @@ export function ActiveForm({ personId, active, name }: { personId: number; activ
         {active ? "Deactivate" : "Re-activate"}
       </SubmitButton>
     </form>
+  );
+}
+
+/** Invite, resend or revoke one person's invitation, on their page. */
+export function InvitationForms({
+  personId,
+  canInvite,
+  invited,
+}: {
+  personId: number;
+  canInvite: boolean;
+  invited: boolean;
+}) {
+  const [inviteState, invite] = useActionState(invitePeopleAction, {
+    status: "idle" as const,
+    values: { personIds: [String(personId)] },
+  });
+  const [revokeState, revoke] = useActionState(revokeInvitationAction, {
+    status: "idle" as const,
+    values: { personId: String(personId) },
+  });
+  if (!canInvite) return null;
+  return (
+    <div className="space-y-3">
+      <FormMessage state={inviteState} />
+      <FormMessage state={revokeState} />
+      <div className="flex flex-wrap gap-2">
+        <form action={invite}>
+          <input type="hidden" name="personId" value={personId} />
+          <SubmitButton pendingText="Sending…">{invited ? "Resend invitation" : "Send invitation"}</SubmitButton>
+        </form>
+        {invited && (
+          <form action={revoke}>
+            <input type="hidden" name="personId" value={personId} />
+            <SubmitButton tone="plain" pendingText="Revoking…">
+              Revoke invitation
+            </SubmitButton>
+          </form>
+        )}
+      </div>
+    </div>
   );
 }
