@@ -5,10 +5,9 @@ import { ASSESSMENT_EXPORT_HEADER, assessmentsCsvStream, organizationCsvStream }
 import { applyImport, dryRunImport } from "@/db/queries/import";
 import { organizationOverview } from "@/db/queries/organization";
 import { assessments, auditLog, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { leverageIndex } from "@/lib/ladder";
-import { actorByEmail } from "./helpers/actors";
+import { demoActors } from "./helpers/actors";
 import { createTestDatabase, driverUnderTest } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -29,12 +28,8 @@ async function tableCounts() {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
-  admin = await actorByEmail("sam.taylor@northwind.example");
-  leader = await actorByEmail("priya.raman@northwind.example");
-  manager = await actorByEmail("daniel.okafor@northwind.example");
-  employee = await actorByEmail("maya.chen@northwind.example");
+  testDb = await createTestDatabase({ seed: true });
+  ({ admin, leader, manager, employee } = await demoActors());
 });
 afterAll(() => testDb.dispose());
 

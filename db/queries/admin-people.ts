@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { violatedConstraint } from "@/db/errors";
 import { containsPattern } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
+import { databaseFor } from "@/db/queries/database-for";
 import { endAllSessions } from "@/db/queries/sessions";
 import { type AppRole, departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
@@ -58,8 +59,7 @@ const sortColumns = {
 
 /** One page of people with their current team, searched and sorted in SQL (fast at 10,000 people). */
 export async function listPeople(actor: Actor, query: PeopleQuery) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const conditions: SQL[] = [];
   const q = query.q?.trim();
   if (q) {
@@ -119,8 +119,7 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
 }
 
 export async function getPerson(actor: Actor, personId: number) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [person] = await db
     .select({
       id: people.id,
@@ -222,8 +221,7 @@ export async function updatePerson(
   personId: number,
   input: { name: string; email: string; role: AppRole },
 ) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [before] = await db.select().from(people).where(eq(people.id, personId));
   if (!before) throw new ActionError("That person does not exist.");
   if (personId === actor.id && input.role !== "admin")
@@ -314,8 +312,7 @@ export async function movePerson(actor: Actor, personId: number, teamId: number)
 }
 
 export async function listTeamsAdmin(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return db
     .select({
       id: teams.id,
@@ -332,15 +329,13 @@ export async function listTeamsAdmin(actor: Actor) {
 }
 
 export async function listDepartments(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name));
 }
 
 /** People who could manage a team: active, any role but employee is promoted when chosen. */
 export async function listManagerCandidates(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return db
     .select({ id: people.id, name: people.name, email: people.email, role: people.appRole })
     .from(people)
@@ -354,8 +349,7 @@ export async function listManagerCandidates(actor: Actor) {
 }
 
 export async function createTeam(actor: Actor, input: { name: string; departmentId: number }) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [taken] = await db.select({ id: teams.id }).from(teams).where(eq(teams.name, input.name));
   if (taken) throw teamNameTaken();
   const [department] = await db.select().from(departments).where(eq(departments.id, input.departmentId));

@@ -3,13 +3,13 @@ import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { violatedConstraint } from "@/db/errors";
 import { recordAudit } from "@/db/queries/audit";
+import { databaseFor } from "@/db/queries/database-for";
 import { assessments, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
 import { type Actor, assertRole } from "@/lib/authz";
 
 export async function organisationCounts(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [row] = await db
     .select({
       activePeople: sql<number>`(select count(*) from ${people} where ${people.active})::int`,
@@ -23,8 +23,7 @@ export async function organisationCounts(actor: Actor) {
 }
 
 export async function listCyclesWithCounts(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return db
     .select({
       id: reviewCycles.id,
@@ -42,8 +41,7 @@ export async function listCyclesWithCounts(actor: Actor) {
 }
 
 export async function getCycle(actor: Actor, cycleId: number) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [cycle] = await db.select().from(reviewCycles).where(eq(reviewCycles.id, cycleId));
   return cycle ?? null;
 }
@@ -95,8 +93,7 @@ export type CycleInput = { name: string; startsOn: string; endsOn: string };
 
 /** A new cycle starts as a draft: nobody can write in it until it is opened. */
 export async function createCycle(actor: Actor, input: CycleInput) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [existing] = await db
     .select({ id: reviewCycles.id })
     .from(reviewCycles)
@@ -214,8 +211,7 @@ export async function reopenCycle(actor: Actor, cycleId: number, reason: string)
  * self-assessment, or without a finalized manager review. The list is capped; the counts are not.
  */
 export async function cycleOutstanding(actor: Actor, cycleId: number, listLimit = 200) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const selfDone = sql`exists (select 1 from ${assessments} a where a.cycle_id = ${cycleId} and a.subject_id = ${people.id} and a.kind = 'self' and a.status in ('submitted', 'finalized'))`;
   const reviewDone = sql`exists (select 1 from ${assessments} a where a.cycle_id = ${cycleId} and a.subject_id = ${people.id} and a.kind = 'manager' and a.status = 'finalized')`;
   const base = db

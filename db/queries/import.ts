@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { type Database, getDb } from "@/db";
+import type { Database } from "@/db";
 import { chunks } from "@/db/helpers";
 import { NO_PASSWORD } from "@/db/queries/admin-people";
 import { recordAudit } from "@/db/queries/audit";
+import { databaseFor } from "@/db/queries/database-for";
 import { departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
-import { type Actor, assertRole } from "@/lib/authz";
+import type { Actor } from "@/lib/authz";
 import { type ImportPlan, type ImportSnapshot, planImport } from "@/lib/import/people-csv";
 
 type Executor = Pick<Database, "select">;
@@ -42,8 +43,7 @@ async function loadSnapshot(db: Executor, importer: Actor): Promise<ImportSnapsh
 
 /** What applying the file would do, row by row. Writes nothing. */
 export async function dryRunImport(actor: Actor, text: string): Promise<ImportPlan> {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return planImport(text, await loadSnapshot(db, actor));
 }
 
@@ -54,8 +54,7 @@ export type ImportProgress = { phase: string; done: number; total: number };
  * transaction, against the data as it is now, and a file with any rejected row is refused whole.
  */
 export async function applyImport(actor: Actor, text: string, onProgress: (p: ImportProgress) => void = () => {}) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return db.transaction(async (tx) => {
     // One import at a time: a second one waits here and then plans against the first one's result.
     await tx.execute(sql`select pg_advisory_xact_lock(7302612)`);

@@ -19,6 +19,7 @@ import {
   writeDraftValues,
 } from "@/db/queries/assessments";
 import { recordAudit } from "@/db/queries/audit";
+import { databaseFor } from "@/db/queries/database-for";
 import { effectiveAssessmentsQuery } from "@/db/queries/effective-assessments";
 import { currentRoleVersionIdOf } from "@/db/queries/roles";
 import {
@@ -417,8 +418,7 @@ export type ReviewBoardRow = Awaited<ReturnType<typeof reviewBoard>>["rows"][num
  * with their self-assessment, the manager's, and last quarter's effective figures, in one query.
  */
 export async function reviewBoard(actor: Actor) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   const cycle = await earliestOpenCycle(db);
   if (!cycle) return { cycle: null, rows: [], selfInManagedTeam: false };
   const [previous] = await db

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { requireRole } from "@/lib/dal";
 import { requestLocale } from "@/lib/locale";
@@ -118,54 +118,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </Link>
           </div>
         </form>
-        <ScrollRegion label="Audit entries">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Audit entries, newest first</caption>
-            <thead>
-              <tr className="border-b border-line text-left">
-                <th scope="col" className="px-2 py-2 font-medium">
-                  When (UTC)
-                </th>
-                <th scope="col" className="px-2 py-2 font-medium">
-                  Who
-                </th>
-                <th scope="col" className="px-2 py-2 font-medium">
-                  Action
-                </th>
-                <th scope="col" className="px-2 py-2 font-medium">
-                  Target
-                </th>
-                <th scope="col" className="hidden px-2 py-2 font-medium lg:table-cell">
-                  Details
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b border-line align-top last:border-0">
-                  <td className="whitespace-nowrap px-2 py-2 tabular-nums">{time.format(row.at)}</td>
-                  <td className="px-2 py-2">
-                    {row.actorName ?? (
-                      <span className="text-muted">{(row.details as { email?: string })?.email ?? "unknown"}</span>
-                    )}
-                  </td>
-                  <td className="px-2 py-2 font-mono text-xs">{row.action}</td>
-                  <td className="px-2 py-2">{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : "—"}</td>
-                  <td className="text-muted hidden max-w-md break-words px-2 py-2 text-xs lg:table-cell">
-                    {describeDetails(row.details)}
-                  </td>
-                </tr>
-              ))}
-              {rows.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="text-muted px-3 py-6 text-center">
-                    No entries match.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <SimpleTable
+          label="Audit entries"
+          caption="Audit entries, newest first"
+          pad="px-2 py-2"
+          columns={["When (UTC)", "Who", "Action", "Target", { label: "Details", className: "hidden lg:table-cell" }]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-line align-top last:border-0">
+              <td className="whitespace-nowrap px-2 py-2 tabular-nums">{time.format(row.at)}</td>
+              <td className="px-2 py-2">
+                {row.actorName ?? (
+                  <span className="text-muted">{(row.details as { email?: string })?.email ?? "unknown"}</span>
+                )}
+              </td>
+              <td className="px-2 py-2 font-mono text-xs">{row.action}</td>
+              <td className="px-2 py-2">{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : "—"}</td>
+              <td className="text-muted hidden max-w-md break-words px-2 py-2 text-xs lg:table-cell">
+                {describeDetails(row.details)}
+              </td>
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={5} className="text-muted px-3 py-6 text-center">
+                No entries match.
+              </td>
+            </tr>
+          )}
+        </SimpleTable>
         <div className="mt-4 flex gap-4 text-sm">
           {filter.before && (
             <Link

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getPerson, listTeamsAdmin } from "@/db/queries/admin-people";
 import { accessLabel, accessStateOf, canInvite } from "@/lib/access-state";
@@ -32,11 +31,7 @@ export default async function PersonPage({
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name, department: t.department }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/people" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
-          ← People
-        </Link>
-      </p>
+      <BackLink href="/admin/people">People</BackLink>
       <PageHeader title={person.name} description={person.email}>
         <StatusBadge status={person.active ? "active" : "inactive"} />
       </PageHeader>

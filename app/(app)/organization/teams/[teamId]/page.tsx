@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { LineChart } from "@/components/charts/line-chart";
 import { StackedAreaChart } from "@/components/charts/stacked-area-chart";
 import { Card, Stat } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { teamTrendForOrganization } from "@/db/queries/organization";
 import { ORGANIZATION_ROLES } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
@@ -38,11 +37,7 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
   }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/organization" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
-          ← Organization
-        </Link>
-      </p>
+      <BackLink href="/organization">Organization</BackLink>
       <PageHeader
         title={trend.team.name}
         description={`${trend.team.department} · manager ${trend.team.manager ?? "none"} · read-only view of the team's trends`}
