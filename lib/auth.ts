@@ -3,22 +3,23 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { startSession } from "@/db/queries/sessions";
+import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
 import { verifySignIn } from "@/lib/sign-in";
 import { authConfig } from "./auth.config";
 
-export class InvalidCredentials extends CredentialsSignin {
+class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
-export class TooManyAttempts extends CredentialsSignin {
+class TooManyAttempts extends CredentialsSignin {
   code = "throttled";
 }
-export class AccountDeactivated extends CredentialsSignin {
+class AccountDeactivated extends CredentialsSignin {
   code = "deactivated";
 }
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254),
-  password: z.string().max(200),
+  email: z.string().trim().toLowerCase().max(EMAIL_MAX),
+  password: z.string().max(PASSWORD_MAX),
 });
 
 export function clientIp(headers: Headers) {

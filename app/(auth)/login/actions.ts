@@ -3,6 +3,7 @@
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/callback-path";
 
 export type SignInState = {
   values: { email: string };
@@ -21,12 +22,6 @@ const refusalMessages: Record<string, string> = {
   deactivated: "This account has been deactivated. Ask your administrator if you need access again.",
   invalid: "That email and password don't match an account. Check both and try again.",
 };
-
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
-function safeCallbackPath(value: FormDataEntryValue | null) {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
 
 export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "");
