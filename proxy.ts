@@ -13,5 +13,7 @@ export default auth((request) => {
 });
 
 export const config = {
-  matcher: ["/((?!login|forgot-password|set-password|api/auth|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: [
+    "/((?!login|forgot-password|set-password|mail-preferences|api/auth|_next/static|_next/image|favicon.ico|icon.svg).*)",
+  ],
 };

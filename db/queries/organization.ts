@@ -299,7 +299,7 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
   const pairs = await db
     .with(self)
     .select({
-      teamId: assessments.teamId,
+      teamId: teams.id,
       self: { s1: self.s1, s2: self.s2, s3: self.s3, s4: self.s4, s5: self.s5 },
       manager: { s1: assessments.s1, s2: assessments.s2, s3: assessments.s3, s4: assessments.s4, s5: assessments.s5 },
     })
