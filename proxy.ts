@@ -15,5 +15,7 @@ export default auth((request) => {
 // Route handlers under api/ answer 401 themselves; keeping them out of the proxy also keeps it from
 // buffering request bodies, which it cuts short at 10 MB (the import route refuses those whole).
 export const config = {
-  matcher: ["/((?!login|forgot-password|set-password|api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: [
+    "/((?!login|forgot-password|set-password|mail-preferences|api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+  ],
 };

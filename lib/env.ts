@@ -18,6 +18,8 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: positiveNumber.default(10),
   INVITE_VALID_DAYS: positiveNumber.default(7),
   RESET_VALID_MINUTES: positiveNumber.default(60),
+  /** Days before a cycle's end when those who have not submitted get a reminder. */
+  DEADLINE_REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(3),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -85,7 +85,9 @@ describe("team trends", () => {
       .select({ subjectId: assessments.subjectId, teamId: assessments.teamId, cycleId: assessments.cycleId })
       .from(assessments);
     const teamsOf = new Map<number, Set<number>>();
-    for (const r of rows) teamsOf.set(r.subjectId, (teamsOf.get(r.subjectId) ?? new Set()).add(r.teamId));
+    for (const r of rows) {
+      if (r.teamId !== null) teamsOf.set(r.subjectId, (teamsOf.get(r.subjectId) ?? new Set()).add(r.teamId));
+    }
     const mover = [...teamsOf].find(([, s]) => s.size > 1);
     expect(mover).toBeDefined();
     const [moverId, moverTeams] = mover!;

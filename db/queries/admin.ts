@@ -2,8 +2,10 @@ import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { violatedConstraint } from "@/db/errors";
+import { kickJobWorker } from "@/db/jobs";
 import { recordAudit } from "@/db/queries/audit";
 import { databaseFor } from "@/db/queries/database-for";
+import { notifyCycleOpened } from "@/db/queries/notifications";
 import { assessments, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
 import { type Actor, assertRole } from "@/lib/authz";
@@ -157,9 +159,10 @@ async function transition(
       .update(reviewCycles)
       .set({ status: to })
       .where(and(eq(reviewCycles.id, cycleId), eq(reviewCycles.status, from)))
-      .returning({ id: reviewCycles.id, name: reviewCycles.name });
+      .returning({ id: reviewCycles.id, name: reviewCycles.name, endsOn: reviewCycles.endsOn });
     if (changed.length === 0)
       throw new ActionError("This cycle changed status elsewhere. Reload to see where it stands.");
+    if (from === "draft" && to === "open") await notifyCycleOpened(tx, changed[0]!);
     await recordAudit(
       {
         actorId: actor.id,
@@ -179,7 +182,9 @@ export async function openDraftCycle(actor: Actor, cycleId: number) {
   const cycle = await cycleOrRefuse(cycleId);
   if (cycle.status === "open") throw new ActionError(`${cycle.name} is already open.`);
   if (cycle.status === "closed") throw new ActionError(`${cycle.name} is closed. Re-opening needs a reason.`);
-  return transition(actor, cycleId, "draft", "open", "cycle.opened");
+  const opened = await transition(actor, cycleId, "draft", "open", "cycle.opened");
+  kickJobWorker();
+  return opened;
 }
 
 /** Closing makes every assessment in the cycle read-only, in the database itself (migration 0002). */

@@ -21,6 +21,7 @@ import {
 import { recordAudit } from "@/db/queries/audit";
 import { databaseFor } from "@/db/queries/database-for";
 import { effectiveAssessmentsQuery } from "@/db/queries/effective-assessments";
+import { notify } from "@/db/queries/notifications";
 import { currentRoleVersionIdOf } from "@/db/queries/roles";
 import {
   type Assessment,
@@ -327,6 +328,17 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
         .set({ status: "finalized", finalizedAt: now, updatedAt: now, version: self.version + 1 })
         .where(and(eq(assessments.id, self.id), eq(assessments.version, self.version)));
     }
+    if (intent === "finalize") {
+      await notify(tx, [
+        {
+          personId: input.personId,
+          kind: "finalized",
+          cycleId: cycle.id,
+          title: `${actor.name} finalized your ${cycle.name} review`,
+          href: "/me/history",
+        },
+      ]);
+    }
     await recordAudit(
       {
         actorId: actor.id,
@@ -397,6 +409,15 @@ export async function returnForChanges(
       .where(and(eq(assessments.id, self.id), eq(assessments.version, self.version)))
       .returning({ id: assessments.id, version: assessments.version });
     if (!row) throw new ConflictError();
+    await notify(tx, [
+      {
+        personId: input.personId,
+        kind: "returned",
+        cycleId: cycle.id,
+        title: `${actor.name} returned your ${cycle.name} self-assessment for changes`,
+        href: "/me",
+      },
+    ]);
     await recordAudit(
       {
         actorId: actor.id,

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { myClosedQuarters, myLatestTasks, teamTasksDoneWithAi } from "@/db/queries/my-history";
-import { requireRole } from "@/lib/dal";
+import { requireActor } from "@/lib/dal";
 import {
   CAPABILITIES,
   CAPABILITY_GROWTH,
@@ -28,7 +28,7 @@ import {
 export const metadata: Metadata = { title: "My history" };
 
 export default async function MyHistoryPage() {
-  const actor = await requireRole("employee", "manager");
+  const actor = await requireActor();
   const [quarters, latestTasks, teamAi] = await Promise.all([
     myClosedQuarters(actor),
     myLatestTasks(actor),
