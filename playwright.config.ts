@@ -4,6 +4,13 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 // The SMTP server e2e/global-setup.ts starts (E2E_SMTP_PORT in e2e/mailbox.ts).
 const smtpPort = port + 1000;
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+  },
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -22,16 +29,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
-        },
-      },
-    },
+    // Signs in each demo role once and stores the session in e2e/.auth for the specs.
+    { name: "setup", testMatch: "**/auth.setup.ts", use: browser },
+    { name: "chromium", dependencies: ["setup"], use: browser },
   ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start -p ${port}`,

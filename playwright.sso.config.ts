@@ -9,6 +9,8 @@ import base from "./playwright.config";
  */
 const baseServer = Array.isArray(base.webServer) ? base.webServer[0] : base.webServer;
 const { SMTP_URL: _smtp, ...baseEnv } = baseServer?.env ?? {};
+// The browser only: these specs sign in themselves, without the stored role sessions.
+const chromium = base.projects?.find((project) => project.name === "chromium");
 
 export default defineConfig({
   ...base,
@@ -17,6 +19,7 @@ export default defineConfig({
   globalSetup: "./e2e/sso/global-setup.ts",
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-sso-results.json" }]],
   use: { ...base.use, baseURL: SSO_APP_URL },
+  projects: [{ name: "chromium", use: chromium?.use }],
   webServer: {
     ...baseServer,
     command: `node node_modules/next/dist/bin/next start -p ${SSO_APP_PORT}`,

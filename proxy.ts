@@ -13,5 +13,5 @@ export default auth((request) => {
 });
 
 export const config = {
-  matcher: ["/((?!login|forgot-password|set-password|api/auth|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!login|forgot-password|set-password|api/auth|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

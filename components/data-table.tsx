@@ -1,7 +1,7 @@
 "use client";
 
 import {
-  type ColumnDef,
+  type ColumnHelper,
   columnVisibilityFeature,
   createSortedRowModel,
   rowSortingFeature,
@@ -9,8 +9,9 @@ import {
   tableFeatures,
   useTable,
 } from "@tanstack/react-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
-export const sortableTableFeatures = tableFeatures({
+const sortableTableFeatures = tableFeatures({
   rowSortingFeature,
   columnVisibilityFeature,
   sortedRowModel: createSortedRowModel(),
@@ -34,7 +35,8 @@ export function DataTable<TData extends object>({
   initialSort,
   rowClassName,
 }: {
-  columns: ColumnDef<SortableFeatures, TData, any>[];
+  /** Built with `createColumnHelper`; each column keeps its own value type. */
+  columns: ReturnType<ColumnHelper<SortableFeatures, TData>["columns"]>;
   data: TData[];
   caption: string;
   initialSort?: { id: string; desc: boolean };
@@ -50,7 +52,7 @@ export function DataTable<TData extends object>({
 
   return (
     // Focusable so a keyboard can scroll the table sideways on a narrow screen.
-    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -107,6 +109,6 @@ export function DataTable<TData extends object>({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

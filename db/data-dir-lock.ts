@@ -49,7 +49,8 @@ function currentBootId() {
 // lock naming this pid that is not here was left by an earlier process that had the same pid
 // (a restarted container's PID 1, say).
 const globalForLocks = globalThis as unknown as { leverageHeldLocks?: Set<string> };
-const heldLocks = (globalForLocks.leverageHeldLocks ??= new Set<string>());
+globalForLocks.leverageHeldLocks ??= new Set<string>();
+const heldLocks = globalForLocks.leverageHeldLocks;
 
 function isStale(holder: LockHolder | null, me: LockHolder, file: string) {
   if (holder === null) return true;

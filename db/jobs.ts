@@ -14,8 +14,8 @@ import { type Actor, assertRole } from "@/lib/authz";
  */
 
 export type Job = typeof jobs.$inferSelect;
-export const STALE_AFTER_SECONDS = 120;
-export const MAX_ATTEMPTS = 3;
+const STALE_AFTER_SECONDS = 120;
+const MAX_ATTEMPTS = 3;
 
 export async function enqueueJob(input: {
   kind: string;

@@ -6,11 +6,10 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "./client";
+import type { Transaction } from "./helpers";
 import { roleProfiles } from "./schema";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
-export const DEMO_ROLE_OCCUPATIONS: Record<string, string> = {
+const DEMO_ROLE_OCCUPATIONS: Record<string, string> = {
   "Financial Analyst": "13-2051.00", // Financial and Investment Analysts
   "Senior FP&A Analyst": "13-2051.00",
   "FP&A Business Partner": "11-3031.00", // Financial Managers
@@ -30,7 +29,7 @@ export const DEMO_ROLE_OCCUPATIONS: Record<string, string> = {
   "Senior Data Scientist": "15-2051.00", // Data Scientists
 };
 
-export async function linkDemoRolesToOccupations(tx: Tx | Database) {
+export async function linkDemoRolesToOccupations(tx: Transaction | Database) {
   for (const [title, code] of Object.entries(DEMO_ROLE_OCCUPATIONS)) {
     await tx
       .update(roleProfiles)

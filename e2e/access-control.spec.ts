@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { type DemoRole, signIn } from "./fixtures";
+import { type DemoRole, expect, test } from "./fixtures";
 
 const refused: [DemoRole, string][] = [
   ["employee", "/organization"],
@@ -12,8 +11,8 @@ const refused: [DemoRole, string][] = [
 ];
 
 for (const [role, path] of refused) {
-  test(`the ${role} who types ${path} is refused`, async ({ page }) => {
-    await signIn(page, role);
+  test(`the ${role} who types ${path} is refused`, async ({ pageAs }) => {
+    const page = await pageAs(role);
     const response = await page.goto(path);
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
@@ -32,8 +31,8 @@ const adminPages = [
 ];
 
 for (const role of ["employee", "manager"] as const) {
-  test(`the ${role} is refused every admin page and action`, async ({ page }) => {
-    await signIn(page, role);
+  test(`the ${role} is refused every admin page and action`, async ({ pageAs }) => {
+    const page = await pageAs(role);
     for (const path of [...adminPages, "/organization/teams/1"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);

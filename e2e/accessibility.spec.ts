@@ -1,14 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import { type DemoRole, signIn } from "./fixtures";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(serious).toEqual([]);
-}
+import { type DemoRole, expect, expectNoSeriousViolations, test } from "./fixtures";
 
 test("the sign-in page has no serious accessibility violations", async ({ page }) => {
   await page.goto("/login");
@@ -23,15 +13,16 @@ const homes: [DemoRole, string][] = [
 ];
 
 for (const [role, path] of homes) {
-  test(`${path} has no serious accessibility violations`, async ({ page }) => {
-    await signIn(page, role);
+  test(`${path} has no serious accessibility violations`, async ({ pageAs }) => {
+    const page = await pageAs(role);
+    await page.goto(path);
     await expect(page).toHaveURL(new RegExp(`${path}$`));
     await expectNoSeriousViolations(page);
   });
 }
 
-test("the refusal page has no serious accessibility violations", async ({ page }) => {
-  await signIn(page, "employee");
-  await page.goto("/organization");
+test("the refusal page has no serious accessibility violations", async ({ employeePage: page }) => {
+  const response = await page.goto("/organization");
+  expect(response?.status()).toBe(403);
   await expectNoSeriousViolations(page);
 });

@@ -6,6 +6,7 @@ import { mailCount, setPasswordLink, waitForMail } from "./mailbox";
 const email = "omar.farouk@northwind.example";
 
 test("a forgotten password is reset by mail, once, and the person signs in with it", async ({ page }) => {
+  test.setTimeout(60_000);
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();

@@ -1,26 +1,16 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { aiExposure, compareWithResearch, researchReading } from "../lib/ladder";
-import { signIn } from "./fixtures";
+import { expect, expectNoSeriousViolations, test } from "./fixtures";
 
 const ATTRIBUTION = "O*NET 27.2, U.S. Department of Labor; exposure labels: Eloundou et al. 2023";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(serious).toEqual([]);
-}
 
 function taskRow(page: Page, statement: string) {
   return page.getByTestId("occupation-task").filter({ hasText: statement });
 }
 
 test("the manager starts a role from an occupation, adjusts two levels, saves and sees the comparison", async ({
-  page,
+  managerPage: page,
 }) => {
-  await signIn(page, "manager");
   await page.goto("/team/roles");
   await page.getByRole("link", { name: "Start from an occupation" }).click();
 
@@ -90,8 +80,7 @@ test("the manager starts a role from an occupation, adjusts two levels, saves an
   await expect(page.locator("#research").getByText(ATTRIBUTION)).toBeVisible();
 });
 
-test("the occupation pages have no serious accessibility violations", async ({ page }) => {
-  await signIn(page, "manager");
+test("the occupation pages have no serious accessibility violations", async ({ managerPage: page }) => {
   await page.goto("/team/roles/new-from-occupation?q=support&code=43-4051.00");
   await expect(page.getByTestId("occupation-task").first()).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -110,16 +99,17 @@ test("the occupation pages have no serious accessibility violations", async ({ p
   await expectNoSeriousViolations(page);
 });
 
-test("employees cannot reach the occupation pages", async ({ page }) => {
-  await signIn(page, "employee");
+test("employees cannot reach the occupation pages", async ({ employeePage: page }) => {
   for (const path of ["/team/roles/new-from-occupation?q=analyst", "/team/research"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(403);
   }
 });
 
-test("the Organization page plots each linked role against its occupation's published beta", async ({ page }) => {
-  await signIn(page, "leader");
+test("the Organization page plots each linked role against its occupation's published beta", async ({
+  leaderPage: page,
+}) => {
+  await page.goto("/organization");
   const chart = page.getByRole("img", { name: /roles linked to an O\*NET occupation/ });
   await expect(chart).toBeVisible();
   expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThan(200);

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import { signIn, signInAs } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectNoSeriousViolations, signInAs, test } from "./fixtures";
 
 // Each test works on its own seeded employee whose 2026 Q4 self-assessment is not started, so the
 // tests do not depend on each other's writes or on their order.
@@ -10,14 +9,6 @@ const TWO_TABS = "hana.kim@northwind.example";
 
 const share = (page: Page, level: string) => page.getByLabel(`${level} share, percent`);
 const summary = (page: Page) => page.getByTestId("error-summary");
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(serious).toEqual([]);
-}
 
 test("an employee fills in and submits a complete self-assessment with keyboard and mouse", async ({ page }) => {
   await signInAs(page, SUBMITTER);
@@ -157,14 +148,16 @@ test("a second tab saving a stale draft is told it changed elsewhere", async ({ 
   await context.close();
 });
 
-test("the demo employee's draft form has no serious accessibility violations", async ({ page }) => {
-  await signIn(page, "employee");
+test("the demo employee's draft form has no serious accessibility violations", async ({ employeePage: page }) => {
+  await page.goto("/me");
   await expect(page.getByRole("heading", { name: "1. Level mix" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
 
-test("My history charts one point per past quarter, reads the movement, and passes axe", async ({ page }) => {
-  await signIn(page, "employee");
+test("My history charts one point per past quarter, reads the movement, and passes axe", async ({
+  employeePage: page,
+}) => {
+  await page.goto("/me");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My history" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My history" })).toBeVisible();
   await expect(page.locator("canvas[role=img]")).toBeVisible();

@@ -1,6 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { signIn, signInAs } from "./fixtures";
-import { expectNoSeriousViolations } from "./team-fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectNoSeriousViolations, signInAs, test } from "./fixtures";
 
 const SUBMITTED = "Tomás Herrera";
 const OTHER_MANAGER = "hannah.kowalski@northwind.example";
@@ -43,10 +42,9 @@ async function openCycleCount(page: Page) {
 }
 
 test("the manager reviews one report who submitted (calibrating with a reason) and one who has not, finalizes, and the team chart moves", async ({
-  page,
+  managerPage: page,
 }) => {
   test.setTimeout(90_000);
-  await signIn(page, "manager");
   const countBefore = await openCycleCount(page);
   await expectNoSeriousViolations(page);
 
@@ -96,7 +94,10 @@ test("the manager reviews one report who submitted (calibrating with a reason) a
   expect(countAfter).toBe(countBefore + 1);
 });
 
-test("a manager cannot open or write the review of a person in another team", async ({ page, browser }) => {
+test("a manager cannot open or write the review of a person in another team", async ({
+  managerPage: page,
+  browser,
+}) => {
   // Another team's manager, in a browser of their own, shows us who is in their team.
   const otherContext = await browser.newContext();
   const otherPage = await otherContext.newPage();
@@ -106,7 +107,6 @@ test("a manager cannot open or write the review of a person in another team", as
   const foreignId = foreignHref.split("/").at(-1)!;
   await otherContext.close();
 
-  await signIn(page, "manager");
   const response = await page.goto(foreignHref);
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
@@ -130,10 +130,9 @@ test("a manager cannot open or write the review of a person in another team", as
 });
 
 test("returning a self-assessment for changes re-opens it for the employee, with the manager's message", async ({
-  page,
+  managerPage: page,
   browser,
 }) => {
-  await signIn(page, "manager");
   await page.goto("/team/review");
   await page.getByRole("table").getByRole("link", { name: "Grace Liu" }).click();
   await page.getByText("Return to Grace for changes").click();

@@ -12,8 +12,6 @@ export type ActionState<Values = Record<string, unknown>> = {
   message?: string;
 };
 
-export const idleState: ActionState<never> = { status: "idle" };
-
 /** A refusal the user can act on, raised by the data layer and shown by the form. */
 export class ActionError extends Error {
   constructor(
@@ -40,7 +38,7 @@ export function fieldErrorsOf(error: z.ZodError): Partial<Record<string, string[
   const errors: Partial<Record<string, string[]>> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
-    (errors[key] ??= []).push(issue.message);
+    errors[key] = [...(errors[key] ?? []), issue.message];
   }
   return errors;
 }

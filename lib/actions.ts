@@ -14,7 +14,7 @@ type ActionOptions<Schema extends z.ZodType, Values> = {
   readValues: (formData: FormData) => Values;
   /** The input the schema parses; by default the echoed values. */
   toInput?: (values: Values, formData: FormData) => unknown;
-  handler: (input: z.output<Schema>, actor: Actor, formData: FormData) => Promise<ActionState<Values> | void>;
+  handler: (input: z.output<Schema>, actor: Actor, formData: FormData) => Promise<ActionState<Values> | undefined>;
 };
 
 /**

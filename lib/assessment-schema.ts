@@ -5,12 +5,9 @@
  */
 import { z } from "zod";
 import { CAPABILITIES, type CapabilityKey, LEVELS, type LevelMix, mixTotal, SHARE_KEYS } from "@/lib/ladder";
+import { ASSESSMENT_TASKS_MAX, formatLimit, NOTES_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 
-export const MAX_TASKS = 20;
-export const MAX_TASK_TEXT = 200;
-export const MAX_NOTES = 4000;
-
-const count = (n: number) => n.toLocaleString("en-GB");
+const count = formatLimit;
 
 const share = z
   .number({ error: "Use a whole percent from 0 to 100." })
@@ -34,17 +31,17 @@ const rating = z
   .nullable();
 
 const taskSchema = z.strictObject({
-  text: z.string().refine((t) => t.length <= MAX_TASK_TEXT, {
-    error: (issue) => `Keep the task to ${MAX_TASK_TEXT} characters (now ${count(String(issue.input).length)}).`,
+  text: z.string().refine((t) => t.length <= TASK_TEXT_MAX, {
+    error: (issue) => `Keep the task to ${TASK_TEXT_MAX} characters (now ${count(String(issue.input).length)}).`,
   }),
   level,
   aiUsed: z.boolean(),
 });
 
 /** The instrument's fields: everything a draft may hold, each within its bounds, nothing else. */
-export const assessmentContentShape = {
+const assessmentContentShape = {
   mix: z.strictObject({ s1: share, s2: share, s3: share, s4: share, s5: share }),
-  tasks: z.array(taskSchema).max(MAX_TASKS, { error: `Keep to ${MAX_TASKS} tasks at most.` }),
+  tasks: z.array(taskSchema).max(ASSESSMENT_TASKS_MAX, { error: `Keep to ${ASSESSMENT_TASKS_MAX} tasks at most.` }),
   ratings: z.strictObject({
     judgment: rating,
     communication: rating,
@@ -52,8 +49,8 @@ export const assessmentContentShape = {
     systemsThinking: rating,
     ownership: rating,
   }),
-  notes: z.string().refine((t) => t.length <= MAX_NOTES, {
-    error: (issue) => `Keep notes to ${count(MAX_NOTES)} characters (now ${count(String(issue.input).length)}).`,
+  notes: z.string().refine((t) => t.length <= NOTES_MAX, {
+    error: (issue) => `Keep notes to ${count(NOTES_MAX)} characters (now ${count(String(issue.input).length)}).`,
   }),
 };
 
@@ -91,7 +88,7 @@ export function shareTotalMessage(total: number) {
  * What a submission needs beyond a draft: every share (summing to exactly 100), 1–20 tasks each
  * described and levelled, all five ratings. Adds one issue per problem, at the field's path.
  */
-export function checkComplete(values: AssessmentDraftValues, ctx: z.RefinementCtx) {
+function checkComplete(values: AssessmentDraftValues, ctx: z.RefinementCtx) {
   let sharesFilled = true;
   SHARE_KEYS.forEach((key, i) => {
     if (values.mix[key] === null) {
@@ -147,8 +144,8 @@ export function toCompleteAssessment(values: AssessmentDraftValues): CompleteAss
 }
 
 /** The form's envelope around the instrument: which assessment, at which version, to do what. */
-export const assessmentIntent = z.enum(["draft", "submit"], { error: "Choose Save draft or Submit." });
-export type AssessmentIntent = z.infer<typeof assessmentIntent>;
+const assessmentIntent = z.enum(["draft", "submit"], { error: "Choose Save draft or Submit." });
+type AssessmentIntent = z.infer<typeof assessmentIntent>;
 
 /**
  * The form's whole schema: the instrument's fields plus an envelope (which assessment, the version
@@ -169,7 +166,7 @@ export function contentOf(values: AssessmentDraftValues): AssessmentDraftValues 
 }
 
 /** The form fields that carry JSON: the instrument's structured parts. */
-export const JSON_FORM_FIELDS = ["mix", "tasks", "ratings"] as const;
+const JSON_FORM_FIELDS = ["mix", "tasks", "ratings"] as const;
 
 /**
  * Every field the browser sent, with the structured parts parsed from JSON. Nothing is dropped, so

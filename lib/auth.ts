@@ -8,20 +8,21 @@ import { getOrganizationSettings } from "@/db/queries/organization-settings";
 import { startSession } from "@/db/queries/sessions";
 import type { Person } from "@/db/schema";
 import { ssoConfig } from "@/lib/env";
+import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
 import { verifySignIn } from "@/lib/sign-in";
 import { resolveSsoSignIn } from "@/lib/sso";
 import { authConfig } from "./auth.config";
 
-export class InvalidCredentials extends CredentialsSignin {
+class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
-export class TooManyAttempts extends CredentialsSignin {
+class TooManyAttempts extends CredentialsSignin {
   code = "throttled";
 }
-export class AccountDeactivated extends CredentialsSignin {
+class AccountDeactivated extends CredentialsSignin {
   code = "deactivated";
 }
-export class PasswordSignInOff extends CredentialsSignin {
+class PasswordSignInOff extends CredentialsSignin {
   code = "sso_only";
 }
 
@@ -29,8 +30,8 @@ export class PasswordSignInOff extends CredentialsSignin {
 export const SSO_PROVIDER_ID = "oidc";
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254),
-  password: z.string().max(200),
+  email: z.string().trim().toLowerCase().max(EMAIL_MAX),
+  password: z.string().max(PASSWORD_MAX),
 });
 
 export function clientIp(headers: Headers) {

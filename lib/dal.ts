@@ -1,7 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { isOwnAssessment, managesPerson } from "@/db/queries/people";
 import { findSessionActor } from "@/db/queries/sessions";
 import type { AppRole } from "@/db/schema";
 import { auth } from "@/lib/auth";
@@ -32,18 +31,5 @@ export async function requireActor(): Promise<Actor> {
 export async function requireRole(...roles: AppRole[]): Promise<Actor> {
   const actor = await requireActor();
   if (!roles.includes(actor.role)) forbidden();
-  return actor;
-}
-
-/** Managers reach only the people currently in the teams they manage. */
-export async function requireManagerOf(personId: number): Promise<Actor> {
-  const actor = await requireRole("manager");
-  if (await managesPerson(actor.id, personId)) return actor;
-  forbidden();
-}
-
-export async function requireOwnAssessment(assessmentId: number): Promise<Actor> {
-  const actor = await requireActor();
-  if (!(await isOwnAssessment(actor.id, assessmentId))) forbidden();
   return actor;
 }

@@ -11,13 +11,13 @@ import { sendMail } from "@/lib/mail";
 
 /** Up to this many invitations go out within the request; more are sent by the job worker. */
 export const INVITE_INLINE_LIMIT = 20;
-export const INVITE_MAX_AT_ONCE = 100_000;
+const INVITE_MAX_AT_ONCE = 100_000;
 
 /**
  * Sends one person a fresh invitation (a resend revokes the earlier link). False when the person
  * cannot be invited (deactivated, or already has a password).
  */
-export async function inviteOne(invitedBy: { id: number; name: string }, personId: number) {
+async function inviteOne(invitedBy: { id: number; name: string }, personId: number) {
   const person = await findInvitee(personId);
   if (!person) return false;
   const { token, id, expiresAt } = await issueAccessToken({

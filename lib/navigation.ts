@@ -1,6 +1,6 @@
 import type { AppRole } from "@/db/schema";
 
-export const NAV_ITEMS = [
+const NAV_ITEMS = [
   { href: "/me", label: "My assessment", roles: ["employee", "manager"] },
   { href: "/me/history", label: "My history", roles: ["employee", "manager"] },
   { href: "/team", label: "My team", roles: ["manager"] },

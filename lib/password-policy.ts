@@ -2,9 +2,9 @@ import { passwordStrength } from "./password-strength";
 
 export const PASSWORD_MIN_LENGTH = 12;
 /** bcrypt reads at most 72 bytes; 64 characters leaves room and follows NIST's minimum maximum. */
-export const PASSWORD_MAX_LENGTH = 64;
+const PASSWORD_MAX_LENGTH = 64;
 /** zxcvbn's score below which a password is refused as too easy to guess (2 = "somewhat guessable"). */
-export const PASSWORD_MIN_SCORE = 2;
+const PASSWORD_MIN_SCORE = 2;
 
 /** The parts of an email a password must not be built from. */
 export function emailInputs(email: string) {

@@ -1,6 +1,6 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { findUsableToken, issueAccessToken, useTokenToSetPassword } from "@/db/queries/access-tokens";
+import { findUsableToken, issueAccessToken, redeemTokenToSetPassword } from "@/db/queries/access-tokens";
 import { recordAudit } from "@/db/queries/audit";
 import { countSignInAttempt, findPersonByEmail } from "@/db/queries/sign-in";
 import type { AppRole } from "@/db/schema";
@@ -72,7 +72,7 @@ export async function setPasswordWithToken(input: {
   if (!link) return { result: "link_unusable" };
   const errors = await passwordPolicyErrors(input.password, link.email);
   if (errors.length) return { result: "invalid_password", errors };
-  const person = await useTokenToSetPassword({
+  const person = await redeemTokenToSetPassword({
     token: input.token,
     passwordHash: await bcrypt.hash(input.password, 10),
     ip: input.ip,

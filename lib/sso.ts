@@ -5,7 +5,7 @@ import { findPersonByEmail } from "@/db/queries/sign-in";
 import type { Person } from "@/db/schema";
 
 /** Why a single sign-on was refused; each has its own page text (app/(auth)/login/sso-refused). */
-export const SSO_REFUSALS = ["unverified", "unknown", "deactivated"] as const;
+const SSO_REFUSALS = ["unverified", "unknown", "deactivated"] as const;
 export type SsoRefusal = (typeof SSO_REFUSALS)[number];
 
 export type SsoOutcome = { result: "ok"; person: Person; sessionId: string } | { result: SsoRefusal };

@@ -10,7 +10,7 @@ import { setDatabaseHandle } from "@/db";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
 import { listPeople } from "@/db/queries/admin-people";
 import { applyImport, dryRunImport } from "@/db/queries/import";
-import { organizationOverview, orgFiguresByCycle, teamFiguresByCycle } from "@/db/queries/organization";
+import { organizationOverview } from "@/db/queries/organization";
 import { reviewBoard } from "@/db/queries/reviews";
 import { teamTrends } from "@/db/queries/team-trends";
 import { ensureReferenceData } from "@/db/reference-data";
@@ -137,8 +137,6 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup
   const reference = await time(() => ensureReferenceData(handle.db));
   const referenceAgain = await time(() => ensureReferenceData(handle.db));
   const seeded = await time(() => seedDemoOrganisation(handle.db));
-  const org = await medianMs(15, () => orgFiguresByCycle(leader));
-  const teamsByCycle = await medianMs(15, () => teamFiguresByCycle(leader));
   const overview = await medianMs(7, () => organizationOverview(leader, {}));
   const [sam] = await handle.db.select({ id: people.id }).from(people).where(eq(people.email, admin.email));
   admin.id = sam!.id;
@@ -166,8 +164,6 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup
   console.log(
     `  seed demo org  ${f(seeded.ms)}  (${seeded.result.assessments} assessments, ${seeded.result.assessmentTasks} tasks)`,
   );
-  console.log(`  org by cycle   ${f(org)}  (median of 15)`);
-  console.log(`  teams by cycle ${f(teamsByCycle)}  (median of 15)`);
   console.log(`  org overview   ${f(overview)}  (the whole Organization page, median of 7)`);
   console.log(
     `  import 10k dry ${f(dryRun.ms)}  (${dryRun.result.counts.create} to create, ${dryRun.result.counts.reject} rejected)`,

@@ -16,12 +16,16 @@ function parseCsvLine(line) {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") cells.push(cell), (cell = "");
-    else cell += ch;
+    else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+    } else cell += ch;
   }
   cells.push(cell);
   return cells;
@@ -87,11 +91,11 @@ const files = {
 
 const manifest = { source: "openai/GPTs-are-GPTs @ 0471612 (full_labelset.tsv, occ_level.csv)", files: {} };
 for (const [name, { columns, rows }] of Object.entries(files)) {
-  const text = [columns.join("\t"), ...rows.map((r) => r.join("\t"))].join("\n") + "\n";
+  const text = `${[columns.join("\t"), ...rows.map((r) => r.join("\t"))].join("\n")}\n`;
   const gz = gzipSync(Buffer.from(text, "utf8"), { level: 9 });
   writeFileSync(path.join(out, name), gz);
   manifest.files[name] = { columns, rows: rows.length, sha256: createHash("sha256").update(gz).digest("hex") };
 }
-writeFileSync(path.join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+writeFileSync(path.join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 copyFileSync(path.join(source, "LICENSE"), path.join(out, "LICENSE-GPTs-are-GPTs.txt"));
 console.log(JSON.stringify(manifest, null, 2));

@@ -1,22 +1,20 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { myAssessmentsByCycle } from "@/db/queries/my-assessments";
-import { listTeamsWithDepartment, orgFiguresByCycle, teamFiguresByCycle } from "@/db/queries/organization";
-import { findActivePersonById, isOwnAssessment, managesPerson } from "@/db/queries/people";
-import { listManagedTeams, managedTeamFiguresByCycle } from "@/db/queries/team";
+import { mySelfAssessmentInOpenCycle } from "@/db/queries/assessments";
+import { myClosedQuarters } from "@/db/queries/my-history";
+import { listTeamsWithDepartment, organizationOverview, teamTrendForOrganization } from "@/db/queries/organization";
+import { findActivePersonById } from "@/db/queries/people";
+import { getReview } from "@/db/queries/reviews";
+import { listManagedTeams } from "@/db/queries/team";
+import { teamTrends } from "@/db/queries/team-trends";
 import { assessments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
-import { AccessDeniedError, type Actor } from "@/lib/authz";
+import { AccessDeniedError } from "@/lib/authz";
 import { effectiveAssessment, type LevelMix, leverageIndex, meanMix } from "@/lib/ladder";
+import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-
-async function actorByEmail(email: string): Promise<Actor> {
-  const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
-  if (!p) throw new Error(`no ${email}`);
-  return { id: p.id, name: p.name, email: p.email, role: p.appRole };
-}
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -48,31 +46,38 @@ async function indexesFromRawRows(filterTeamId?: number) {
 describe("organisation aggregates", () => {
   it("match the ladder formulas applied to every effective assessment", async () => {
     const leader = await actorByEmail("priya.raman@northwind.example");
-    const fromSql = await orgFiguresByCycle(leader);
+    const { org } = await organizationOverview(leader);
     const fromRows = await indexesFromRawRows();
-    expect(fromSql).toHaveLength(8);
-    for (const cycle of fromSql) {
-      const expected = fromRows.get(cycle.cycleId)!;
-      expect(cycle.figures?.count).toBe(expected.count);
-      expect(cycle.figures?.leverageIndex).toBeCloseTo(leverageIndex(expected), 9);
+    expect(org).toHaveLength(8);
+    for (const { cycle, figures } of org) {
+      const expected = fromRows.get(cycle.id)!;
+      expect(figures?.count).toBe(expected.count);
+      expect(figures?.leverageIndex).toBeCloseTo(leverageIndex(expected), 9);
     }
   });
 
   it("group a team's history by the team recorded on each assessment", async () => {
     const leader = await actorByEmail("priya.raman@northwind.example");
     const [fpa] = await testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
-    const fromSql = (await teamFiguresByCycle(leader)).filter((f) => f.teamId === fpa!.id);
+    const overview = await organizationOverview(leader);
+    const points = overview.teamSeries.find((s) => s.team.id === fpa!.id)!.points;
     const fromRows = await indexesFromRawRows(fpa!.id);
-    expect(fromSql.length).toBe(fromRows.size);
-    for (const row of fromSql)
-      expect(row.figures.leverageIndex).toBeCloseTo(leverageIndex(fromRows.get(row.cycleId)!), 9);
+    expect(points.filter((p) => p !== null).length).toBe(fromRows.size);
+    overview.cycles.forEach((cycle, i) => {
+      const expected = fromRows.get(cycle.id);
+      if (expected) expect(points[i]?.leverageIndex).toBeCloseTo(leverageIndex(expected), 9);
+      else expect(points[i]).toBeNull();
+    });
+    // The drill-in from the Organization page gives the same figures.
+    const trend = await teamTrendForOrganization(leader, fpa!.id);
+    expect(trend).not.toBeNull();
   });
 
   it("are refused to employees and managers", async () => {
     for (const email of ["maya.chen@northwind.example", "daniel.okafor@northwind.example"]) {
       const actor = await actorByEmail(email);
-      await expect(orgFiguresByCycle(actor)).rejects.toBeInstanceOf(AccessDeniedError);
-      await expect(teamFiguresByCycle(actor)).rejects.toBeInstanceOf(AccessDeniedError);
+      await expect(organizationOverview(actor)).rejects.toBeInstanceOf(AccessDeniedError);
+      await expect(teamTrendForOrganization(actor, 1)).rejects.toBeInstanceOf(AccessDeniedError);
       await expect(listTeamsWithDepartment(actor)).rejects.toBeInstanceOf(AccessDeniedError);
     }
   });
@@ -82,7 +87,7 @@ describe("manager scope", () => {
   it("a manager manages the current members of their team and nobody else", async () => {
     const daniel = await actorByEmail("daniel.okafor@northwind.example");
     const maya = await actorByEmail("maya.chen@northwind.example");
-    expect(await managesPerson(daniel.id, maya.id)).toBe(true);
+    expect((await getReview(daniel, maya.id)).person.id).toBe(maya.id);
 
     const [otherMember] = await testDb.db
       .select({ personId: teamMemberships.personId })
@@ -90,42 +95,50 @@ describe("manager scope", () => {
       .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
       .where(and(isNull(teamMemberships.endedOn), ne(teams.managerId, daniel.id)))
       .limit(1);
-    expect(await managesPerson(daniel.id, otherMember!.personId)).toBe(false);
+    await expect(getReview(daniel, otherMember!.personId)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
   it("a manager's team figures cover only the teams they manage, even when asked for others", async () => {
     const daniel = await actorByEmail("daniel.okafor@northwind.example");
     const managed = await listManagedTeams(daniel);
     expect(managed.map((t) => t.name)).toEqual(["FP&A"]);
-    const allTeams = await testDb.db.select({ id: teams.id }).from(teams);
-    const figures = await managedTeamFiguresByCycle(
-      daniel,
-      allTeams.map((t) => t.id),
-    );
-    expect(figures.length).toBeGreaterThan(0);
-    expect(new Set(figures.map((f) => f.teamId))).toEqual(new Set([managed[0]!.id]));
+    const trends = await teamTrends(daniel, managed[0]!.id);
+    const fromRows = await indexesFromRawRows(managed[0]!.id);
+    expect(trends.cycles.length).toBe(fromRows.size);
+    for (const cycle of trends.cycles)
+      expect(cycle.figures.leverageIndex).toBeCloseTo(leverageIndex(fromRows.get(cycle.cycleId)!), 9);
+    const otherTeams = await testDb.db.select({ id: teams.id }).from(teams).where(ne(teams.id, managed[0]!.id));
+    expect(otherTeams.length).toBeGreaterThan(0);
+    for (const other of otherTeams)
+      await expect(teamTrends(daniel, other.id)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
   it("employees cannot ask for team figures", async () => {
     const maya = await actorByEmail("maya.chen@northwind.example");
     await expect(listManagedTeams(maya)).rejects.toBeInstanceOf(AccessDeniedError);
+    const [fpa] = await testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
+    await expect(teamTrends(maya, fpa!.id)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 });
 
 describe("own assessments", () => {
-  it("isOwnAssessment is true only for the person's own self-assessment", async () => {
+  it("the self-assessment page reads only the person's own self-assessment", async () => {
     const maya = await actorByEmail("maya.chen@northwind.example");
-    const mine = await testDb.db.select().from(assessments).where(eq(assessments.subjectId, maya.id));
-    const self = mine.find((a) => a.kind === "self")!;
-    const managers = mine.find((a) => a.kind === "manager")!;
-    expect(await isOwnAssessment(maya.id, self.id)).toBe(true);
-    expect(await isOwnAssessment(maya.id, managers.id)).toBe(false);
+    const [open] = await testDb.db.select().from(reviewCycles).where(eq(reviewCycles.status, "open"));
+    const inOpenCycle = await testDb.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.subjectId, maya.id), eq(assessments.cycleId, open!.id)));
+    const self = inOpenCycle.find((a) => a.kind === "self")!;
+    const mine = await mySelfAssessmentInOpenCycle(maya);
+    expect(mine?.assessment?.id).toBe(self.id);
+    expect(mine?.assessment?.version).toBe(self.version);
     const [someoneElses] = await testDb.db
       .select()
       .from(assessments)
-      .where(ne(assessments.subjectId, maya.id))
+      .where(and(ne(assessments.subjectId, maya.id), eq(assessments.cycleId, open!.id), eq(assessments.kind, "self")))
       .limit(1);
-    expect(await isOwnAssessment(maya.id, someoneElses!.id)).toBe(false);
+    expect(mine?.assessment?.id).not.toBe(someoneElses!.id);
   });
 
   it("an employee sees the manager's review only once it is finalized", async () => {
@@ -145,10 +158,13 @@ describe("own assessments", () => {
       teamId: selfRow!.teamId,
       status: "draft",
     });
-    const cycles = await myAssessmentsByCycle(maya);
-    const openEntry = cycles.find((c) => c.cycleId === open!.id)!;
-    expect(openEntry.manager).toBeNull();
-    expect(cycles.filter((c) => c.manager !== null).length).toBe(7);
+    // Read as the history page will once the cycle closes; then reopened.
+    await testDb.db.update(reviewCycles).set({ status: "closed" }).where(eq(reviewCycles.id, open!.id));
+    const quarters = await myClosedQuarters(maya).finally(() =>
+      testDb.db.update(reviewCycles).set({ status: "open" }).where(eq(reviewCycles.id, open!.id)),
+    );
+    expect(quarters.find((q) => q.cycleId === open!.id)?.manager ?? null).toBeNull();
+    expect(quarters.filter((q) => q.manager !== null).length).toBe(7);
   });
 });
 

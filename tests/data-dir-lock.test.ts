@@ -2,7 +2,7 @@ import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_proces
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPglite } from "@/db/client";
 import { acquireDataDirLock, DataDirInUseError, type LockHolder, lockFilePath } from "@/db/data-dir-lock";
 
@@ -36,12 +36,67 @@ function runChild(args: string[]): Promise<ChildResult> {
   });
 }
 
+/**
+ * Several children started together, which all load, say they are ready, and then spin until one
+ * start time the parent names once every one of them is waiting: a race for the lock at the same
+ * instant, however slowly each process started.
+ */
+function raceChildren(count: number, dir: string, holdMs: number): Promise<ChildResult[]> {
+  const children = Array.from({ length: count }, () => {
+    const child = spawn(tsxBin, [childScript, "lock", dir, String(holdMs), "race"], { cwd: repoRoot });
+    let stdout = "";
+    let stderr = "";
+    const ready = new Promise<void>((resolve) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk;
+        if (stdout.includes('"ready":true')) resolve();
+      });
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<ChildResult>((resolve, reject) => {
+      child.on("close", (exitCode) => {
+        const line = stdout.trim().split("\n").pop() ?? "";
+        try {
+          resolve({ exitCode, stderr, report: JSON.parse(line) });
+        } catch {
+          reject(new Error(`child printed no report:\n${stdout}\n${stderr}`));
+        }
+      });
+    });
+    return { child, ready, exited };
+  });
+  return Promise.all(children.map((c) => c.ready)).then(() => {
+    const startAt = Date.now() + 200;
+    for (const { child } of children) child.stdin.end(`${startAt}\n`);
+    return Promise.all(children.map((c) => c.exited));
+  });
+}
+
 const tempRoots: string[] = [];
 /** A fresh data folder path inside a new temp dir, so its sibling lock file is cleaned up too. */
 function freshDataDir() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "ll-lock-test-"));
   tempRoots.push(root);
   return path.join(root, "pglite");
+}
+
+// Creating a PGlite cluster on disk takes seconds; opening an existing one does not. The tests
+// that need a working folder get a copy of one cluster made once (the lock is beside the folder
+// and knows nothing of its contents).
+let templateDir: string;
+beforeAll(async () => {
+  templateDir = freshDataDir();
+  const template = await openPglite(templateDir);
+  await template.close();
+});
+
+/** Like freshDataDir, with an empty PGlite cluster already in the folder. */
+function initialisedDataDir() {
+  const dir = freshDataDir();
+  fs.cpSync(templateDir, dir, { recursive: true });
+  return dir;
 }
 
 const openHandles: DatabaseHandle[] = [];
@@ -102,7 +157,7 @@ function writeLock(dir: string, holder: Partial<LockHolder> & { pid: number }) {
 
 describe("PGlite data-folder lock", { timeout: 120_000 }, () => {
   it("refuses a second process while this one holds the folder, and the second writes nothing", async () => {
-    const dir = freshDataDir();
+    const dir = initialisedDataDir();
     const handle = await open(dir);
     await query(handle, "create table parent_rows (note text not null)");
     await query(handle, "insert into parent_rows (note) values ('written by the holder')");
@@ -127,7 +182,7 @@ describe("PGlite data-folder lock", { timeout: 120_000 }, () => {
   });
 
   it("releases the lock on close, so another process can open the folder and see the data", async () => {
-    const dir = freshDataDir();
+    const dir = initialisedDataDir();
     const first = await open(dir);
     await query(first, "create table parent_rows (note text not null)");
     await query(first, "insert into parent_rows (note) values ('before close')");
@@ -147,7 +202,7 @@ describe("PGlite data-folder lock", { timeout: 120_000 }, () => {
   });
 
   it("takes over a stale lock left by a process that has exited", async () => {
-    const dir = freshDataDir();
+    const dir = initialisedDataDir();
     const ghost = deadPid();
     writeLock(dir, { pid: ghost });
 
@@ -160,7 +215,7 @@ describe("PGlite data-folder lock", { timeout: 120_000 }, () => {
 
   it("takes over an unreadable (empty or corrupt) lock file", async () => {
     for (const junk of ["", "{not json"]) {
-      const dir = freshDataDir();
+      const dir = initialisedDataDir();
       fs.mkdirSync(path.dirname(dir), { recursive: true });
       fs.writeFileSync(lockFilePath(dir), junk);
       const handle = await open(dir);
@@ -191,7 +246,7 @@ describe("PGlite data-folder lock", { timeout: 120_000 }, () => {
   });
 
   it("refuses a second open of the same folder in the same process", async () => {
-    const dir = freshDataDir();
+    const dir = initialisedDataDir();
     const first = await open(dir);
     await query(first, "create table t (n integer)");
     await query(first, "insert into t values (1)");
@@ -213,13 +268,12 @@ describe("PGlite data-folder lock", { timeout: 120_000 }, () => {
   });
 
   it("gives the folder to one process at a time when several start at once", async () => {
-    // Several children spin until the same instant, then take the lock and hold it for a while.
-    // Whoever else runs in that window must be refused: no two holding intervals may overlap.
+    // Several children take the lock at the same instant and hold it for a while. Whoever else
+    // runs in that window must be refused: no two holding intervals may overlap.
     for (const setup of ["fresh folder", "stale lock"] as const) {
       const dir = freshDataDir();
       if (setup === "stale lock") writeLock(dir, { pid: deadPid() });
-      const startAt = Date.now() + 4_000;
-      const results = await Promise.all([1, 2, 3].map(() => runChild(["lock", dir, "1500", String(startAt)])));
+      const results = await raceChildren(3, dir, 1500);
       const holders = results.filter((r) => r.report.ok).map((r) => r.report);
       const refused = results.filter((r) => !r.report.ok).map((r) => r.report);
       expect(holders.length, setup).toBeGreaterThanOrEqual(1);

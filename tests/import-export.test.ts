@@ -8,6 +8,7 @@ import { assessments, auditLog, people, reviewCycles, teamMemberships, teams } f
 import { seedDemoOrganisation } from "@/db/seed";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { leverageIndex } from "@/lib/ladder";
+import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase, driverUnderTest } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -15,11 +16,6 @@ let admin: Actor;
 let leader: Actor;
 let manager: Actor;
 let employee: Actor;
-
-async function actorByEmail(email: string): Promise<Actor> {
-  const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
-  return { id: p!.id, name: p!.name, email: p!.email, role: p!.appRole };
-}
 
 async function readAll(stream: ReadableStream<Uint8Array>) {
   return new Response(stream).text();

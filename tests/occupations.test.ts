@@ -9,22 +9,17 @@ import {
 } from "@/db/queries/occupations";
 import { createRoleFromOccupation, linkRoleToOccupation, roleTaskText } from "@/db/queries/role-from-occupation";
 import { saveRoleMapping } from "@/db/queries/roles";
-import { auditLog, occupationTasks, people, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
+import { auditLog, occupationTasks, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { compareWithResearch } from "@/lib/ladder";
+import { ROLE_TASKS_MAX } from "@/lib/limits";
 import { roleFromOccupationSchema } from "@/lib/role-from-occupation-schema";
-import { ROLE_TASKS_MAX } from "@/lib/role-schema";
+import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-
-async function actorByEmail(email: string): Promise<Actor> {
-  const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
-  if (!p) throw new Error(`no ${email}`);
-  return { id: p.id, name: p.name, email: p.email, role: p.appRole };
-}
 
 let manager: Actor;
 let leader: Actor;

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  assignRole,
+  assignRoles,
   getRoleMapping,
   listTeamMembersWithRoles,
   listTeamRoles,
@@ -10,7 +10,6 @@ import {
 import {
   assessments,
   auditLog,
-  people,
   reviewCycles,
   roleProfiles,
   roleProfileVersions,
@@ -22,18 +21,13 @@ import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { type RoleMappingInput, roleEditorInput, roleMappingSchema } from "@/lib/role-schema";
+import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let daniel: Actor;
 let fpaId: number;
 let otherTeamId: number;
-
-async function actorByEmail(email: string): Promise<Actor> {
-  const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
-  if (!p) throw new Error(`no ${email}`);
-  return { id: p.id, name: p.name, email: p.email, role: p.appRole };
-}
 
 const mapping = (over: Partial<RoleMappingInput> = {}): RoleMappingInput => ({
   roleId: null,
@@ -241,7 +235,7 @@ describe("role scope", () => {
     const maya = await actorByEmail("maya.chen@northwind.example");
     const roles = await listTeamRoles(daniel);
     const senior = roles.find((r) => r.title === "Senior FP&A Analyst")!;
-    expect(await assignRole(daniel, { personId: maya.id, roleId: senior.id })).toEqual({ changed: true });
+    expect(await assignRoles(daniel, [{ personId: maya.id, roleId: senior.id }])).toEqual({ changed: 1 });
     const members = await listTeamMembersWithRoles(daniel);
     expect(members.find((m) => m.personId === maya.id)?.roleId).toBe(senior.id);
     expect(members.every((m) => m.teamId === fpaId)).toBe(true);
@@ -258,7 +252,7 @@ describe("role scope", () => {
       .from(teamMemberships)
       .where(and(eq(teamMemberships.teamId, otherTeamId), isNull(teamMemberships.endedOn)))
       .limit(1);
-    await expect(assignRole(daniel, { personId: outsider!.personId, roleId: senior.id })).rejects.toBeInstanceOf(
+    await expect(assignRoles(daniel, [{ personId: outsider!.personId, roleId: senior.id }])).rejects.toBeInstanceOf(
       AccessDeniedError,
     );
     const [foreignRole] = await testDb.db
@@ -266,7 +260,7 @@ describe("role scope", () => {
       .from(roleProfiles)
       .where(eq(roleProfiles.teamId, otherTeamId))
       .limit(1);
-    await expect(assignRole(daniel, { personId: maya.id, roleId: foreignRole!.id })).rejects.toBeInstanceOf(
+    await expect(assignRoles(daniel, [{ personId: maya.id, roleId: foreignRole!.id }])).rejects.toBeInstanceOf(
       ActionError,
     );
   });

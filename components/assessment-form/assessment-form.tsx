@@ -94,7 +94,7 @@ export function AssessmentForm({
   const [focusId, setFocusId] = useState<{ id: string } | null>(null);
   const [pendingIntent, setPendingIntent] = useState<string>("draft");
   const [dirty, setDirty] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLElement>(null);
   const leaving = useRef(false);
 
   const version = state.values?.version ?? loadedVersion;

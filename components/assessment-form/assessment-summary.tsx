@@ -25,7 +25,7 @@ export function AssessmentSummary({
 }) {
   const mix = isCompleteMix(values.mix as LevelMix) ? (values.mix as LevelMix) : null;
   return (
-    <div className="space-y-6" aria-label={title} role="group">
+    <fieldset className="space-y-6" aria-label={title}>
       <div>
         <h3 className="text-sm font-semibold">Level mix</h3>
         {mix ? (
@@ -61,22 +61,24 @@ export function AssessmentSummary({
       <div>
         <h3 className="text-sm font-semibold">Tasks</h3>
         <ol className="mt-2 space-y-1 text-sm">
-          {values.tasks.map((task, i) => {
-            const level = task.level ? LEVELS[task.level - 1] : null;
-            return (
-              <li key={i} className="flex flex-wrap items-baseline gap-x-2">
-                <span className="text-muted tabular-nums">{i + 1}.</span>
-                <span className="flex-1">{task.text}</span>
-                {level && (
-                  <span className="inline-flex items-center gap-1 text-xs">
-                    <span className="h-2.5 w-2.5 rounded-sm" style={{ background: level.color }} aria-hidden="true" />
-                    {level.level} · {level.name}
-                  </span>
-                )}
-                {task.aiUsed && <span className="rounded-full border border-line px-2 text-xs">AI used</span>}
-              </li>
-            );
-          })}
+          {values.tasks
+            .map((task, i) => ({ ...task, number: i + 1 }))
+            .map((task) => {
+              const level = task.level ? LEVELS[task.level - 1] : null;
+              return (
+                <li key={task.number} className="flex flex-wrap items-baseline gap-x-2">
+                  <span className="text-muted tabular-nums">{task.number}.</span>
+                  <span className="flex-1">{task.text}</span>
+                  {level && (
+                    <span className="inline-flex items-center gap-1 text-xs">
+                      <span className="h-2.5 w-2.5 rounded-sm" style={{ background: level.color }} aria-hidden="true" />
+                      {level.level} · {level.name}
+                    </span>
+                  )}
+                  {task.aiUsed && <span className="rounded-full border border-line px-2 text-xs">AI used</span>}
+                </li>
+              );
+            })}
         </ol>
       </div>
       <div>
@@ -103,6 +105,6 @@ export function AssessmentSummary({
           <p className="mt-1 whitespace-pre-line text-sm">{values.notes}</p>
         </div>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -9,14 +9,14 @@ type Props = { prefix: string; message?: string; fieldErrors?: Partial<Record<st
  * The list of problems at the top of the form. It takes focus when it appears, so screen readers
  * announce it, and each entry links to its field.
  */
-export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSummary(
+export const ErrorSummary = forwardRef<HTMLElement, Props>(function ErrorSummary(
   { prefix, message, fieldErrors },
   ref,
 ) {
   const entries = Object.entries(fieldErrors ?? {}).filter(([, messages]) => messages?.length);
   if (!message && entries.length === 0) return null;
   return (
-    <div
+    <section
       ref={ref}
       tabIndex={-1}
       aria-labelledby={`${prefix}-error-summary-title`}
@@ -47,6 +47,6 @@ export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSumm
           })}
         </ul>
       )}
-    </div>
+    </section>
   );
 });

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 /** The numbers behind a chart, folded away under "Show the numbers": one row per cycle. */
 export function ChartNumbers({
   caption,
@@ -16,7 +17,7 @@ export function ChartNumbers({
   return (
     <details className="mt-4">
       <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>
-      <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+      <ScrollRegion label={caption}>
         <table className="mt-2 w-full text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>
@@ -54,7 +55,7 @@ export function ChartNumbers({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { downloadCanvas } from "./chart-frame";
 
 export type HeatmapRow = { label: string; values: number[] };
@@ -81,7 +82,7 @@ export function Heatmap({
           Download PNG<span className="sr-only"> of {title}</span>
         </button>
       </div>
-      <div className="overflow-x-auto" role="region" aria-label={summary} tabIndex={0}>
+      <ScrollRegion label={summary}>
         <table className="w-full border-separate border-spacing-0.5 text-sm">
           <caption className="sr-only">{title}: share of time at each level, per team</caption>
           <thead>
@@ -115,7 +116,7 @@ export function Heatmap({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="text-muted mt-3 flex items-center gap-2 text-xs" aria-hidden="true">
         <span>0%</span>
         <span

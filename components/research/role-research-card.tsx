@@ -1,24 +1,8 @@
 import { ResearchAttribution } from "@/components/research-attribution";
 import { Card, Stat } from "@/components/ui/card";
-import type { RoleResearchComparison } from "@/db/queries/occupations";
-import {
-  type AutomationLevel,
-  automationLabelName,
-  type ExposureLabel,
-  exposureLabelName,
-  formatPercent,
-  LEVELS,
-  researchReading,
-} from "@/lib/ladder";
-
-export type RoleResearchTask = {
-  position: number;
-  level: number;
-  statement: string;
-  humanExposure: ExposureLabel;
-  gpt4Exposure: ExposureLabel;
-  gpt4Automation: AutomationLevel;
-};
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import type { RoleOccupationTask, RoleResearchComparison } from "@/db/queries/occupations";
+import { automationLabelName, exposureLabelName, formatPercent, LEVELS, researchReading } from "@/lib/ladder";
 
 /** One role's ladder exposure next to its occupation's published beta, with a plain reading. */
 export function RoleResearchCard({
@@ -28,7 +12,7 @@ export function RoleResearchCard({
   attribution = true,
 }: {
   role: RoleResearchComparison;
-  tasks: RoleResearchTask[];
+  tasks: RoleOccupationTask[];
   highlighted?: boolean;
   /** Off where the page credits the sources once for several cards. */
   attribution?: boolean;
@@ -72,7 +56,7 @@ export function RoleResearchCard({
             <summary className="cursor-pointer text-sm font-medium">
               Tasks from O*NET with their labels ({tasks.length})
             </summary>
-            <div className="overflow-x-auto" role="region" aria-label={`Tasks of ${role.roleTitle}`} tabIndex={0}>
+            <ScrollRegion label={`Tasks of ${role.roleTitle}`}>
               <table className="mt-2 w-full text-sm">
                 <thead>
                   <tr className="border-b border-line text-left">
@@ -106,7 +90,7 @@ export function RoleResearchCard({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         )}
         {attribution && <ResearchAttribution className="mt-3" />}

@@ -80,7 +80,7 @@ export async function findUsableToken(token: string) {
  * Uses a link once: marks the token used and sets the password in one transaction, ends the
  * person's sessions and records it. Null when the link is no longer usable (a second use included).
  */
-export async function useTokenToSetPassword(input: { token: string; passwordHash: string; ip?: string }) {
+export async function redeemTokenToSetPassword(input: { token: string; passwordHash: string; ip?: string }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [token] = await tx

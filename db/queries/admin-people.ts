@@ -2,6 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { containsPattern } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
 import { endAllSessions } from "@/db/queries/sessions";
 import { type AppRole, departments, people, teamMemberships, teams } from "@/db/schema";
@@ -61,7 +62,7 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
   const conditions: SQL[] = [];
   const q = query.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(q);
     conditions.push(or(ilike(people.name, pattern), ilike(people.email, pattern), ilike(teams.name, pattern))!);
   }
   if (query.status === "active") conditions.push(eq(people.active, true));
@@ -352,7 +353,7 @@ export async function setTeamManager(actor: Actor, teamId: number, managerId: nu
   await db.transaction(async (tx) => {
     if (managerId !== null) {
       const [manager] = await tx.select().from(people).where(eq(people.id, managerId));
-      if (!manager || !manager.active)
+      if (!manager?.active)
         throw new ActionError("Choose an active person as manager.", { managerId: ["Choose an active person."] });
       if (manager.appRole === "employee")
         await tx.update(people).set({ appRole: "manager", updatedAt: sql`now()` }).where(eq(people.id, managerId));

@@ -149,7 +149,7 @@ export async function assessmentsCsvStream(actor: Actor, range: { from?: string;
   });
 }
 
-export const AGGREGATE_EXPORT_HEADER = ["section", "cycle", "group", "department", "metric", "value"];
+const AGGREGATE_EXPORT_HEADER = ["section", "cycle", "group", "department", "metric", "value"];
 
 /** The Organization page's aggregates as CSV: the same figures, one row per number. */
 export async function organizationCsvStream(actor: Actor, filter: OrganizationFilter) {

@@ -10,7 +10,7 @@ export async function recordOutboxMail(mail: typeof outboxMails.$inferInsert) {
   return row!.id;
 }
 
-export const OUTBOX_PAGE_SIZE = 50;
+const OUTBOX_PAGE_SIZE = 50;
 
 /** The outbox, newest first, one page at a time (keyset on id). Admins only: mails hold sign-in links. */
 export async function listOutboxMails(actor: Actor, before?: number) {

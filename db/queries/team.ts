@@ -1,10 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
-import { assessments, reviewCycles, teamMemberships, teams } from "@/db/schema";
+import { assessments, teamMemberships, teams } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/authz";
-import { groupFigures } from "@/lib/ladder";
 
 /** The teams this manager manages, with their current head-count. */
 export async function listManagedTeams(actor: Actor) {
@@ -21,46 +19,6 @@ export async function listManagedTeams(actor: Actor) {
     .where(eq(teams.managerId, actor.id))
     .groupBy(teams.id)
     .orderBy(asc(teams.name));
-}
-
-/** Leverage index per cycle for the given managed teams, by the team recorded on each assessment. */
-export async function managedTeamFiguresByCycle(actor: Actor, teamIds: number[]) {
-  assertRole(actor, ["manager"]);
-  if (teamIds.length === 0) return [];
-  const db = await getDb();
-  const managed = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(inArray(teams.id, teamIds), eq(teams.managerId, actor.id)));
-  const allowed = managed.map((t) => t.id);
-  if (allowed.length === 0) return [];
-  const effective = effectiveAssessmentsQuery(db);
-  const rows = await db
-    .with(effective)
-    .select({
-      cycleId: reviewCycles.id,
-      cycleName: reviewCycles.name,
-      teamId: effective.teamId,
-      ...meanMixColumns(effective),
-    })
-    .from(effective)
-    .innerJoin(reviewCycles, eq(reviewCycles.id, effective.cycleId))
-    .where(inArray(effective.teamId, allowed))
-    .groupBy(reviewCycles.id, effective.teamId)
-    .orderBy(asc(reviewCycles.startsOn));
-  return rows.map((r) => ({
-    cycleId: r.cycleId,
-    cycleName: r.cycleName,
-    teamId: r.teamId,
-    figures: groupFigures({
-      count: r.count,
-      s1: r.s1 ?? 0,
-      s2: r.s2 ?? 0,
-      s3: r.s3 ?? 0,
-      s4: r.s4 ?? 0,
-      s5: r.s5 ?? 0,
-    }),
-  }));
 }
 
 /** Progress of a managed team's review in a cycle: self-assessments in, and finalized reviews. */

@@ -1,6 +1,6 @@
 import type { Job } from "@/db/jobs";
 
-export type JobContext = {
+type JobContext = {
   job: Job;
   /** Records how many of the job's items are done; a retried job starts from `job.progressDone`. */
   progress(done: number): Promise<void>;

@@ -64,7 +64,6 @@ export const LEVELS = [
 ] as const;
 
 export type LadderLevel = (typeof LEVELS)[number]["level"];
-export type LevelKey = (typeof LEVELS)[number]["key"];
 
 /** The durable capabilities rated 1–5 in every assessment, keyed by their assessment column. */
 export const CAPABILITIES = [

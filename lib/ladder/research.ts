@@ -40,8 +40,6 @@ const STRATEGIC_OBJECT =
   /\b(polic(y|ies)|priorit(y|ies)|goals?|objectives?|strateg(y|ies|ic)|budgets?|resources|funds|organization'?s?|operations|activities|businesses|programs?|departments?|mission)\b/;
 const SYSTEM_VERB =
   /^(design|develop|coordinate|plan|organize|implement|supervise|manage|oversee|train|establish|structure|standardize|integrate|schedule|delegate)\b/;
-const DECISION_VERB =
-  /^(advise|recommend|decide|evaluate|assess|review|consult|confer|negotiate|interpret|diagnose|determine|resolve|approve|select|prioritize|counsel|judge|analyze|investigate)\b/;
 
 /** The verbs a statement opens with: "Direct or coordinate an …" → ["direct", "coordinate"]. */
 export function openingVerbs(statement: string) {
@@ -100,7 +98,7 @@ export function mixFromTaskLevels(levels: readonly LadderLevel[]): LevelMix | nu
 }
 
 /** Within this many points, the ladder's exposure and the research's read as "about the same". */
-export const RESEARCH_TOLERANCE_POINTS = 5;
+const RESEARCH_TOLERANCE_POINTS = 5;
 
 export type ResearchComparison = "above" | "below" | "similar";
 

@@ -4,7 +4,7 @@ import { calibrationGap, type LevelMix, leverageIndex, SHARE_KEYS } from "./form
 export const CALIBRATION_THRESHOLD_POINTS = 10;
 
 /** A calibration gap beyond this many levels makes a row on the review board stand out. */
-export const ATTENTION_GAP_LEVELS = 0.5;
+const ATTENTION_GAP_LEVELS = 0.5;
 
 /** The largest difference between two mixes at any one level, in points. */
 export function largestShareDifference(a: LevelMix, b: LevelMix) {

@@ -11,7 +11,7 @@ export type MailRecipient = { email: string; name?: string };
 export type MailDelivery = { via: "smtp"; messageId: string } | { via: "outbox"; outboxId: number };
 
 /** The subject, plain text and HTML of a template, with the product's and organisation's names. */
-export function renderMail<Name extends MailTemplateName>(template: Name, data: MailTemplateData<Name>): RenderedMail {
+function renderMail<Name extends MailTemplateName>(template: Name, data: MailTemplateData<Name>): RenderedMail {
   const brand = { product: PRODUCT_NAME, organization: organizationName() };
   const build = mailTemplates[template] as (data: MailTemplateData<Name>, brand: MailBrand) => MailContent;
   return renderLayout(build(data, brand), brand);

@@ -1,15 +1,14 @@
 /**
  * A second process for tests/data-dir-lock.test.ts, run with tsx:
  *   tsx tests/helpers/data-dir-child.ts open <dir>         open the PGlite folder, write a marker, close
- *   tsx tests/helpers/data-dir-child.ts lock <dir> <ms> [startAt]
- *       take only the folder lock (at epoch-ms startAt, if given) and hold it for <ms>
+ *   tsx tests/helpers/data-dir-child.ts lock <dir> <ms> race
+ *       print {"ready":true}, read an epoch-ms start time from stdin, spin until then, take only the
+ *       folder lock and hold it for <ms>
  * It prints one JSON line: {"ok":true,...} or {"ok":false,"name":…,"message":…}, and exits 0 or 3.
- * Imports go through relative paths so it needs no path alias.
+ * Imports go through relative paths so it needs no path alias; they are loaded lazily, so the lock
+ * mode starts without loading PGlite.
  */
-import { openPglite } from "../../db/client";
-import { acquireDataDirLock } from "../../db/data-dir-lock";
-
-const [mode, dir, holdMs, startAt] = process.argv.slice(2);
+const [mode, dir, holdMs, race] = process.argv.slice(2);
 
 function report(result: Record<string, unknown>) {
   process.stdout.write(`${JSON.stringify({ pid: process.pid, ...result })}\n`);
@@ -18,6 +17,7 @@ function report(result: Record<string, unknown>) {
 async function main() {
   if (!dir) throw new Error("usage: data-dir-child.ts open <dir> | lock <dir> <holdMs> [startAt]");
   if (mode === "open") {
+    const { openPglite } = await import("../../db/client");
     const handle = await openPglite(dir);
     try {
       await handle.db.execute("create table if not exists child_marker (pid integer not null)");
@@ -27,8 +27,14 @@ async function main() {
     }
     report({ ok: true });
   } else if (mode === "lock") {
-    // Spin until a shared start time, so that several children race for the lock at once.
-    while (startAt && Date.now() < Number(startAt)) {}
+    const { acquireDataDirLock } = await import("../../db/data-dir-lock");
+    // Every child is loaded and waiting before the parent names the start time; each then spins
+    // until that same instant, so they race for the lock at once.
+    if (race) {
+      process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
+      const startAt = await firstStdinLine();
+      while (Date.now() < Number(startAt)) {}
+    }
     const release = acquireDataDirLock(dir);
     const acquiredAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, Number(holdMs ?? 0)));
@@ -38,6 +44,21 @@ async function main() {
   } else {
     throw new Error(`unknown mode ${mode}`);
   }
+}
+
+function firstStdinLine() {
+  return new Promise<string>((resolve) => {
+    let buffered = "";
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (chunk) => {
+      buffered += chunk;
+      const end = buffered.indexOf("\n");
+      if (end >= 0) {
+        process.stdin.pause();
+        resolve(buffered.slice(0, end));
+      }
+    });
+  });
 }
 
 main().then(

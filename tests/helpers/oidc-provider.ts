@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import Provider, { type Configuration } from "oidc-provider";
 
 /** What the test identity provider says about a login; by default the login is a verified email. */
-export type OidcIdentity = { email?: string; email_verified?: boolean; name?: string };
+type OidcIdentity = { email?: string; email_verified?: boolean; name?: string };
 
 export type OidcProviderOptions = {
   port: number;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type Delivery = { envelopeFrom: string; envelopeTo: string[]; raw: string; parsed: ParsedMail };
+type Delivery = { envelopeFrom: string; envelopeTo: string[]; raw: string; parsed: ParsedMail };
 
 /**
  * A real SMTP server in this process, on a free port (or the one given): it accepts

@@ -30,6 +30,7 @@ export const changePasswordAction = formAction({
     await changeOwnPassword(actor, { current: input.current, password: input.password, ip: clientIp(await headers()) });
     // Every session ended with the change; this browser gets a fresh one.
     await signIn("credentials", { email: actor.email, password: input.password, redirectTo: "/account?changed=1" });
+    return undefined;
   },
 });
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { closeCycle, createCycle, openCycle, reopenCycle, updateCycleDates } from "@/db/queries/admin";
+import { closeCycle, createCycle, openDraftCycle, reopenCycle, updateCycleDates } from "@/db/queries/admin";
 import {
   createPerson,
   createTeam,
@@ -17,6 +17,7 @@ import { appRole } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
 import { formAction } from "@/lib/actions";
 import { type InviteOutcome, invitePeople } from "@/lib/invitations";
+import { EMAIL_MAX, NAME_MAX, REOPEN_REASON_MAX, REOPEN_REASON_MIN } from "@/lib/limits";
 
 const str = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
@@ -70,7 +71,7 @@ const cycleIdOnly = {
 export const openCycleAction = formAction({
   ...cycleIdOnly,
   handler: async (input, actor) => {
-    await openCycle(actor, input.cycleId);
+    await openDraftCycle(actor, input.cycleId);
     revalidatePath("/", "layout");
     redirect(`/admin/cycles/${input.cycleId}?done=opened`);
   },
@@ -91,7 +92,11 @@ export const reopenCycleAction = formAction({
   roles: ["admin"],
   schema: z.object({
     cycleId: id,
-    reason: z.string().trim().min(10, "Say why, in at least 10 characters.").max(500, "At most 500 characters."),
+    reason: z
+      .string()
+      .trim()
+      .min(REOPEN_REASON_MIN, `Say why, in at least ${REOPEN_REASON_MIN} characters.`)
+      .max(REOPEN_REASON_MAX, `At most ${REOPEN_REASON_MAX} characters.`),
   }),
   readValues: (f) => ({ cycleId: str(f, "cycleId"), reason: str(f, "reason") }),
   handler: async (input, actor) => {
@@ -102,12 +107,12 @@ export const reopenCycleAction = formAction({
 });
 
 const personFields = {
-  name: z.string().trim().min(1, "Enter a name.").max(120, "At most 120 characters."),
+  name: z.string().trim().min(1, "Enter a name.").max(NAME_MAX, `At most ${NAME_MAX} characters.`),
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .max(254, "At most 254 characters.")
+    .max(EMAIL_MAX, `At most ${EMAIL_MAX} characters.`)
     .pipe(z.email("Enter an email address like name@company.com.")),
   role: z.enum(appRole.enumValues, { error: "Choose a role." }),
 };
@@ -244,7 +249,7 @@ export const setActiveAction = formAction({
 export const createTeamAction = formAction({
   roles: ["admin"],
   schema: z.object({
-    name: z.string().trim().min(1, "Enter a name.").max(120, "At most 120 characters."),
+    name: z.string().trim().min(1, "Enter a name.").max(NAME_MAX, `At most ${NAME_MAX} characters.`),
     departmentId: z.coerce.number({ error: "Choose a department." }).int().positive("Choose a department."),
   }),
   readValues: (f) => ({ name: str(f, "name"), departmentId: str(f, "departmentId") }),

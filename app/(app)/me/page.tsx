@@ -95,7 +95,7 @@ export default async function MyAssessmentPage() {
             </Card>
           )}
 
-          {mine && mine.editable && (
+          {mine?.editable && (
             <AssessmentForm
               prefix="self"
               action={saveMySelfAssessment}

@@ -28,10 +28,11 @@ export async function ResearchSection({ actor }: { actor: Actor }) {
   const below = plotted.filter((r) => r.comparison === "below").length;
   const similar = plotted.length - above - below;
   const byGap = [...plotted].sort((a, b) => b.ladder - b.publishedBetaHuman - (a.ladder - a.publishedBetaHuman));
-  const describe = (r: (typeof plotted)[number]) =>
+  const describeRole = (r: (typeof plotted)[number]) =>
     `${r.roleTitle} in ${r.teamName} (${formatPercent(r.ladder)} against ${formatPercent(r.publishedBetaHuman)})`;
-  const furthestAbove = byGap[0] && byGap[0].comparison === "above" ? ` Furthest above: ${describe(byGap[0])}.` : "";
-  const furthestBelow = byGap.at(-1)?.comparison === "below" ? ` Furthest below: ${describe(byGap.at(-1)!)}.` : "";
+  const furthestAbove =
+    byGap[0] && byGap[0].comparison === "above" ? ` Furthest above: ${describeRole(byGap[0])}.` : "";
+  const furthestBelow = byGap.at(-1)?.comparison === "below" ? ` Furthest below: ${describeRole(byGap.at(-1)!)}.` : "";
   const reading = `Of ${plotted.length} roles linked to an O*NET occupation, ${above} spend more time in exposed work than their occupation's published task profile suggests (above the diagonal), ${below} less (below it) and ${similar} about the same (within 5 points).${furthestAbove}${furthestBelow}`;
   return (
     <Card

@@ -3,6 +3,7 @@
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { SSO_PROVIDER_ID, signIn } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/callback-path";
 
 export type SignInState = {
   values: { email: string };
@@ -23,12 +24,6 @@ const refusalMessages: Record<string, string> = {
     "Your organisation signs in with single sign-on: use the single sign-on button above. Passwords are kept for administrators.",
   invalid: "That email and password don't match an account. Check both and try again.",
 };
-
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
-function safeCallbackPath(value: FormDataEntryValue | null) {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
 
 export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "");

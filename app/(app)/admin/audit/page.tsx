@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { requireRole } from "@/lib/dal";
 import { requestLocale } from "@/lib/locale";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Audit log · Admin" };
 type Search = { action?: string; actor?: string; target?: string; from?: string; to?: string; before?: string };
 const isoDate = (s?: string) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
 
-function describe(details: unknown) {
+function describeDetails(details: unknown) {
   if (!details || typeof details !== "object") return "";
   return Object.entries(details as Record<string, unknown>)
     .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
@@ -116,7 +117,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </Link>
           </div>
         </form>
-        <div className="overflow-x-auto" role="region" aria-label="Audit entries" tabIndex={0}>
+        <ScrollRegion label="Audit entries">
           <table className="w-full text-sm">
             <caption className="sr-only">Audit entries, newest first</caption>
             <thead>
@@ -150,7 +151,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="px-2 py-2 font-mono text-xs">{row.action}</td>
                   <td className="px-2 py-2">{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : "—"}</td>
                   <td className="text-muted hidden max-w-md break-words px-2 py-2 text-xs lg:table-cell">
-                    {describe(row.details)}
+                    {describeDetails(row.details)}
                   </td>
                 </tr>
               ))}
@@ -163,7 +164,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <div className="mt-4 flex gap-4 text-sm">
           {filter.before && (
             <Link

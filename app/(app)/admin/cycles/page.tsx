@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { listCyclesWithCounts } from "@/db/queries/admin";
 import { requireRole } from "@/lib/dal";
@@ -34,7 +35,7 @@ export default async function CyclesPage() {
         description="A cycle is drafted, opened for writing, then closed: closed cycles are read-only, in the database itself."
       />
       <Card title="Cycles">
-        <div className="overflow-x-auto" role="region" aria-label="Review cycles" tabIndex={0}>
+        <ScrollRegion label="Review cycles">
           <table className="w-full text-sm">
             <caption className="sr-only">Review cycles</caption>
             <thead>
@@ -80,7 +81,7 @@ export default async function CyclesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Card>
       <Card
         className="mt-6"

@@ -1,10 +1,11 @@
-import type { PlannedRow } from "@/lib/import/people-csv";
-import { type DryRunPlan, outcomeLabels, outcomeStyles } from "./use-import-preview";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import type { DryRunPlan, PlannedRow } from "@/lib/import/people-csv";
+import { outcomeLabels, outcomeStyles } from "./use-import-preview";
 
 /** The dry run row by row, in a scrolling region of its own. */
 export function DryRunTable({ plan, shown }: { plan: DryRunPlan; shown: PlannedRow[] }) {
   return (
-    <section className="max-h-[28rem] overflow-auto" aria-label="Dry run, row by row" tabIndex={0}>
+    <ScrollRegion label="Dry run, row by row" className="max-h-[28rem] overflow-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">What each row of the file would do</caption>
         <thead>
@@ -50,6 +51,6 @@ export function DryRunTable({ plan, shown }: { plan: DryRunPlan; shown: PlannedR
           Showing every rejected row and the first {plan.rows.length - plan.counts.reject} others of {plan.total}.
         </p>
       )}
-    </section>
+    </ScrollRegion>
   );
 }

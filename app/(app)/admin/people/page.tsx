@@ -40,32 +40,34 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         </Link>
       </PageHeader>
       <Card>
-        <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-          <div className="min-w-56 flex-1">
-            <label htmlFor="q" className="block text-sm font-medium">
-              Search name, email or team
-            </label>
-            <input id="q" name="q" type="search" defaultValue={q} className="input mt-1" />
-          </div>
-          <div>
-            <label htmlFor="status" className="block text-sm font-medium">
-              Status
-            </label>
-            <select id="status" name="status" defaultValue={status} className="input mt-1">
-              <option value="active">Active</option>
-              <option value="inactive">Deactivated</option>
-              <option value="all">All</option>
-            </select>
-          </div>
-          <input type="hidden" name="sort" value={sort} />
-          {desc && <input type="hidden" name="dir" value="desc" />}
-          <button
-            type="submit"
-            className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:border-[var(--color-accent)]"
-          >
-            Search
-          </button>
-        </form>
+        <search>
+          <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+            <div className="min-w-56 flex-1">
+              <label htmlFor="q" className="block text-sm font-medium">
+                Search name, email or team
+              </label>
+              <input id="q" name="q" type="search" defaultValue={q} className="input mt-1" />
+            </div>
+            <div>
+              <label htmlFor="status" className="block text-sm font-medium">
+                Status
+              </label>
+              <select id="status" name="status" defaultValue={status} className="input mt-1">
+                <option value="active">Active</option>
+                <option value="inactive">Deactivated</option>
+                <option value="all">All</option>
+              </select>
+            </div>
+            <input type="hidden" name="sort" value={sort} />
+            {desc && <input type="hidden" name="dir" value="desc" />}
+            <button
+              type="submit"
+              className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:border-[var(--color-accent)]"
+            >
+              Search
+            </button>
+          </form>
+        </search>
         <PeopleTable
           rows={result.rows.map(({ hasPassword, lastSignInAt, invitedAt, inviteExpiresAt, ...row }) => {
             const facts = { active: row.active, hasPassword, lastSignInAt, invitedAt, inviteExpiresAt };

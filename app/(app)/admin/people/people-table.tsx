@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  type ColumnDef,
   columnVisibilityFeature,
   createColumnHelper,
   functionalUpdate,
@@ -16,6 +15,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { invitePeopleAction } from "../actions";
 
@@ -36,7 +36,7 @@ export type PersonRow = {
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnVisibilityFeature });
 const column = createColumnHelper<typeof features, PersonRow>();
 
-const columns: ColumnDef<typeof features, PersonRow, any>[] = [
+const columns = column.columns([
   column.accessor("name", {
     header: "Name",
     cell: (info) => (
@@ -81,7 +81,7 @@ const columns: ColumnDef<typeof features, PersonRow, any>[] = [
     enableSorting: false,
     meta: { className: "hidden md:table-cell text-xs" },
   }),
-];
+]);
 
 export function PeopleTable({
   rows,
@@ -168,7 +168,7 @@ export function PeopleTable({
           <FormMessage state={inviteState} />
         </div>
       </form>
-      <div className="overflow-x-auto" role="region" aria-label="People" tabIndex={0}>
+      <ScrollRegion label="People">
         <table className={`w-full border-collapse text-sm ${pending ? "opacity-60" : ""}`}>
           <caption className="sr-only">
             People, sorted by {sort} {desc ? "descending" : "ascending"}, page {page} of {pageCount}
@@ -242,7 +242,7 @@ export function PeopleTable({
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
         <p className="text-muted" aria-live="polite">
           {total === 0

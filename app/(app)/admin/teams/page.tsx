@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { listDepartments, listManagerCandidates, listTeamsAdmin } from "@/db/queries/admin-people";
 import { requireRole } from "@/lib/dal";
 import { CreateTeamForm, SetManagerForm } from "./team-forms";
@@ -22,7 +23,7 @@ export default async function TeamsPage() {
         description="Each team belongs to a department and has one manager, who reviews its people."
       />
       <Card>
-        <div className="overflow-x-auto" role="region" aria-label="Teams" tabIndex={0}>
+        <ScrollRegion label="Teams">
           <table className="w-full text-sm">
             <caption className="sr-only">Teams and their managers</caption>
             <thead>
@@ -62,7 +63,7 @@ export default async function TeamsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p className="text-muted mt-3 text-xs">
           Managers are chosen among active managers, leaders and admins; give an employee the manager role on their page
           first.

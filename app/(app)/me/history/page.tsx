@@ -5,6 +5,7 @@ import { LevelMixHistoryChart } from "@/components/charts/level-mix-history-char
 import { LevelMixBar } from "@/components/level-mix-bar";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { myClosedQuarters, myLatestTasks, teamTasksDoneWithAi } from "@/db/queries/my-history";
 import { requireRole } from "@/lib/dal";
 import {
@@ -108,12 +109,7 @@ type Quarters = Awaited<ReturnType<typeof myClosedQuarters>>;
 
 function SelfVersusManager({ quarters }: { quarters: Quarters }) {
   return (
-    <div
-      className="overflow-x-auto"
-      role="region"
-      aria-label="Your self-assessment and your manager's review by quarter"
-      tabIndex={0}
-    >
+    <ScrollRegion label="Your self-assessment and your manager's review by quarter">
       <table className="w-full text-sm">
         <caption className="sr-only">Your leverage index and level mix next to your manager&apos;s, by quarter</caption>
         <thead>
@@ -151,7 +147,7 @@ function SelfVersusManager({ quarters }: { quarters: Quarters }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,5 +1,6 @@
 import { ExposureBadge } from "@/components/exposure-badge";
 import { Card } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { OrganizationOverview } from "@/db/queries/organization";
 import { formatPercent, formatPointsChange } from "@/lib/ladder";
 
@@ -25,7 +26,7 @@ function Trend({ values }: { values: (number | null)[] }) {
 
 function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOverview["roles"] }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -66,7 +67,7 @@ function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOv
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -24,7 +24,7 @@ export type ReviewBoardTableRow = {
   attention: AttentionReason[];
 };
 
-export const STAGE_LABELS: Record<ReviewStage, string> = {
+const STAGE_LABELS: Record<ReviewStage, string> = {
   not_started: "Not started",
   self_draft: "Self draft",
   returned: "Returned for changes",

@@ -129,21 +129,23 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
                             </p>
                           </div>
                           <ul className="mt-3 space-y-1 text-sm" aria-label={`Typical tasks of ${role.title}`}>
-                            {role.current.tasks.map((task, i) => {
-                              const level = LEVELS[task.level - 1]!;
-                              return (
-                                <li key={i} className="flex items-start gap-2">
-                                  <span
-                                    className="mt-1.5 h-2 w-2 shrink-0 rounded-full"
-                                    style={{ background: level.color }}
-                                    aria-hidden="true"
-                                  />
-                                  <span>
-                                    {task.text} <span className="text-muted">· level {task.level}</span>
-                                  </span>
-                                </li>
-                              );
-                            })}
+                            {role.current.tasks
+                              .map((task, i) => ({ ...task, number: i + 1 }))
+                              .map((task) => {
+                                const level = LEVELS[task.level - 1]!;
+                                return (
+                                  <li key={task.number} className="flex items-start gap-2">
+                                    <span
+                                      className="mt-1.5 h-2 w-2 shrink-0 rounded-full"
+                                      style={{ background: level.color }}
+                                      aria-hidden="true"
+                                    />
+                                    <span>
+                                      {task.text} <span className="text-muted">· level {task.level}</span>
+                                    </span>
+                                  </li>
+                                );
+                              })}
                           </ul>
                         </>
                       )}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { cycleOutstanding, getCycle } from "@/db/queries/admin";
 import { requireRole } from "@/lib/dal";
@@ -77,12 +78,7 @@ export default async function CyclePage({
               <summary className="cursor-pointer text-sm font-medium">
                 Still unsubmitted ({outstanding.total} people)
               </summary>
-              <div
-                className="mt-2 max-h-80 overflow-auto"
-                role="region"
-                aria-label="People who have not finished"
-                tabIndex={0}
-              >
+              <ScrollRegion label="People who have not finished" className="mt-2 max-h-80 overflow-auto">
                 <table className="w-full text-sm">
                   <caption className="sr-only">People who have not finished this cycle</caption>
                   <thead>
@@ -119,7 +115,7 @@ export default async function CyclePage({
                     Showing the first {outstanding.people.length} of {outstanding.total}.
                   </p>
                 )}
-              </div>
+              </ScrollRegion>
             </details>
           )}
           <CloseCycleForm cycleId={cycle.id} name={cycle.name} />

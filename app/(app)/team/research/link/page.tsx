@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LinkOccupationForm } from "@/components/research/link-occupation-form";
+import { OccupationSearch } from "@/components/research/occupation-search";
 import { ResearchAttribution } from "@/components/research-attribution";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -34,27 +35,7 @@ export default async function LinkRoleToOccupationPage({
         }`}
       />
       <Card>
-        <form method="get" role="search" className="flex flex-wrap items-end gap-2">
-          <input type="hidden" name="role" value={role.id} />
-          <div className="min-w-0 flex-1">
-            <label htmlFor="q" className="block text-sm font-medium">
-              Occupation title or code
-            </label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={q || role.title.split(" ").at(-1)}
-              className="input mt-1"
-            />
-          </div>
-          <button
-            type="submit"
-            className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]"
-          >
-            Search
-          </button>
-        </form>
+        <OccupationSearch defaultValue={q || role.title.split(" ").at(-1)} hidden={{ role: role.id }} />
         {q && (
           <div className="mt-6" aria-live="polite">
             {results.length === 0 ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OccupationSearch } from "@/components/research/occupation-search";
 import { ResearchAttribution } from "@/components/research-attribution";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -59,20 +60,7 @@ export default async function NewRoleFromOccupationPage({
           title="Find the occupation"
           description='Search O*NET occupations by title ("analyst", "support", "accountant") or by code ("13-2051").'
         >
-          <form method="get" role="search" className="flex flex-wrap items-end gap-2">
-            <div className="min-w-0 flex-1">
-              <label htmlFor="q" className="block text-sm font-medium">
-                Occupation title or code
-              </label>
-              <input id="q" name="q" type="search" defaultValue={q} autoFocus className="input mt-1" />
-            </div>
-            <button
-              type="submit"
-              className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]"
-            >
-              Search
-            </button>
-          </form>
+          <OccupationSearch defaultValue={q} />
           {code && (
             <p className="mt-4 text-sm text-red-700 dark:text-red-300">No O*NET occupation has the code {code}.</p>
           )}

@@ -1,0 +1,216 @@
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { people } from "@/db/schema";
+import { ActionError, type ActionState } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
+import { AccessDeniedError, type Actor } from "@/lib/authz";
+import { createTestDatabase } from "./helpers/test-db";
+
+// The session is the one thing not real here: Auth.js reads it from a request cookie. Everything
+// after it (the person re-read from the database, the role, zod, the handler) is the real path.
+const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+
+let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
+const ids: Record<"admin" | "employee" | "gone", number> = { admin: 0, employee: 0, gone: 0 };
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const rows = await testDb.db
+    .insert(people)
+    .values([
+      { name: "Ada Admin", email: "ada@example.test", passwordHash: "-", appRole: "admin" as const },
+      { name: "Eli Employee", email: "eli@example.test", passwordHash: "-", appRole: "employee" as const },
+      { name: "Gus Gone", email: "gus@example.test", passwordHash: "-", appRole: "admin" as const, active: false },
+    ])
+    .returning({ id: people.id });
+  [ids.admin, ids.employee, ids.gone] = rows.map((r) => r.id) as [number, number, number];
+});
+afterAll(() => testDb.dispose());
+beforeEach(() => {
+  session.current = null;
+});
+
+function signedInAs(id: number) {
+  session.current = { user: { id: String(id) } };
+}
+
+type Values = { name: string; seats: string };
+const schema = z.object({
+  name: z.string().trim().min(1, "Give it a name."),
+  seats: z.coerce.number().int("Seats are a whole number.").min(1, "At least one seat."),
+});
+
+function form(values: Partial<Values>) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+}
+
+/** An action for admins whose handler records what it was called with and does what it is told. */
+function adminAction(
+  behaviour: (input: z.output<typeof schema>, actor: Actor) => Promise<ActionState<Values> | undefined>,
+) {
+  const calls: { input: z.output<typeof schema>; actor: Actor }[] = [];
+  const action = formAction({
+    roles: ["admin"],
+    schema,
+    readValues: (formData): Values => ({
+      name: String(formData.get("name") ?? ""),
+      seats: String(formData.get("seats") ?? ""),
+    }),
+    handler: async (input, actor) => {
+      calls.push({ input, actor });
+      return behaviour(input, actor);
+    },
+  });
+  return { action, calls };
+}
+
+const idle = { status: "idle" } as const;
+
+describe("formAction: session → role → zod → handler", () => {
+  it("sends a visitor without a session to the sign-in page before reading anything", async () => {
+    const { action, calls } = adminAction(async () => undefined);
+    const error = await action(idle, form({ name: "Room", seats: "4" })).catch((e: unknown) => e);
+    expect(isRedirectError(error)).toBe(true);
+    expect((error as { digest: string }).digest).toContain("/login");
+    expect(calls).toEqual([]);
+  });
+
+  it("treats a session whose person is deactivated as no session", async () => {
+    signedInAs(ids.gone);
+    const { action, calls } = adminAction(async () => undefined);
+    const error = await action(idle, form({ name: "Room", seats: "4" })).catch((e: unknown) => e);
+    expect(isRedirectError(error)).toBe(true);
+    expect(calls).toEqual([]);
+  });
+
+  it("refuses a role the action is not for, echoing what was sent, without calling the handler", async () => {
+    signedInAs(ids.employee);
+    const { action, calls } = adminAction(async () => undefined);
+    expect(await action(idle, form({ name: "Room", seats: "4" }))).toEqual({
+      status: "error",
+      values: { name: "Room", seats: "4" },
+      message: "You do not have access to this.",
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it("answers invalid input with each field's messages keyed by field, and keeps what was typed", async () => {
+    signedInAs(ids.admin);
+    const { action, calls } = adminAction(async () => undefined);
+    expect(await action(idle, form({ name: "  ", seats: "2.5" }))).toEqual({
+      status: "error",
+      values: { name: "  ", seats: "2.5" },
+      fieldErrors: { name: ["Give it a name."], seats: ["Seats are a whole number."] },
+      message: "Some answers need attention.",
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it("keys nested fields by their dotted path and form-wide refusals by _form", async () => {
+    signedInAs(ids.admin);
+    const nested = formAction({
+      schema: z.object({ tasks: z.array(z.object({ text: z.string().min(1, "Describe the task.") })) }),
+      readValues: () => ({ tasks: [{ text: "ok" }, { text: "" }] }),
+      handler: async () => undefined,
+    });
+    expect((await nested(idle, new FormData())).fieldErrors).toEqual({ "tasks.1.text": ["Describe the task."] });
+    const tooMany = formAction({
+      schema: z.object({ tasks: z.array(z.string()) }).refine((v) => v.tasks.length <= 1, "One task at most."),
+      readValues: () => ({ tasks: ["a", "b"] }),
+      handler: async () => undefined,
+    });
+    expect((await tooMany(idle, new FormData())).fieldErrors).toEqual({ _form: ["One task at most."] });
+  });
+
+  it("gives the handler the parsed input and the actor from the database, and success by default", async () => {
+    signedInAs(ids.admin);
+    const { action, calls } = adminAction(async () => undefined);
+    expect(await action(idle, form({ name: " Room ", seats: "4" }))).toEqual({
+      status: "success",
+      values: { name: " Room ", seats: "4" },
+    });
+    expect(calls).toEqual([
+      {
+        input: { name: "Room", seats: 4 },
+        actor: { id: ids.admin, name: "Ada Admin", email: "ada@example.test", role: "admin" },
+      },
+    ]);
+  });
+
+  it("returns the handler's own state when it gives one", async () => {
+    signedInAs(ids.admin);
+    const { action } = adminAction(async (input) => ({ status: "success", message: `Saved ${input.name}.` }));
+    expect(await action(idle, form({ name: "Room", seats: "4" }))).toEqual({
+      status: "success",
+      message: "Saved Room.",
+    });
+  });
+
+  it("parses what toInput builds from the values, not the values themselves", async () => {
+    signedInAs(ids.admin);
+    const action = formAction({
+      schema: z.object({ seats: z.number().max(10, "Ten seats at most.") }),
+      readValues: (formData) => ({ seats: String(formData.get("seats")) }),
+      toInput: (values) => ({ seats: Number(values.seats) * 10 }),
+      handler: async () => undefined,
+    });
+    expect(await action(idle, form({ seats: "2" }))).toMatchObject({
+      status: "error",
+      values: { seats: "2" },
+      fieldErrors: { seats: ["Ten seats at most."] },
+    });
+  });
+
+  it("shows a refusal the data layer raises, with its field errors", async () => {
+    signedInAs(ids.admin);
+    const { action } = adminAction(async () => {
+      throw new ActionError("That name is taken.", { name: ["Choose another name."] });
+    });
+    expect(await action(idle, form({ name: "Room", seats: "4" }))).toEqual({
+      status: "error",
+      values: { name: "Room", seats: "4" },
+      message: "That name is taken.",
+      fieldErrors: { name: ["Choose another name."] },
+    });
+  });
+
+  it("shows the data layer's access refusal as a message", async () => {
+    signedInAs(ids.admin);
+    const { action } = adminAction(async () => {
+      throw new AccessDeniedError("You can only change your own teams.");
+    });
+    expect(await action(idle, form({ name: "Room", seats: "4" }))).toEqual({
+      status: "error",
+      values: { name: "Room", seats: "4" },
+      message: "You can only change your own teams.",
+    });
+  });
+
+  it("turns an unexpected failure into a calm message and logs it, keeping what was typed", async () => {
+    signedInAs(ids.admin);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { action } = adminAction(async () => {
+      throw new Error("connection reset");
+    });
+    expect(await action(idle, form({ name: "Room", seats: "4" }))).toEqual({
+      status: "error",
+      values: { name: "Room", seats: "4" },
+      message: "Something went wrong on our side and nothing was saved. Try again in a moment.",
+    });
+    expect(logged).toHaveBeenCalledWith("Form action failed", expect.objectContaining({ message: "connection reset" }));
+    logged.mockRestore();
+  });
+
+  it("lets a redirect from the handler through, as Next needs to navigate", async () => {
+    signedInAs(ids.admin);
+    const { redirect } = await import("next/navigation");
+    const { action } = adminAction(async () => redirect("/admin/cycles/7"));
+    const error = await action(idle, form({ name: "Room", seats: "4" })).catch((e: unknown) => e);
+    expect(isRedirectError(error)).toBe(true);
+    expect((error as { digest: string }).digest).toContain("/admin/cycles/7");
+  });
+});
