@@ -1,6 +1,6 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { containsPattern } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
@@ -63,7 +63,19 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
   const q = query.q?.trim();
   if (q) {
     const pattern = containsPattern(q);
-    conditions.push(or(ilike(people.name, pattern), ilike(people.email, pattern), ilike(teams.name, pattern))!);
+    // Each side is answered by its trigram indexes (migration 0007), not by ILIKE on every joined row.
+    conditions.push(
+      or(
+        inArray(
+          people.id,
+          db
+            .select({ id: people.id })
+            .from(people)
+            .where(or(ilike(people.name, pattern), ilike(people.email, pattern))),
+        ),
+        inArray(teams.id, db.select({ id: teams.id }).from(teams).where(ilike(teams.name, pattern))),
+      )!,
+    );
   }
   if (query.status === "active") conditions.push(eq(people.active, true));
   if (query.status === "inactive") conditions.push(eq(people.active, false));
