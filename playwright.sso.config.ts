@@ -17,6 +17,8 @@ export default defineConfig({
   testDir: "./e2e/sso",
   testIgnore: [],
   globalSetup: "./e2e/sso/global-setup.ts",
+  // Its own artifacts folder, so this run does not wipe the main run's traces.
+  outputDir: "test-results/sso",
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-sso-results.json" }]],
   use: { ...base.use, baseURL: SSO_APP_URL },
   projects: [{ name: "chromium", use: chromium?.use }],

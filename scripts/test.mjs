@@ -77,12 +77,12 @@ function e2eTotals(suite, file, status) {
 const ssoFile = path.join(resultsDir, "e2e-sso-results.json");
 fs.rmSync(ssoFile, { force: true });
 let ssoStatus = 1;
+if (!e2eFailedToStart) e2eStatus = runPlaywright([]);
+e2eTotals("e2e", e2eFile, e2eStatus);
 if (!e2eFailedToStart) {
-  e2eStatus = runPlaywright([]);
   console.log(`\n▶ Single sign-on end-to-end tests in Chromium on ${driver}`);
   ssoStatus = runPlaywright(["-c", "playwright.sso.config.ts"]);
 }
-e2eTotals("e2e", e2eFile, e2eStatus);
 e2eTotals("e2e-sso", ssoFile, ssoStatus);
 
 console.log("");

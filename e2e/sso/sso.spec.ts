@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { demoAccount, signIn } from "../fixtures";
+import { demoAccount, expectNoSeriousViolations, signIn } from "../fixtures";
 import { OIDC_ISSUER, OIDC_NAME, ROGUE_OIDC_ISSUER } from "./oidc";
 
 const tag = Date.now().toString(36);
@@ -32,6 +32,7 @@ test("a known person signs in with single sign-on and lands on their page", asyn
   const maya = demoAccount("employee");
   await page.goto("/login");
   await expect(page.getByText("or with your password")).toBeVisible();
+  await expectNoSeriousViolations(page);
   await page.screenshot({ path: "screenshots/sso-login.png", fullPage: true });
   const authorization = await startSso(page);
   expect(authorization.searchParams.get("code_challenge_method")).toBe("S256");
@@ -60,6 +61,7 @@ test("an email nobody has is refused with a page that says so, and nobody is cre
   await expect(page).toHaveURL(/\/login\/sso-refused\?reason=unknown/);
   await expect(page.getByRole("heading", { name: "No account for this email" })).toBeVisible();
   await expect(page.getByText("Accounts are not created by signing in")).toBeVisible();
+  await expectNoSeriousViolations(page);
   await page.screenshot({ path: "screenshots/sso-refused-unknown.png", fullPage: true });
   await expectSignedOut(page);
 });
