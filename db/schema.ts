@@ -687,6 +687,21 @@ export const notificationPreferences = pgTable(
 );
 
 export type NotificationKind = (typeof notificationKind.enumValues)[number];
+/**
+ * Organisation-wide settings an admin changes in the app: one row (id 1), created on first write.
+ * `passwordSignInAdminsOnly` turns password sign-in off for everyone but admins once SSO works.
+ */
+export const organizationSettings = pgTable(
+  "organization_settings",
+  {
+    id: integer().primaryKey().default(1),
+    passwordSignInAdminsOnly: boolean("password_sign_in_admins_only").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedById: integer("updated_by_id").references(() => people.id),
+  },
+  (t) => [check("organization_settings_single_row", sql`${t.id} = 1`)],
+);
+
 export type Person = typeof people.$inferSelect;
 export type AppRole = (typeof appRole.enumValues)[number];
 export type Team = typeof teams.$inferSelect;

@@ -20,6 +20,11 @@ const envSchema = z.object({
   RESET_VALID_MINUTES: positiveNumber.default(60),
   /** Days before a cycle's end when those who have not submitted get a reminder. */
   DEADLINE_REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(3),
+  /** Single sign-on (OpenID Connect): all three turn it on; OIDC_NAME labels the button. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(60).optional(),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
@@ -32,6 +37,20 @@ export function isDemoMode() {
   const env = serverEnv();
   if (env.LEVERAGE_DEMO) return env.LEVERAGE_DEMO === "1";
   return !env.DATABASE_URL;
+}
+
+export type SsoConfig = { issuer: string; clientId: string; clientSecret: string; name: string };
+
+/** The OpenID Connect provider people sign in with, or null when single sign-on is not configured. */
+export function ssoConfig(): SsoConfig | null {
+  const env = serverEnv();
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    name: env.OIDC_NAME ?? "single sign-on",
+  };
 }
 
 export const PRODUCT_NAME = "Leverage Ladder";
