@@ -18,7 +18,7 @@ export function ChartNumbers({
     <details className="mt-4">
       <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>
       <ScrollRegion label={caption}>
-        <table className="mt-2 w-full text-sm">
+        <table className="figures mt-2 w-full text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-line text-left">
@@ -38,16 +38,13 @@ export function ChartNumbers({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.key} className="border-b border-line last:border-0">
-                <th scope="row" className="py-1 pr-3 text-left font-normal">
+              <tr key={row.key}>
+                <th scope="row">
                   {row.label}
                   {row.open && <span className="text-muted"> (open)</span>}
                 </th>
                 {row.values.map((value, i) => (
-                  <td
-                    key={columns[i]}
-                    className={`py-1 pr-3 ${i < textColumns ? "text-left" : "text-right tabular-nums"}`}
-                  >
+                  <td key={columns[i]} className={i < textColumns ? "text-left" : undefined}>
                     {value}
                   </td>
                 ))}

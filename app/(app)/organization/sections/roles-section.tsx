@@ -27,7 +27,7 @@ function Trend({ values }: { values: (number | null)[] }) {
 function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOverview["roles"] }) {
   return (
     <ScrollRegion label={caption}>
-      <table className="w-full text-sm">
+      <table className="figures roomy w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-line text-left">
@@ -50,17 +50,17 @@ function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOv
         </thead>
         <tbody>
           {roles.map((r) => (
-            <tr key={r.id} className="border-b border-line last:border-0">
-              <th scope="row" className="px-2 py-2 text-left font-normal">
+            <tr key={r.id}>
+              <th scope="row">
                 <span className="font-medium">{r.title}</span>
                 <span className="text-muted block text-xs">{r.team}</span>
               </th>
-              <td className="px-2 py-2">
+              <td className="text-left">
                 <ExposureBadge exposureClass={r.exposureClass} />
               </td>
-              <td className="px-2 py-2 text-right tabular-nums">{formatPercent(r.exposure)}</td>
-              <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{r.headCount}</td>
-              <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+              <td>{formatPercent(r.exposure)}</td>
+              <td className="hidden sm:table-cell">{r.headCount}</td>
+              <td className="whitespace-nowrap">
                 <Trend values={r.trend} /> {r.change === null ? "—" : formatPointsChange(r.change)}
               </td>
             </tr>
