@@ -1,6 +1,11 @@
 import { SERIES_COLORS } from "@/lib/ladder";
 
 export const seriesColor = (i: number) => SERIES_COLORS[i % SERIES_COLORS.length]!;
+/**
+ * A team's (or department's) colour from a hash of its id, not its place in the list: a team keeps
+ * its colour whatever the filter, so charts taken from the app into a deck agree with each other.
+ */
+export const stableColor = (id: number) => SERIES_COLORS[(Math.imul(id, 2654435761) >>> 0) % SERIES_COLORS.length]!;
 export const pct1 = (v: number) => `${v.toFixed(1)}%`;
 export const cycleLabel = (c: { name: string; status: string }) => (c.status === "open" ? `${c.name} (open)` : c.name);
 
