@@ -5,7 +5,9 @@ export const seriesColor = (i: number) => SERIES_COLORS[i % SERIES_COLORS.length
  * A team's (or department's) colour from a hash of its id, not its place in the list: a team keeps
  * its colour whatever the filter, so charts taken from the app into a deck agree with each other.
  */
-export const stableColor = (id: number) => SERIES_COLORS[(Math.imul(id, 2654435761) >>> 0) % SERIES_COLORS.length]!;
+export const stableColor = (id: number) =>
+  // Fibonacci hashing: the product's high bits, so neighbouring ids land on different colours.
+  SERIES_COLORS[Math.floor(((Math.imul(id, 2654435769) >>> 0) / 2 ** 32) * SERIES_COLORS.length)]!;
 export const pct1 = (v: number) => `${v.toFixed(1)}%`;
 export const cycleLabel = (c: { name: string; status: string }) => (c.status === "open" ? `${c.name} (open)` : c.name);
 
