@@ -24,3 +24,8 @@ export function provisionalFrom(points: { coverage: Coverage }[]) {
   for (let i = points.length - 1; i >= 0 && points[i]!.coverage.provisional; i--) from = i;
   return from;
 }
+
+/** A title naming its scope when the page is filtered to a department: "Finance's level mix per quarter". */
+export function scopedTitle(department: { name: string } | null, title: string) {
+  return department ? `${department.name}'s ${title.charAt(0).toLowerCase()}${title.slice(1)}` : title;
+}

@@ -4,7 +4,7 @@ import { LineChart } from "@/components/charts/line-chart";
 import { Card } from "@/components/ui/card";
 import { type OrganizationOverview, TEAM_LINES_MAX } from "@/db/queries/organization";
 import { formatIndex, formatIndexChange, formatPointsChange } from "@/lib/ladder";
-import { cycleLabel, pct1, stableColor } from "./format";
+import { cycleLabel, pct1, scopedTitle, stableColor } from "./format";
 
 type Metric = "leverageIndex" | "aiExposure";
 
@@ -30,7 +30,7 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
   }));
   const format = (v: number) => (metric === "leverageIndex" ? formatIndex(v) : pct1(v));
   const isIndex = metric === "leverageIndex";
-  const title = isIndex ? "Leverage index per team" : "AI exposure per team";
+  const title = scopedTitle(o.department, isIndex ? "Leverage index per team" : "AI exposure per team");
 
   const movers = o.teamMovers.map((m) => {
     const s = o.teamSeries.find((t) => t.team.id === m.id)!;
