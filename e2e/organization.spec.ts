@@ -107,7 +107,8 @@ test("the leader filters by department and downloads the figures as CSV", async 
   await page.getByLabel("From", { exact: true }).selectOption("2025 Q3");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/department=\d+/);
-  const index = await chartData(page, "Leverage index per team");
+  const index = await chartData(page, "Finance's leverage index per team");
+  await expect(page.getByRole("heading", { name: "Finance's level mix per quarter" })).toBeVisible();
   expect(index.series.map((s) => s.label).sort()).toEqual(["Accounts Payable", "FP&A"]);
   expect(index.labels[0]).toBe("2025 Q3");
 

@@ -21,7 +21,7 @@ export function ChartNumbers({
       <SimpleTable
         label={caption}
         caption={caption}
-        tableClassName="mt-2 w-full text-sm"
+        tableClassName="figures mt-2 w-full text-sm"
         pad="py-1 pr-3"
         columns={[
           rowHeader,
@@ -29,13 +29,13 @@ export function ChartNumbers({
         ]}
       >
         {rows.map((row) => (
-          <tr key={row.key} className="border-b border-line last:border-0">
-            <th scope="row" className="py-1 pr-3 text-left font-normal">
+          <tr key={row.key}>
+            <th scope="row">
               {row.label}
               {row.open && <span className="text-muted"> (open)</span>}
             </th>
             {row.values.map((value, i) => (
-              <td key={columns[i]} className={`py-1 pr-3 ${i < textColumns ? "text-left" : "text-right tabular-nums"}`}>
+              <td key={columns[i]} className={i < textColumns ? "text-left" : undefined}>
                 {value}
               </td>
             ))}

@@ -43,9 +43,8 @@ function figuresOf(row: MeanMixRow) {
 
 export type GroupFigures = NonNullable<ReturnType<typeof figuresOf>>;
 
-export async function listTeamsWithDepartment(actor: Actor) {
-  assertRole(actor, ORGANIZATION_ROLES);
-  const db = await getDb();
+function teamsWithDepartment(db: Database, ids?: number[]) {
+  if (ids?.length === 0) return Promise.resolve([]);
   return db
     .select({
       id: teams.id,
@@ -57,7 +56,13 @@ export async function listTeamsWithDepartment(actor: Actor) {
     .from(teams)
     .innerJoin(departments, eq(departments.id, teams.departmentId))
     .leftJoin(people, eq(people.id, teams.managerId))
+    .where(ids ? inArray(teams.id, ids) : undefined)
     .orderBy(asc(departments.name), asc(teams.name));
+}
+
+export async function listTeamsWithDepartment(actor: Actor) {
+  assertRole(actor, ORGANIZATION_ROLES);
+  return teamsWithDepartment(await getDb());
 }
 
 async function listDepartmentsForOrganization(actor: Actor) {
@@ -149,16 +154,21 @@ async function topMoverIds(
   const p = basis === "reviewed" ? "reviewed_s" : "sum_s";
   const n = basis === "reviewed" ? sql`f.reviewed` : sql`f.assessed`;
   const index = sql.raw(`(f.${p}1 + 2 * f.${p}2 + 3 * f.${p}3 + 4 * f.${p}4 + 5 * f.${p}5)::float8`);
-  // max/min over [start, index] pairs pick the last and first cycle's index in one pass, without sorting.
+  // Each row's cycle position (cycleIds run oldest first) and index packed into one number,
+  // position * 1000 + index in hundredths (100–500): max and min then pick the last and first
+  // cycle's index in one pass, with no sort and no arrays. Deltas are compared rounded, so float
+  // noise cannot break a tie differently from the id order.
+  const at = sql`array_position(${sql.raw(`array[${cycleIds.map(Number).join(",")}]::int[]`)}, f.cycle_id)`;
   const rows = await db.execute<{ id: number }>(sql`
     with r as (
-      select ${key} as id, extract(epoch from c.starts_on)::float8 as k, ${index} / ${n} as idx
-      from ${table} f join review_cycles c on c.id = f.cycle_id
+      select ${key} as id, ${at} * 1000 + ${index} / ${n} as packed
+      from ${table} f
       where f.cycle_id in ${cycleIds} and ${n} >= ${MIN_TEAM_ASSESSED}
         ${departmentId === null ? sql`` : sql`and (select department_id from teams t where t.id = ${teamOf}) = ${departmentId}`}
     ),
     change as (
-      select id, (max(array[k, idx]))[2] - (min(array[k, idx]))[2] as delta from r group by id having count(*) >= 2
+      select id, round(((max(packed) - floor(max(packed) / 1000) * 1000) - (min(packed) - floor(min(packed) / 1000) * 1000))::numeric, 6) as delta
+      from r group by id having count(*) >= 2
     )
     (select id from change order by delta desc, id ${limit === null ? sql`` : sql`limit ${limit}`})
     union
@@ -205,17 +215,18 @@ export async function organizationOverview(
   if (fromIndex > toIndex) [fromIndex, toIndex] = [toIndex, fromIndex];
   let cycles = allCycles.slice(fromIndex, toIndex + 1);
   const cycleIds = cycles.map((c) => c.id);
-  const teamList = (await listTeamsWithDepartment(actor)).filter(
-    (t) => !department || t.departmentId === department.id,
-  );
-  const teamById = new Map(teamList.map((t) => [t.id, t]));
+  // Thousands of teams: the page counts them, and names only those it draws or lists (below).
+  const [{ teamCount }] = (await db
+    .select({ teamCount: sql<number>`count(*)::int` })
+    .from(teams)
+    .where(department ? eq(teams.departmentId, department.id) : undefined)) as [{ teamCount: number }];
   const base = {
     basis,
     allCycles,
     cycles,
     departments: departmentList,
     department,
-    teams: teamList,
+    teamCount,
   };
   const empty = {
     ...base,
@@ -377,7 +388,7 @@ export async function organizationOverview(
     )
     .limit(limit ?? 1_000_000);
   // Every team's series while there are few teams (or for the CSV); else only the top movers'.
-  const teamsPartial = !complete && teamList.length > HEATMAP_TEAMS_MAX;
+  const teamsPartial = !complete && teamCount > HEATMAP_TEAMS_MAX;
   const teamIds = teamsPartial ? await topMoverIds(db, "team", upToLatest, department?.id ?? null, basis, TOP_N) : null;
   const teamRows =
     teamIds && teamIds.length === 0
@@ -394,6 +405,11 @@ export async function organizationOverview(
               department ? eq(teams.departmentId, department.id) : undefined,
             ),
           );
+  const calibrationRows = await calibrationRowsP;
+  const teamList = await teamsWithDepartment(db, [
+    ...new Set([...teamRows.map((r) => r.teamId), ...calibrationRows.map((r) => r.teamId)]),
+  ]);
+  const teamById = new Map(teamList.map((t) => [t.id, t]));
   const teamPoints = seriesOf(teamRows, (r) => r.teamId);
   // A team with fewer than three people assessed in a cycle shows no figure for it.
   for (const points of teamPoints.values())
@@ -524,7 +540,6 @@ export async function organizationOverview(
 
   // Calibration: finalized reviews against submitted self-assessments over the range, per team,
   // from the rollups (gaps kept in hundredths of an index point); teams under three pairs left out.
-  const calibrationRows = await calibrationRowsP;
   const calibration = calibrationRows.flatMap((r) => {
     const team = teamById.get(r.teamId);
     if (!team) return [];

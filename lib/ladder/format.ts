@@ -22,8 +22,8 @@ export function formatIndexChange(change: number) {
   return signed(Math.abs(rounded).toFixed(2), rounded);
 }
 
-/** A change in share, signed in points: "+6 pts", "−6 pts". */
+/** A change in share, signed in points: "+6 pts", "−6 pts", "+1 pt". */
 export function formatPointsChange(points: number) {
   const rounded = Math.round(points);
-  return `${signed(String(Math.abs(rounded)), rounded)} pts`;
+  return `${signed(String(Math.abs(rounded)), rounded)} ${Math.abs(rounded) === 1 ? "pt" : "pts"}`;
 }

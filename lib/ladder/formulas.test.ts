@@ -290,6 +290,8 @@ describe("format", () => {
 
   it("signs share changes in points", () => {
     expect(formatPointsChange(6)).toBe("+6 pts");
+    expect(formatPointsChange(1.2)).toBe("+1 pt");
+    expect(formatPointsChange(-0.6)).toBe(`${MINUS}1 pt`);
     expect(formatPointsChange(-6)).toBe(`${MINUS}6 pts`);
     expect(formatPointsChange(-6)).not.toContain("-");
     expect(formatPointsChange(5.6)).toBe("+6 pts");

@@ -87,7 +87,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
             <Stat
               label={`People assessed, ${latest.cycle.name}`}
               value={`${Math.round(latest.coverage.share * 100)}%`}
-              hint={`${coverageText(latest.coverage)} · ${o.department?.name ?? "All departments"} · ${o.teams.length.toLocaleString("en")} teams`}
+              hint={`${coverageText(latest.coverage)} · ${o.department?.name ?? "All departments"} · ${o.teamCount.toLocaleString("en")} teams`}
             />
           </div>
           {provisionalNote && (

@@ -1,6 +1,13 @@
 import { SERIES_COLORS } from "@/lib/ladder";
 
 export const seriesColor = (i: number) => SERIES_COLORS[i % SERIES_COLORS.length]!;
+/**
+ * A team's (or department's) colour from a hash of its id, not its place in the list: a team keeps
+ * its colour whatever the filter, so charts taken from the app into a deck agree with each other.
+ */
+export const stableColor = (id: number) =>
+  // Fibonacci hashing: the product's high bits, so neighbouring ids land on different colours.
+  SERIES_COLORS[Math.floor(((Math.imul(id, 2654435769) >>> 0) / 2 ** 32) * SERIES_COLORS.length)]!;
 export const pct1 = (v: number) => `${v.toFixed(1)}%`;
 export const cycleLabel = (c: { name: string; status: string }) => (c.status === "open" ? `${c.name} (open)` : c.name);
 
@@ -16,4 +23,9 @@ export function provisionalFrom(points: { coverage: Coverage }[]) {
   let from: number | undefined;
   for (let i = points.length - 1; i >= 0 && points[i]!.coverage.provisional; i--) from = i;
   return from;
+}
+
+/** A title naming its scope when the page is filtered to a department: "Finance's level mix per quarter". */
+export function scopedTitle(department: { name: string } | null, title: string) {
+  return department ? `${department.name}'s ${title.charAt(0).toLowerCase()}${title.slice(1)}` : title;
 }

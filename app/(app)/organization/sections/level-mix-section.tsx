@@ -4,7 +4,7 @@ import { StackedAreaChart } from "@/components/charts/stacked-area-chart";
 import { Card } from "@/components/ui/card";
 import type { OrganizationOverview } from "@/db/queries/organization";
 import { formatIndex, formatPercent, LEVELS, SHARE_KEYS } from "@/lib/ladder";
-import { coverageText, cycleLabel, pct1, provisionalFrom } from "./format";
+import { coverageText, cycleLabel, pct1, provisionalFrom, scopedTitle } from "./format";
 
 export function LevelMixSection({ o }: { o: OrganizationOverview }) {
   const points = o.org.filter((p) => p.figures);
@@ -25,13 +25,14 @@ export function LevelMixSection({ o }: { o: OrganizationOverview }) {
     values: points.map((p) => Number(p.figures!.mix[SHARE_KEYS[i]!].toFixed(1))),
     color: l.color,
   }));
+  const chartTitle = scopedTitle(o.department, "Level mix per quarter");
   return (
     <Card
-      title="The organisation's level mix per quarter"
+      title={o.department ? chartTitle : "The organisation's level mix per quarter"}
       description={`${reading} Dashed: provisional quarters (still open, or under 80% of people assessed).`}
     >
       <ChartFrame
-        title="Level mix per quarter"
+        title={chartTitle}
         data={{ labels, series: series.map((s) => ({ label: s.label, values: s.values })) }}
       >
         <StackedAreaChart
@@ -43,7 +44,7 @@ export function LevelMixSection({ o }: { o: OrganizationOverview }) {
         />
       </ChartFrame>
       <ChartNumbers
-        caption="Level mix per quarter"
+        caption={chartTitle}
         columns={[...LEVELS.map((l) => `${l.level}. ${l.name}`), "Leverage index", "AI exposure", "People", "Coverage"]}
         rows={points.map((p) => ({
           key: p.cycle.id,

@@ -30,6 +30,7 @@ function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOv
       label={caption}
       caption={caption}
       pad="px-2 py-2"
+      tableClassName="figures roomy w-full text-sm"
       columns={[
         "Role",
         "Class",
@@ -39,17 +40,17 @@ function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOv
       ]}
     >
       {roles.map((r) => (
-        <tr key={r.id} className="border-b border-line last:border-0">
-          <th scope="row" className="px-2 py-2 text-left font-normal">
+        <tr key={r.id}>
+          <th scope="row">
             <span className="font-medium">{r.title}</span>
             <span className="text-muted block text-xs">{r.team}</span>
           </th>
-          <td className="px-2 py-2">
+          <td className="text-left">
             <ExposureBadge exposureClass={r.exposureClass} />
           </td>
-          <td className="px-2 py-2 text-right tabular-nums">{formatPercent(r.exposure)}</td>
-          <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{r.headCount}</td>
-          <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+          <td>{formatPercent(r.exposure)}</td>
+          <td className="hidden sm:table-cell">{r.headCount}</td>
+          <td className="whitespace-nowrap">
             <Trend values={r.trend} /> {r.change === null ? "—" : formatPointsChange(r.change)}
           </td>
         </tr>

@@ -4,7 +4,7 @@ import { LineChart } from "@/components/charts/line-chart";
 import { Card } from "@/components/ui/card";
 import { type OrganizationOverview, TEAM_LINES_MAX } from "@/db/queries/organization";
 import { formatIndex, formatIndexChange, formatPointsChange } from "@/lib/ladder";
-import { cycleLabel, pct1, seriesColor } from "./format";
+import { cycleLabel, pct1, scopedTitle, stableColor } from "./format";
 
 type Metric = "leverageIndex" | "aiExposure";
 
@@ -17,7 +17,7 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
   const openIndex = o.cycles.findIndex((c) => c.status === "open");
   const byDepartment = o.teamsPartial || o.teamSeries.length > TEAM_LINES_MAX;
   if (byDepartment) return <DepartmentTrendSection o={o} metric={metric} />;
-  const series = o.teamSeries.map((s, i) => ({
+  const series = o.teamSeries.map((s) => ({
     label: s.team.name,
     values: s.points.map((p) =>
       p
@@ -26,11 +26,11 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
           )
         : null,
     ),
-    color: seriesColor(i),
+    color: stableColor(s.team.id),
   }));
   const format = (v: number) => (metric === "leverageIndex" ? formatIndex(v) : pct1(v));
   const isIndex = metric === "leverageIndex";
-  const title = isIndex ? "Leverage index per team" : "AI exposure per team";
+  const title = scopedTitle(o.department, isIndex ? "Leverage index per team" : "AI exposure per team");
 
   const movers = o.teamMovers.map((m) => {
     const s = o.teamSeries.find((t) => t.team.id === m.id)!;
@@ -93,10 +93,10 @@ function DepartmentTrendSection({ o, metric }: { o: OrganizationOverview; metric
   const shown = ranked.slice(0, DEPARTMENT_LINES_MAX);
   const value = (p: { leverageIndex: number; aiExposure: number }) => (isIndex ? p.leverageIndex : p.aiExposure);
   const format = (v: number) => (isIndex ? formatIndex(v) : pct1(v));
-  const series = shown.map((s, i) => ({
+  const series = shown.map((s) => ({
     label: s.department.name,
     values: s.points.map((p) => (p ? Number(value(p).toFixed(isIndex ? 2 : 1)) : null)),
-    color: seriesColor(i),
+    color: stableColor(s.department.id),
   }));
   const title = isIndex ? "Leverage index per department" : "AI exposure per department";
   const withLatest = ranked.filter((s) => s.points[at]);

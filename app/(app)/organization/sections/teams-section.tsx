@@ -91,7 +91,7 @@ export async function TeamsSection({
       </search>
       <span id="teams" />
       <ScrollRegion label="Teams">
-        <table className="w-full text-sm">
+        <table className="figures roomy w-full text-sm">
           <caption className="sr-only">{`Teams by leverage index, ${cycle.name}`}</caption>
           <thead>
             <tr className="border-b border-line text-left">
@@ -116,8 +116,8 @@ export async function TeamsSection({
           </thead>
           <tbody>
             {result.rows.map((r) => (
-              <tr key={r.teamId} className="border-b border-line last:border-0">
-                <th scope="row" className="px-2 py-2 text-left font-normal">
+              <tr key={r.teamId}>
+                <th scope="row">
                   <Link
                     href={`/organization/teams/${r.teamId}`}
                     className="font-medium text-[var(--color-accent)] underline underline-offset-2 dark:text-indigo-300"
@@ -129,17 +129,11 @@ export async function TeamsSection({
                     {r.manager ?? "No manager"}
                   </span>
                 </th>
-                <td className="hidden px-2 py-2 md:table-cell">{r.department}</td>
-                <td className="px-2 py-2 text-right tabular-nums">{r.headCount}</td>
-                <td className="px-2 py-2 text-right tabular-nums">
-                  {r.leverageIndex === null ? "—" : formatIndex(r.leverageIndex)}
-                </td>
-                <td className="px-2 py-2 text-right tabular-nums">
-                  {r.indexChange === null ? "—" : formatIndexChange(r.indexChange)}
-                </td>
-                <td className="px-2 py-2 text-right tabular-nums">
-                  {r.aiExposure === null ? "—" : formatPercent(r.aiExposure)}
-                </td>
+                <td className="hidden text-left md:table-cell">{r.department}</td>
+                <td>{r.headCount}</td>
+                <td>{r.leverageIndex === null ? "—" : formatIndex(r.leverageIndex)}</td>
+                <td>{r.indexChange === null ? "—" : formatIndexChange(r.indexChange)}</td>
+                <td>{r.aiExposure === null ? "—" : formatPercent(r.aiExposure)}</td>
               </tr>
             ))}
           </tbody>
