@@ -33,7 +33,7 @@ test("an admin imports three people and invites them; each sets a password from 
   await expect(table.getByText(/^Invited on /)).toHaveCount(3);
 
   for (const person of newcomers) {
-    const mail = await waitForMail(person.email);
+    const mail = await waitForMail(person.email, "Sam Taylor invited you to Leverage Ladder");
     expect(mail.subject).toBe("Sam Taylor invited you to Leverage Ladder");
     expect(mail.text).toContain("Northwind");
     const context = await browser.newContext();
@@ -60,11 +60,11 @@ test("an admin resends and revokes one invitation from a person's page", async (
   await page.getByRole("button", { name: "Add person" }).click();
   await expect(page.getByText(`Lena ${tag} was added. An invitation is on its way to them.`)).toBeVisible();
   await expect(page.getByTestId("access-state")).toHaveAttribute("data-state", "invited");
-  const first = setPasswordLink(await waitForMail(email, 1));
+  const first = setPasswordLink(await waitForMail(email, "Sam Taylor invited you to Leverage Ladder", 1));
 
   await page.getByRole("button", { name: "Resend invitation" }).click();
   await expect(page.getByText("Invitation sent to 1 person.")).toBeVisible();
-  const second = setPasswordLink(await waitForMail(email, 2));
+  const second = setPasswordLink(await waitForMail(email, "Sam Taylor invited you to Leverage Ladder", 2));
   expect(second).not.toBe(first);
 
   await page.getByRole("button", { name: "Revoke invitation" }).click();

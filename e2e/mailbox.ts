@@ -28,16 +28,19 @@ export async function mailCount(address: string) {
   return (await mailsTo(address)).length;
 }
 
-/** Waits for the `count`-th mail to an address and returns it. */
-export async function waitForMail(address: string, count = 1): Promise<ParsedMail> {
+/**
+ * Waits for the `count`-th mail with this subject to an address and returns it. Other mails the
+ * address gets meanwhile (a cycle another spec opened notifies everyone) are not counted.
+ */
+export async function waitForMail(address: string, subject: string, count = 1): Promise<ParsedMail> {
   let found: ParsedMail[] = [];
   await expect
     .poll(
       async () => {
-        found = await mailsTo(address);
+        found = (await mailsTo(address)).filter((mail) => mail.subject === subject);
         return found.length;
       },
-      { timeout: 15_000, message: `a mail to ${address}` },
+      { timeout: 15_000, message: `mail "${subject}" to ${address}` },
     )
     .toBeGreaterThanOrEqual(count);
   return found[count - 1]!;

@@ -14,7 +14,7 @@ test("a forgotten password is reset by mail, once, and the person signs in with 
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByText(`If ${email} belongs to an account here`)).toBeVisible();
 
-  const mail = await waitForMail(email);
+  const mail = await waitForMail(email, "Reset your Leverage Ladder password");
   expect(mail.subject).toBe("Reset your Leverage Ladder password");
   expect(mail.html).toContain("Choose a new password");
   const link = setPasswordLink(mail);

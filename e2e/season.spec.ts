@@ -57,7 +57,7 @@ test("a return for changes reaches the employee in the bell and by mail, whose l
   await page.getByRole("button", { name: "Return for changes" }).click();
   await expect(page.getByText(`Returned for changes — waiting for ${first} to submit again.`)).toBeVisible();
 
-  const mail = await waitForMail(email);
+  const mail = await waitForMail(email, "Daniel Okafor returned your 2026 Q4 self-assessment for changes");
   expect(mail.subject).toBe("Daniel Okafor returned your 2026 Q4 self-assessment for changes");
   expect(mail.text).toContain("See what to change");
   const preferenceUrl = /(http\S+mail-preferences\?\S+)/.exec(mail.text ?? "")?.[1] ?? "";
