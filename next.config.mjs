@@ -1,9 +1,18 @@
+/** Hosts allowed to call server actions, from APP_ORIGIN and ALLOWED_ORIGINS (see lib/env.ts and the README). */
+function serverActionHosts() {
+  return [process.env.APP_ORIGIN, ...(process.env.ALLOWED_ORIGINS ?? "").split(",")]
+    .map((origin) => origin?.trim())
+    .filter(Boolean)
+    .map((origin) => new URL(origin).host);
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
   experimental: {
     authInterrupts: true,
+    serverActions: { allowedOrigins: serverActionHosts() },
   },
   poweredByHeader: false,
 };

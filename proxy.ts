@@ -1,17 +1,27 @@
 import NextAuth from "next-auth";
 import { authConfig } from "@/lib/auth.config";
+import { isAllowedOrigin } from "@/lib/request-origin";
 
 const { auth } = NextAuth(authConfig);
 
-// Redirects only: every page and action checks who is asking in the data-access layer.
+const PUBLIC_PATHS = /^\/(login|api\/auth)(\/|$)/;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+// Redirects and the origin check only: every page and action checks who is asking in the data-access layer.
 export default auth((request) => {
-  if (request.auth) return;
+  const { pathname } = request.nextUrl;
+  // A POST to a page is a server action. Next's own check trusts X-Forwarded-Host; this one does not.
+  // Route handlers under /api check their own origin and media type (lib/request-origin.ts).
+  if (!SAFE_METHODS.has(request.method) && !pathname.startsWith("/api/") && !isAllowedOrigin(request.headers)) {
+    return new Response("Cross-origin requests are refused.", { status: 403 });
+  }
+  if (request.auth || PUBLIC_PATHS.test(pathname)) return;
   const url = new URL("/login", request.nextUrl);
-  const target = request.nextUrl.pathname + request.nextUrl.search;
+  const target = pathname + request.nextUrl.search;
   if (target !== "/") url.searchParams.set("callbackUrl", target);
   return Response.redirect(url);
 });
 
 export const config = {
-  matcher: ["/((?!login|api/auth|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

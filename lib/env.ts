@@ -1,10 +1,27 @@
 import { z } from "zod";
 
+const origin = z.url().transform((value) => new URL(value).origin);
+
 const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   /** "1" seeds and shows the demo organisation; defaults to on for the embedded database only. */
   LEVERAGE_DEMO: z.enum(["0", "1"]).optional(),
+  /** The origin users reach the app at (https://ladder.example.com); state-changing requests must come from it. */
+  APP_ORIGIN: origin.optional(),
+  /** More origins allowed to send state-changing requests, comma-separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(origin)),
+  /** "1" when a reverse proxy that sets X-Forwarded-For sits in front: the client address is read from it. */
+  TRUST_PROXY: z.enum(["0", "1"]).optional(),
 });
 
 function serverEnv() {
@@ -15,4 +32,18 @@ export function isDemoMode() {
   const env = serverEnv();
   if (env.LEVERAGE_DEMO) return env.LEVERAGE_DEMO === "1";
   return !env.DATABASE_URL;
+}
+
+/**
+ * The origins configured to send state-changing requests, or null when none is: the request must
+ * then come from the host it was sent to (the Host header, never X-Forwarded-Host).
+ */
+export function configuredOrigins(): string[] | null {
+  const env = serverEnv();
+  const origins = [...(env.APP_ORIGIN ? [env.APP_ORIGIN] : []), ...env.ALLOWED_ORIGINS];
+  return origins.length > 0 ? origins : null;
+}
+
+export function trustsProxyHeaders() {
+  return serverEnv().TRUST_PROXY === "1";
 }

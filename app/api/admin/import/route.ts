@@ -2,6 +2,7 @@ import { applyImport, dryRunImport } from "@/db/queries/import";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
+import { sameOriginHandler } from "@/lib/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ const SHOWN_ROWS = 500;
  * POST the CSV text. `?mode=dry-run` answers with the plan as JSON; `?mode=apply` streams progress
  * as newline-delimited JSON while the one transaction runs, then the summary or the refusal.
  */
-export async function POST(request: Request) {
+export const POST = sameOriginHandler("text/csv", async (request: Request) => {
   const actor = await getCurrentActor();
   if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
   if (actor.role !== "admin") return Response.json({ error: "Only admins can import people." }, { status: 403 });
@@ -67,4 +68,4 @@ export async function POST(request: Request) {
   return new Response(stream, {
     headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
   });
-}
+});
