@@ -1,15 +1,16 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { acquireDataDirLock } from "./data-dir-lock";
 import * as schema from "./schema";
 
-/** Both drivers expose the same pg-core query builder; the postgres.js type stands for both. */
-export type Database = PostgresJsDatabase<typeof schema>;
+/** Either driver's database: both are pg-core databases over this schema, differing only in their raw results. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DatabaseHandle = {
   db: Database;
@@ -32,13 +33,13 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
   try {
     const client = await PGlite.create(dataDir ?? undefined);
-    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    const db = drizzlePglite({ client, schema });
     return {
       db,
       driver: "pglite",
       location: dataDir ? path.resolve(dataDir) : "memory",
       migrate: async () => {
-        await migratePglite(db as never, { migrationsFolder });
+        await migratePglite(db, { migrationsFolder });
       },
       close: async () => {
         await client.close();

@@ -18,6 +18,18 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import type { AssessmentDraftValues } from "../lib/assessment-schema";
+import {
+  ASSESSMENT_TASKS_MAX,
+  CALIBRATION_REASON_MAX,
+  CALIBRATION_REASON_MIN,
+  CYCLE_NAME_MAX,
+  EMAIL_MAX,
+  NAME_MAX,
+  NOTES_MAX,
+  RETURN_MESSAGE_MAX,
+  ROLE_DESCRIPTION_MAX,
+  TASK_TEXT_MAX,
+} from "../lib/limits";
 
 export const appRole = pgEnum("app_role", ["employee", "manager", "leader", "admin"]);
 export const cycleStatus = pgEnum("cycle_status", ["draft", "open", "closed"]);
@@ -31,7 +43,7 @@ export const departments = pgTable(
   "departments",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    name: varchar({ length: 120 }).notNull().unique(),
+    name: varchar({ length: NAME_MAX }).notNull().unique(),
     createdAt: createdAt(),
   },
   (t) => [check("departments_name_not_blank", sql`char_length(trim(${t.name})) > 0`)],
@@ -41,8 +53,8 @@ export const people = pgTable(
   "people",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    name: varchar({ length: 120 }).notNull(),
-    email: varchar({ length: 254 }).notNull().unique(),
+    name: varchar({ length: NAME_MAX }).notNull(),
+    email: varchar({ length: EMAIL_MAX }).notNull().unique(),
     passwordHash: varchar("password_hash", { length: 100 }).notNull(),
     appRole: appRole("app_role").notNull().default("employee"),
     active: boolean().notNull().default(true),
@@ -62,7 +74,7 @@ export const teams = pgTable(
     departmentId: integer("department_id")
       .notNull()
       .references(() => departments.id),
-    name: varchar({ length: 120 }).notNull().unique(),
+    name: varchar({ length: NAME_MAX }).notNull().unique(),
     managerId: integer("manager_id").references(() => people.id),
     createdAt: createdAt(),
   },
@@ -137,7 +149,7 @@ export const roleProfiles = pgTable(
     teamId: integer("team_id")
       .notNull()
       .references(() => teams.id),
-    title: varchar({ length: 120 }).notNull(),
+    title: varchar({ length: NAME_MAX }).notNull(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     /** The O*NET occupation this role was started from or compared with, if any. */
     occupationCode: varchar("occupation_code", { length: 10 }).references(() => occupations.code),
@@ -165,7 +177,7 @@ export const roleProfileVersions = pgTable(
       .notNull()
       .references(() => roleProfiles.id),
     version: integer().notNull(),
-    description: varchar({ length: 1000 }).notNull().default(""),
+    description: varchar({ length: ROLE_DESCRIPTION_MAX }).notNull().default(""),
     ...shareColumns,
     createdById: integer("created_by_id").references(() => people.id),
     createdAt: createdAt(),
@@ -189,7 +201,7 @@ export const roleTasks = pgTable(
       .notNull()
       .references(() => roleProfileVersions.id, { onDelete: "cascade" }),
     position: smallint().notNull(),
-    text: varchar({ length: 200 }).notNull(),
+    text: varchar({ length: TASK_TEXT_MAX }).notNull(),
     level: smallint().notNull(),
     /** The O*NET task statement this task was taken from, when the role started from an occupation. */
     occupationTaskId: integer("occupation_task_id").references(() => occupationTasks.id),
@@ -227,7 +239,7 @@ export const reviewCycles = pgTable(
   "review_cycles",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    name: varchar({ length: 20 }).notNull().unique(),
+    name: varchar({ length: CYCLE_NAME_MAX }).notNull().unique(),
     startsOn: date("starts_on").notNull(),
     endsOn: date("ends_on").notNull(),
     status: cycleStatus().notNull().default("draft"),
@@ -272,7 +284,7 @@ export const assessments = pgTable(
     stakeholders: smallint(),
     systemsThinking: smallint("systems_thinking"),
     ownership: smallint(),
-    notes: varchar({ length: 4000 }).notNull().default(""),
+    notes: varchar({ length: NOTES_MAX }).notNull().default(""),
     /**
      * While a draft (or a returned assessment) is being edited: everything the author typed, exactly
      * as typed, including shares that do not add up to 100 yet and tasks without a level. The
@@ -280,7 +292,7 @@ export const assessments = pgTable(
      */
     draftValues: jsonb("draft_values").$type<AssessmentDraftValues>(),
     status: assessmentStatus().notNull().default("draft"),
-    returnMessage: varchar("return_message", { length: 1000 }),
+    returnMessage: varchar("return_message", { length: RETURN_MESSAGE_MAX }),
     version: integer().notNull().default(1),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     finalizedAt: timestamp("finalized_at", { withTimezone: true }),
@@ -322,14 +334,17 @@ export const assessmentTasks = pgTable(
       .notNull()
       .references(() => assessments.id, { onDelete: "cascade" }),
     position: smallint().notNull(),
-    text: varchar({ length: 200 }).notNull(),
+    text: varchar({ length: TASK_TEXT_MAX }).notNull(),
     level: smallint().notNull(),
     aiUsed: boolean("ai_used").notNull().default(false),
   },
   (t) => [
     unique("assessment_tasks_position_unique").on(t.assessmentId, t.position),
     check("assessment_tasks_level_range", sql`${t.level} between 1 and 5`),
-    check("assessment_tasks_position_range", sql`${t.position} between 0 and 19`),
+    check(
+      "assessment_tasks_position_range",
+      sql`${t.position} between 0 and ${sql.raw(String(ASSESSMENT_TASKS_MAX - 1))}`,
+    ),
     check("assessment_tasks_text_not_blank", sql`char_length(trim(${t.text})) > 0`),
   ],
 );
@@ -348,11 +363,14 @@ export const calibrationRecords = pgTable(
     field: varchar({ length: 40 }).notNull(),
     fromValue: jsonb("from_value").notNull(),
     toValue: jsonb("to_value").notNull(),
-    reason: varchar({ length: 1000 }).notNull(),
+    reason: varchar({ length: CALIBRATION_REASON_MAX }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    check("calibration_records_reason_length", sql`char_length(trim(${t.reason})) >= 10`),
+    check(
+      "calibration_records_reason_length",
+      sql`char_length(trim(${t.reason})) >= ${sql.raw(String(CALIBRATION_REASON_MIN))}`,
+    ),
     index("calibration_records_assessment_idx").on(t.assessmentId),
   ],
 );

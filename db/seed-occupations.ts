@@ -6,9 +6,8 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "./client";
+import type { Transaction } from "./helpers";
 import { roleProfiles } from "./schema";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const DEMO_ROLE_OCCUPATIONS: Record<string, string> = {
   "Financial Analyst": "13-2051.00", // Financial and Investment Analysts
@@ -30,7 +29,7 @@ const DEMO_ROLE_OCCUPATIONS: Record<string, string> = {
   "Senior Data Scientist": "15-2051.00", // Data Scientists
 };
 
-export async function linkDemoRolesToOccupations(tx: Tx | Database) {
+export async function linkDemoRolesToOccupations(tx: Transaction | Database) {
   for (const [title, code] of Object.entries(DEMO_ROLE_OCCUPATIONS)) {
     await tx
       .update(roleProfiles)

@@ -33,6 +33,7 @@ import {
   teamHistory,
 } from "./demo/quarters";
 import { draftRoleVersions, pickRoleTasks } from "./demo/roles";
+import { chunks, type Transaction as Tx } from "./helpers";
 import { ensureReferenceData } from "./reference-data";
 import {
   type AppRole,
@@ -62,19 +63,9 @@ export type SeedSummary = {
   calibrationRecords: number;
 };
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
 const CHUNK = 500;
 
-function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
-const shareColumns = (v: Vec) => ({ s1: v[0], s2: v[1], s3: v[2], s4: v[3], s5: v[4] });
-const nullableShareColumns = (v: Vec | null) =>
-  v ? shareColumns(v) : { s1: null, s2: null, s3: null, s4: null, s5: null };
+const nullableShareColumns = (v: Vec | null) => (v ? toMix(v) : { s1: null, s2: null, s3: null, s4: null, s5: null });
 
 /** The database ids of what the demo names: people, teams, roles and their versions, cycles. */
 type Ids = {
@@ -186,7 +177,7 @@ async function seedRoles(tx: Tx, ids: Pick<Ids, "person" | "team">) {
         roleProfileId: profile.get(v.key)!,
         version: v.version,
         description: v.description,
-        ...shareColumns(v.mix),
+        ...toMix(v.mix),
         createdById: ids.person(v.by),
         createdAt: v.createdAt,
       })),
@@ -257,7 +248,7 @@ async function seedCycles(tx: Tx) {
 async function seedAssessments(tx: Tx, drafts: AssessmentDraft[], ids: Ids) {
   const key = (cycleId: number, subjectId: number, kind: string) => `${cycleId}:${subjectId}:${kind}`;
   const assessmentId = new Map<string, number>();
-  for (const batch of chunks(drafts)) {
+  for (const batch of chunks(drafts, CHUNK)) {
     const rows = await tx
       .insert(assessments)
       .values(
@@ -304,7 +295,7 @@ async function seedAssessmentTasks(tx: Tx, drafts: AssessmentDraft[], idOfAssess
       rows.push({ assessmentId: id, position, text: t.text, level: t.level, aiUsed: t.aiUsed });
     });
   }
-  for (const batch of chunks(rows)) await tx.insert(assessmentTasks).values(batch);
+  for (const batch of chunks(rows, CHUNK)) await tx.insert(assessmentTasks).values(batch);
   return rows.length;
 }
 
@@ -318,7 +309,7 @@ async function seedCalibrations(tx: Tx, drafts: CalibrationDraft[], idOfAssessme
     reason: c.reason,
     createdAt: c.createdAt,
   }));
-  for (const batch of chunks(rows)) await tx.insert(calibrationRecords).values(batch);
+  for (const batch of chunks(rows, CHUNK)) await tx.insert(calibrationRecords).values(batch);
   return rows.length;
 }
 

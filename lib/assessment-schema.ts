@@ -5,12 +5,9 @@
  */
 import { z } from "zod";
 import { CAPABILITIES, type CapabilityKey, LEVELS, type LevelMix, mixTotal, SHARE_KEYS } from "@/lib/ladder";
+import { ASSESSMENT_TASKS_MAX, formatLimit, NOTES_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 
-export const MAX_TASKS = 20;
-export const MAX_TASK_TEXT = 200;
-export const MAX_NOTES = 4000;
-
-const count = (n: number) => n.toLocaleString("en-GB");
+const count = formatLimit;
 
 const share = z
   .number({ error: "Use a whole percent from 0 to 100." })
@@ -34,8 +31,8 @@ const rating = z
   .nullable();
 
 const taskSchema = z.strictObject({
-  text: z.string().refine((t) => t.length <= MAX_TASK_TEXT, {
-    error: (issue) => `Keep the task to ${MAX_TASK_TEXT} characters (now ${count(String(issue.input).length)}).`,
+  text: z.string().refine((t) => t.length <= TASK_TEXT_MAX, {
+    error: (issue) => `Keep the task to ${TASK_TEXT_MAX} characters (now ${count(String(issue.input).length)}).`,
   }),
   level,
   aiUsed: z.boolean(),
@@ -44,7 +41,7 @@ const taskSchema = z.strictObject({
 /** The instrument's fields: everything a draft may hold, each within its bounds, nothing else. */
 const assessmentContentShape = {
   mix: z.strictObject({ s1: share, s2: share, s3: share, s4: share, s5: share }),
-  tasks: z.array(taskSchema).max(MAX_TASKS, { error: `Keep to ${MAX_TASKS} tasks at most.` }),
+  tasks: z.array(taskSchema).max(ASSESSMENT_TASKS_MAX, { error: `Keep to ${ASSESSMENT_TASKS_MAX} tasks at most.` }),
   ratings: z.strictObject({
     judgment: rating,
     communication: rating,
@@ -52,8 +49,8 @@ const assessmentContentShape = {
     systemsThinking: rating,
     ownership: rating,
   }),
-  notes: z.string().refine((t) => t.length <= MAX_NOTES, {
-    error: (issue) => `Keep notes to ${count(MAX_NOTES)} characters (now ${count(String(issue.input).length)}).`,
+  notes: z.string().refine((t) => t.length <= NOTES_MAX, {
+    error: (issue) => `Keep notes to ${count(NOTES_MAX)} characters (now ${count(String(issue.input).length)}).`,
   }),
 };
 

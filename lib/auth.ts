@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
 import { verifySignIn } from "@/lib/sign-in";
 import { authConfig } from "./auth.config";
 
@@ -16,8 +17,8 @@ class AccountDeactivated extends CredentialsSignin {
 }
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254),
-  password: z.string().max(200),
+  email: z.string().trim().toLowerCase().max(EMAIL_MAX),
+  password: z.string().max(PASSWORD_MAX),
 });
 
 function clientIp(headers: Headers) {

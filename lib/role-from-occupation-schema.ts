@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCompleteMix, SHARE_KEYS } from "@/lib/ladder";
-import { ROLE_TASKS_MAX } from "@/lib/role-schema";
+import { NAME_MAX, ROLE_TASKS_MAX } from "@/lib/limits";
 
 const share = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -19,7 +19,7 @@ export const roleFromOccupationSchema = z
       .string()
       .trim()
       .min(2, "Give the role a title of at least 2 characters")
-      .max(120, "Keep the title under 120 characters"),
+      .max(NAME_MAX, `Keep the title under ${NAME_MAX} characters`),
     occupationCode: z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, "Choose an occupation"),
     tasks: z
       .array(

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { SHARE_KEYS } from "@/lib/ladder";
-
-export const ROLE_TASKS_MAX = 20;
+import { formatLimit, NAME_MAX, ROLE_DESCRIPTION_MAX, ROLE_TASKS_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 
 const share = z.coerce
   .number({ error: "Enter a whole percent from 0 to 100." })
@@ -10,7 +9,11 @@ const share = z.coerce
   .max(100, "Enter a whole percent from 0 to 100.");
 
 const roleTaskSchema = z.object({
-  text: z.string().trim().min(1, "Describe the task, or remove it.").max(200, "Keep a task under 200 characters."),
+  text: z
+    .string()
+    .trim()
+    .min(1, "Describe the task, or remove it.")
+    .max(TASK_TEXT_MAX, `Keep a task under ${TASK_TEXT_MAX} characters.`),
   level: z.coerce.number().int().min(1, "Choose a ladder level.").max(5, "Choose a ladder level."),
 });
 
@@ -21,8 +24,15 @@ export const roleMappingSchema = z
     /** The version the editor started from: saving over a newer one is a conflict. */
     baseVersion: z.coerce.number().int().positive().nullable(),
     teamId: z.coerce.number().int().positive("Choose the team this role belongs to."),
-    title: z.string().trim().min(1, "Give the role a title.").max(120, "Keep the title under 120 characters."),
-    description: z.string().trim().max(1000, "Keep the description under 1,000 characters."),
+    title: z
+      .string()
+      .trim()
+      .min(1, "Give the role a title.")
+      .max(NAME_MAX, `Keep the title under ${NAME_MAX} characters.`),
+    description: z
+      .string()
+      .trim()
+      .max(ROLE_DESCRIPTION_MAX, `Keep the description under ${formatLimit(ROLE_DESCRIPTION_MAX)} characters.`),
     s1: share,
     s2: share,
     s3: share,

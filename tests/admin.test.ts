@@ -4,7 +4,7 @@ import {
   closeCycle,
   createCycle,
   cycleOutstanding,
-  openCycle,
+  openDraftCycle,
   reopenCycle,
   updateCycleDates,
 } from "@/db/queries/admin";
@@ -18,7 +18,7 @@ import {
   setTeamManager,
   updatePerson,
 } from "@/db/queries/admin-people";
-import { listAuditEntries } from "@/db/queries/audit";
+import { listAuditEntries, recordAudit } from "@/db/queries/audit";
 import { findActivePersonById } from "@/db/queries/people";
 import { assessments, auditLog, teamMemberships, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
@@ -63,7 +63,7 @@ describe(`cycle lifecycle (${driverUnderTest})`, () => {
       /overlap 2031 Q1/,
     );
 
-    await openCycle(admin, cycle.id);
+    await openDraftCycle(admin, cycle.id);
     // Someone writes in the open cycle.
     const [fpa] = await testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
     const [written] = await testDb.db
@@ -89,7 +89,7 @@ describe(`cycle lifecycle (${driverUnderTest})`, () => {
     await expect(updateCycleDates(admin, cycle.id, { startsOn: "2031-01-02", endsOn: "2031-03-31" })).rejects.toThrow(
       /closed and read-only/,
     );
-    await expect(openCycle(admin, cycle.id)).rejects.toThrow(/Re-opening needs a reason/);
+    await expect(openDraftCycle(admin, cycle.id)).rejects.toThrow(/Re-opening needs a reason/);
     await expect(reopenCycle(admin, cycle.id, "short")).rejects.toBeInstanceOf(ActionError);
 
     await reopenCycle(admin, cycle.id, "A manager missed the deadline for two reviews");
@@ -110,8 +110,8 @@ describe(`cycle lifecycle (${driverUnderTest})`, () => {
   it("refuses a second close or open of the same cycle", async () => {
     const cycle = await createCycle(admin, { name: "2032 Q1", startsOn: "2032-01-01", endsOn: "2032-03-31" });
     await expect(closeCycle(admin, cycle.id)).rejects.toThrow(/Only an open cycle/);
-    await openCycle(admin, cycle.id);
-    await expect(openCycle(admin, cycle.id)).rejects.toThrow(/already open/);
+    await openDraftCycle(admin, cycle.id);
+    await expect(openDraftCycle(admin, cycle.id)).rejects.toThrow(/already open/);
     await closeCycle(admin, cycle.id);
     await expect(closeCycle(admin, cycle.id)).rejects.toThrow(/Only an open cycle/);
   });
@@ -220,5 +220,22 @@ describe(`people and teams (${driverUnderTest})`, () => {
       .from(teamMemberships)
       .where(isNull(teamMemberships.endedOn));
     expect(new Set(rows.map((r) => r.personId)).size).toBe(rows.length);
+  });
+});
+
+describe(`audit log filter (${driverUnderTest})`, () => {
+  it("matches what is typed literally: a % or _ is a character, not a wildcard", async () => {
+    await recordAudit({ actorId: admin.id, action: "cycle.created", targetType: "cycle", targetId: "filter-check" });
+    const all = await listAuditEntries(admin, {});
+    expect(all.rows.length).toBeGreaterThan(0);
+    const byName = await listAuditEntries(admin, { actor: admin.name.slice(1, 5).toUpperCase() });
+    expect(byName.rows.length).toBeGreaterThan(0);
+    expect(byName.rows.every((r) => r.actorName === admin.name)).toBe(true);
+    for (const typed of ["%", "_", "\\"]) {
+      expect((await listAuditEntries(admin, { actor: typed })).rows, `actor ${typed}`).toEqual([]);
+      expect((await listAuditEntries(admin, { target: typed })).rows, `target ${typed}`).toEqual([]);
+      expect((await listAuditEntries(admin, { action: typed })).rows, `action ${typed}`).toEqual([]);
+    }
+    expect((await listAuditEntries(admin, { target: "CYCLE" })).rows.length).toBeGreaterThan(0);
   });
 });

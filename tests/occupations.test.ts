@@ -14,8 +14,8 @@ import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { compareWithResearch } from "@/lib/ladder";
+import { ROLE_TASKS_MAX } from "@/lib/limits";
 import { roleFromOccupationSchema } from "@/lib/role-from-occupation-schema";
-import { ROLE_TASKS_MAX } from "@/lib/role-schema";
 import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase } from "./helpers/test-db";
 

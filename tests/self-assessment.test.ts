@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mySelfAssessmentInOpenCycle, saveSelfAssessmentDraft, submitSelfAssessment } from "@/db/queries/assessments";
 import { myClosedQuarters, myLatestTasks, teamTasksDoneWithAi } from "@/db/queries/my-history";
@@ -439,5 +439,43 @@ describe("my history", () => {
     await expect(myClosedQuarters(leader)).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(teamTasksDoneWithAi(leader)).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(mySelfAssessmentInOpenCycle(leader)).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+});
+
+describe("self-assessment: the audit entry stands or falls with the save", () => {
+  it("leaves nothing when the audit entry cannot be written", async () => {
+    const actor = await notStartedEmployee();
+    await testDb.db.execute(sql`
+      create function refuse_self_assessment_audit() returns trigger language plpgsql as $$
+      begin raise exception 'audit log unavailable'; end $$`);
+    await testDb.db.execute(sql`
+      create trigger refuse_self_assessment_audit before insert on audit_log for each row
+      when (new.action in ('assessment.draft_saved', 'assessment.submitted'))
+      execute function refuse_self_assessment_audit()`);
+    try {
+      const write = { cycleId: openCycleId, assessmentId: null, version: 0 };
+      await expect(saveSelfAssessmentDraft(actor, { ...write, values: complete() })).rejects.toThrow();
+      await expect(submitSelfAssessment(actor, { ...write, values: complete() })).rejects.toThrow();
+    } finally {
+      await testDb.db.execute(sql`drop trigger refuse_self_assessment_audit on audit_log`);
+      await testDb.db.execute(sql`drop function refuse_self_assessment_audit()`);
+    }
+    const rows = await testDb.db
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(and(eq(assessments.subjectId, actor.id), eq(assessments.cycleId, openCycleId)));
+    expect(rows).toEqual([]);
+
+    const saved = await submitSelfAssessment(actor, {
+      cycleId: openCycleId,
+      assessmentId: null,
+      version: 0,
+      values: complete(),
+    });
+    const entries = await testDb.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, "assessment"), eq(auditLog.targetId, String(saved.assessmentId))));
+    expect(entries).toEqual([{ action: "assessment.submitted" }]);
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { MAX_NOTES } from "@/lib/assessment-schema";
+import { NOTES_MAX } from "@/lib/limits";
 import { describedBy, FieldError } from "./field-error";
 import { errorIdFor, fieldId } from "./field-ids";
 
@@ -22,7 +22,7 @@ export function NotesField({
   hint?: string;
 }) {
   const id = fieldId(prefix, "notes")!;
-  const over = notes.length > MAX_NOTES;
+  const over = notes.length > NOTES_MAX;
   return (
     <div>
       <label htmlFor={id} className="text-sm font-medium">
@@ -45,8 +45,8 @@ export function NotesField({
         id={`${id}-count`}
         className={`mt-1 text-xs tabular-nums ${over ? "font-medium text-red-700 dark:text-red-300" : "text-muted"}`}
       >
-        {notes.length.toLocaleString("en-GB")} / {MAX_NOTES.toLocaleString("en-GB")} characters
-        {over ? ` — ${(notes.length - MAX_NOTES).toLocaleString("en-GB")} too many` : ""}
+        {notes.length.toLocaleString("en-GB")} / {NOTES_MAX.toLocaleString("en-GB")} characters
+        {over ? ` — ${(notes.length - NOTES_MAX).toLocaleString("en-GB")} too many` : ""}
       </p>
       <FieldError id={errorIdFor(id)} messages={errors} />
     </div>

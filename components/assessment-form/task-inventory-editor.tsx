@@ -1,7 +1,8 @@
 "use client";
 
-import { type AssessmentTaskValues, MAX_TASK_TEXT, MAX_TASKS } from "@/lib/assessment-schema";
+import type { AssessmentTaskValues } from "@/lib/assessment-schema";
 import { LEVELS, SUGGESTION_RULE_TEXT, suggestLevel } from "@/lib/ladder";
+import { ASSESSMENT_TASKS_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 import { describedBy, FieldError } from "./field-error";
 import { errorIdFor, fieldId } from "./field-ids";
 
@@ -68,7 +69,7 @@ export function TaskInventoryEditor({
 
   return (
     <fieldset disabled={disabled} className="space-y-4">
-      <legend className="sr-only">Task inventory: 1 to {MAX_TASKS} representative tasks</legend>
+      <legend className="sr-only">Task inventory: 1 to {ASSESSMENT_TASKS_MAX} representative tasks</legend>
       <p id={`${prefix}-task-rule`} className="text-muted text-xs">
         {SUGGESTION_RULE_TEXT}
       </p>
@@ -84,7 +85,7 @@ export function TaskInventoryEditor({
           const levelErrors = errors[`tasks.${i}.level`];
           const suggestion = suggestLevel(task.text);
           const suggested = suggestion ? LEVELS[suggestion.level - 1]! : null;
-          const over = task.text.length > MAX_TASK_TEXT;
+          const over = task.text.length > TASK_TEXT_MAX;
           return (
             <li key={task.key} className="rounded-lg border border-line p-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
@@ -140,7 +141,7 @@ export function TaskInventoryEditor({
                 id={`${textId}-count`}
                 className={`mt-1 text-xs tabular-nums ${over ? "font-medium text-red-700 dark:text-red-300" : "text-muted"}`}
               >
-                {task.text.length} / {MAX_TASK_TEXT} characters
+                {task.text.length} / {TASK_TEXT_MAX} characters
               </p>
               <FieldError id={errorIdFor(textId)} messages={textErrors} />
               <div className="mt-2 grid gap-3 sm:grid-cols-[minmax(0,18rem)_1fr] sm:items-start">
@@ -219,14 +220,14 @@ export function TaskInventoryEditor({
           id={`${prefix}-task-add`}
           type="button"
           onClick={add}
-          disabled={tasks.length >= MAX_TASKS}
+          disabled={tasks.length >= ASSESSMENT_TASKS_MAX}
           aria-describedby={describedBy(`${prefix}-task-count`, listError && listErrorId)}
           className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:border-[var(--color-accent)] disabled:opacity-50"
         >
           Add a task
         </button>
         <span id={`${prefix}-task-count`} className="text-muted ml-3 text-xs">
-          {tasks.length} of {MAX_TASKS} tasks
+          {tasks.length} of {ASSESSMENT_TASKS_MAX} tasks
         </span>
         <FieldError id={listErrorId} messages={listError} />
       </div>

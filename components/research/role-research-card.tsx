@@ -1,25 +1,8 @@
 import { ResearchAttribution } from "@/components/research-attribution";
 import { Card, Stat } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import type { RoleResearchComparison } from "@/db/queries/occupations";
-import {
-  type AutomationLevel,
-  automationLabelName,
-  type ExposureLabel,
-  exposureLabelName,
-  formatPercent,
-  LEVELS,
-  researchReading,
-} from "@/lib/ladder";
-
-export type RoleResearchTask = {
-  position: number;
-  level: number;
-  statement: string;
-  humanExposure: ExposureLabel;
-  gpt4Exposure: ExposureLabel;
-  gpt4Automation: AutomationLevel;
-};
+import type { RoleOccupationTask, RoleResearchComparison } from "@/db/queries/occupations";
+import { automationLabelName, exposureLabelName, formatPercent, LEVELS, researchReading } from "@/lib/ladder";
 
 /** One role's ladder exposure next to its occupation's published beta, with a plain reading. */
 export function RoleResearchCard({
@@ -29,7 +12,7 @@ export function RoleResearchCard({
   attribution = true,
 }: {
   role: RoleResearchComparison;
-  tasks: RoleResearchTask[];
+  tasks: RoleOccupationTask[];
   highlighted?: boolean;
   /** Off where the page credits the sources once for several cards. */
   attribution?: boolean;

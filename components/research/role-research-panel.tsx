@@ -1,14 +1,23 @@
 import Link from "next/link";
-import { linkRoleAction } from "@/app/(app)/team/research/actions";
+import type { ComponentProps } from "react";
 import { LinkOccupationForm } from "@/components/research/link-occupation-form";
 import { RoleResearchCard } from "@/components/research/role-research-card";
 import { Card } from "@/components/ui/card";
-import { roleOccupationTasks, roleResearchComparisons } from "@/db/queries/occupations";
-import type { Actor } from "@/lib/authz";
+import type { RoleOccupationTask, RoleResearchComparison } from "@/db/queries/occupations";
 
 /** On a role's page: its exposure against its O*NET occupation's published research, or how to link one. */
-export async function RoleResearchPanel({ actor, roleId }: { actor: Actor; roleId: number }) {
-  const [comparison] = await roleResearchComparisons(actor, { roleProfileId: roleId });
+export function RoleResearchPanel({
+  roleId,
+  comparison,
+  tasks,
+  unlinkAction,
+}: {
+  roleId: number;
+  /** Null while the role is linked to no occupation. */
+  comparison: RoleResearchComparison | null;
+  tasks: RoleOccupationTask[];
+  unlinkAction: ComponentProps<typeof LinkOccupationForm>["action"];
+}) {
   if (!comparison) {
     return (
       <div id="research" className="scroll-mt-6">
@@ -27,7 +36,6 @@ export async function RoleResearchPanel({ actor, roleId }: { actor: Actor; roleI
       </div>
     );
   }
-  const tasks = await roleOccupationTasks(actor, [roleId]);
   return (
     <div id="research" className="scroll-mt-6 space-y-2">
       <RoleResearchCard role={comparison} tasks={tasks} />
@@ -38,7 +46,7 @@ export async function RoleResearchPanel({ actor, roleId }: { actor: Actor; roleI
         >
           Change occupation
         </Link>
-        <LinkOccupationForm action={linkRoleAction} roleId={roleId} occupationCode="" label="Unlink occupation" />
+        <LinkOccupationForm action={unlinkAction} roleId={roleId} occupationCode="" label="Unlink occupation" />
       </div>
     </div>
   );

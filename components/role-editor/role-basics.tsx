@@ -1,3 +1,4 @@
+import { NAME_MAX, ROLE_DESCRIPTION_MAX } from "@/lib/limits";
 import { ErrorText, type FieldErrors } from "./error-text";
 import type { RoleDraft } from "./use-role-draft";
 
@@ -50,7 +51,7 @@ export function RoleBasics({
           name="title"
           className="input mt-1 max-w-lg"
           value={draft.title}
-          maxLength={120}
+          maxLength={NAME_MAX}
           onChange={(e) => draft.setTitle(e.target.value)}
           aria-invalid={Boolean(errors.title)}
           aria-describedby={errors.title ? "title-error" : undefined}
@@ -67,7 +68,7 @@ export function RoleBasics({
           rows={3}
           className="input mt-1"
           value={draft.description}
-          maxLength={1000}
+          maxLength={ROLE_DESCRIPTION_MAX}
           onChange={(e) => draft.setDescription(e.target.value)}
           aria-invalid={Boolean(errors.description)}
           aria-describedby={errors.description ? "description-error" : undefined}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { LEVELS } from "@/lib/ladder";
-import { ROLE_TASKS_MAX } from "@/lib/role-schema";
+import { ROLE_TASKS_MAX } from "@/lib/limits";
 import { ErrorText, type FieldErrors } from "./error-text";
 import { TaskCard } from "./task-card";
 import type { RoleDraft } from "./use-role-draft";

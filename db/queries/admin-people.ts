@@ -2,6 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { containsPattern } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
 import { type AppRole, departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
@@ -39,7 +40,7 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
   const conditions: SQL[] = [];
   const q = query.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(q);
     conditions.push(or(ilike(people.name, pattern), ilike(people.email, pattern), ilike(teams.name, pattern))!);
   }
   if (query.status === "active") conditions.push(eq(people.active, true));

@@ -149,7 +149,7 @@ async function transition(
   });
 }
 
-export async function openCycle(actor: Actor, cycleId: number) {
+export async function openDraftCycle(actor: Actor, cycleId: number) {
   assertRole(actor, ["admin"]);
   const cycle = await cycleOrRefuse(cycleId);
   if (cycle.status === "open") throw new ActionError(`${cycle.name} is already open.`);

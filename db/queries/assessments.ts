@@ -1,7 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { type Database, getDb } from "@/db";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db";
+import { earliestOpenCycle, parseOrRefuse, type Reader, type Transaction } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
+import { currentRoleVersionIdOf } from "@/db/queries/roles";
 import {
   type Assessment,
   type AssessmentTask,
@@ -9,10 +11,9 @@ import {
   assessmentTasks,
   type ReviewCycle,
   reviewCycles,
-  roleProfileVersions,
   teamMemberships,
 } from "@/db/schema";
-import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
+import { ActionError, ConflictError } from "@/lib/action-state";
 import {
   type AssessmentDraftValues,
   assessmentDraftSchema,
@@ -22,8 +23,6 @@ import {
   toCompleteAssessment,
 } from "@/lib/assessment-schema";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** Who may have a self-assessment: everyone who belongs to a team. */
 export const SELF_ASSESSMENT_ROLES = ["employee", "manager"] as const;
@@ -53,7 +52,7 @@ export function assessmentValuesOf(row: Assessment, tasks: readonly AssessmentTa
   };
 }
 
-export async function tasksOfAssessment(db: Database | Tx, assessmentId: number) {
+export async function tasksOfAssessment(db: Reader, assessmentId: number) {
   return db
     .select()
     .from(assessmentTasks)
@@ -74,7 +73,7 @@ function closedCycleError(cycle: Pick<ReviewCycle, "name" | "status">) {
  * write it. The version the form loaded must still be current — another tab's save wins otherwise.
  */
 async function bumpVersion(
-  tx: Tx,
+  tx: Transaction,
   row: Assessment,
   expectedVersion: number,
   set: Partial<typeof assessments.$inferInsert>,
@@ -94,7 +93,7 @@ const CHANGED_ELSEWHERE =
 
 /** Writes a draft's values exactly as typed. Shared by the self-assessment and the manager's review. */
 export async function writeDraftValues(
-  tx: Tx,
+  tx: Transaction,
   row: Assessment,
   expectedVersion: number,
   values: AssessmentDraftValues,
@@ -104,7 +103,7 @@ export async function writeDraftValues(
 
 /** Writes complete content into the columns and tasks, clears the draft, and sets the new status. */
 export async function writeCompleteAssessment(
-  tx: Tx,
+  tx: Transaction,
   row: Assessment,
   expectedVersion: number,
   content: CompleteAssessment,
@@ -121,17 +120,11 @@ export async function writeCompleteAssessment(
   return updated;
 }
 
-async function replaceTasks(tx: Tx, assessmentId: number, tasks: CompleteAssessment["tasks"]) {
+async function replaceTasks(tx: Transaction, assessmentId: number, tasks: CompleteAssessment["tasks"]) {
   await tx.delete(assessmentTasks).where(eq(assessmentTasks.assessmentId, assessmentId));
   if (tasks.length > 0) {
     await tx.insert(assessmentTasks).values(tasks.map((t, position) => ({ assessmentId, position, ...t })));
   }
-}
-
-/** Parses again in the data layer, so no caller can store what the form's schema refuses. */
-function parseOrRefuse<T>(result: { success: true; data: T } | { success: false; error: import("zod").ZodError }): T {
-  if (result.success) return result.data;
-  throw new ActionError("Some answers need attention.", fieldErrorsOf(result.error));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,13 +140,13 @@ export type SelfAssessmentWrite = {
   values: unknown;
 };
 
-async function loadCycle(tx: Tx | Database, cycleId: number) {
+async function loadCycle(tx: Reader, cycleId: number) {
   const [cycle] = await tx.select().from(reviewCycles).where(eq(reviewCycles.id, cycleId)).limit(1);
   return cycle ?? null;
 }
 
 /** The actor's own self-assessment row, locked for the update; refuses anyone else's. */
-async function loadOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessmentWrite) {
+async function loadOwnSelfAssessment(tx: Transaction, actor: Actor, input: SelfAssessmentWrite) {
   const [row] = await tx
     .select()
     .from(assessments)
@@ -175,7 +168,7 @@ async function loadOwnSelfAssessment(tx: Tx, actor: Actor, input: SelfAssessment
 }
 
 /** Once the manager has finalized the review, the pair is locked for the cycle. */
-async function refuseIfReviewFinalized(tx: Tx, cycleId: number, subjectId: number) {
+async function refuseIfReviewFinalized(tx: Transaction, cycleId: number, subjectId: number) {
   const [review] = await tx
     .select({ status: assessments.status })
     .from(assessments)
@@ -187,7 +180,7 @@ async function refuseIfReviewFinalized(tx: Tx, cycleId: number, subjectId: numbe
 
 /** A new self-assessment row in the open cycle, with the actor's current team and role. */
 async function createOwnSelfAssessment(
-  tx: Tx,
+  tx: Transaction,
   actor: Actor,
   input: SelfAssessmentWrite,
   set: Partial<typeof assessments.$inferInsert>,
@@ -206,16 +199,7 @@ async function createOwnSelfAssessment(
     throw new ActionError(
       "You are not in a team yet, so there is nothing to assess. Ask your administrator to add you to your team.",
     );
-  let roleVersionId: number | null = null;
-  if (membership.roleProfileId !== null) {
-    const [version] = await tx
-      .select({ id: roleProfileVersions.id })
-      .from(roleProfileVersions)
-      .where(eq(roleProfileVersions.roleProfileId, membership.roleProfileId))
-      .orderBy(desc(roleProfileVersions.version))
-      .limit(1);
-    roleVersionId = version?.id ?? null;
-  }
+  const roleVersionId = await currentRoleVersionIdOf(tx, actor.id);
   const [created] = await tx
     .insert(assessments)
     .values({
@@ -256,16 +240,21 @@ export async function saveSelfAssessmentDraft(actor: Actor, input: SelfAssessmen
   const values = parseOrRefuse(assessmentDraftSchema.safeParse(input.values));
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
-    if (input.assessmentId === null) return createOwnSelfAssessment(tx, actor, input, { draftValues: values });
-    const current = await loadOwnSelfAssessment(tx, actor, input);
-    return writeDraftValues(tx, current, input.version, values);
-  });
-  await recordAudit({
-    actorId: actor.id,
-    action: "assessment.draft_saved",
-    targetType: "assessment",
-    targetId: row.id,
-    details: { version: row.version },
+    const written =
+      input.assessmentId === null
+        ? await createOwnSelfAssessment(tx, actor, input, { draftValues: values })
+        : await writeDraftValues(tx, await loadOwnSelfAssessment(tx, actor, input), input.version, values);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "assessment.draft_saved",
+        targetType: "assessment",
+        targetId: written.id,
+        details: { version: written.version },
+      },
+      tx,
+    );
+    return written;
   });
   return saved(row);
 }
@@ -278,19 +267,23 @@ export async function submitSelfAssessment(actor: Actor, input: SelfAssessmentWr
   const now = new Date();
   const row = await db.transaction(async (tx) => {
     const submitted = { status: "submitted" as const, submittedAt: now };
-    if (input.assessmentId === null) {
-      const created = await createOwnSelfAssessment(tx, actor, input, {});
-      return writeCompleteAssessment(tx, created, created.version, content, submitted);
-    }
-    const current = await loadOwnSelfAssessment(tx, actor, input);
-    return writeCompleteAssessment(tx, current, input.version, content, submitted);
-  });
-  await recordAudit({
-    actorId: actor.id,
-    action: "assessment.submitted",
-    targetType: "assessment",
-    targetId: row.id,
-    details: { kind: "self", cycleId: row.cycleId, version: row.version },
+    const current =
+      input.assessmentId === null
+        ? await createOwnSelfAssessment(tx, actor, input, {})
+        : await loadOwnSelfAssessment(tx, actor, input);
+    const version = input.assessmentId === null ? current.version : input.version;
+    const written = await writeCompleteAssessment(tx, current, version, content, submitted);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "assessment.submitted",
+        targetType: "assessment",
+        targetId: written.id,
+        details: { kind: "self", cycleId: written.cycleId, version: written.version },
+      },
+      tx,
+    );
+    return written;
   });
   return saved(row);
 }
@@ -299,12 +292,7 @@ export async function submitSelfAssessment(actor: Actor, input: SelfAssessmentWr
 export async function mySelfAssessmentInOpenCycle(actor: Actor) {
   assertRole(actor, SELF_ASSESSMENT_ROLES);
   const db = await getDb();
-  const [cycle] = await db
-    .select()
-    .from(reviewCycles)
-    .where(eq(reviewCycles.status, "open"))
-    .orderBy(asc(reviewCycles.startsOn))
-    .limit(1);
+  const cycle = await earliestOpenCycle(db);
   if (!cycle) return null;
   const [row] = await db
     .select()

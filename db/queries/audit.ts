@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
+import { containsPattern, escapeLike } from "@/db/helpers";
 import { auditLog, people } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/authz";
 
@@ -49,11 +50,13 @@ export async function listAuditEntries(actor: Actor, filter: AuditFilter) {
   const db = await getDb();
   const conditions: SQL[] = [];
   if (filter.action)
-    conditions.push(or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${filter.action}.%`))!);
+    conditions.push(or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${escapeLike(filter.action)}.%`))!);
   if (filter.actor)
-    conditions.push(or(ilike(people.email, `%${filter.actor}%`), ilike(people.name, `%${filter.actor}%`))!);
+    conditions.push(
+      or(ilike(people.email, containsPattern(filter.actor)), ilike(people.name, containsPattern(filter.actor)))!,
+    );
   if (filter.target)
-    conditions.push(or(eq(auditLog.targetId, filter.target), ilike(auditLog.targetType, filter.target))!);
+    conditions.push(or(eq(auditLog.targetId, filter.target), ilike(auditLog.targetType, escapeLike(filter.target)))!);
   if (filter.from) conditions.push(gte(auditLog.at, sql`${filter.from}::date`));
   if (filter.to) conditions.push(lt(auditLog.at, sql`${filter.to}::date + 1`));
   if (filter.before) conditions.push(lt(auditLog.id, filter.before));

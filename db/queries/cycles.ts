@@ -1,15 +1,8 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { reviewCycles } from "@/db/schema";
+import { earliestOpenCycle } from "@/db/helpers";
 
+/** The review cycle open now, if any. */
 export async function findOpenCycle() {
-  const db = await getDb();
-  const [cycle] = await db
-    .select()
-    .from(reviewCycles)
-    .where(eq(reviewCycles.status, "open"))
-    .orderBy(asc(reviewCycles.startsOn))
-    .limit(1);
-  return cycle ?? null;
+  return earliestOpenCycle(await getDb());
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
+import { sharesOf } from "@/db/helpers";
 import { assessments } from "@/db/schema";
 
 /**
@@ -15,11 +16,7 @@ export function effectiveAssessmentsQuery(db: Database) {
         subjectId: assessments.subjectId,
         teamId: assessments.teamId,
         roleVersionId: assessments.roleVersionId,
-        s1: assessments.s1,
-        s2: assessments.s2,
-        s3: assessments.s3,
-        s4: assessments.s4,
-        s5: assessments.s5,
+        ...sharesOf(assessments),
       })
       .from(assessments)
       .where(

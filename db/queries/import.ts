@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
+import { chunks } from "@/db/helpers";
 import { NO_PASSWORD } from "@/db/queries/admin-people";
 import { recordAudit } from "@/db/queries/audit";
 import { departments, people, teamMemberships, teams } from "@/db/schema";
@@ -47,12 +48,6 @@ export async function dryRunImport(actor: Actor, text: string): Promise<ImportPl
 
 export type ImportProgress = { phase: string; done: number; total: number };
 
-function chunks<T>(rows: readonly T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
 /**
  * Applies the file in one transaction: all of it or none of it. The plan is made again inside the
  * transaction, against the data as it is now, and a file with any rejected row is refused whole.
@@ -89,7 +84,7 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
       for (const d of inserted) departmentId.set(d.name.toLowerCase(), d.id);
     }
     const teamId = new Map([...snapshot.teams].map(([k, t]) => [k, t.id]));
-    for (const batch of chunks(plan.newTeams)) {
+    for (const batch of chunks(plan.newTeams, BATCH)) {
       const inserted = await tx
         .insert(teams)
         .values(batch.map((t) => ({ name: t.name, departmentId: departmentId.get(t.department.toLowerCase())! })))
@@ -100,7 +95,7 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
 
     const personId = new Map([...snapshot.people].map(([email, p]) => [email, p.id]));
     const creates = todo.filter((r) => r.outcome === "create");
-    for (const batch of chunks(creates)) {
+    for (const batch of chunks(creates, BATCH)) {
       const inserted = await tx
         .insert(people)
         .values(
@@ -124,7 +119,7 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
     }
 
     const changes = todo.filter((r) => r.outcome === "change");
-    for (const batch of chunks(changes)) {
+    for (const batch of chunks(changes, BATCH)) {
       const values = sql.join(
         batch.map((r) => {
           const before = snapshot.people.get(r.email)!;

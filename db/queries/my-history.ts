@@ -1,17 +1,13 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { mixOf } from "@/db/helpers";
 import { assessments, assessmentTasks, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/authz";
 import { CAPABILITIES, type CapabilityKey, type LevelMix } from "@/lib/ladder";
 import { SELF_ASSESSMENT_ROLES } from "./assessments";
 
 type Row = typeof assessments.$inferSelect;
-
-function mixOf(row: Row): LevelMix | null {
-  if (row.s1 === null || row.s2 === null || row.s3 === null || row.s4 === null || row.s5 === null) return null;
-  return { s1: row.s1, s2: row.s2, s3: row.s3, s4: row.s4, s5: row.s5 };
-}
 
 function ratingsOf(row: Row): Record<CapabilityKey, number> | null {
   const ratings = {} as Record<CapabilityKey, number>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { containsPattern, escapeLike, latestRoleVersions, mixOf, sharesOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import {
   occupations,
@@ -12,24 +13,13 @@ import {
   teams,
 } from "@/db/schema";
 import { AccessDeniedError, type Actor, assertRole, hasRole, ORGANIZATION_ROLES } from "@/lib/authz";
-import {
-  type AutomationLevel,
-  aiExposure,
-  compareWithResearch,
-  type ExposureLabel,
-  groupFigures,
-  type LevelMix,
-} from "@/lib/ladder";
+import { type AutomationLevel, aiExposure, compareWithResearch, type ExposureLabel, groupFigures } from "@/lib/ladder";
 
 /** Who may browse the occupations and compare roles with them: whoever maps roles or reads the org. */
 const RESEARCH_ROLES = ["manager", "leader", "admin"] as const;
 
 const SEARCH_LIMIT = 20;
 const CODE_QUERY = /^\d{2}(-\d{0,4}(\.\d{0,2})?)?$/;
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
 
 export type OccupationSearchResult = { code: string; title: string; taskCount: number };
 
@@ -47,7 +37,7 @@ export async function searchOccupations(actor: Actor, query: string): Promise<Oc
   if (CODE_QUERY.test(text)) {
     where = like(occupations.code, `${escapeLike(text)}%`);
   } else {
-    const words = text.split(" ").map((word) => ilike(occupations.title, `%${escapeLike(word)}%`));
+    const words = text.split(" ").map((word) => ilike(occupations.title, containsPattern(word)));
     where = and(...words);
   }
   const taskCount = db
@@ -137,18 +127,7 @@ export async function roleResearchComparisons(
   if (options.teamIds) scope.push(inArray(teams.id, options.teamIds.length ? options.teamIds : [-1]));
   if (options.roleProfileId !== undefined) scope.push(eq(roleProfiles.id, options.roleProfileId));
 
-  const latestVersion = db
-    .selectDistinctOn([roleProfileVersions.roleProfileId], {
-      roleProfileId: roleProfileVersions.roleProfileId,
-      s1: roleProfileVersions.s1,
-      s2: roleProfileVersions.s2,
-      s3: roleProfileVersions.s3,
-      s4: roleProfileVersions.s4,
-      s5: roleProfileVersions.s5,
-    })
-    .from(roleProfileVersions)
-    .orderBy(roleProfileVersions.roleProfileId, desc(roleProfileVersions.version))
-    .as("latest_version");
+  const latestVersion = latestRoleVersions(db);
 
   const roles = await db
     .select({
@@ -160,11 +139,7 @@ export async function roleResearchComparisons(
       occupationTitle: occupations.title,
       publishedBetaHuman: occupations.publishedBetaHuman,
       publishedBetaGpt4: occupations.publishedBetaGpt4,
-      s1: latestVersion.s1,
-      s2: latestVersion.s2,
-      s3: latestVersion.s3,
-      s4: latestVersion.s4,
-      s5: latestVersion.s5,
+      ...sharesOf(latestVersion),
     })
     .from(roleProfiles)
     .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
@@ -200,8 +175,7 @@ export async function roleResearchComparisons(
     if (!latestMeasured.has(row.roleProfileId)) latestMeasured.set(row.roleProfileId, row);
 
   return roles.map((role) => {
-    const target: LevelMix | null =
-      role.s1 === null ? null : { s1: role.s1, s2: role.s2!, s3: role.s3!, s4: role.s4!, s5: role.s5! };
+    const target = mixOf(role);
     const row = latestMeasured.get(role.roleProfileId);
     const measured =
       row && row.count > 0 && row.s1 !== null
@@ -246,6 +220,16 @@ export async function orgRoleResearchPoints(actor: Actor) {
   return roleResearchComparisons(actor);
 }
 
+export type RoleOccupationTask = {
+  roleProfileId: number;
+  position: number;
+  level: number;
+  statement: string;
+  humanExposure: ExposureLabel;
+  gpt4Exposure: ExposureLabel;
+  gpt4Automation: AutomationLevel;
+};
+
 /** The current version's tasks of roles started from an occupation, with the O*NET labels they came from. */
 export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]) {
   assertRole(actor, RESEARCH_ROLES);
@@ -253,14 +237,7 @@ export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]
   const db = await getDb();
   const scope: SQL[] = [inArray(roleProfiles.id, roleProfileIds)];
   if (!hasRole(actor, ORGANIZATION_ROLES)) scope.push(eq(teams.managerId, actor.id));
-  const latest = db
-    .selectDistinctOn([roleProfileVersions.roleProfileId], {
-      id: roleProfileVersions.id,
-      roleProfileId: roleProfileVersions.roleProfileId,
-    })
-    .from(roleProfileVersions)
-    .orderBy(roleProfileVersions.roleProfileId, desc(roleProfileVersions.version))
-    .as("latest");
+  const latest = latestRoleVersions(db);
   return (
     db
       .select({
@@ -288,16 +265,6 @@ export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]
         ),
       )
       .where(and(...scope))
-      .orderBy(asc(roleProfiles.id), asc(roleTasks.position)) as Promise<
-      {
-        roleProfileId: number;
-        position: number;
-        level: number;
-        statement: string;
-        humanExposure: ExposureLabel;
-        gpt4Exposure: ExposureLabel;
-        gpt4Automation: AutomationLevel;
-      }[]
-    >
+      .orderBy(asc(roleProfiles.id), asc(roleTasks.position)) as Promise<RoleOccupationTask[]>
   );
 }

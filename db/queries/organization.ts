@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { mixOf, sharesOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import { assessments, departments, people, reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
 import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
@@ -70,20 +71,6 @@ export const CALIBRATION_BUCKETS: { key: CalibrationBucket; label: string; test:
   { key: "self_higher", label: "Self higher by 0.10–0.30", test: (g) => g > 0.1 && g <= 0.3 },
   { key: "self_higher_lots", label: "Self higher by > 0.30", test: (g) => g > 0.3 },
 ];
-
-const toMix = (r: {
-  s1: number | null;
-  s2: number | null;
-  s3: number | null;
-  s4: number | null;
-  s5: number | null;
-}): LevelMix => ({
-  s1: r.s1 ?? 0,
-  s2: r.s2 ?? 0,
-  s3: r.s3 ?? 0,
-  s4: r.s4 ?? 0,
-  s5: r.s5 ?? 0,
-});
 
 /**
  * Everything the Organization page shows, for a range of started cycles and an optional
@@ -257,18 +244,17 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
       .with(effective)
       .select({
         roleId: roleProfileVersions.roleProfileId,
-        s1: effective.s1,
-        s2: effective.s2,
-        s3: effective.s3,
-        s4: effective.s4,
-        s5: effective.s5,
+        ...sharesOf(effective),
       })
       .from(effective)
       .innerJoin(teams, eq(teams.id, effective.teamId))
       .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, effective.roleVersionId))
       .where(and(eq(effective.cycleId, latest.id), department ? eq(teams.departmentId, department.id) : undefined));
     const mixesByRole = new Map<number, LevelMix[]>();
-    for (const row of latestRows) mixesByRole.set(row.roleId, [...(mixesByRole.get(row.roleId) ?? []), toMix(row)]);
+    for (const row of latestRows) {
+      const mix = mixOf(row);
+      if (mix) mixesByRole.set(row.roleId, [...(mixesByRole.get(row.roleId) ?? []), mix]);
+    }
     roles = roleSeries.flatMap((s) => {
       const mixes = mixesByRole.get(s.role.id);
       const figures = s.points[latestIndex];
@@ -299,11 +285,7 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
       .select({
         cycleId: assessments.cycleId,
         subjectId: assessments.subjectId,
-        s1: assessments.s1,
-        s2: assessments.s2,
-        s3: assessments.s3,
-        s4: assessments.s4,
-        s5: assessments.s5,
+        ...sharesOf(assessments),
       })
       .from(assessments)
       .where(
@@ -334,11 +316,10 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
     );
   const gapsByTeam = new Map<number, number[]>();
   for (const pair of pairs) {
-    if (pair.self.s1 === null || pair.manager.s1 === null) continue;
-    gapsByTeam.set(pair.teamId, [
-      ...(gapsByTeam.get(pair.teamId) ?? []),
-      calibrationGap(toMix(pair.self), toMix(pair.manager)),
-    ]);
+    const self = mixOf(pair.self);
+    const manager = mixOf(pair.manager);
+    if (!self || !manager) continue;
+    gapsByTeam.set(pair.teamId, [...(gapsByTeam.get(pair.teamId) ?? []), calibrationGap(self, manager)]);
   }
   const calibration = teamList.flatMap((team) => {
     const gaps = gapsByTeam.get(team.id);

@@ -3,6 +3,15 @@ import { and, asc, desc, eq, isNull, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Database, getDb } from "@/db";
 import {
+  earliestOpenCycle,
+  latestRoleVersions,
+  mixOf,
+  parseOrRefuse,
+  type Reader,
+  sharesOf,
+  type Transaction,
+} from "@/db/helpers";
+import {
   assessmentValuesOf,
   tasksOfAssessment,
   writeCompleteAssessment,
@@ -18,11 +27,10 @@ import {
   people,
   reviewCycles,
   roleProfiles,
-  roleProfileVersions,
   teamMemberships,
   teams,
 } from "@/db/schema";
-import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
+import { ActionError, ConflictError } from "@/lib/action-state";
 import {
   type AssessmentDraftValues,
   assessmentDraftSchema,
@@ -31,19 +39,7 @@ import {
 } from "@/lib/assessment-schema";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
 import { type LevelMix, needsCalibration } from "@/lib/ladder";
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type Executor = Pick<Database, "select">;
-
-type Shares = { s1: number | null; s2: number | null; s3: number | null; s4: number | null; s5: number | null };
-
-function mixOf(row: Shares): LevelMix | null {
-  if (row.s1 === null || row.s2 === null || row.s3 === null || row.s4 === null || row.s5 === null) return null;
-  return { s1: row.s1, s2: row.s2, s3: row.s3, s4: row.s4, s5: row.s5 };
-}
-
-const MIN_CALIBRATION_REASON = 10;
-const MAX_RETURN_MESSAGE = 1000;
+import { CALIBRATION_REASON_MIN, RETURN_MESSAGE_MAX } from "@/lib/limits";
 
 /** The manager's own assessment of a report, as the review form sends it. */
 export type ManagerReviewInput = {
@@ -59,21 +55,11 @@ export type ManagerReviewInput = {
 /** "draft" keeps work in progress, "review" records the manager's view, "finalize" also locks the pair. */
 export type ReviewIntent = "draft" | "review" | "finalize";
 
-async function openCycle(db: Executor) {
-  const [cycle] = await db
-    .select()
-    .from(reviewCycles)
-    .where(eq(reviewCycles.status, "open"))
-    .orderBy(asc(reviewCycles.startsOn))
-    .limit(1);
-  return cycle ?? null;
-}
-
 /**
  * The person's current team, when the actor manages it: the one scope check for every review read
  * and write. Anyone else (another team's manager, an employee, a forged id) is refused.
  */
-async function reviewScope(db: Executor, actor: Actor, personId: number) {
+async function reviewScope(db: Reader, actor: Actor, personId: number) {
   assertRole(actor, ["manager"]);
   const [row] = await db
     .select({ teamId: teams.id, teamName: teams.name, roleId: teamMemberships.roleProfileId, name: people.name })
@@ -86,14 +72,14 @@ async function reviewScope(db: Executor, actor: Actor, personId: number) {
   return row;
 }
 
-async function requireOpenCycle(db: Executor) {
-  const cycle = await openCycle(db);
+async function requireOpenCycle(db: Reader) {
+  const cycle = await earliestOpenCycle(db);
   if (!cycle)
     throw new ActionError("There is no open review cycle: reviews can only be written while a cycle is open.");
   return cycle;
 }
 
-async function assessmentOf(db: Executor, cycleId: number, personId: number, kind: "self" | "manager", lock = false) {
+async function assessmentOf(db: Reader, cycleId: number, personId: number, kind: "self" | "manager", lock = false) {
   const query = db
     .select()
     .from(assessments)
@@ -102,7 +88,7 @@ async function assessmentOf(db: Executor, cycleId: number, personId: number, kin
   return row ?? null;
 }
 
-async function describeAssessment(db: Executor, row: Assessment, showContent: boolean) {
+async function describeAssessment(db: Reader, row: Assessment, showContent: boolean) {
   const values = showContent ? assessmentValuesOf(row, await tasksOfAssessment(db as Database, row.id)) : null;
   return {
     id: row.id,
@@ -127,7 +113,7 @@ async function describeAssessment(db: Executor, row: Assessment, showContent: bo
 export async function getReview(actor: Actor, personId: number) {
   const db = await getDb();
   const scope = await reviewScope(db, actor, personId);
-  const cycle = await openCycle(db);
+  const cycle = await earliestOpenCycle(db);
   const self = cycle ? await assessmentOf(db, cycle.id, personId, "self") : null;
   const manager = cycle ? await assessmentOf(db, cycle.id, personId, "manager") : null;
   const selfVisible = self && self.status !== "draft";
@@ -146,23 +132,18 @@ export async function getReview(actor: Actor, personId: number) {
         .where(eq(calibrationRecords.assessmentId, manager.id))
         .orderBy(desc(calibrationRecords.createdAt), desc(calibrationRecords.id))
     : [];
+  const latest = latestRoleVersions(db);
   const [role] = scope.roleId
     ? await db
         .select({
           id: roleProfiles.id,
           title: roleProfiles.title,
-          version: roleProfileVersions.version,
-          s1: roleProfileVersions.s1,
-          s2: roleProfileVersions.s2,
-          s3: roleProfileVersions.s3,
-          s4: roleProfileVersions.s4,
-          s5: roleProfileVersions.s5,
+          version: latest.version,
+          ...sharesOf(latest),
         })
         .from(roleProfiles)
-        .leftJoin(roleProfileVersions, eq(roleProfileVersions.roleProfileId, roleProfiles.id))
+        .leftJoin(latest, eq(latest.roleProfileId, roleProfiles.id))
         .where(eq(roleProfiles.id, scope.roleId))
-        .orderBy(desc(roleProfileVersions.version))
-        .limit(1)
     : [];
   const effective = effectiveAssessmentsQuery(db);
   const history = await db
@@ -171,11 +152,7 @@ export async function getReview(actor: Actor, personId: number) {
       cycleId: reviewCycles.id,
       cycleName: reviewCycles.name,
       teamName: teams.name,
-      s1: effective.s1,
-      s2: effective.s2,
-      s3: effective.s3,
-      s4: effective.s4,
-      s5: effective.s5,
+      ...sharesOf(effective),
     })
     .from(effective)
     .innerJoin(reviewCycles, eq(reviewCycles.id, effective.cycleId))
@@ -199,15 +176,6 @@ export async function getReview(actor: Actor, personId: number) {
 function sameMix(a: unknown, b: LevelMix) {
   const m = a as Partial<LevelMix> | null;
   return !!m && m.s1 === b.s1 && m.s2 === b.s2 && m.s3 === b.s3 && m.s4 === b.s4 && m.s5 === b.s5;
-}
-
-/** Parses again in the data layer, so no caller can store what the instrument's schema refuses. */
-function parseOrRefuse<T>(
-  result: { success: true; data: T } | { success: false; error: import("zod").ZodError },
-  message: string,
-): T {
-  if (result.success) return result.data;
-  throw new ActionError(message, fieldErrorsOf(result.error));
 }
 
 /** A completed review edited again and saved as a draft: it is work in progress until saved as a review. */
@@ -258,10 +226,10 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
     const selfMix = self && self.status !== "draft" ? mixOf(self) : null;
     const calibrating = !!content && !!selfMix && needsCalibration(selfMix, content.mix);
     const reason = input.calibrationReason.trim();
-    if (calibrating && reason.length < MIN_CALIBRATION_REASON) {
+    if (calibrating && reason.length < CALIBRATION_REASON_MIN) {
       throw new ActionError("Your level mix differs from the employee's: say why.", {
         calibrationReason: [
-          `Give a reason of at least ${MIN_CALIBRATION_REASON} characters for changing the employee's level mix.`,
+          `Give a reason of at least ${CALIBRATION_REASON_MIN} characters for changing the employee's level mix.`,
         ],
       });
     }
@@ -378,9 +346,9 @@ export async function returnForChanges(
   const message = input.message.trim();
   if (message.length === 0)
     throw new ActionError("Some answers need attention.", { message: ["Tell them what to change."] });
-  if (message.length > MAX_RETURN_MESSAGE)
+  if (message.length > RETURN_MESSAGE_MAX)
     throw new ActionError("Some answers need attention.", {
-      message: [`Keep the message under ${MAX_RETURN_MESSAGE} characters.`],
+      message: [`Keep the message under ${RETURN_MESSAGE_MAX} characters.`],
     });
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -432,7 +400,7 @@ export type ReviewBoardRow = Awaited<ReturnType<typeof reviewBoard>>["rows"][num
 export async function reviewBoard(actor: Actor) {
   assertRole(actor, ["manager"]);
   const db = await getDb();
-  const cycle = await openCycle(db);
+  const cycle = await earliestOpenCycle(db);
   if (!cycle) return { cycle: null, rows: [] };
   const [previous] = await db
     .select({ id: reviewCycles.id, name: reviewCycles.name })

@@ -1,23 +1,19 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
+import { latestRoleVersions, mixOf, type Reader, sharesOf, type Transaction } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
 import { people, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
-import type { LevelMix } from "@/lib/ladder";
 import type { RoleMappingInput } from "@/lib/role-schema";
 
-type Executor = Pick<Database, "select">;
-
-const mixOf = (v: LevelMix): LevelMix => ({ s1: v.s1, s2: v.s2, s3: v.s3, s4: v.s4, s5: v.s5 });
-
-async function managedTeamIds(db: Executor, actor: Actor) {
+async function managedTeamIds(db: Reader, actor: Actor) {
   const rows = await db.select({ id: teams.id }).from(teams).where(eq(teams.managerId, actor.id));
   return rows.map((r) => r.id);
 }
 
-async function assertManagesTeam(db: Executor, actor: Actor, teamId: number) {
+async function assertManagesTeam(db: Reader, actor: Actor, teamId: number) {
   assertRole(actor, ["manager"]);
   const [team] = await db
     .select({ id: teams.id })
@@ -26,31 +22,32 @@ async function assertManagesTeam(db: Executor, actor: Actor, teamId: number) {
   if (!team) throw new AccessDeniedError("You can only change the roles of teams you manage.");
 }
 
-/** What a role version shows: its mapping and who saved it (join `people` on `createdById`). */
-const versionColumns = {
-  description: roleProfileVersions.description,
-  s1: roleProfileVersions.s1,
-  s2: roleProfileVersions.s2,
-  s3: roleProfileVersions.s3,
-  s4: roleProfileVersions.s4,
-  s5: roleProfileVersions.s5,
-  createdAt: roleProfileVersions.createdAt,
-  createdBy: people.name,
-};
+type VersionSource = Pick<
+  typeof roleProfileVersions,
+  "id" | "roleProfileId" | "version" | "description" | "s1" | "s2" | "s3" | "s4" | "s5" | "createdAt"
+>;
 
-/** The newest version of each role profile: the mapping in force now. */
+/** What a role version shows: its mapping and who saved it (join `people` on `createdById`). */
+function versionColumns<V extends VersionSource | ReturnType<typeof latestRoleVersions>>(v: V) {
+  return {
+    id: v.id,
+    roleProfileId: v.roleProfileId,
+    version: v.version,
+    description: v.description,
+    ...sharesOf(v),
+    createdAt: v.createdAt,
+    createdBy: people.name,
+  };
+}
+
+/** The newest version of each of these role profiles: the mapping in force now. */
 function latestVersions(db: Database, roleIds: number[]) {
+  const latest = latestRoleVersions(db);
   return db
-    .selectDistinctOn([roleProfileVersions.roleProfileId], {
-      id: roleProfileVersions.id,
-      roleProfileId: roleProfileVersions.roleProfileId,
-      version: roleProfileVersions.version,
-      ...versionColumns,
-    })
-    .from(roleProfileVersions)
-    .leftJoin(people, eq(people.id, roleProfileVersions.createdById))
-    .where(inArray(roleProfileVersions.roleProfileId, roleIds))
-    .orderBy(roleProfileVersions.roleProfileId, desc(roleProfileVersions.version));
+    .select(versionColumns(latest))
+    .from(latest)
+    .leftJoin(people, eq(people.id, latest.createdById))
+    .where(inArray(latest.roleProfileId, roleIds));
 }
 
 async function tasksOfVersions(db: Database, versionIds: number[]) {
@@ -121,11 +118,7 @@ export async function getRoleMapping(actor: Actor, roleId: number) {
     .where(and(eq(roleProfiles.id, roleId), eq(teams.managerId, actor.id)));
   if (!role) throw new AccessDeniedError("This role belongs to a team you do not manage.");
   const versions = await db
-    .select({
-      id: roleProfileVersions.id,
-      version: roleProfileVersions.version,
-      ...versionColumns,
-    })
+    .select(versionColumns(roleProfileVersions))
     .from(roleProfileVersions)
     .leftJoin(people, eq(people.id, roleProfileVersions.createdById))
     .where(eq(roleProfileVersions.roleProfileId, roleId))
@@ -204,10 +197,11 @@ export async function saveRoleMapping(actor: Actor, input: RoleMappingInput) {
           await tx.update(roleProfiles).set({ title: input.title }).where(eq(roleProfiles.id, roleId));
         }
       }
+      const newest = latestRoleVersions(tx);
       const [latest] = await tx
-        .select({ version: sql<number>`coalesce(max(${roleProfileVersions.version}), 0)::int` })
-        .from(roleProfileVersions)
-        .where(eq(roleProfileVersions.roleProfileId, roleId));
+        .select({ version: newest.version })
+        .from(newest)
+        .where(eq(newest.roleProfileId, roleId));
       const current = latest?.version ?? 0;
       if (input.roleId !== null && input.baseVersion !== current) {
         throw new ConflictError(
@@ -220,11 +214,7 @@ export async function saveRoleMapping(actor: Actor, input: RoleMappingInput) {
           roleProfileId: roleId,
           version: current + 1,
           description: input.description,
-          s1: input.s1,
-          s2: input.s2,
-          s3: input.s3,
-          s4: input.s4,
-          s5: input.s5,
+          ...sharesOf(input),
           createdById: actor.id,
         })
         .returning({ id: roleProfileVersions.id, version: roleProfileVersions.version });
@@ -271,8 +261,6 @@ export async function listTeamMembersWithRoles(actor: Actor) {
     .where(and(eq(teams.managerId, actor.id), isNull(teamMemberships.endedOn), eq(people.active, true)))
     .orderBy(asc(teams.name), asc(people.name));
 }
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 async function assignRoleIn(tx: Transaction, actor: Actor, input: { personId: number; roleId: number | null }) {
   const [membership] = await tx
@@ -323,13 +311,13 @@ export async function assignRoles(actor: Actor, assignments: { personId: number;
 }
 
 /** The version of the person's current role in force now: what a new assessment records. */
-export async function currentRoleVersionIdOf(db: Executor, personId: number) {
+export async function currentRoleVersionIdOf(db: Reader, personId: number) {
+  const latest = latestRoleVersions(db);
   const [row] = await db
-    .select({ id: roleProfileVersions.id })
+    .select({ id: latest.id })
     .from(teamMemberships)
-    .innerJoin(roleProfileVersions, eq(roleProfileVersions.roleProfileId, teamMemberships.roleProfileId))
+    .innerJoin(latest, eq(latest.roleProfileId, teamMemberships.roleProfileId))
     .where(and(eq(teamMemberships.personId, personId), isNull(teamMemberships.endedOn)))
-    .orderBy(desc(roleProfileVersions.version))
     .limit(1);
   return row?.id ?? null;
 }

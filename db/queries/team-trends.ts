@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { latestRoleVersions, mixOf, sharesOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import { reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
@@ -81,28 +82,24 @@ export async function teamTrends(actor: Actor, teamId: number) {
     .where(and(eq(effective.teamId, teamId), eq(effective.cycleId, latest.cycleId)))
     .groupBy(roleProfiles.id, roleProfiles.title)
     .orderBy(asc(roleProfiles.title));
+  const latestTarget = latestRoleVersions(db);
   const targets = roleRows.length
     ? await db
-        .selectDistinctOn([roleProfileVersions.roleProfileId], {
-          roleId: roleProfileVersions.roleProfileId,
-          s1: roleProfileVersions.s1,
-          s2: roleProfileVersions.s2,
-          s3: roleProfileVersions.s3,
-          s4: roleProfileVersions.s4,
-          s5: roleProfileVersions.s5,
+        .select({
+          roleId: latestTarget.roleProfileId,
+          ...sharesOf(latestTarget),
         })
-        .from(roleProfileVersions)
+        .from(latestTarget)
         .where(
           inArray(
-            roleProfileVersions.roleProfileId,
+            latestTarget.roleProfileId,
             roleRows.map((r) => r.roleId),
           ),
         )
-        .orderBy(roleProfileVersions.roleProfileId, desc(roleProfileVersions.version))
     : [];
   const roles = roleRows.map((r) => {
     const t = targets.find((x) => x.roleId === r.roleId);
-    const target: LevelMix | null = t ? { s1: t.s1, s2: t.s2, s3: t.s3, s4: t.s4, s5: t.s5 } : null;
+    const target: LevelMix | null = t ? mixOf(t) : null;
     return { roleId: r.roleId, title: r.title, actual: meanOf(r), target };
   });
   return { team, cycles, latest: { ...latest, distribution, roles } };

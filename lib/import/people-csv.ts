@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { type AppRole, appRole } from "@/db/schema";
+import { EMAIL_MAX, NAME_MAX } from "@/lib/limits";
 
 /** The columns a people-and-teams file must have, by their normalised header. */
 const IMPORT_COLUMNS = ["name", "email", "team", "department", "manager_email", "role"] as const;
@@ -43,6 +44,9 @@ export type ImportPlan = {
   /** Team (lower-cased name) → manager email, for teams whose manager the file sets or changes. */
   managerChanges: Map<string, string>;
 };
+
+/** What the dry run sends the browser: the plan without the map only applying needs, and the row count before trimming. */
+export type DryRunPlan = Omit<ImportPlan, "managerChanges"> & { total: number };
 
 function normaliseHeader(header: string) {
   return header
@@ -99,10 +103,11 @@ export function planImport(text: string, snapshot: ImportSnapshot): ImportPlan {
     };
     if (malformedRows.has(index)) reject(`Malformed row: ${malformedRows.get(index)}.`);
     for (const c of ["name", "email", "team", "department"] as const) if (!value(c)) reject(`Missing ${c}.`);
-    if (row.name.length > 120) reject("Name is longer than 120 characters.");
-    if (row.team.length > 120 || row.department.length > 120)
-      reject("Team and department names are at most 120 characters.");
-    if (row.email && (!EMAIL.test(row.email) || row.email.length > 254)) reject(`Malformed email "${row.email}".`);
+    if (row.name.length > NAME_MAX) reject(`Name is longer than ${NAME_MAX} characters.`);
+    if (row.team.length > NAME_MAX || row.department.length > NAME_MAX)
+      reject(`Team and department names are at most ${NAME_MAX} characters.`);
+    if (row.email && (!EMAIL.test(row.email) || row.email.length > EMAIL_MAX))
+      reject(`Malformed email "${row.email}".`);
     if (row.managerEmail && !EMAIL.test(row.managerEmail)) reject(`Malformed manager email "${row.managerEmail}".`);
     const role = value("role").toLowerCase();
     if (role) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { closeCycle, createCycle, openCycle, reopenCycle, updateCycleDates } from "@/db/queries/admin";
+import { closeCycle, createCycle, openDraftCycle, reopenCycle, updateCycleDates } from "@/db/queries/admin";
 import {
   createPerson,
   createTeam,
@@ -14,6 +14,7 @@ import {
 } from "@/db/queries/admin-people";
 import { appRole } from "@/db/schema";
 import { formAction } from "@/lib/actions";
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, REOPEN_REASON_MAX, REOPEN_REASON_MIN } from "@/lib/limits";
 
 const str = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
@@ -67,7 +68,7 @@ const cycleIdOnly = {
 export const openCycleAction = formAction({
   ...cycleIdOnly,
   handler: async (input, actor) => {
-    await openCycle(actor, input.cycleId);
+    await openDraftCycle(actor, input.cycleId);
     revalidatePath("/", "layout");
     redirect(`/admin/cycles/${input.cycleId}?done=opened`);
   },
@@ -88,7 +89,11 @@ export const reopenCycleAction = formAction({
   roles: ["admin"],
   schema: z.object({
     cycleId: id,
-    reason: z.string().trim().min(10, "Say why, in at least 10 characters.").max(500, "At most 500 characters."),
+    reason: z
+      .string()
+      .trim()
+      .min(REOPEN_REASON_MIN, `Say why, in at least ${REOPEN_REASON_MIN} characters.`)
+      .max(REOPEN_REASON_MAX, `At most ${REOPEN_REASON_MAX} characters.`),
   }),
   readValues: (f) => ({ cycleId: str(f, "cycleId"), reason: str(f, "reason") }),
   handler: async (input, actor) => {
@@ -99,12 +104,12 @@ export const reopenCycleAction = formAction({
 });
 
 const personFields = {
-  name: z.string().trim().min(1, "Enter a name.").max(120, "At most 120 characters."),
+  name: z.string().trim().min(1, "Enter a name.").max(NAME_MAX, `At most ${NAME_MAX} characters.`),
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .max(254, "At most 254 characters.")
+    .max(EMAIL_MAX, `At most ${EMAIL_MAX} characters.`)
     .pipe(z.email("Enter an email address like name@company.com.")),
   role: z.enum(appRole.enumValues, { error: "Choose a role." }),
 };
@@ -114,7 +119,10 @@ export const createPersonAction = formAction({
   schema: z.object({
     ...personFields,
     teamId: z.union([z.literal("").transform(() => null), id]),
-    password: z.union([z.literal(""), z.string().min(10, "At least 10 characters, or leave it empty.").max(200)]),
+    password: z.union([
+      z.literal(""),
+      z.string().min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters, or leave it empty.`).max(PASSWORD_MAX),
+    ]),
   }),
   readValues: (f) => ({
     name: str(f, "name"),
@@ -189,7 +197,7 @@ export const setActiveAction = formAction({
 export const createTeamAction = formAction({
   roles: ["admin"],
   schema: z.object({
-    name: z.string().trim().min(1, "Enter a name.").max(120, "At most 120 characters."),
+    name: z.string().trim().min(1, "Enter a name.").max(NAME_MAX, `At most ${NAME_MAX} characters.`),
     departmentId: z.coerce.number({ error: "Choose a department." }).int().positive("Choose a department."),
   }),
   readValues: (f) => ({ name: str(f, "name"), departmentId: str(f, "departmentId") }),

@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/card";
-import type { DryRunPlan, ImportPreview } from "./use-import-preview";
+import type { DryRunPlan } from "@/lib/import/people-csv";
+import type { ImportPreview } from "./use-import-preview";
 
 /** Step 3: apply the file in one transaction, with progress while it runs. */
 export function ApplyCard({ plan, preview }: { plan: DryRunPlan; preview: ImportPreview }) {

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
-import type { RowOutcome } from "@/lib/import/people-csv";
+import type { DryRunPlan, RowOutcome } from "@/lib/import/people-csv";
 import { DryRunTable } from "./dry-run-table";
-import { type DryRunPlan, type ImportPreview, outcomeLabels, outcomeStyles } from "./use-import-preview";
+import { type ImportPreview, outcomeLabels, outcomeStyles } from "./use-import-preview";
 
 function DryRunSummary({ plan, preview }: { plan: DryRunPlan; preview: ImportPreview }) {
   const { filter, setFilter } = preview;

@@ -1,6 +1,6 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import type { PlannedRow } from "@/lib/import/people-csv";
-import { type DryRunPlan, outcomeLabels, outcomeStyles } from "./use-import-preview";
+import type { DryRunPlan, PlannedRow } from "@/lib/import/people-csv";
+import { outcomeLabels, outcomeStyles } from "./use-import-preview";
 
 /** The dry run row by row, in a scrolling region of its own. */
 export function DryRunTable({ plan, shown }: { plan: DryRunPlan; shown: PlannedRow[] }) {

@@ -1,9 +1,8 @@
 import { useState } from "react";
 import type { ImportProgress } from "@/db/queries/import";
-import type { ImportPlan, RowOutcome } from "@/lib/import/people-csv";
+import type { DryRunPlan, RowOutcome } from "@/lib/import/people-csv";
 
 /** The dry run as the import route answers it: the plan, its rows cut to the ones shown, and how many there were. */
-export type DryRunPlan = Omit<ImportPlan, "managerChanges"> & { total: number };
 export type ImportSummary = Record<string, number>;
 export type RowFilter = "all" | "reject";
 

@@ -2,6 +2,7 @@ import { applyImport, dryRunImport } from "@/db/queries/import";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
+import type { DryRunPlan } from "@/lib/import/people-csv";
 import { sameOriginHandler } from "@/lib/request-origin";
 
 export const dynamic = "force-dynamic";
@@ -30,14 +31,15 @@ export const POST = sameOriginHandler("text/csv", async (request: Request) => {
       // Every rejected row is shown; of the others, the first few hundred.
       const rejected = plan.rows.filter((r) => r.outcome === "reject");
       const others = plan.rows.filter((r) => r.outcome !== "reject").slice(0, SHOWN_ROWS);
-      return Response.json({
+      const summary: DryRunPlan = {
         missingColumns: plan.missingColumns,
         counts: plan.counts,
         total: plan.rows.length,
         newTeams: plan.newTeams,
         newDepartments: plan.newDepartments,
         rows: [...rejected, ...others].sort((a, b) => a.line - b.line),
-      });
+      };
+      return Response.json(summary);
     } catch (error) {
       if (error instanceof AccessDeniedError) return Response.json({ error: error.message }, { status: 403 });
       throw error;

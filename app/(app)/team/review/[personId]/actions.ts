@@ -11,13 +11,16 @@ import {
   contentOf,
   readAssessmentFormData,
 } from "@/lib/assessment-schema";
+import { CALIBRATION_REASON_MAX, formatLimit, RETURN_MESSAGE_MAX } from "@/lib/limits";
 
 const reviewForm = assessmentDraftSchema.extend({
   intent: z.enum(["draft", "submit", "finalize"], { error: "Choose Save draft, Save review or Finalize." }),
   version: z.coerce.number().int().min(0),
   assessmentId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
   personId: z.coerce.number().int().positive(),
-  calibrationReason: z.string().max(1000, { error: "Keep the reason under 1,000 characters." }),
+  calibrationReason: z
+    .string()
+    .max(CALIBRATION_REASON_MAX, { error: `Keep the reason under ${formatLimit(CALIBRATION_REASON_MAX)} characters.` }),
 });
 
 const MESSAGES = { draft: "Draft saved at", review: "Review saved at", finalize: "Finalized at" } as const;
@@ -65,7 +68,7 @@ const returnForm = z.object({
     .string()
     .trim()
     .min(1, { error: "Tell them what to change." })
-    .max(1000, { error: "Keep the message under 1,000 characters." }),
+    .max(RETURN_MESSAGE_MAX, { error: `Keep the message under ${formatLimit(RETURN_MESSAGE_MAX)} characters.` }),
 });
 
 const returnSelf = formAction({

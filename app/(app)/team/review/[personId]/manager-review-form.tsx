@@ -13,8 +13,7 @@ import {
   needsCalibration,
   SHARE_KEYS,
 } from "@/lib/ladder";
-
-const MIN_REASON = 10;
+import { CALIBRATION_REASON_MAX, CALIBRATION_REASON_MIN } from "@/lib/limits";
 
 function completeMix(mix: AssessmentDraftValues["mix"]): LevelMix | null {
   if (SHARE_KEYS.some((k) => mix[k] === null || !Number.isInteger(mix[k]))) return null;
@@ -90,18 +89,20 @@ export function ManagerReviewForm({
             {selfMix && (
               <div className="mt-3">
                 <label htmlFor="mgr-calibration-reason" className="text-sm font-medium">
-                  Reason for your changes{differs ? " (required, at least 10 characters)" : " (optional)"}
+                  Reason for your changes
+                  {differs ? ` (required, at least ${CALIBRATION_REASON_MIN} characters)` : " (optional)"}
                 </label>
                 <textarea
                   id="mgr-calibration-reason"
                   rows={3}
-                  maxLength={1000}
+                  maxLength={CALIBRATION_REASON_MAX}
                   className="input mt-1"
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
                   aria-describedby="mgr-calibration-help mgr-calibration-reason-error"
                   aria-invalid={
-                    Boolean(serverError) || (differs && reason.trim().length > 0 && reason.trim().length < MIN_REASON)
+                    Boolean(serverError) ||
+                    (differs && reason.trim().length > 0 && reason.trim().length < CALIBRATION_REASON_MIN)
                   }
                 />
                 <p
@@ -110,7 +111,7 @@ export function ManagerReviewForm({
                   aria-live="polite"
                 >
                   {serverError?.join(" ") ??
-                    (differs ? `${reason.trim().length} of at least ${MIN_REASON} characters` : "")}
+                    (differs ? `${reason.trim().length} of at least ${CALIBRATION_REASON_MIN} characters` : "")}
                 </p>
               </div>
             )}

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
+import { RETURN_MESSAGE_MAX } from "@/lib/limits";
 
 type Values = { message: string };
 
@@ -33,7 +34,7 @@ export function ReturnForChangesForm({
           id="return-message"
           name="message"
           rows={3}
-          maxLength={1000}
+          maxLength={RETURN_MESSAGE_MAX}
           className="input"
           value={message}
           onChange={(e) => setMessage(e.target.value)}

@@ -5,12 +5,14 @@ import { RoleResearchPanel } from "@/components/research/role-research-panel";
 import { RoleEditor } from "@/components/role-editor/role-editor";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { roleOccupationTasks, roleResearchComparisons } from "@/db/queries/occupations";
 import { getRoleMapping } from "@/db/queries/roles";
 import { AccessDeniedError } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
 import { formatIndex, leverageIndex } from "@/lib/ladder";
 import { dateFormatters } from "@/lib/locale";
 import type { RoleEditorValues } from "@/lib/role-schema";
+import { linkRoleAction } from "../../research/actions";
 import { saveRoleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit role" };
@@ -23,6 +25,8 @@ export default async function EditRolePage({ params }: { params: Promise<{ roleI
     if (error instanceof AccessDeniedError) forbidden();
     throw error;
   });
+  const [comparison] = await roleResearchComparisons(actor, { roleProfileId: role.id });
+  const researchTasks = comparison ? await roleOccupationTasks(actor, [role.id]) : [];
   const formats = await dateFormatters();
   const current = role.versions[0];
   const initial: RoleEditorValues = {
@@ -58,7 +62,12 @@ export default async function EditRolePage({ params }: { params: Promise<{ roleI
             submitLabel="Save as a new version"
           />
         </Card>
-        <RoleResearchPanel actor={actor} roleId={role.id} />
+        <RoleResearchPanel
+          roleId={role.id}
+          comparison={comparison ?? null}
+          tasks={researchTasks}
+          unlinkAction={linkRoleAction}
+        />
         <Card
           title="Version history"
           description="Each save is kept; assessments refer to the version in force when they were written."

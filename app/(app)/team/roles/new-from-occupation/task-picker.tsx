@@ -1,6 +1,6 @@
 import type { OccupationTaskRow } from "@/db/queries/occupations";
 import { automationLabelName, exposureLabelName, type LadderLevel, LEVELS, suggestedLevel } from "@/lib/ladder";
-import { ROLE_TASKS_MAX } from "@/lib/role-schema";
+import { ROLE_TASKS_MAX } from "@/lib/limits";
 import { labelOf, type OccupationTasks, type TaskState } from "./use-occupation-tasks";
 
 type FieldErrors = Partial<Record<string, string[]>>;

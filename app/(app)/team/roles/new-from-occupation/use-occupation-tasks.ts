@@ -8,7 +8,7 @@ import {
   SHARE_KEYS,
   suggestedLevel,
 } from "@/lib/ladder";
-import { ROLE_TASKS_MAX } from "@/lib/role-schema";
+import { ROLE_TASKS_MAX } from "@/lib/limits";
 
 export type TaskState = { id: number; include: boolean; level: LadderLevel; touched: boolean };
 

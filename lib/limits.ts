@@ -1,0 +1,30 @@
+/**
+ * The bounds on what people type, defined once: db/schema.ts sizes its columns and checks from
+ * these, the zod schemas refuse beyond them, the CSV importer rejects rows over them and the
+ * inputs' `maxLength` read them. Pure constants, safe for the browser.
+ */
+
+/** A person's, a team's, a department's or a role's name. */
+export const NAME_MAX = 120;
+/** The longest address RFC 5321 allows. */
+export const EMAIL_MAX = 254;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+/** "2026 Q4". */
+export const CYCLE_NAME_MAX = 20;
+export const REOPEN_REASON_MIN = 10;
+export const REOPEN_REASON_MAX = 500;
+
+export const ROLE_DESCRIPTION_MAX = 1000;
+export const ROLE_TASKS_MAX = 20;
+/** One task's text, in a role or in an assessment's inventory. */
+export const TASK_TEXT_MAX = 200;
+
+export const ASSESSMENT_TASKS_MAX = 20;
+export const NOTES_MAX = 4000;
+export const RETURN_MESSAGE_MAX = 1000;
+export const CALIBRATION_REASON_MIN = 10;
+export const CALIBRATION_REASON_MAX = 1000;
+
+/** A limit as the messages write it: "1,000". */
+export const formatLimit = (n: number) => n.toLocaleString("en-GB");
