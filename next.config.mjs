@@ -15,6 +15,19 @@ const nextConfig = {
     serverActions: { allowedOrigins: serverActionHosts() },
   },
   poweredByHeader: false,
+  // The Content-Security-Policy, with its per-request nonce, is set in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

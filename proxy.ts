@@ -1,5 +1,7 @@
+import { NextResponse } from "next/server";
 import NextAuth from "next-auth";
 import { authConfig } from "@/lib/auth.config";
+import { contentSecurityPolicy, sendsHsts } from "@/lib/content-security-policy";
 import { isAllowedOrigin } from "@/lib/request-origin";
 
 const { auth } = NextAuth(authConfig);
@@ -7,7 +9,8 @@ const { auth } = NextAuth(authConfig);
 const PUBLIC_PATHS = /^\/(login|api\/auth)(\/|$)/;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-// Redirects and the origin check only: every page and action checks who is asking in the data-access layer.
+// Redirects, the origin check and the per-request CSP only: every page and action checks who is
+// asking in the data-access layer.
 export default auth((request) => {
   const { pathname } = request.nextUrl;
   // A POST to a page is a server action. Next's own check trusts X-Forwarded-Host; this one does not.
@@ -15,11 +18,22 @@ export default auth((request) => {
   if (!SAFE_METHODS.has(request.method) && !pathname.startsWith("/api/") && !isAllowedOrigin(request.headers)) {
     return new Response("Cross-origin requests are refused.", { status: 403 });
   }
-  if (request.auth || PUBLIC_PATHS.test(pathname)) return;
-  const url = new URL("/login", request.nextUrl);
-  const target = pathname + request.nextUrl.search;
-  if (target !== "/") url.searchParams.set("callbackUrl", target);
-  return Response.redirect(url);
+  if (!request.auth && !PUBLIC_PATHS.test(pathname)) {
+    const url = new URL("/login", request.nextUrl);
+    const target = pathname + request.nextUrl.search;
+    if (target !== "/") url.searchParams.set("callbackUrl", target);
+    return Response.redirect(url);
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  if (sendsHsts(request.nextUrl, process.env.APP_ORIGIN))
+    response.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  return response;
 });
 
 export const config = {

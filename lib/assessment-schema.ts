@@ -8,6 +8,9 @@ import { CAPABILITIES, type CapabilityKey, LEVELS, type LevelMix, mixTotal, SHAR
 import { ASSESSMENT_TASKS_MAX, formatLimit, NOTES_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 import { recordVersion } from "@/lib/record-id";
 
+// Zod compiles fast parsers with `new Function`, which the CSP forbids in the browser (proxy.ts).
+z.config({ jitless: true });
+
 const count = formatLimit;
 
 const share = z

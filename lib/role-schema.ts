@@ -3,6 +3,9 @@ import { SHARE_KEYS } from "@/lib/ladder";
 import { formatLimit, NAME_MAX, ROLE_DESCRIPTION_MAX, ROLE_TASKS_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 import { recordId } from "@/lib/record-id";
 
+// Zod compiles fast parsers with `new Function`, which the CSP forbids in the browser (proxy.ts).
+z.config({ jitless: true });
+
 const share = z.coerce
   .number({ error: "Enter a whole percent from 0 to 100." })
   .int("Enter a whole percent from 0 to 100.")
