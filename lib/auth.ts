@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
-import { verifySignIn } from "@/lib/sign-in";
+import { clientAddress, verifySignIn } from "@/lib/sign-in";
 import { authConfig } from "./auth.config";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -21,11 +21,6 @@ const credentialsSchema = z.object({
   password: z.string().max(PASSWORD_MAX),
 });
 
-function clientIp(headers: Headers) {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "local";
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   logger: {
@@ -41,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidCredentials();
-        const outcome = await verifySignIn({ ...parsed.data, ip: clientIp(request.headers) });
+        const outcome = await verifySignIn({ ...parsed.data, ip: clientAddress(request.headers) });
         switch (outcome.result) {
           case "ok":
             return {
