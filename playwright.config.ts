@@ -38,6 +38,8 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-000000",
+      // A production server on PostgreSQL refuses to start without it (instances must share it).
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
       LEVERAGE_DEMO: "1",
       PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? "data/e2e-pglite",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),

@@ -44,6 +44,15 @@ export function configuredOrigins(): string[] | null {
   return origins.length > 0 ? origins : null;
 }
 
+/**
+ * The secrets every instance behind one load balancer must share, missing from a production server
+ * on PostgreSQL: a session signed, or a server action encrypted, by one instance must be read by the next.
+ */
+export function missingSharedSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.NODE_ENV !== "production" || !env.DATABASE_URL) return [];
+  return ["AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"].filter((name) => !env[name]);
+}
+
 export function trustsProxyHeaders() {
   return serverEnv().TRUST_PROXY === "1";
 }
