@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// The SMTP server e2e/global-setup.ts starts (E2E_SMTP_PORT in e2e/mailbox.ts).
+const smtpPort = port + 1000;
 const browser = {
   ...devices["Desktop Chrome"],
   launchOptions: {
@@ -12,6 +14,7 @@ const browser = {
 
 export default defineConfig({
   testDir: "./e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -41,6 +44,9 @@ export default defineConfig({
       // A production server on PostgreSQL refuses to start without it (instances must share it).
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
       LEVERAGE_DEMO: "1",
+      SMTP_URL: `smtp://mailer:mail-secret@127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Leverage Ladder <ladder@northwind.example>",
+      APP_URL: baseURL,
       PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? "data/e2e-pglite",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },

@@ -6,7 +6,7 @@ import { isAllowedOrigin } from "@/lib/request-origin";
 
 const { auth } = NextAuth(authConfig);
 
-const PUBLIC_PATHS = /^\/(login|api\/auth)(\/|$)/;
+const PUBLIC_PATHS = /^\/(login|forgot-password|set-password|api\/auth)(\/|$)/;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 // Redirects, the origin check and the per-request CSP only: every page and action checks who is

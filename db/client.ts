@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -32,7 +33,8 @@ function defaultPgliteDataDir() {
 export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
   try {
-    const client = await PGlite.create(dataDir ?? undefined);
+    // pg_trgm: the trigram indexes behind the admin's people search (migration 0007), as on PostgreSQL.
+    const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
     const db = drizzlePglite({ client, schema });
     return {
       db,

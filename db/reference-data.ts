@@ -1,6 +1,6 @@
 /**
- * Loads the O*NET / "GPTs are GPTs" reference data shipped in db/reference/ into the occupations and
- * occupation_tasks tables. Runs on every start after the migrations: when the loaded checksums match
+ * Loads the reference data shipped in db/reference/ — O*NET / "GPTs are GPTs" into occupations and
+ * occupation_tasks, "Working with AI" into occupation_ai_applicability. Runs on every start after the migrations: when the loaded checksums match
  * the manifest it costs one query; otherwise it verifies each file (sha256 and row count, so a
  * truncated or edited file fails loudly) and upserts it in one transaction.
  * Must not import "server-only": the CLIs and the tests import it directly.
@@ -11,12 +11,13 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { Database } from "./client";
-import { occupations, occupationTasks, referenceDatasets } from "./schema";
+import { occupationAiApplicability, occupations, occupationTasks, referenceDatasets } from "./schema";
 
 export const referenceFolder = path.join(process.cwd(), "db", "reference");
 
 const OCCUPATIONS_FILE = "occupations.tsv.gz";
 const TASKS_FILE = "occupation-tasks.tsv.gz";
+const APPLICABILITY_FILE = "ai-applicability.tsv.gz";
 const LOAD_LOCK_KEY = 7_302_612;
 
 type ManifestEntry = { columns: string[]; rows: number; sha256: string };
@@ -62,13 +63,19 @@ export function readReferenceFile(folder: string, name: string, entry: ManifestE
 
 const TASK_TYPES: Record<string, "core" | "supplemental" | null> = { C: "core", S: "supplemental", "": null };
 
-export type ReferenceLoadResult = { loaded: boolean; occupations: number; tasks: number; ms: number };
+export type ReferenceLoadResult = {
+  loaded: boolean;
+  occupations: number;
+  tasks: number;
+  applicability: number;
+  ms: number;
+};
 
 /** Idempotent: loads the reference data unless the same files are already loaded. */
 export async function ensureReferenceData(db: Database, folder = referenceFolder): Promise<ReferenceLoadResult> {
   const started = performance.now();
   const manifest = readManifest(folder);
-  const wanted = [OCCUPATIONS_FILE, TASKS_FILE].map((name) => {
+  const wanted = [OCCUPATIONS_FILE, TASKS_FILE, APPLICABILITY_FILE].map((name) => {
     const entry = manifest.files[name];
     if (!entry) throw new ReferenceDataError(`db/reference/manifest.json does not list ${name}.`);
     return { name, entry };
@@ -79,13 +86,16 @@ export async function ensureReferenceData(db: Database, folder = referenceFolder
       loaded.some((row) => row.name === name && row.sha256 === entry.sha256 && row.rows === entry.rows),
     );
   };
-  const counts = { occupations: manifest.files[OCCUPATIONS_FILE]!.rows, tasks: manifest.files[TASKS_FILE]!.rows };
+  const counts = {
+    occupations: manifest.files[OCCUPATIONS_FILE]!.rows,
+    tasks: manifest.files[TASKS_FILE]!.rows,
+    applicability: manifest.files[APPLICABILITY_FILE]!.rows,
+  };
   if (await isCurrent(db)) return { loaded: false, ...counts, ms: performance.now() - started };
 
-  const [occupationRows, taskRows] = wanted.map(({ name, entry }) => readReferenceFile(folder, name, entry)) as [
-    string[][],
-    string[][],
-  ];
+  const [occupationRows, taskRows, applicabilityRows] = wanted.map(({ name, entry }) =>
+    readReferenceFile(folder, name, entry),
+  ) as [string[][], string[][], string[][]];
 
   await db.transaction(async (tx) => {
     // Two PostgreSQL servers starting together: the second waits, then finds the data loaded.
@@ -127,15 +137,39 @@ export async function ensureReferenceData(db: Database, folder = referenceFolder
         human_exposure = excluded.human_exposure,
         gpt4_exposure = excluded.gpt4_exposure,
         gpt4_automation = excluded.gpt4_automation`);
+    const applicabilityJson = JSON.stringify(
+      applicabilityRows.map(([code, title, score, user, ai]) => ({
+        code,
+        title,
+        score: Number(score),
+        user_score: Number(user),
+        ai_score: Number(ai),
+      })),
+    );
+    await tx.execute(sql`
+      insert into ${occupationAiApplicability} (soc_code, title, score, score_user, score_ai)
+      select code, title, score, user_score, ai_score
+      from json_to_recordset(${applicabilityJson}::json)
+        as x(code text, title text, score float8, user_score float8, ai_score float8)
+      on conflict (soc_code) do update set
+        title = excluded.title,
+        score = excluded.score,
+        score_user = excluded.score_user,
+        score_ai = excluded.score_ai`);
     const [counted] = await tx
       .select({
         occupations: sql<number>`(select count(*) from ${occupations})::int`,
         tasks: sql<number>`(select count(*) from ${occupationTasks})::int`,
+        applicability: sql<number>`(select count(*) from ${occupationAiApplicability})::int`,
       })
       .from(sql`(select 1) as one`);
-    if (counted?.occupations !== counts.occupations || counted?.tasks !== counts.tasks) {
+    if (
+      counted?.occupations !== counts.occupations ||
+      counted?.tasks !== counts.tasks ||
+      counted?.applicability !== counts.applicability
+    ) {
       throw new ReferenceDataError(
-        `After loading, the database holds ${counted?.occupations} occupations and ${counted?.tasks} tasks; expected ${counts.occupations} and ${counts.tasks}.`,
+        `After loading, the database holds ${counted?.occupations} occupations, ${counted?.tasks} tasks and ${counted?.applicability} AI applicability scores; expected ${counts.occupations}, ${counts.tasks} and ${counts.applicability}.`,
       );
     }
     for (const { name, entry } of wanted) {

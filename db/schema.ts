@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -26,6 +27,7 @@ import {
   EMAIL_MAX,
   NAME_MAX,
   NOTES_MAX,
+  OCCUPATION_TASK_TEXT_MAX,
   RETURN_MESSAGE_MAX,
   ROLE_DESCRIPTION_MAX,
   TASK_TEXT_MAX,
@@ -58,12 +60,17 @@ export const people = pgTable(
     passwordHash: varchar("password_hash", { length: 100 }).notNull(),
     appRole: appRole("app_role").notNull().default("employee"),
     active: boolean().notNull().default(true),
+    /** When the person last set their own password (invite or reset); null: never. */
+    passwordSetAt: timestamp("password_set_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("people_name_not_blank", sql`char_length(trim(${t.name})) > 0`),
     check("people_email_lowercase", sql`${t.email} = lower(${t.email}) and position('@' in ${t.email}) > 1`),
+    // The admin's search matches any part of a name or email (ILIKE '%…%'): trigram indexes serve it.
+    index("people_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("people_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
   ],
 );
 
@@ -81,6 +88,7 @@ export const teams = pgTable(
   (t) => [
     check("teams_name_not_blank", sql`char_length(trim(${t.name})) > 0`),
     index("teams_manager_idx").on(t.managerId),
+    index("teams_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
   ],
 );
 
@@ -129,6 +137,32 @@ export const occupationTasks = pgTable(
     check(
       "occupation_tasks_labels_range",
       sql`${t.humanExposure} between 0 and 2 and ${t.gpt4Exposure} between 0 and 2 and ${t.gpt4Automation} between 0 and 4`,
+    ),
+  ],
+);
+
+/**
+ * Microsoft Research's occupation-level AI applicability (Tomlinson et al. 2025, "Working with AI"),
+ * per SOC 2018 code: how much of the occupation's work people use Copilot for, and how successfully.
+ * An O*NET-SOC code joins on its first seven characters (13-2011.01 → 13-2011). Reference data.
+ */
+export const occupationAiApplicability = pgTable(
+  "occupation_ai_applicability",
+  {
+    socCode: varchar("soc_code", { length: 7 }).primaryKey(),
+    title: varchar({ length: 200 }).notNull(),
+    /** 0–1: the mean of the user-goal and AI-action scores. */
+    score: doublePrecision().notNull(),
+    /** From activities people ask AI to help with (close to the ladder's level 2). */
+    scoreUser: doublePrecision("score_user").notNull(),
+    /** From activities the AI itself performs (close to level 1). */
+    scoreAi: doublePrecision("score_ai").notNull(),
+  },
+  (t) => [
+    check("occupation_ai_applicability_code_format", sql`${t.socCode} ~ '^[0-9]{2}-[0-9]{4}$'`),
+    check(
+      "occupation_ai_applicability_range",
+      sql`${t.score} between 0 and 1 and ${t.scoreUser} between 0 and 1 and ${t.scoreAi} between 0 and 1`,
     ),
   ],
 );
@@ -201,15 +235,20 @@ export const roleTasks = pgTable(
       .notNull()
       .references(() => roleProfileVersions.id, { onDelete: "cascade" }),
     position: smallint().notNull(),
-    text: varchar({ length: TASK_TEXT_MAX }).notNull(),
+    /** Typed tasks hold up to TASK_TEXT_MAX characters; O*NET statements are kept whole (check below). */
+    text: varchar({ length: OCCUPATION_TASK_TEXT_MAX }).notNull(),
     level: smallint().notNull(),
-    /** The O*NET task statement this task was taken from, when the role started from an occupation. */
+    /** The O*NET task statement this task was taken from, kept across the role's versions. */
     occupationTaskId: integer("occupation_task_id").references(() => occupationTasks.id),
   },
   (t) => [
     unique("role_tasks_position_unique").on(t.roleVersionId, t.position),
     check("role_tasks_level_range", sql`${t.level} between 1 and 5`),
     check("role_tasks_text_not_blank", sql`char_length(trim(${t.text})) > 0`),
+    check(
+      "role_tasks_text_length",
+      sql`char_length(${t.text}) <= ${sql.raw(String(TASK_TEXT_MAX))} or ${t.occupationTaskId} is not null`,
+    ),
   ],
 );
 
@@ -375,6 +414,110 @@ export const calibrationRecords = pgTable(
   ],
 );
 
+const shareSums = {
+  /** Effective assessments counted (the one per person: finalized manager review, else submitted self). */
+  assessed: integer().notNull().default(0),
+  sumS1: integer("sum_s1").notNull().default(0),
+  sumS2: integer("sum_s2").notNull().default(0),
+  sumS3: integer("sum_s3").notNull().default(0),
+  sumS4: integer("sum_s4").notNull().default(0),
+  sumS5: integer("sum_s5").notNull().default(0),
+  /** Of those, the finalized manager reviews, and their sums ("manager-reviewed only"). */
+  reviewed: integer().notNull().default(0),
+  reviewedS1: integer("reviewed_s1").notNull().default(0),
+  reviewedS2: integer("reviewed_s2").notNull().default(0),
+  reviewedS3: integer("reviewed_s3").notNull().default(0),
+  reviewedS4: integer("reviewed_s4").notNull().default(0),
+  reviewedS5: integer("reviewed_s5").notNull().default(0),
+  /**
+   * Calibration: finalized reviews with a submitted self-assessment, the sum of their gaps and of
+   * their distances in hundredths of an index point (self − manager), and the count per bucket.
+   */
+  pairs: integer().notNull().default(0),
+  gapSum: integer("gap_sum").notNull().default(0),
+  absGapSum: integer("abs_gap_sum").notNull().default(0),
+  managerHigherLots: integer("manager_higher_lots").notNull().default(0),
+  managerHigher: integer("manager_higher").notNull().default(0),
+  agree: integer().notNull().default(0),
+  selfHigher: integer("self_higher").notNull().default(0),
+  selfHigherLots: integer("self_higher_lots").notNull().default(0),
+};
+
+/**
+ * The effective assessment of each person in each cycle (see effective-assessments.ts), kept by a
+ * trigger on assessments in the same transaction as every write (migration 0006), so pages read
+ * one row per person instead of ranking all assessments of the organisation.
+ */
+export const effectiveAssessments = pgTable(
+  "effective_assessments",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    subjectId: integer("subject_id")
+      .notNull()
+      .references(() => people.id),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    roleVersionId: integer("role_version_id").references(() => roleProfileVersions.id),
+    reviewed: boolean().notNull(),
+    ...shareColumns,
+    /** Self minus manager leverage index, in hundredths, when a finalized review meets a submitted self-assessment. */
+    gap: integer(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.subjectId] }),
+    index("effective_assessments_team_cycle_idx").on(t.teamId, t.cycleId),
+    index("effective_assessments_cycle_role_idx").on(t.cycleId, t.roleVersionId),
+  ],
+);
+
+/** Sums of the effective assessments per team and cycle, kept by the same trigger. */
+export const teamCycleFigures = pgTable(
+  "team_cycle_figures",
+  {
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    ...shareSums,
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.cycleId] }), index("team_cycle_figures_cycle_idx").on(t.cycleId)],
+);
+
+/** Sums per role and cycle, by the role version recorded on each effective assessment. */
+export const roleCycleFigures = pgTable(
+  "role_cycle_figures",
+  {
+    roleProfileId: integer("role_profile_id")
+      .notNull()
+      .references(() => roleProfiles.id),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    ...shareSums,
+  },
+  (t) => [primaryKey({ columns: [t.roleProfileId, t.cycleId] }), index("role_cycle_figures_cycle_idx").on(t.cycleId)],
+);
+
+/** Sums per department and cycle, by the team's department now; kept by the triggers on assessments and teams. */
+export const departmentCycleFigures = pgTable(
+  "department_cycle_figures",
+  {
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    ...shareSums,
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.cycleId] })],
+);
+
 /** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
   "audit_log",
@@ -401,6 +544,94 @@ export const signInThrottle = pgTable(
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
   },
   (t) => [check("sign_in_throttle_failures_nonnegative", sql`${t.failures} >= 0`)],
+);
+
+/**
+ * A signed-in browser. The session cookie names one row; every request checks it is not ended,
+ * not idle too long and not past its lifetime (lib/dal.ts), so ending the row ends the session.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: varchar({ length: 64 }).primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endReason: varchar("end_reason", { length: 40 }),
+    ip: varchar({ length: 64 }),
+    userAgent: varchar("user_agent", { length: 300 }),
+  },
+  (t) => [index("sessions_person_idx").on(t.personId, t.createdAt)],
+);
+
+export const accessTokenPurpose = pgEnum("access_token_purpose", ["invite", "reset"]);
+
+/** Invitation and password-reset links. Only the SHA-256 of the token is stored; each is used once. */
+export const accessTokens = pgTable(
+  "access_tokens",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    purpose: accessTokenPurpose().notNull(),
+    tokenHash: varchar("token_hash", { length: 64 }).notNull().unique(),
+    createdById: integer("created_by_id").references(() => people.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("access_tokens_person_idx").on(t.personId, t.purpose),
+    check("access_tokens_expiry_after_creation", sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
+/**
+ * Mail that was not handed to an SMTP server (no SMTP_URL): admins read it under Admin → Outbox.
+ */
+export const outboxMails = pgTable(
+  "outbox_mails",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    createdAt: createdAt(),
+    template: varchar({ length: 60 }).notNull(),
+    to: varchar("to_address", { length: 254 }).notNull(),
+    subject: varchar({ length: 300 }).notNull(),
+    text: text().notNull(),
+    html: text().notNull(),
+  },
+  (t) => [index("outbox_mails_created_idx").on(t.createdAt)],
+);
+
+export const jobStatus = pgEnum("job_status", ["queued", "running", "done", "failed"]);
+
+/**
+ * Background work (db/jobs.ts): claimed with FOR UPDATE SKIP LOCKED, so several server instances
+ * can share the queue; progress is written as the job runs.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    kind: varchar({ length: 60 }).notNull(),
+    payload: jsonb().notNull().default({}),
+    status: jobStatus().notNull().default("queued"),
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer().notNull().default(0),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    progressDone: integer("progress_done").notNull().default(0),
+    progressTotal: integer("progress_total").notNull().default(0),
+    error: text(),
+    createdById: integer("created_by_id").references(() => people.id),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("jobs_claim_idx").on(t.status, t.runAfter)],
 );
 
 export type Person = typeof people.$inferSelect;

@@ -120,3 +120,37 @@ test("the leader filters by department and downloads the figures as CSV", async 
   expect(lines.some((l) => l.startsWith("team trend,2025 Q3,FP&A,Finance,leverage index,"))).toBe(true);
   expect(lines.some((l) => l.includes("Customer Support"))).toBe(false);
 });
+
+test("the leader reads the roles against the research: one sentence, a source to choose, a table, the department filter", async ({
+  leaderPage: page,
+}) => {
+  await page.goto("/organization");
+  const section = page.locator("section").filter({
+    has: page.getByRole("heading", { name: "Roles' AI exposure against the published research" }),
+  });
+  await expect(section.getByTestId("research-summary")).toHaveText(/^Of \d+ linked roles, \d+ spend more time/);
+  await expect(section.getByText(/Each point is a role linked to an O\*NET occupation/)).toBeHidden();
+  await section.getByText("How to read this").click();
+  await expect(section.getByText(/Each point is a role linked to an O\*NET occupation/)).toBeVisible();
+
+  const table = section.getByRole("region", { name: "Roles against the chosen research source" });
+  const allRows = await table.locator("tbody tr").count();
+  expect(allRows).toBeGreaterThan(5);
+  await expect(table.getByRole("row", { name: /Financial Analyst/ })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Beta (annotators)" })).toBeVisible();
+  await section.getByLabel("AI applicability from real Copilot use (Tomlinson et al. 2025)").check();
+  await expect(table.getByRole("columnheader", { name: "AI applicability" })).toBeVisible();
+  await expect(section.getByTestId("research-summary")).toContainText(
+    "than their occupation's measured AI use suggests",
+  );
+  await expect(section.getByText(/Tomlinson et al\. 2025, Working with AI/)).toBeVisible();
+
+  // The department filter narrows the research view too.
+  await page.getByLabel("Department").selectOption({ label: "Finance" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/department=\d+/);
+  const financeRows = await table.locator("tbody tr").count();
+  expect(financeRows).toBeGreaterThan(0);
+  expect(financeRows).toBeLessThan(allRows);
+  await expect(table.getByRole("row", { name: /Customer Support/ })).toHaveCount(0);
+});

@@ -20,24 +20,33 @@ test("the manager starts a role from an occupation, adjusts two levels, saves an
   await expect(page.getByRole("heading", { name: "Financial and Investment Analysts (13-2051.00)" })).toBeVisible();
   await expect(page.getByText(ATTRIBUTION)).toBeVisible();
   await expect(page.getByTestId("occupation-task")).toHaveCount(26);
-  // A role holds at most 20 tasks: the first 20 start ticked, the others wait to be swapped in.
+  // A role holds at most 20 tasks: the 20 that keep the occupation's exposure mix start ticked, and it says so.
   await expect(page.getByText("Tasks (20 of 26 kept)")).toBeVisible();
+  await expect(page.getByText(/the 20 ticked are those chosen so their exposure mix matches/)).toBeVisible();
   await expect(taskRow(page, "Supervise, train, or mentor junior team members").getByRole("checkbox")).toBeDisabled();
+  await expect(taskRow(page, "Develop and maintain client relationships").getByRole("checkbox")).toBeChecked();
+  // The rule is shown in words, and each task's GPT-4 automation level with its meaning.
+  await expect(page.getByTestId("level-rule")).toContainText("What the work is decides the level");
+  await expect(taskRow(page, "Advise clients on aspects of capitalization")).toContainText(
+    "GPT-4 T2: a person and AI work on it together",
+  );
+  // Advice is Decision Ownership whatever its exposure label.
+  await expect(taskRow(page, "Advise clients on aspects of capitalization").getByRole("combobox")).toHaveValue("3");
 
   // The annotators' label by default, GPT-4's on request; the untouched suggestion follows it.
   const collaborate = taskRow(page, "Collaborate on projects with other professionals");
   await expect(collaborate).toContainText("E0");
-  await expect(collaborate.getByRole("combobox")).toHaveValue("3");
+  await expect(collaborate.getByRole("combobox")).toHaveValue("1");
   await page.getByLabel("GPT-4's").check();
   await expect(collaborate).toContainText("E2");
   await expect(collaborate.getByRole("combobox")).toHaveValue("2");
   await page.getByLabel("Annotators' (default)").check();
-  await expect(collaborate.getByRole("combobox")).toHaveValue("3");
+  await expect(collaborate.getByRole("combobox")).toHaveValue("1");
 
   // Two levels changed by the manager; the proposed mix follows the tasks (each of 20 tasks is 5%).
   const before = Number(await page.getByLabel(/^L1/).inputValue());
-  await taskRow(page, "Create client presentations of plan details").getByRole("combobox").selectOption("1");
-  await taskRow(page, "Draw charts and graphs, using computer spreadsheets").getByRole("combobox").selectOption("1");
+  await taskRow(page, "Collaborate with investment bankers").getByRole("combobox").selectOption("1");
+  await taskRow(page, "Monitor fundamental economic, industrial").getByRole("combobox").selectOption("1");
   await expect(page.getByLabel(/^L1/)).toHaveValue(String(before + 10));
 
   const title = `Investment Analyst ${Date.now() % 100_000}`;
@@ -49,7 +58,7 @@ test("the manager starts a role from an occupation, adjusts two levels, saves an
   await expect(page.getByText("The target mix adds up to 110%; it must be exactly 100%.")).toBeVisible();
   await expect(page.getByLabel("Role title")).toHaveValue(title);
   await expect(page.getByLabel(/^L5/)).toHaveValue("10");
-  await expect(taskRow(page, "Create client presentations of plan details").getByRole("combobox")).toHaveValue("1");
+  await expect(taskRow(page, "Collaborate with investment bankers").getByRole("combobox")).toHaveValue("1");
   await page.getByRole("button", { name: "Use the proposed mix again" }).click();
   await expect(page.getByLabel(/^L5/)).toHaveValue("0");
 
@@ -67,10 +76,14 @@ test("the manager starts a role from an occupation, adjusts two levels, saves an
   );
   await card.getByText(/Tasks from O\*NET with their labels \(20\)/).click();
   const tasks = card.getByRole("region", { name: `Tasks of ${title}` });
-  await expect(tasks.getByRole("row", { name: /Create client presentations of plan details/ })).toContainText(
+  await expect(tasks.getByRole("row", { name: /Collaborate with investment bankers/ })).toContainText(
     "1 · Task Execution",
   );
-  await expect(tasks.getByRole("row", { name: /Draw charts and graphs/ })).toContainText("1 · Task Execution");
+  await expect(tasks.getByRole("row", { name: /Monitor fundamental economic/ })).toContainText("1 · Task Execution");
+  // The second source beside the first, with a sentence comparing them.
+  await expect(card).toContainText("AI applicability, occupation28%");
+  await expect(card.getByTestId("sources-reading")).toContainText("Financial and Investment Analysts");
+  await expect(page.getByText(/Tomlinson et al\. 2025, Working with AI/)).toBeVisible();
   await expect(page.getByText(ATTRIBUTION)).toBeVisible();
 
   // The role's own page shows the same comparison.
@@ -81,6 +94,7 @@ test("the manager starts a role from an occupation, adjusts two levels, saves an
 });
 
 test("the occupation pages have no serious accessibility violations", async ({ managerPage: page }) => {
+  test.setTimeout(90_000);
   await page.goto("/team/roles/new-from-occupation?q=support&code=43-4051.00");
   await expect(page.getByTestId("occupation-task").first()).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -106,24 +120,19 @@ test("employees cannot reach the occupation pages", async ({ employeePage: page 
   }
 });
 
-test("the Organization page plots each linked role against its occupation's published beta", async ({
+test("the Organization page plots each linked role against its occupation's research figure", async ({
   leaderPage: page,
 }) => {
   await page.goto("/organization");
-  const chart = page.getByRole("img", { name: /roles linked to an O\*NET occupation/ });
+  const chart = page.getByRole("img", { name: /^Of \d+ linked roles/ });
   await expect(chart).toBeVisible();
   expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThan(200);
   const section = page.locator("section", {
     has: page.getByRole("heading", { name: /against the published research/ }),
   });
-  await expect(section).toContainText(
-    /Furthest above: .+ \(\d+% against \d+%\)\. Furthest below: .+ \(\d+% against \d+%\)\./,
-  );
-  await section.getByText("Show the numbers").click();
-  const numbers = section.getByRole("table", { name: /published beta/ });
-  await expect(numbers.getByRole("row", { name: /^Financial Analyst FP&A/ })).toContainText(
-    "Financial and Investment Analysts (13-2051.00)",
-  );
-  await expect(numbers.getByRole("row", { name: /^Financial Analyst FP&A/ })).toContainText("50%");
+  const table = section.getByRole("region", { name: "Roles against the chosen research source" });
+  const analyst = table.getByRole("row", { name: /^Financial Analyst · FP&A/ });
+  await expect(analyst).toContainText("Financial and Investment Analysts");
+  await expect(analyst).toContainText("50%");
   await expect(section.getByText(ATTRIBUTION)).toBeVisible();
 });

@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { startSession } from "@/db/queries/sessions";
 import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
 import { clientAddress, verifySignIn } from "@/lib/sign-in";
 import { authConfig } from "./auth.config";
@@ -21,6 +22,11 @@ const credentialsSchema = z.object({
   password: z.string().max(PASSWORD_MAX),
 });
 
+/** The client's address for logs and records; "unknown" without a trusted proxy (see clientAddress in lib/sign-in.ts). */
+export function clientIp(headers: Headers) {
+  return clientAddress(headers) ?? "unknown";
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   logger: {
@@ -36,7 +42,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidCredentials();
-        const outcome = await verifySignIn({ ...parsed.data, ip: clientAddress(request.headers) });
+        const ip = clientAddress(request.headers);
+        const outcome = await verifySignIn({ ...parsed.data, ip });
         switch (outcome.result) {
           case "ok":
             return {
@@ -44,6 +51,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
               name: outcome.person.name,
               email: outcome.person.email,
               role: outcome.person.appRole,
+              sessionId: await startSession({
+                personId: outcome.person.id,
+                ip: ip ?? undefined,
+                userAgent: request.headers.get("user-agent"),
+              }),
             };
           case "throttled":
             throw new TooManyAttempts();

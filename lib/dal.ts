@@ -1,20 +1,25 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { findActivePersonById } from "@/db/queries/people";
+import { findSessionActor } from "@/db/queries/sessions";
 import type { AppRole } from "@/db/schema";
 import { auth } from "@/lib/auth";
 import type { Actor } from "@/lib/authz";
+import { serverEnv } from "@/lib/env";
+
+/** The session row the request's cookie names, if the cookie is genuine. */
+export const getCurrentSessionId = cache(async (): Promise<string | null> => (await auth())?.sessionId ?? null);
 
 /**
- * The signed-in person, re-read from the database once per request: a deactivated person or a
- * changed role takes effect at once, whatever the session cookie still says.
+ * The signed-in person, re-read from the database once per request through their session row: a
+ * session ended (sign-out, password set, deactivation, role change), idle past SESSION_IDLE_MINUTES
+ * or older than SESSION_MAX_HOURS is refused, whatever the cookie still says.
  */
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  return findActivePersonById(id);
+  const sessionId = await getCurrentSessionId();
+  if (!sessionId) return null;
+  const env = serverEnv();
+  return findSessionActor(sessionId, { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS });
 });
 
 export async function requireActor(): Promise<Actor> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 const origin = z.url().transform((value) => new URL(value).origin);
+const positiveNumber = z.coerce.number().positive();
 
 const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
@@ -22,9 +23,22 @@ const envSchema = z.object({
     .pipe(z.array(origin)),
   /** "1" when a reverse proxy that sets X-Forwarded-For sits in front: the client address is read from it. */
   TRUST_PROXY: z.enum(["0", "1"]).optional(),
+  /** smtp://user:pass@host:587 or smtps://…; without it mail goes to the outbox (Admin → Outbox). */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default("Leverage Ladder <no-reply@leverage-ladder.invalid>"),
+  /** The organisation's name in mails and pages. */
+  ORGANIZATION_NAME: z.string().min(1).optional(),
+  /** The public address of the app, for links in mails; without it, the address the request came to. */
+  APP_URL: z.url().optional(),
+  SESSION_IDLE_MINUTES: positiveNumber.default(60),
+  SESSION_MAX_HOURS: positiveNumber.default(10),
+  INVITE_VALID_DAYS: positiveNumber.default(7),
+  RESET_VALID_MINUTES: positiveNumber.default(60),
 });
 
-function serverEnv() {
+export type ServerEnv = z.infer<typeof envSchema>;
+
+export function serverEnv(): ServerEnv {
   return envSchema.parse(process.env);
 }
 
@@ -40,7 +54,9 @@ export function isDemoMode() {
  */
 export function configuredOrigins(): string[] | null {
   const env = serverEnv();
-  const origins = [...(env.APP_ORIGIN ? [env.APP_ORIGIN] : []), ...env.ALLOWED_ORIGINS];
+  const origins = [env.APP_ORIGIN, env.APP_URL && new URL(env.APP_URL).origin, ...env.ALLOWED_ORIGINS].filter(
+    (origin): origin is string => Boolean(origin),
+  );
   return origins.length > 0 ? origins : null;
 }
 
@@ -55,4 +71,10 @@ export function missingSharedSecrets(env: NodeJS.ProcessEnv = process.env): stri
 
 export function trustsProxyHeaders() {
   return serverEnv().TRUST_PROXY === "1";
+}
+
+export const PRODUCT_NAME = "Leverage Ladder";
+
+export function organizationName() {
+  return serverEnv().ORGANIZATION_NAME ?? (isDemoMode() ? "Northwind" : "your organisation");
 }

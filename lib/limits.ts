@@ -8,7 +8,7 @@
 export const NAME_MAX = 120;
 /** The longest address RFC 5321 allows. */
 export const EMAIL_MAX = 254;
-export const PASSWORD_MIN = 10;
+// A new password's rules (12+ characters, not common, not the email): lib/password-policy.ts.
 export const PASSWORD_MAX = 200;
 /** "2026 Q4". */
 export const CYCLE_NAME_MAX = 20;
@@ -19,6 +19,8 @@ export const ROLE_DESCRIPTION_MAX = 1000;
 export const ROLE_TASKS_MAX = 20;
 /** One task's text, in a role or in an assessment's inventory. */
 export const TASK_TEXT_MAX = 200;
+/** An O*NET statement kept whole on a role built from an occupation (the longest of the 19,265 is 332). */
+export const OCCUPATION_TASK_TEXT_MAX = 400;
 
 export const ASSESSMENT_TASKS_MAX = 20;
 export const NOTES_MAX = 4000;

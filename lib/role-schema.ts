@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { SHARE_KEYS } from "@/lib/ladder";
-import { formatLimit, NAME_MAX, ROLE_DESCRIPTION_MAX, ROLE_TASKS_MAX, TASK_TEXT_MAX } from "@/lib/limits";
+import {
+  formatLimit,
+  NAME_MAX,
+  OCCUPATION_TASK_TEXT_MAX,
+  ROLE_DESCRIPTION_MAX,
+  ROLE_TASKS_MAX,
+  TASK_TEXT_MAX,
+} from "@/lib/limits";
 import { recordId } from "@/lib/record-id";
 
 // Zod compiles fast parsers with `new Function`, which the CSP forbids in the browser (proxy.ts).
@@ -13,11 +20,12 @@ const share = z.coerce
   .max(100, "Enter a whole percent from 0 to 100.");
 
 const roleTaskSchema = z.object({
+  // Up to an O*NET statement's length here; saveRoleMapping holds typed tasks to TASK_TEXT_MAX.
   text: z
     .string()
     .trim()
     .min(1, "Describe the task, or remove it.")
-    .max(TASK_TEXT_MAX, `Keep a task under ${TASK_TEXT_MAX} characters.`),
+    .max(OCCUPATION_TASK_TEXT_MAX, `Keep a task under ${TASK_TEXT_MAX} characters.`),
   level: z.coerce.number().int().min(1, "Choose a ladder level.").max(5, "Choose a ladder level."),
 });
 

@@ -1,6 +1,8 @@
 // `npm run bench`: prints how long the database start-up, the O*NET reference load, the demo seed, the Organization page's
 // aggregate queries and a 50-person team's review board and trends take, and the memory used, on
 // PGlite (and PostgreSQL if DATABASE_URL).
+// `npm run bench -- --people 1000,10000,50000` instead times the pages of generated organisations
+// over HTTP on PostgreSQL (scripts/scale/scale-bench.ts).
 // Figures, not assertions: compare them between changes.
 import fs from "node:fs";
 import os from "node:os";
@@ -179,6 +181,12 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup
   console.log(`  people p. 300  ${f(deepPage)}  (sorted by department, median of 9)`);
   console.log(`  review board   ${f(board)}  (team of ${TEAM_SIZE}, median of 15)`);
   console.log(`  team trends    ${f(trends)}  (team of ${TEAM_SIZE}, eight quarters, median of 15)`);
+}
+
+if (process.argv.includes("--people")) {
+  const { scaleBench } = await import("./scale/scale-bench");
+  await scaleBench(process.argv);
+  process.exit(0);
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ll-bench-"));

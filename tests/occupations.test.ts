@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   occupationWithTasks,
@@ -7,15 +7,16 @@ import {
   roleResearchComparisons,
   searchOccupations,
 } from "@/db/queries/occupations";
-import { createRoleFromOccupation, linkRoleToOccupation, roleTaskText } from "@/db/queries/role-from-occupation";
+import { createRoleFromOccupation, linkRoleToOccupation } from "@/db/queries/role-from-occupation";
 import { saveRoleMapping } from "@/db/queries/roles";
 import { auditLog, occupationTasks, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { compareWithResearch } from "@/lib/ladder";
-import { ROLE_TASKS_MAX } from "@/lib/limits";
+import { ROLE_TASKS_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 import { roleFromOccupationSchema } from "@/lib/role-from-occupation-schema";
+import { roleMappingSchema } from "@/lib/role-schema";
 import { actorByEmail } from "./helpers/actors";
 import { createTestDatabase } from "./helpers/test-db";
 
@@ -87,6 +88,15 @@ describe("roles against the research", () => {
     expect(analyst.measured).not.toBeNull();
     expect(analyst.basis).toBe("people");
     expect(analyst.comparison).toBe(compareWithResearch(analyst.measured!.exposure, 50));
+    // The second source, by the SOC code 13-2051 (tests/reference-data.test.ts checks the file).
+    expect(analyst.applicability!.score).toBeCloseTo(27.835475, 5);
+    expect(analyst.applicability!.score).toBeCloseTo(
+      (analyst.applicability!.scoreUser + analyst.applicability!.scoreAi) / 2,
+      9,
+    );
+    expect(analyst.ranks!.beta).toBeGreaterThan(0.5);
+    expect(analyst.ranks!.applicability).toBeGreaterThan(0);
+    expect(analyst.ranks!.applicability).toBeLessThanOrEqual(1);
     // Product roles have no O*NET occupation in the demo.
     expect(rows.some((r) => r.roleTitle === "Product Manager")).toBe(false);
   });
@@ -104,6 +114,19 @@ describe("roles against the research", () => {
     await expect(orgRoleResearchPoints(manager)).rejects.toThrow(AccessDeniedError);
     await expect(roleResearchComparisons(employee)).rejects.toThrow(AccessDeniedError);
     expect((await orgRoleResearchPoints(leader)).length).toBeGreaterThan(8);
+  });
+
+  it("narrows the organisation's roles to one department", async () => {
+    const all = await orgRoleResearchPoints(leader);
+    const [team] = await testDb.db.select().from(teams).where(eq(teams.id, all[0]!.teamId));
+    const inDepartment = await orgRoleResearchPoints(leader, team!.departmentId);
+    const departmentTeams = await testDb.db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(eq(teams.departmentId, team!.departmentId));
+    expect(inDepartment.length).toBeGreaterThan(0);
+    expect(inDepartment.length).toBeLessThan(all.length);
+    expect(inDepartment.every((r) => departmentTeams.some((t) => t.id === r.teamId))).toBe(true);
   });
 
   it("falls back to the target mix for a linked role nobody has been assessed in yet", async () => {
@@ -259,15 +282,66 @@ describe("creating a role from an occupation", () => {
     expect(errorsOf({ ...base, title: " " })).toEqual(["title: Give the role a title of at least 2 characters"]);
   });
 
-  it("cuts statements longer than a role task holds at a word, with an ellipsis", () => {
-    const long = `${"Analyze financial statements ".repeat(10)}end`;
-    const text = roleTaskText(long);
-    expect(text.length).toBeLessThanOrEqual(200);
-    expect(text.endsWith("…")).toBe(true);
-    const kept = text.slice(0, -1);
-    expect(long.startsWith(kept)).toBe(true);
-    expect(long[kept.length]).toBe(" ");
-    expect(roleTaskText("Short task.")).toBe("Short task.");
+  it("keeps a long O*NET statement whole and linked in every later version; a typed task stays under 200 characters", async () => {
+    const [long] = await testDb.db
+      .select()
+      .from(occupationTasks)
+      .where(sql`char_length(${occupationTasks.statement}) > ${TASK_TEXT_MAX}`)
+      .limit(1);
+    expect(long!.statement.length).toBeGreaterThan(TASK_TEXT_MAX);
+    const teamId = await managedTeamId(manager);
+    const [occupation] = await testDb.db
+      .select({ code: occupationTasks.occupationCode })
+      .from(occupationTasks)
+      .where(eq(occupationTasks.id, long!.id));
+    const input = roleFromOccupationSchema.parse({
+      teamId: String(teamId),
+      title: "Long Statement Role",
+      occupationCode: occupation!.code,
+      tasks: [{ id: String(long!.id), level: "2" }],
+      mix: { s1: "0", s2: "100", s3: "0", s4: "0", s5: "0" },
+    });
+    const { roleProfileId } = await createRoleFromOccupation(manager, input);
+    const edit = (version: number, tasks: { text: string; level: number }[]) =>
+      saveRoleMapping(
+        manager,
+        roleMappingSchema.parse({
+          roleId: roleProfileId,
+          baseVersion: version,
+          teamId,
+          title: "Long Statement Role",
+          description: "",
+          s1: 0,
+          s2: 100,
+          s3: 0,
+          s4: 0,
+          s5: 0,
+          tasks,
+        }),
+      );
+    // Two later versions from the role editor: the statement stays whole and keeps its labels.
+    await edit(1, [{ text: long!.statement, level: 3 }]);
+    await edit(2, [
+      { text: long!.statement, level: 3 },
+      { text: "Our own task", level: 1 },
+    ]);
+    const labelled = await roleOccupationTasks(manager, [roleProfileId]);
+    expect(labelled.map((t) => [t.statement, t.level, t.humanExposure, t.gpt4Automation])).toEqual([
+      [long!.statement, 3, long!.humanExposure, long!.gpt4Automation],
+    ]);
+    const versions = await testDb.db
+      .select({ version: roleProfileVersions.version, linked: roleTasks.occupationTaskId, text: roleTasks.text })
+      .from(roleTasks)
+      .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, roleTasks.roleVersionId))
+      .where(and(eq(roleProfileVersions.roleProfileId, roleProfileId), eq(roleTasks.position, 0)))
+      .orderBy(roleProfileVersions.version);
+    expect(versions).toEqual([1, 2, 3].map((version) => ({ version, linked: long!.id, text: long!.statement })));
+
+    // A typed task of the same length is refused at the field, not cut.
+    const typed = `${long!.statement} (ours)`;
+    await expect(edit(3, [{ text: typed, level: 2 }])).rejects.toMatchObject({
+      fieldErrors: { "tasks.0.text": [`Keep a task under ${TASK_TEXT_MAX} characters.`] },
+    });
   });
 });
 

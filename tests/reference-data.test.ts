@@ -3,10 +3,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureReferenceData, ReferenceDataError, referenceFolder } from "@/db/reference-data";
-import { occupations, occupationTasks, referenceDatasets } from "@/db/schema";
+import { occupationAiApplicability, occupations, occupationTasks, referenceDatasets } from "@/db/schema";
 import { createTestDatabase, driverUnderTest } from "./helpers/test-db";
 
 const manifest = JSON.parse(readFileSync(path.join(referenceFolder, "manifest.json"), "utf8"));
@@ -15,7 +15,7 @@ const TASKS = "occupation-tasks.tsv.gz";
 /** A copy of db/reference/ where `damage` rewrites one file (and, if asked, the manifest to match). */
 function damagedCopy(damage: (bytes: Buffer) => Buffer, updateManifestChecksum = false) {
   const folder = mkdtempSync(path.join(tmpdir(), "ll-reference-"));
-  for (const name of ["manifest.json", "occupations.tsv.gz", TASKS]) {
+  for (const name of ["manifest.json", "occupations.tsv.gz", TASKS, "ai-applicability.tsv.gz"]) {
     copyFileSync(path.join(referenceFolder, name), path.join(folder, name));
   }
   const damaged = damage(readFileSync(path.join(folder, TASKS)));
@@ -77,6 +77,26 @@ describe(`the O*NET reference data loader (${driverUnderTest})`, () => {
       gpt4Automation: 2,
     });
     expect(task?.statement).toMatch(/^Direct or coordinate an organization's financial or budget activities/);
+    console.log(`Reference data loaded (${driverUnderTest}) in ${Math.round(result.ms)} ms`);
+  });
+
+  it("loads the Working with AI scores, and most occupations find theirs by the first seven characters of their code", async () => {
+    const [scores] = await testDb.db.select({ n: count() }).from(occupationAiApplicability);
+    expect(scores?.n).toBe(785);
+    const [ceo] = await testDb.db
+      .select()
+      .from(occupationAiApplicability)
+      .where(eq(occupationAiApplicability.socCode, "11-1011"));
+    expect(ceo?.title).toBe("Chief Executives");
+    expect(ceo?.score).toBeCloseTo(0.155502898114603, 15);
+    // The published score is the mean of its user-goal and AI-action halves.
+    expect(ceo!.score).toBeCloseTo((ceo!.scoreUser + ceo!.scoreAi) / 2, 15);
+    const [joined] = await testDb.db
+      .select({ n: count() })
+      .from(occupations)
+      .innerJoin(occupationAiApplicability, eq(occupationAiApplicability.socCode, sql`left(${occupations.code}, 7)`));
+    console.log(`Join coverage: ${joined?.n} of 923 occupations have a Working with AI score`);
+    expect(joined?.n).toBe(893);
   });
 
   it("is idempotent: a second run finds the same files loaded and changes nothing", async () => {

@@ -27,10 +27,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <NavLinks items={navItemsFor(actor.role)} />
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-right leading-tight">
+            <Link href="/account" className="text-right leading-tight hover:underline" title="My account">
               <span className="block font-medium">{actor.name}</span>
-              <span className="text-muted block text-xs">{roleLabels[actor.role]}</span>
-            </span>
+              <span className="text-muted block text-xs">{roleLabels[actor.role]} · My account</span>
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"

@@ -10,25 +10,38 @@ ChartJS.defaults.color = prefersDark ? "#a0a8b6" : "#5b6472";
 ChartJS.defaults.borderColor = "rgba(128, 128, 128, 0.18)";
 const DIAGONAL_COLOR = prefersDark ? "#7c8594" : "#8a93a1";
 
-export type ResearchPoint = { label: string; research: number; ladder: number };
+export type ResearchPoint = { label: string; research: number; ladder: number; basis: "people" | "target" };
 
 /**
- * Roles placed by the occupation's published exposure (x) and the ladder's measured exposure (y),
- * both in percent, with the diagonal where the two agree.
+ * Roles placed by their occupation's research figure (x) and the ladder's exposure (y), both in
+ * percent, with the diagonal where the two agree. Roles measured from people's assessments are
+ * filled dots; roles with only a target mix are hollow squares.
  */
-export function ResearchScatter({ points, summary }: { points: ResearchPoint[]; summary: string }) {
+export function ResearchScatter({
+  points,
+  summary,
+  researchTitle,
+}: {
+  points: ResearchPoint[];
+  summary: string;
+  /** The x axis: which research figure the roles are read against. */
+  researchTitle: string;
+}) {
+  const measured = points.filter((p) => p.basis === "people");
+  const target = points.filter((p) => p.basis === "target");
+  const groups = [measured, target];
   const options: ChartOptions<"scatter"> = {
     responsive: true,
     maintainAspectRatio: false,
     plugins: {
       legend: { position: "bottom", labels: { usePointStyle: true } },
       tooltip: {
-        filter: (item) => item.datasetIndex === 0,
+        filter: (item) => item.datasetIndex < 2,
         callbacks: {
           label: (ctx) => {
-            const point = points[ctx.dataIndex];
+            const point = groups[ctx.datasetIndex]?.[ctx.dataIndex];
             return point
-              ? `${point.label}: ladder ${Math.round(point.ladder)}%, research ${Math.round(point.research)}%`
+              ? `${point.label}: ladder ${Math.round(point.ladder)}% (${point.basis === "people" ? "measured" : "target mix"}), research ${Math.round(point.research)}%`
               : "";
           },
         },
@@ -39,14 +52,14 @@ export function ResearchScatter({ points, summary }: { points: ResearchPoint[]; 
         type: "linear",
         min: 0,
         max: 100,
-        title: { display: true, text: "Occupation's published exposure, beta (%)" },
+        title: { display: true, text: `${researchTitle} (%)` },
         ticks: { callback: (value) => `${value}%` },
       },
       y: {
         type: "linear",
         min: 0,
         max: 100,
-        title: { display: true, text: "Measured exposure on the ladder, E (%)" },
+        title: { display: true, text: "AI exposure on the ladder, E (%)" },
         ticks: { callback: (value) => `${value}%` },
       },
     },
@@ -60,10 +73,20 @@ export function ResearchScatter({ points, summary }: { points: ResearchPoint[]; 
         data={{
           datasets: [
             {
-              label: "Roles",
-              data: points.map((p) => ({ x: p.research, y: p.ladder })),
+              label: "Measured from people's assessments",
+              data: measured.map((p) => ({ x: p.research, y: p.ladder })),
               backgroundColor: ACCENT_COLOR,
               borderColor: ACCENT_COLOR,
+              pointRadius: 5,
+              pointHoverRadius: 7,
+            },
+            {
+              label: "Target mix only (no one assessed yet)",
+              data: target.map((p) => ({ x: p.research, y: p.ladder })),
+              backgroundColor: "transparent",
+              borderColor: ACCENT_COLOR,
+              borderWidth: 2,
+              pointStyle: "rect",
               pointRadius: 5,
               pointHoverRadius: 7,
             },

@@ -2,7 +2,16 @@ import { ResearchAttribution } from "@/components/research-attribution";
 import { Card, Stat } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { RoleOccupationTask, RoleResearchComparison } from "@/db/queries/occupations";
-import { automationLabelName, exposureLabelName, formatPercent, LEVELS, researchReading } from "@/lib/ladder";
+import {
+  automationLabelName,
+  automationMeaning,
+  exposureLabelName,
+  formatPercent,
+  LEVELS,
+  occupationBeta,
+  researchReading,
+  sourcesReading,
+} from "@/lib/ladder";
 
 /** One role's ladder exposure next to its occupation's published beta, with a plain reading. */
 export function RoleResearchCard({
@@ -27,7 +36,7 @@ export function RoleResearchCard({
         title={`${role.roleTitle} · ${role.teamName}`}
         description={`O*NET occupation: ${role.occupationTitle} (${role.occupationCode})`}
       >
-        <div className="grid gap-3 sm:grid-cols-3">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <Stat
             label="AI exposure, your people"
             value={role.measured ? formatPercent(role.measured.exposure) : "—"}
@@ -47,15 +56,36 @@ export function RoleResearchCard({
             value={formatPercent(role.publishedBetaHuman)}
             hint={`beta = E1 + ½·E2, annotators' labels; GPT-4's: ${formatPercent(role.publishedBetaGpt4)}`}
           />
+          <Stat
+            label="AI applicability, occupation"
+            value={role.applicability ? formatPercent(role.applicability.score) : "—"}
+            hint={
+              role.applicability
+                ? `From real Copilot use: user goals ${formatPercent(role.applicability.scoreUser)} (close to level 2), AI actions ${formatPercent(role.applicability.scoreAi)} (close to level 1)`
+                : "Working with AI has no score for this occupation's SOC code"
+            }
+          />
         </div>
         <p className="mt-4 text-sm font-medium" data-testid="research-reading">
           {reading}
         </p>
+        {role.ranks && (
+          <p className="text-muted mt-1 text-sm" data-testid="sources-reading">
+            {sourcesReading(role.occupationTitle, role.ranks.beta, role.ranks.applicability)}
+          </p>
+        )}
         {tasks.length > 0 && (
           <details className="mt-4">
             <summary className="cursor-pointer text-sm font-medium">
               Tasks from O*NET with their labels ({tasks.length})
             </summary>
+            <p className="text-muted mt-2 text-xs" data-testid="tasks-beta">
+              These tasks&apos; beta, counted like the research (Core tasks twice):{" "}
+              {formatPercent(
+                occupationBeta(tasks.map((t) => ({ label: t.humanExposure, taskType: t.taskType }))) * 100,
+              )}{" "}
+              against the whole occupation&apos;s {formatPercent(role.publishedBetaHuman)}.
+            </p>
             <ScrollRegion label={`Tasks of ${role.roleTitle}`}>
               <table className="mt-2 w-full text-sm">
                 <thead>
@@ -67,7 +97,7 @@ export function RoleResearchCard({
                       Exposure
                     </th>
                     <th scope="col" className="py-1 pr-3 font-medium">
-                      Automation
+                      GPT-4 automation
                     </th>
                     <th scope="col" className="py-1 pr-3 font-medium">
                       Ladder level
@@ -82,7 +112,10 @@ export function RoleResearchCard({
                         {exposureLabelName(t.humanExposure)}{" "}
                         <span className="text-muted">(GPT-4 {exposureLabelName(t.gpt4Exposure)})</span>
                       </td>
-                      <td className="py-1 pr-3">{automationLabelName(t.gpt4Automation)}</td>
+                      <td className="py-1 pr-3">
+                        <span className="whitespace-nowrap font-medium">{automationLabelName(t.gpt4Automation)}</span>{" "}
+                        <span className="text-muted">{automationMeaning(t.gpt4Automation)}</span>
+                      </td>
                       <td className="py-1 pr-3 whitespace-nowrap">
                         {t.level} · {LEVELS[t.level - 1]?.name}
                       </td>
@@ -93,7 +126,7 @@ export function RoleResearchCard({
             </ScrollRegion>
           </details>
         )}
-        {attribution && <ResearchAttribution className="mt-3" />}
+        {attribution && <ResearchAttribution className="mt-3" workingWithAi={role.applicability !== null} />}
       </Card>
     </div>
   );

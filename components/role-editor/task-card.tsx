@@ -1,5 +1,5 @@
 import { LEVELS } from "@/lib/ladder";
-import { TASK_TEXT_MAX } from "@/lib/limits";
+import { OCCUPATION_TASK_TEXT_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 import { ErrorText } from "./error-text";
 import type { RoleDraft, Task } from "./use-role-draft";
 
@@ -45,7 +45,7 @@ export function TaskCard({
           id={`task-${t.key}-text`}
           name={`tasks.${index}.text`}
           rows={2}
-          maxLength={TASK_TEXT_MAX}
+          maxLength={t.text.length > TASK_TEXT_MAX ? OCCUPATION_TASK_TEXT_MAX : TASK_TEXT_MAX}
           className="input min-w-0 flex-1 resize-y px-2 py-1"
           value={t.text}
           onChange={(e) => draft.setTaskText(t.key, e.target.value)}

@@ -69,11 +69,13 @@ export function SubmitButton({
   pendingText,
   tone = "primary",
   className = "",
+  disabled = false,
 }: {
   children: React.ReactNode;
   pendingText?: string;
   tone?: "primary" | "danger" | "plain";
   className?: string;
+  disabled?: boolean;
 }) {
   const { pending } = useFormStatus();
   const tones = {
@@ -84,7 +86,7 @@ export function SubmitButton({
   return (
     <button
       type="submit"
-      disabled={pending}
+      disabled={pending || disabled}
       className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${tones[tone]} ${className}`}
     >
       {pending ? (pendingText ?? "Saving…") : children}

@@ -1,15 +1,37 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { containsPattern } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
+import { endAllSessions } from "@/db/queries/sessions";
 import { type AppRole, departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
 import { type Actor, assertRole } from "@/lib/authz";
 
 /** Stored for people created without a password: no bcrypt hash, so no password ever matches. */
 export const NO_PASSWORD = "!";
+
+/**
+ * The columns that tell a person's access state (lib/access-state.ts): whether they have a
+ * password, their last sign-in, their open invitation. Correlated per row: only for one page.
+ */
+// Qualified by hand: in a one-table select Drizzle leaves columns unqualified, which a subquery would misread.
+const personIdRef = sql.raw('"people"."id"');
+const accessColumns = {
+  hasPassword: sql<boolean>`${people.passwordHash} <> ${NO_PASSWORD}`,
+  lastSignInAt: sql<Date | null>`(select max(s.created_at) from sessions s where s.person_id = ${personIdRef})`.mapWith(
+    (v: string | Date | null) => (v ? new Date(v) : null),
+  ),
+  invitedAt:
+    sql<Date | null>`(select max(t.created_at) from access_tokens t where t.person_id = ${personIdRef} and t.purpose = 'invite' and t.used_at is null and t.revoked_at is null)`.mapWith(
+      (v: string | Date | null) => (v ? new Date(v) : null),
+    ),
+  inviteExpiresAt:
+    sql<Date | null>`(select max(t.expires_at) from access_tokens t where t.person_id = ${personIdRef} and t.purpose = 'invite' and t.used_at is null and t.revoked_at is null)`.mapWith(
+      (v: string | Date | null) => (v ? new Date(v) : null),
+    ),
+};
 
 export const PEOPLE_SORTS = ["name", "email", "role", "team", "department", "status"] as const;
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
@@ -41,7 +63,19 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
   const q = query.q?.trim();
   if (q) {
     const pattern = containsPattern(q);
-    conditions.push(or(ilike(people.name, pattern), ilike(people.email, pattern), ilike(teams.name, pattern))!);
+    // Each side is answered by its trigram indexes (migration 0007), not by ILIKE on every joined row.
+    conditions.push(
+      or(
+        inArray(
+          people.id,
+          db
+            .select({ id: people.id })
+            .from(people)
+            .where(or(ilike(people.name, pattern), ilike(people.email, pattern))),
+        ),
+        inArray(teams.id, db.select({ id: teams.id }).from(teams).where(ilike(teams.name, pattern))),
+      )!,
+    );
   }
   if (query.status === "active") conditions.push(eq(people.active, true));
   if (query.status === "inactive") conditions.push(eq(people.active, false));
@@ -61,6 +95,7 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
         teamId: teams.id,
         team: teams.name,
         department: departments.name,
+        ...accessColumns,
       })
       .from(people)
       .leftJoin(teamMemberships, and(eq(teamMemberships.personId, people.id), isNull(teamMemberships.endedOn)))
@@ -93,6 +128,7 @@ export async function getPerson(actor: Actor, personId: number) {
       role: people.appRole,
       active: people.active,
       updatedAt: people.updatedAt,
+      ...accessColumns,
     })
     .from(people)
     .where(eq(people.id, personId));
@@ -189,6 +225,8 @@ export async function updatePerson(
       .update(people)
       .set({ name: input.name, email: input.email, appRole: input.role, updatedAt: sql`now()` })
       .where(eq(people.id, personId));
+    // A new role or email is a new identity: their sessions end and they sign in again.
+    if (changes.role || changes.email) await endAllSessions(personId, "person_updated", tx);
     await recordAudit(
       { actorId: actor.id, action: "person.updated", targetType: "person", targetId: personId, details: changes },
       tx,
@@ -196,7 +234,7 @@ export async function updatePerson(
   });
 }
 
-/** A deactivated person cannot sign in, and lib/dal.ts refuses their existing sessions at once. */
+/** A deactivated person cannot sign in, and their open sessions end. */
 export async function setPersonActive(actor: Actor, personId: number, active: boolean) {
   assertRole(actor, ["admin"]);
   if (personId === actor.id && !active) throw new ActionError("You cannot deactivate yourself.");
@@ -209,6 +247,7 @@ export async function setPersonActive(actor: Actor, personId: number, active: bo
       .returning({ id: people.id, email: people.email });
     if (changed.length === 0)
       throw new ActionError(active ? "This person is already active." : "This person is already deactivated.");
+    if (!active) await endAllSessions(personId, "deactivated", tx);
     await recordAudit(
       {
         actorId: actor.id,

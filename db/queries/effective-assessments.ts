@@ -1,38 +1,28 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { sharesOf } from "@/db/helpers";
-import { assessments } from "@/db/schema";
+import { effectiveAssessments } from "@/db/schema";
 
 /**
  * One row per person per cycle: the finalized manager assessment where one exists, else the
- * submitted (or finalized) self-assessment. The SQL twin of lib/ladder's `effectiveAssessment`.
+ * submitted (or finalized) self-assessment — the SQL twin of lib/ladder's `effectiveAssessment`.
+ * Read from effective_assessments, which a trigger keeps in the same transaction as every write
+ * (migration 0006), so a query filtered to a team or a person reads only those rows by index
+ * instead of ranking every assessment of the organisation first.
  */
 export function effectiveAssessmentsQuery(db: Database) {
   return db.$with("effective").as(
     db
-      .selectDistinctOn([assessments.cycleId, assessments.subjectId], {
-        cycleId: assessments.cycleId,
-        subjectId: assessments.subjectId,
-        teamId: assessments.teamId,
-        roleVersionId: assessments.roleVersionId,
-        ...sharesOf(assessments),
+      .select({
+        cycleId: effectiveAssessments.cycleId,
+        subjectId: effectiveAssessments.subjectId,
+        teamId: effectiveAssessments.teamId,
+        roleVersionId: effectiveAssessments.roleVersionId,
+        reviewed: effectiveAssessments.reviewed,
+        ...sharesOf(effectiveAssessments),
       })
-      .from(assessments)
-      .where(
-        and(
-          isNotNull(assessments.s1),
-          or(
-            and(eq(assessments.kind, "manager"), eq(assessments.status, "finalized")),
-            and(eq(assessments.kind, "self"), inArray(assessments.status, ["submitted", "finalized"])),
-          ),
-        ),
-      )
-      .orderBy(
-        assessments.cycleId,
-        assessments.subjectId,
-        sql`case when ${assessments.kind} = 'manager' then 0 else 1 end`,
-      ),
+      .from(effectiveAssessments),
   );
 }
 

@@ -154,8 +154,9 @@ const AGGREGATE_EXPORT_HEADER = ["section", "cycle", "group", "department", "met
 /** The Organization page's aggregates as CSV: the same figures, one row per number. */
 export async function organizationCsvStream(actor: Actor, filter: OrganizationFilter) {
   assertRole(actor, ORGANIZATION_ROLES);
-  const o = await organizationOverview(actor, filter);
-  const dept = o.department?.name ?? "All departments";
+  // The header goes out at once; the figures (every team's, from the rollups) follow.
+  let o: Awaited<ReturnType<typeof organizationOverview>>;
+  let dept = "";
   const sections: (() => unknown[][])[] = [
     () =>
       o.org.flatMap(({ cycle, figures }) =>
@@ -267,9 +268,13 @@ export async function organizationCsvStream(actor: Actor, filter: OrganizationFi
   ];
   let i = -1;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (i < 0) controller.enqueue(csvLines([], AGGREGATE_EXPORT_HEADER));
       else if (i < sections.length) {
+        if (i === 0) {
+          o = await organizationOverview(actor, filter, "complete");
+          dept = o.department?.name ?? "All departments";
+        }
         const rows = sections[i]!();
         if (rows.length) controller.enqueue(csvLines(rows));
       } else controller.close();

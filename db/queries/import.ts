@@ -94,6 +94,7 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
     }
 
     const personId = new Map([...snapshot.people].map(([email, p]) => [email, p.id]));
+    const createdIds: number[] = [];
     const creates = todo.filter((r) => r.outcome === "create");
     for (const batch of chunks(creates, BATCH)) {
       const inserted = await tx
@@ -107,7 +108,10 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
           })),
         )
         .returning({ id: people.id, email: people.email });
-      for (const p of inserted) personId.set(p.email, p.id);
+      for (const p of inserted) {
+        personId.set(p.email, p.id);
+        createdIds.push(p.id);
+      }
       await tx.insert(teamMemberships).values(
         batch.map((r) => ({
           personId: personId.get(r.email)!,
@@ -172,6 +176,7 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
     };
     await recordAudit({ actorId: actor.id, action: "people.imported", targetType: "import", details: summary }, tx);
     onProgress({ phase: "Saving", done: total, total });
-    return summary;
+    // The new people's ids, so the admin can invite them next.
+    return { ...summary, createdIds };
   });
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { containsPattern, escapeLike, latestRoleVersions, mixOf, sharesOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import {
+  occupationAiApplicability,
   occupations,
   occupationTasks,
   reviewCycles,
@@ -13,7 +14,14 @@ import {
   teams,
 } from "@/db/schema";
 import { AccessDeniedError, type Actor, assertRole, hasRole, ORGANIZATION_ROLES } from "@/lib/authz";
-import { type AutomationLevel, aiExposure, compareWithResearch, type ExposureLabel, groupFigures } from "@/lib/ladder";
+import {
+  type AutomationLevel,
+  aiExposure,
+  compareWithResearch,
+  type ExposureLabel,
+  groupFigures,
+  type OccupationTaskType,
+} from "@/lib/ladder";
 
 /** Who may browse the occupations and compare roles with them: whoever maps roles or reads the org. */
 const RESEARCH_ROLES = ["manager", "leader", "admin"] as const;
@@ -102,6 +110,10 @@ export type RoleResearchComparison = {
   /** Published beta as a percent, 0–100, from the annotators' and from GPT-4's labels. */
   publishedBetaHuman: number;
   publishedBetaGpt4: number;
+  /** Tomlinson et al.'s AI applicability of the occupation's SOC code, as percents; null where it has none. */
+  applicability: { score: number; scoreUser: number; scoreAi: number } | null;
+  /** Where the occupation ranks (0–1) among the occupations both sources cover, by beta and by applicability. */
+  ranks: { beta: number; applicability: number } | null;
   /** E from the role's current target mix. */
   targetExposure: number | null;
   /** E from the mean of its people's effective assessments in the latest closed cycle that has any (else the open one). */
@@ -118,7 +130,7 @@ export type RoleResearchComparison = {
  */
 export async function roleResearchComparisons(
   actor: Actor,
-  options: { teamIds?: number[]; roleProfileId?: number } = {},
+  options: { teamIds?: number[]; roleProfileId?: number; departmentId?: number } = {},
 ): Promise<RoleResearchComparison[]> {
   assertRole(actor, RESEARCH_ROLES);
   const db = await getDb();
@@ -126,6 +138,23 @@ export async function roleResearchComparisons(
   if (!hasRole(actor, ORGANIZATION_ROLES)) scope.push(eq(teams.managerId, actor.id));
   if (options.teamIds) scope.push(inArray(teams.id, options.teamIds.length ? options.teamIds : [-1]));
   if (options.roleProfileId !== undefined) scope.push(eq(roleProfiles.id, options.roleProfileId));
+  if (options.departmentId !== undefined) scope.push(eq(teams.departmentId, options.departmentId));
+
+  // Ranks among the 893 occupations both sources cover: the scales differ, the orders can be compared.
+  const ranked = db
+    .select({
+      code: occupations.code,
+      betaRank: sql<number>`percent_rank() over (order by ${occupations.publishedBetaHuman})`.as("beta_rank"),
+      applicabilityRank: sql<number>`percent_rank() over (order by ${occupationAiApplicability.score})`.as(
+        "applicability_rank",
+      ),
+      score: occupationAiApplicability.score,
+      scoreUser: occupationAiApplicability.scoreUser,
+      scoreAi: occupationAiApplicability.scoreAi,
+    })
+    .from(occupations)
+    .innerJoin(occupationAiApplicability, eq(occupationAiApplicability.socCode, sql`left(${occupations.code}, 7)`))
+    .as("ranked");
 
   const latestVersion = latestRoleVersions(db);
 
@@ -139,12 +168,18 @@ export async function roleResearchComparisons(
       occupationTitle: occupations.title,
       publishedBetaHuman: occupations.publishedBetaHuman,
       publishedBetaGpt4: occupations.publishedBetaGpt4,
+      betaRank: ranked.betaRank,
+      applicabilityRank: ranked.applicabilityRank,
+      score: ranked.score,
+      scoreUser: ranked.scoreUser,
+      scoreAi: ranked.scoreAi,
       ...sharesOf(latestVersion),
     })
     .from(roleProfiles)
     .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
     .innerJoin(occupations, eq(occupations.code, roleProfiles.occupationCode))
     .leftJoin(latestVersion, eq(latestVersion.roleProfileId, roleProfiles.id))
+    .leftJoin(ranked, eq(ranked.code, occupations.code))
     .where(and(...scope))
     .orderBy(asc(teams.name), asc(roleProfiles.title));
   if (roles.length === 0) return [];
@@ -205,6 +240,12 @@ export async function roleResearchComparisons(
       occupationTitle: role.occupationTitle,
       publishedBetaHuman,
       publishedBetaGpt4: role.publishedBetaGpt4 * 100,
+      applicability:
+        role.score === null
+          ? null
+          : { score: role.score * 100, scoreUser: role.scoreUser! * 100, scoreAi: role.scoreAi! * 100 },
+      ranks:
+        role.betaRank === null ? null : { beta: Number(role.betaRank), applicability: Number(role.applicabilityRank) },
       targetExposure,
       measured,
       comparison: ladderExposure === null ? null : compareWithResearch(ladderExposure, publishedBetaHuman),
@@ -213,11 +254,11 @@ export async function roleResearchComparisons(
   });
 }
 
-/** The org's linked roles for the Organization page's scatter: leaders and admins only. */
-export async function orgRoleResearchPoints(actor: Actor) {
+/** The org's linked roles for the Organization page's scatter, in one department or all: leaders and admins only. */
+export async function orgRoleResearchPoints(actor: Actor, departmentId?: number) {
   if (!hasRole(actor, ORGANIZATION_ROLES))
     throw new AccessDeniedError("The organisation's roles are for leaders and admins.");
-  return roleResearchComparisons(actor);
+  return roleResearchComparisons(actor, { departmentId });
 }
 
 export type RoleOccupationTask = {
@@ -228,6 +269,7 @@ export type RoleOccupationTask = {
   humanExposure: ExposureLabel;
   gpt4Exposure: ExposureLabel;
   gpt4Automation: AutomationLevel;
+  taskType: OccupationTaskType;
 };
 
 /** The current version's tasks of roles started from an occupation, with the O*NET labels they came from. */
@@ -248,6 +290,7 @@ export async function roleOccupationTasks(actor: Actor, roleProfileIds: number[]
         humanExposure: occupationTasks.humanExposure,
         gpt4Exposure: occupationTasks.gpt4Exposure,
         gpt4Automation: occupationTasks.gpt4Automation,
+        taskType: occupationTasks.taskType,
       })
       .from(roleProfiles)
       .innerJoin(teams, eq(teams.id, roleProfiles.teamId))

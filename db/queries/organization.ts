@@ -1,18 +1,24 @@
 import "server-only";
-import { and, asc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
-import { getDb } from "@/db";
-import { mixOf, sharesOf } from "@/db/helpers";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
+import { type Database, getDb } from "@/db";
+import { containsPattern } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
-import { assessments, departments, people, reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
-import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
 import {
-  calibrationGap,
-  type ExposureClass,
-  exposureClass,
-  groupFigures,
-  type LevelMix,
-  upwardShift,
-} from "@/lib/ladder";
+  departmentCycleFigures,
+  departments,
+  effectiveAssessments,
+  people,
+  reviewCycles,
+  roleCycleFigures,
+  roleProfiles,
+  roleProfileVersions,
+  teamCycleFigures,
+  teamMemberships,
+  teams,
+} from "@/db/schema";
+import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
+import { type ExposureClass, groupFigures, upwardShift } from "@/lib/ladder";
 
 type MeanMixRow = {
   count: number;
@@ -60,7 +66,7 @@ async function listDepartmentsForOrganization(actor: Actor) {
   return db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name));
 }
 
-export type OrganizationFilter = { from?: string; to?: string; departmentId?: number };
+export type OrganizationFilter = { from?: string; to?: string; departmentId?: number; basis?: string };
 
 export type CalibrationBucket = "manager_higher_lots" | "manager_higher" | "agree" | "self_higher" | "self_higher_lots";
 /** Gap = L(self) − L(manager); within ±0.10 counts as agreement, beyond ±0.30 as a wide gap. */
@@ -72,16 +78,118 @@ export const CALIBRATION_BUCKETS: { key: CalibrationBucket; label: string; test:
   { key: "self_higher_lots", label: "Self higher by > 0.30", test: (g) => g > 0.3 },
 ];
 
+/** Beyond these counts the page draws departments instead of teams, and lists the top movers only. */
+export const TEAM_LINES_MAX = 12;
+export const HEATMAP_TEAMS_MAX = 30;
+export const TOP_N = 10;
+/** A cycle with fewer of its people assessed than this is provisional: drawn dashed, never the headline. */
+const COVERAGE_THRESHOLD = 0.8;
+/** Teams with fewer assessed people show no figures to leaders: a mean of two is nearly a person's answers. */
+export const MIN_TEAM_ASSESSED = 3;
+
+export type Basis = "best" | "reviewed";
+
+/** The sums of a rollup row for a basis: every effective assessment, or finalized manager reviews only. */
+type RollupKey =
+  | "assessed"
+  | "sumS1"
+  | "sumS2"
+  | "sumS3"
+  | "sumS4"
+  | "sumS5"
+  | "reviewed"
+  | "reviewedS1"
+  | "reviewedS2"
+  | "reviewedS3"
+  | "reviewedS4"
+  | "reviewedS5";
+function rollupColumns<T extends Record<RollupKey, AnyPgColumn>>(t: T, basis: Basis) {
+  return basis === "reviewed"
+    ? { count: t.reviewed, s1: t.reviewedS1, s2: t.reviewedS2, s3: t.reviewedS3, s4: t.reviewedS4, s5: t.reviewedS5 }
+    : { count: t.assessed, s1: t.sumS1, s2: t.sumS2, s3: t.sumS3, s4: t.sumS4, s5: t.sumS5 };
+}
+
+type SumRow = { count: number; s1: number; s2: number; s3: number; s4: number; s5: number };
+
+function figuresOfSums(row: SumRow | undefined) {
+  if (!row || row.count <= 0) return null;
+  const n = row.count;
+  return groupFigures({ count: n, s1: row.s1 / n, s2: row.s2 / n, s3: row.s3 / n, s4: row.s4 / n, s5: row.s5 / n });
+}
+
+function addSums(into: SumRow | undefined, row: SumRow): SumRow {
+  if (!into) return { ...row };
+  return {
+    count: into.count + row.count,
+    s1: into.s1 + row.s1,
+    s2: into.s2 + row.s2,
+    s3: into.s3 + row.s3,
+    s4: into.s4 + row.s4,
+    s5: into.s5 + row.s5,
+  };
+}
+
+/**
+ * The ids of the teams or roles whose leverage index moved most up and most down between their
+ * first and last cycle with figures among `cycleIds` (three or more assessed), `limit` each way.
+ */
+async function topMoverIds(
+  db: Database,
+  kind: "team" | "role",
+  cycleIds: number[],
+  departmentId: number | null,
+  basis: Basis,
+  limit: number | null,
+) {
+  if (cycleIds.length < 2) return [];
+  const table = kind === "team" ? sql`team_cycle_figures` : sql`role_cycle_figures`;
+  const key = kind === "team" ? sql`f.team_id` : sql`f.role_profile_id`;
+  const teamOf =
+    kind === "team" ? sql`f.team_id` : sql`(select team_id from role_profiles rp where rp.id = f.role_profile_id)`;
+  const p = basis === "reviewed" ? "reviewed_s" : "sum_s";
+  const n = basis === "reviewed" ? sql`f.reviewed` : sql`f.assessed`;
+  const index = sql.raw(`(f.${p}1 + 2 * f.${p}2 + 3 * f.${p}3 + 4 * f.${p}4 + 5 * f.${p}5)::float8`);
+  // max/min over [start, index] pairs pick the last and first cycle's index in one pass, without sorting.
+  const rows = await db.execute<{ id: number }>(sql`
+    with r as (
+      select ${key} as id, extract(epoch from c.starts_on)::float8 as k, ${index} / ${n} as idx
+      from ${table} f join review_cycles c on c.id = f.cycle_id
+      where f.cycle_id in ${cycleIds} and ${n} >= ${MIN_TEAM_ASSESSED}
+        ${departmentId === null ? sql`` : sql`and (select department_id from teams t where t.id = ${teamOf}) = ${departmentId}`}
+    ),
+    change as (
+      select id, (max(array[k, idx]))[2] - (min(array[k, idx]))[2] as delta from r group by id having count(*) >= 2
+    )
+    (select id from change order by delta desc, id ${limit === null ? sql`` : sql`limit ${limit}`})
+    union
+    (select id from change order by delta, id ${limit === null ? sql`` : sql`limit ${limit}`})`);
+  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: number }[] }).rows) as { id: number }[];
+  return [...new Set(list.map((r) => Number(r.id)))];
+}
+
 /**
  * Everything the Organization page shows, for a range of started cycles and an optional
- * department: sums and means come from SQL aggregates; only the exposure class (a median) and the
- * calibration gaps are computed here, from one cycle's or one range's rows, with lib/ladder.
+ * department. Team and department figures come from the rollups kept by the triggers (one row per
+ * team and cycle), so the cost follows the number of teams, not the history of assessments; only
+ * the exposure class (a median) and the calibration gaps read individual rows, of the scope only.
  */
-export async function organizationOverview(actor: Actor, filter: OrganizationFilter = {}) {
+export async function organizationOverview(
+  actor: Actor,
+  filter: OrganizationFilter = {},
+  /** "page" keeps what a reader can take in (top lists, departments beyond a few teams); "complete" is for the CSV. */
+  detail: "page" | "complete" = "page",
+) {
   assertRole(actor, ORGANIZATION_ROLES);
   const db = await getDb();
+  const basis: Basis = filter.basis === "reviewed" ? "reviewed" : "best";
   const allCycles = await db
-    .select({ id: reviewCycles.id, name: reviewCycles.name, status: reviewCycles.status })
+    .select({
+      id: reviewCycles.id,
+      name: reviewCycles.name,
+      status: reviewCycles.status,
+      startsOn: reviewCycles.startsOn,
+      endsOn: reviewCycles.endsOn,
+    })
     .from(reviewCycles)
     .where(ne(reviewCycles.status, "draft"))
     .orderBy(asc(reviewCycles.startsOn));
@@ -100,85 +208,224 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
   const teamList = (await listTeamsWithDepartment(actor)).filter(
     (t) => !department || t.departmentId === department.id,
   );
+  const teamById = new Map(teamList.map((t) => [t.id, t]));
   const base = {
+    basis,
     allCycles,
     cycles,
     departments: departmentList,
     department,
     teams: teamList,
   };
-  if (cycleIds.length === 0)
-    return {
-      ...base,
-      org: [],
-      teamSeries: [],
-      heatmap: null,
-      teamMovers: [],
-      roleMovers: [],
-      roles: [],
-      calibration: [],
-    };
+  const empty = {
+    ...base,
+    org: [],
+    coverage: [],
+    teamSeries: [],
+    departmentSeries: [],
+    latestIndex: -1,
+    teamsPartial: false,
+    roleCounts: { total: 0, exposed: 0, enhanced: 0 },
+    heatmap: null,
+    departmentHeatmap: null,
+    teamMovers: [],
+    roleMovers: [],
+    roles: [],
+    calibration: [],
+  };
+  if (cycleIds.length === 0) return empty;
 
-  const effective = effectiveAssessmentsQuery(db);
-  const inScope = (): SQL =>
-    and(inArray(effective.cycleId, cycleIds), department ? eq(teams.departmentId, department.id) : undefined)!;
-
-  const [orgRows, teamRows, roleRows] = await Promise.all([
+  const tc = rollupColumns(teamCycleFigures, basis);
+  const dc = rollupColumns(departmentCycleFigures, basis);
+  const [departmentRows, headcounts] = await Promise.all([
     db
-      .with(effective)
-      .select({ cycleId: effective.cycleId, ...meanMixColumns(effective) })
-      .from(effective)
-      .innerJoin(teams, eq(teams.id, effective.teamId))
-      .where(inScope())
-      .groupBy(effective.cycleId),
+      .select({
+        departmentId: departmentCycleFigures.departmentId,
+        cycleId: departmentCycleFigures.cycleId,
+        reviewedCount: departmentCycleFigures.reviewed,
+        ...dc,
+      })
+      .from(departmentCycleFigures)
+      .where(
+        and(
+          inArray(departmentCycleFigures.cycleId, cycleIds),
+          sql`${dc.count} > 0`,
+          department ? eq(departmentCycleFigures.departmentId, department.id) : undefined,
+        ),
+      ),
+    // Coverage: the active people who were members of a team in scope on each cycle's last day
+    // (one membership each on a given day), counted in one pass over the memberships.
     db
-      .with(effective)
-      .select({ cycleId: effective.cycleId, teamId: effective.teamId, ...meanMixColumns(effective) })
-      .from(effective)
-      .innerJoin(teams, eq(teams.id, effective.teamId))
-      .where(inScope())
-      .groupBy(effective.cycleId, effective.teamId),
-    db
-      .with(effective)
-      .select({ cycleId: effective.cycleId, roleId: roleProfileVersions.roleProfileId, ...meanMixColumns(effective) })
-      .from(effective)
-      .innerJoin(teams, eq(teams.id, effective.teamId))
-      .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, effective.roleVersionId))
-      .where(inScope())
-      .groupBy(effective.cycleId, roleProfileVersions.roleProfileId),
+      .select(
+        Object.fromEntries(
+          cycles.map((c) => [
+            `c${c.id}`,
+            sql<number>`count(*) filter (where ${teamMemberships.startedOn} <= ${c.endsOn} and (${teamMemberships.endedOn} is null or ${teamMemberships.endedOn} >= ${c.endsOn}))::int`,
+          ]),
+        ),
+      )
+      .from(teamMemberships)
+      .innerJoin(people, and(eq(people.id, teamMemberships.personId), eq(people.active, true)))
+      .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
+      .where(department ? eq(teams.departmentId, department.id) : undefined),
   ]);
 
+  const orgSums = new Map<number, SumRow>();
+  const finalizedOf = new Map<number, number>();
+  for (const r of departmentRows) {
+    orgSums.set(r.cycleId, addSums(orgSums.get(r.cycleId), r));
+    finalizedOf.set(r.cycleId, (finalizedOf.get(r.cycleId) ?? 0) + r.reviewedCount);
+  }
   // Cycles in range without any assessment (a new quarter not yet written in) are left out.
-  const withData = new Set(orgRows.map((r) => r.cycleId));
-  cycles = cycles.filter((c) => withData.has(c.id));
+  cycles = cycles.filter((c) => orgSums.has(c.id));
   base.cycles = cycles;
-  const org = cycles.map((c) => ({
+  if (cycles.length === 0) return { ...empty, cycles };
+  const cycleIndex = new Map(cycles.map((c, i) => [c.id, i]));
+  const headcountOf = (headcounts[0] ?? {}) as Record<string, number>;
+  const coverage = cycles.map((c) => {
+    const assessed = orgSums.get(c.id)?.count ?? 0;
+    const active = Math.max(headcountOf[`c${c.id}`] ?? 0, assessed);
+    const finalized = finalizedOf.get(c.id) ?? 0;
+    const share = active ? assessed / active : 0;
+    return {
+      cycle: c,
+      assessed,
+      active,
+      finalized,
+      share,
+      provisional: c.status === "open" || share < COVERAGE_THRESHOLD,
+    };
+  });
+  const org = cycles.map((c, i) => ({
     cycle: c,
-    figures: figuresOf(
-      orgRows.find((r) => r.cycleId === c.id) ?? { count: 0, s1: null, s2: null, s3: null, s4: null, s5: null },
-    ),
+    figures: figuresOfSums(orgSums.get(c.id)),
+    coverage: coverage[i]!,
   }));
-  const teamSeries = teamList
-    .map((team) => ({
-      team,
-      points: cycles.map((c) => {
-        const row = teamRows.find((r) => r.cycleId === c.id && r.teamId === team.id);
-        return row ? figuresOf(row) : null;
-      }),
-    }))
-    .filter((s) => s.points.some((p) => p !== null));
 
-  // The heatmap, movers and role figures end at the latest closed cycle in range: an open cycle
-  // is still filling up. Without a closed one, the latest with data stands in (marked open).
-  const closedIndex = org.findLastIndex((o) => o.figures !== null && o.cycle.status === "closed");
-  const latestIndex = closedIndex >= 0 ? closedIndex : org.findLastIndex((o) => o.figures !== null);
+  const seriesOf = <R extends SumRow & { cycleId: number }, K>(rows: R[], keyOf: (r: R) => K) => {
+    const byKey = new Map<K, (GroupFigures | null)[]>();
+    for (const r of rows) {
+      const i = cycleIndex.get(r.cycleId);
+      if (i === undefined) continue;
+      const points = byKey.get(keyOf(r)) ?? cycles.map(() => null);
+      points[i] = figuresOfSums(r);
+      byKey.set(keyOf(r), points);
+    }
+    return byKey;
+  };
+  // The heatmap, movers and role figures end at the latest cycle that is not provisional (closed
+  // with enough coverage). Without one, the latest with data stands in, marked provisional.
+  const solidIndex = org.findLastIndex((o) => o.figures !== null && !o.coverage.provisional);
+  const latestIndex = solidIndex >= 0 ? solidIndex : org.findLastIndex((o) => o.figures !== null);
   const latest = latestIndex >= 0 ? cycles[latestIndex]! : null;
-  const heatmap = latest
+  const upToLatest = cycles.slice(0, latestIndex + 1).map((c) => c.id);
+  const complete = detail === "complete";
+  const limit = complete ? undefined : TOP_N;
+
+  // Started together: the database works on them side by side.
+  const exposureSql = sql`${effectiveAssessments.s1} + ${effectiveAssessments.s2} / 2.0::float8`;
+  const upperSql = sql`(${effectiveAssessments.s3} + ${effectiveAssessments.s4} + ${effectiveAssessments.s5})::float8`;
+  const latestRolesP = latest
+    ? db
+        .select({
+          roleId: roleProfileVersions.roleProfileId,
+          count: sql<number>`count(*)::int`,
+          s1: sql<number | null>`avg(${effectiveAssessments.s1})::float8`,
+          s2: sql<number | null>`avg(${effectiveAssessments.s2})::float8`,
+          s3: sql<number | null>`avg(${effectiveAssessments.s3})::float8`,
+          s4: sql<number | null>`avg(${effectiveAssessments.s4})::float8`,
+          s5: sql<number | null>`avg(${effectiveAssessments.s5})::float8`,
+          medianExposure: sql<number>`percentile_cont(0.5) within group (order by ${exposureSql})`,
+          medianUpper: sql<number>`percentile_cont(0.5) within group (order by ${upperSql})`,
+        })
+        .from(effectiveAssessments)
+        .innerJoin(teams, eq(teams.id, effectiveAssessments.teamId))
+        .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, effectiveAssessments.roleVersionId))
+        .where(
+          and(
+            eq(effectiveAssessments.cycleId, latest.id),
+            department ? eq(teams.departmentId, department.id) : undefined,
+            basis === "reviewed" ? eq(effectiveAssessments.reviewed, true) : undefined,
+          ),
+        )
+        .groupBy(roleProfileVersions.roleProfileId)
+    : Promise.resolve([]);
+  const roleMoverIdsP = topMoverIds(db, "role", upToLatest, department?.id ?? null, basis, complete ? null : 6);
+  const pairs = sql<number>`sum(${teamCycleFigures.pairs})::int`;
+  const calibrationRowsP = db
+    .select({
+      teamId: teamCycleFigures.teamId,
+      pairs,
+      gapSum: sql<number>`sum(${teamCycleFigures.gapSum})::int`,
+      absGapSum: sql<number>`sum(${teamCycleFigures.absGapSum})::int`,
+      b1: sql<number>`sum(${teamCycleFigures.managerHigherLots})::int`,
+      b2: sql<number>`sum(${teamCycleFigures.managerHigher})::int`,
+      b3: sql<number>`sum(${teamCycleFigures.agree})::int`,
+      b4: sql<number>`sum(${teamCycleFigures.selfHigher})::int`,
+      b5: sql<number>`sum(${teamCycleFigures.selfHigherLots})::int`,
+    })
+    .from(teamCycleFigures)
+    .innerJoin(teams, eq(teams.id, teamCycleFigures.teamId))
+    .where(
+      and(inArray(teamCycleFigures.cycleId, cycleIds), department ? eq(teams.departmentId, department.id) : undefined),
+    )
+    .groupBy(teamCycleFigures.teamId)
+    .having(sql`${pairs} >= ${MIN_TEAM_ASSESSED}`)
+    .orderBy(
+      sql`sum(${teamCycleFigures.absGapSum})::float8 / sum(${teamCycleFigures.pairs}) desc`,
+      teamCycleFigures.teamId,
+    )
+    .limit(limit ?? 1_000_000);
+  // Every team's series while there are few teams (or for the CSV); else only the top movers'.
+  const teamsPartial = !complete && teamList.length > HEATMAP_TEAMS_MAX;
+  const teamIds = teamsPartial ? await topMoverIds(db, "team", upToLatest, department?.id ?? null, basis, TOP_N) : null;
+  const teamRows =
+    teamIds && teamIds.length === 0
+      ? []
+      : await db
+          .select({ teamId: teamCycleFigures.teamId, cycleId: teamCycleFigures.cycleId, ...tc })
+          .from(teamCycleFigures)
+          .innerJoin(teams, eq(teams.id, teamCycleFigures.teamId))
+          .where(
+            and(
+              inArray(teamCycleFigures.cycleId, cycleIds),
+              sql`${tc.count} > 0`,
+              teamIds ? inArray(teamCycleFigures.teamId, teamIds) : undefined,
+              department ? eq(teams.departmentId, department.id) : undefined,
+            ),
+          );
+  const teamPoints = seriesOf(teamRows, (r) => r.teamId);
+  // A team with fewer than three people assessed in a cycle shows no figure for it.
+  for (const points of teamPoints.values())
+    points.forEach((p, i) => {
+      if (p && p.count < MIN_TEAM_ASSESSED) points[i] = null;
+    });
+  const teamSeries = teamList.flatMap((team) => {
+    const points = teamPoints.get(team.id);
+    return points?.some((p) => p !== null) ? [{ team, points }] : [];
+  });
+  const departmentPoints = seriesOf(departmentRows, (r) => r.departmentId);
+  const departmentSeries = departmentList.flatMap((d) => {
+    const points = departmentPoints.get(d.id);
+    return points ? [{ department: d, points }] : [];
+  });
+
+  const heatmap =
+    latest && !teamsPartial
+      ? {
+          cycle: latest,
+          rows: teamSeries.flatMap((s) => {
+            const figures = s.points[latestIndex];
+            return figures ? [{ team: s.team, figures }] : [];
+          }),
+        }
+      : null;
+  const departmentHeatmap = latest
     ? {
         cycle: latest,
-        rows: teamSeries.flatMap((s) => {
+        rows: departmentSeries.flatMap((s) => {
           const figures = s.points[latestIndex];
-          return figures ? [{ team: s.team, figures }] : [];
+          return figures ? [{ department: s.department, figures }] : [];
         }),
       }
     : null;
@@ -204,141 +451,110 @@ export async function organizationOverview(actor: Actor, filter: OrganizationFil
     return shift ? [{ id: s.team.id, name: s.team.name, department: s.team.department, ...shift }] : [];
   });
 
-  const roleIds = [...new Set(roleRows.map((r) => r.roleId))];
-  const roleInfo = roleIds.length
-    ? await db
-        .select({ id: roleProfiles.id, title: roleProfiles.title, team: teams.name, teamId: teams.id })
-        .from(roleProfiles)
-        .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
-        .where(inArray(roleProfiles.id, roleIds))
-    : [];
-  const roleSeries = roleInfo.map((role) => ({
-    role,
-    points: cycles.map((c) => {
-      const row = roleRows.find((r) => r.cycleId === c.id && r.roleId === role.id);
-      return row ? figuresOf(row) : null;
-    }),
-  }));
-  const roleMovers = roleSeries.flatMap((s) => {
-    const shift = shiftOf(s.points);
-    return shift
-      ? [{ id: s.role.id, name: `${s.role.title} (${s.role.team})`, department: s.role.team, ...shift }]
-      : [];
+  // Roles at the latest cycle: means and the medians behind the exposure class, per role, in SQL
+  // over the scope's effective rows of that one cycle.
+  const latestRoles = await latestRolesP;
+  const ranked = latestRoles.flatMap((r) => {
+    const figures = figuresOf(r);
+    if (!figures) return [];
+    const cls: ExposureClass = r.medianExposure >= 50 ? "exposed" : r.medianUpper >= 50 ? "enhanced" : "in_transition";
+    return [{ roleId: r.roleId, figures, exposureClass: cls }];
   });
-
-  // Exposure class is a median over people, so it needs the latest cycle's individual mixes.
-  let roles: {
-    id: number;
-    title: string;
-    team: string;
-    teamId: number;
-    headCount: number;
-    exposure: number;
-    exposureClass: ExposureClass;
-    ownershipAndSystem: number;
-    trend: (number | null)[];
-    change: number | null;
-  }[] = [];
-  if (latest) {
-    const latestRows = await db
-      .with(effective)
-      .select({
-        roleId: roleProfileVersions.roleProfileId,
-        ...sharesOf(effective),
-      })
-      .from(effective)
-      .innerJoin(teams, eq(teams.id, effective.teamId))
-      .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, effective.roleVersionId))
-      .where(and(eq(effective.cycleId, latest.id), department ? eq(teams.departmentId, department.id) : undefined));
-    const mixesByRole = new Map<number, LevelMix[]>();
-    for (const row of latestRows) {
-      const mix = mixOf(row);
-      if (mix) mixesByRole.set(row.roleId, [...(mixesByRole.get(row.roleId) ?? []), mix]);
-    }
-    roles = roleSeries.flatMap((s) => {
-      const mixes = mixesByRole.get(s.role.id);
-      const figures = s.points[latestIndex];
-      if (!mixes?.length || !figures) return [];
-      const trend = s.points.map((p) => p?.aiExposure ?? null);
-      const first = trend.find((v) => v !== null) ?? null;
-      return [
-        {
-          id: s.role.id,
-          title: s.role.title,
-          team: s.role.team,
-          teamId: s.role.teamId,
-          headCount: figures.count,
-          exposure: figures.aiExposure,
-          exposureClass: exposureClass(mixes),
-          ownershipAndSystem: figures.ownershipShare + figures.systemShare,
-          trend,
-          change: first === null || s.points.filter(Boolean).length < 2 ? null : figures.aiExposure - first,
-        },
-      ];
-    });
-    roles.sort((a, b) => b.exposure - a.exposure);
-  }
-
-  // Calibration: every person with a finalized review and a submitted self-assessment in range.
-  const self = db.$with("self_a").as(
-    db
-      .select({
-        cycleId: assessments.cycleId,
-        subjectId: assessments.subjectId,
-        ...sharesOf(assessments),
-      })
-      .from(assessments)
-      .where(
-        and(
-          eq(assessments.kind, "self"),
-          inArray(assessments.status, ["submitted", "finalized"]),
-          inArray(assessments.cycleId, cycleIds),
-        ),
-      ),
-  );
-  const pairs = await db
-    .with(self)
-    .select({
-      teamId: assessments.teamId,
-      self: { s1: self.s1, s2: self.s2, s3: self.s3, s4: self.s4, s5: self.s5 },
-      manager: { s1: assessments.s1, s2: assessments.s2, s3: assessments.s3, s4: assessments.s4, s5: assessments.s5 },
-    })
-    .from(assessments)
-    .innerJoin(self, and(eq(self.cycleId, assessments.cycleId), eq(self.subjectId, assessments.subjectId)))
-    .innerJoin(teams, eq(teams.id, assessments.teamId))
-    .where(
-      and(
-        eq(assessments.kind, "manager"),
-        eq(assessments.status, "finalized"),
-        inArray(assessments.cycleId, cycleIds),
-        department ? eq(teams.departmentId, department.id) : undefined,
-      ),
+  ranked.sort((a, b) => b.figures.aiExposure - a.figures.aiExposure);
+  const exposedCount = ranked.filter((r) => r.exposureClass === "exposed").length;
+  const enhancedRanked = ranked
+    .filter((r) => r.exposureClass === "enhanced")
+    .sort(
+      (a, b) => b.figures.ownershipShare + b.figures.systemShare - (a.figures.ownershipShare + a.figures.systemShare),
     );
-  const gapsByTeam = new Map<number, number[]>();
-  for (const pair of pairs) {
-    const self = mixOf(pair.self);
-    const manager = mixOf(pair.manager);
-    if (!self || !manager) continue;
-    gapsByTeam.set(pair.teamId, [...(gapsByTeam.get(pair.teamId) ?? []), calibrationGap(self, manager)]);
-  }
-  const calibration = teamList.flatMap((team) => {
-    const gaps = gapsByTeam.get(team.id);
-    if (!gaps?.length) return [];
-    const meanGap = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-    const meanAbsGap = gaps.reduce((a, b) => a + Math.abs(b), 0) / gaps.length;
+  const shownRoles = complete
+    ? ranked
+    : [...new Map([...ranked.slice(0, 8), ...enhancedRanked.slice(0, TOP_N)].map((r) => [r.roleId, r])).values()];
+  const roleMoverIds = await roleMoverIdsP;
+  const roleIds = [...new Set([...shownRoles.map((r) => r.roleId), ...roleMoverIds])];
+  const rc = rollupColumns(roleCycleFigures, basis);
+  const [roleInfo, roleRows] = roleIds.length
+    ? await Promise.all([
+        db
+          .select({ id: roleProfiles.id, title: roleProfiles.title, team: teams.name, teamId: teams.id })
+          .from(roleProfiles)
+          .innerJoin(teams, eq(teams.id, roleProfiles.teamId))
+          .where(inArray(roleProfiles.id, roleIds)),
+        db
+          .select({ roleId: roleCycleFigures.roleProfileId, cycleId: roleCycleFigures.cycleId, ...rc })
+          .from(roleCycleFigures)
+          .where(
+            and(
+              inArray(roleCycleFigures.roleProfileId, roleIds),
+              inArray(roleCycleFigures.cycleId, cycleIds),
+              sql`${rc.count} > 0`,
+            ),
+          ),
+      ])
+    : [[], []];
+  const roleInfoById = new Map(roleInfo.map((r) => [r.id, r]));
+  const rolePoints = seriesOf(roleRows, (r) => r.roleId);
+  const roleMovers = roleMoverIds.flatMap((id) => {
+    const role = roleInfoById.get(id);
+    const shift = role && shiftOf(rolePoints.get(id) ?? []);
+    return role && shift ? [{ id, name: `${role.title} (${role.team})`, department: role.team, ...shift }] : [];
+  });
+  const roles = shownRoles.flatMap((r) => {
+    const role = roleInfoById.get(r.roleId);
+    if (!role) return [];
+    const points = rolePoints.get(r.roleId) ?? cycles.map(() => null);
+    const trend = points.map((p) => p?.aiExposure ?? null);
+    const first = trend.find((v) => v !== null) ?? null;
     return [
       {
-        team,
-        pairs: gaps.length,
-        meanGap,
-        meanAbsGap,
-        buckets: CALIBRATION_BUCKETS.map((b) => gaps.filter(b.test).length),
+        id: role.id,
+        title: role.title,
+        team: role.team,
+        teamId: role.teamId,
+        headCount: r.figures.count,
+        exposure: r.figures.aiExposure,
+        exposureClass: r.exposureClass,
+        ownershipAndSystem: r.figures.ownershipShare + r.figures.systemShare,
+        trend,
+        change: first === null || points.filter(Boolean).length < 2 ? null : r.figures.aiExposure - first,
       },
     ];
   });
-  calibration.sort((a, b) => b.meanAbsGap - a.meanAbsGap);
+  const roleCounts = { total: ranked.length, exposed: exposedCount, enhanced: enhancedRanked.length };
 
-  return { ...base, org, teamSeries, heatmap, teamMovers, roleMovers, roles, calibration };
+  // Calibration: finalized reviews against submitted self-assessments over the range, per team,
+  // from the rollups (gaps kept in hundredths of an index point); teams under three pairs left out.
+  const calibrationRows = await calibrationRowsP;
+  const calibration = calibrationRows.flatMap((r) => {
+    const team = teamById.get(r.teamId);
+    if (!team) return [];
+    return [
+      {
+        team,
+        pairs: r.pairs,
+        meanGap: r.gapSum / r.pairs / 100,
+        meanAbsGap: r.absGapSum / r.pairs / 100,
+        buckets: [r.b1, r.b2, r.b3, r.b4, r.b5],
+      },
+    ];
+  });
+
+  return {
+    ...base,
+    org,
+    coverage,
+    latestIndex,
+    teamsPartial,
+    roleCounts,
+    teamSeries,
+    departmentSeries,
+    heatmap,
+    departmentHeatmap,
+    teamMovers,
+    roleMovers,
+    roles,
+    calibration,
+  };
 }
 
 export type OrganizationOverview = Awaited<ReturnType<typeof organizationOverview>>;
@@ -387,5 +603,93 @@ export async function teamTrendForOrganization(actor: Actor, teamId: number) {
         return row ? figuresOf(row) : null;
       }),
     })),
+  };
+}
+
+export const TEAM_TABLE_SORTS = ["index", "change", "exposure", "people", "team", "department"] as const;
+export type TeamTableSort = (typeof TEAM_TABLE_SORTS)[number];
+const TEAM_TABLE_PAGE_SIZE = 25;
+
+/**
+ * One page of the teams in scope with their figures in `cycleId` and the change since
+ * `sinceCycleId`, searched by team, department or manager name, sorted and paged in SQL from the
+ * rollups. Teams with fewer than three people assessed have no figures (shown as a dash).
+ */
+export async function teamFiguresPage(
+  actor: Actor,
+  options: {
+    cycleId: number;
+    sinceCycleId: number;
+    departmentId?: number;
+    basis: Basis;
+    q?: string;
+    sort: TeamTableSort;
+    desc: boolean;
+    page: number;
+  },
+) {
+  assertRole(actor, ORGANIZATION_ROLES);
+  const db = await getDb();
+  const now = alias(teamCycleFigures, "now_f");
+  const since = alias(teamCycleFigures, "since_f");
+  const n = rollupColumns(now, options.basis);
+  const s0 = rollupColumns(since, options.basis);
+  const enough = (c: typeof n) => sql`${c.count} >= ${MIN_TEAM_ASSESSED}`;
+  const indexOf = (c: typeof n) =>
+    sql<
+      number | null
+    >`case when ${enough(c)} then (${c.s1} + 2 * ${c.s2} + 3 * ${c.s3} + 4 * ${c.s4} + 5 * ${c.s5})::float8 / ${c.count} / 100 end`;
+  const exposureOf = (c: typeof n) =>
+    sql<number | null>`case when ${enough(c)} then (${c.s1} + 0.5 * ${c.s2})::float8 / ${c.count} end`;
+  const index = indexOf(n);
+  const change = sql<number | null>`${index} - ${indexOf(s0 as typeof n)}`;
+  const exposure = exposureOf(n);
+  const q = options.q?.trim();
+  const pattern = q ? containsPattern(q) : null;
+  const where = and(
+    options.departmentId ? eq(teams.departmentId, options.departmentId) : undefined,
+    pattern
+      ? sql`(${teams.name} ilike ${pattern} or ${departments.name} ilike ${pattern} or ${people.name} ilike ${pattern})`
+      : undefined,
+  );
+  const order = {
+    index,
+    change,
+    exposure,
+    people: sql`coalesce(${n.count}, 0)`,
+    team: sql`${teams.name}`,
+    department: sql`${departments.name}`,
+  }[options.sort];
+  const pageSize = TEAM_TABLE_PAGE_SIZE;
+  const base = db
+    .select({
+      teamId: teams.id,
+      team: teams.name,
+      department: departments.name,
+      manager: sql<string | null>`${people.name}`,
+      headCount: sql<number>`coalesce(${n.count}, 0)::int`,
+      leverageIndex: index,
+      indexChange: change,
+      aiExposure: exposure,
+      total: sql<number>`count(*) over ()::int`,
+    })
+    .from(teams)
+    .innerJoin(departments, eq(departments.id, teams.departmentId))
+    .leftJoin(people, eq(people.id, teams.managerId))
+    .leftJoin(now, and(eq(now.teamId, teams.id), eq(now.cycleId, options.cycleId)))
+    .leftJoin(since, and(eq(since.teamId, teams.id), eq(since.cycleId, options.sinceCycleId)))
+    .where(where)
+    .orderBy(options.desc ? sql`${order} desc nulls last` : sql`${order} asc nulls last`, asc(teams.name))
+    .limit(pageSize)
+    .offset((Math.max(1, options.page) - 1) * pageSize);
+  const rows = await base;
+  const total = rows[0]?.total ?? 0;
+  return {
+    rows: rows.map(({ total: _total, ...r }) => ({
+      ...r,
+      indexChange: options.sinceCycleId === options.cycleId ? null : r.indexChange,
+    })),
+    total,
+    pageSize,
   };
 }

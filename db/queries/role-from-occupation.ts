@@ -14,15 +14,6 @@ import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
 import type { RoleFromOccupationInput } from "@/lib/role-from-occupation-schema";
 
-const TASK_TEXT_LIMIT = 200;
-
-/** A role task holds up to 200 characters; longer O*NET statements are cut at a word, the full one stays linked. */
-export function roleTaskText(statement: string) {
-  if (statement.length <= TASK_TEXT_LIMIT) return statement;
-  const cut = statement.slice(0, TASK_TEXT_LIMIT - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), TASK_TEXT_LIMIT - 40)).trimEnd()}…`;
-}
-
 /**
  * Creates a role in one of the manager's teams from an O*NET occupation: version 1 holds the target
  * mix, and one task per chosen O*NET task at the level the manager confirmed, linked to its statement.
@@ -84,7 +75,7 @@ export async function createRoleFromOccupation(actor: Actor, input: RoleFromOccu
       input.tasks.map((task, position) => ({
         roleVersionId: version!.id,
         position,
-        text: roleTaskText(statementOf.get(task.id)!),
+        text: statementOf.get(task.id)!,
         level: task.level,
         occupationTaskId: task.id,
       })),

@@ -6,6 +6,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { people, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
+import { TASK_TEXT_MAX } from "@/lib/limits";
 import type { RoleMappingInput } from "@/lib/role-schema";
 
 async function managedTeamIds(db: Reader, actor: Actor) {
@@ -218,11 +219,33 @@ export async function saveRoleMapping(actor: Actor, input: RoleMappingInput) {
           createdById: actor.id,
         })
         .returning({ id: roleProfileVersions.id, version: roleProfileVersions.version });
-      await tx
-        .insert(roleTasks)
-        .values(
-          input.tasks.map((t, position) => ({ roleVersionId: version!.id, position, text: t.text, level: t.level })),
-        );
+      // Tasks taken from O*NET keep their statement's link (and so its labels) in every later version.
+      const linked = new Map<string, number>();
+      if (current > 0) {
+        const previous = await tx
+          .select({ text: roleTasks.text, occupationTaskId: roleTasks.occupationTaskId })
+          .from(roleTasks)
+          .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, roleTasks.roleVersionId))
+          .where(and(eq(roleProfileVersions.roleProfileId, roleId), eq(roleProfileVersions.version, current)));
+        for (const task of previous) if (task.occupationTaskId !== null) linked.set(task.text, task.occupationTaskId);
+      }
+      const tooLong = Object.fromEntries(
+        input.tasks.flatMap((t, i) =>
+          t.text.length > TASK_TEXT_MAX && !linked.has(t.text)
+            ? [[`tasks.${i}.text`, [`Keep a task under ${TASK_TEXT_MAX} characters.`]]]
+            : [],
+        ),
+      );
+      if (Object.keys(tooLong).length > 0) throw new ActionError("Some answers need attention.", tooLong);
+      await tx.insert(roleTasks).values(
+        input.tasks.map((t, position) => ({
+          roleVersionId: version!.id,
+          position,
+          text: t.text,
+          level: t.level,
+          occupationTaskId: linked.get(t.text) ?? null,
+        })),
+      );
       await recordAudit(
         {
           actorId: actor.id,

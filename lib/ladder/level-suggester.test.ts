@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { suggestLevel } from "./level-suggester";
+import { suggestedLevel, suggestLevel } from "./level-suggester";
 import { isSimilarTask, sharedKeywords, taskKeywords } from "./task-matching";
 
 describe("suggestLevel", () => {
@@ -19,7 +19,7 @@ describe("suggestLevel", () => {
     ["Designing processes for month-end close", 4, ["design process"]],
     ["Coordinate the budget cycle with AP", 4, ["coordinate"]],
     ["Implement health-score alerts across the book of business", 4, ["implement … across"]],
-    ["Allocate success resources across tiers", 5, ["allocate"]],
+    ["Allocate success resources across tiers", 5, ["allocate resources"]],
     ["Set priorities for the finance roadmap", 5, ["set priorities"]],
     ["Guide long-term decisions on capital", 5, ["long-term"]],
     ["Guide long term decisions on capital", 5, ["long-term"]],
@@ -30,7 +30,7 @@ describe("suggestLevel", () => {
   it("lets the highest level matched win", () => {
     expect(suggestLevel("Advise on allocating capital across business units")).toEqual({
       level: 5,
-      matched: ["allocate"],
+      matched: ["allocate resources"],
     });
     expect(suggestLevel("Compile the data and recommend a plan")?.level).toBe(3);
   });
@@ -47,6 +47,29 @@ describe("suggestLevel", () => {
   it("ignores case", () => {
     expect(suggestLevel("RECOMMEND A VENDOR")?.level).toBe(3);
     expect(suggestLevel("draft replies with ai")?.level).toBe(2);
+  });
+});
+
+describe("suggestedLevel for O*NET statements", () => {
+  it.each([
+    // What the work is decides, whatever the exposure label (the examples).
+    ["Advise clients on financial and legal matters, such as investments and taxes.", 1, 2, 3],
+    ["Represent clients before taxing authorities and provide support during litigation.", 2, 1, 3],
+    ["Recommend improvements to existing or planned logistics processes.", 1, 2, 3],
+    ["Coordinate network operations, maintenance, repairs, or upgrades.", 2, 2, 4],
+    ["Direct or coordinate an organization's financial or budget activities.", 0, 2, 5],
+    // Execution: AI decides between 1 and 2.
+    ["Inspect cash on hand, notes receivable and payable, and canceled checks.", 0, 3, 1],
+    ["Prepare progress or technical reports.", 1, 3, 1],
+    ["Compile and analyze data obtained from monitoring or diagnostic tests.", 2, 2, 2],
+    ["Shovel material into containers or bins.", 0, 0, 1],
+  ] as const)("%s (E%i, T%i) → level %i", (statement, exposure, automation, level) => {
+    expect(suggestedLevel({ statement, exposure, automation }).level).toBe(level);
+  });
+
+  it("shares its vocabulary with the self-assessment's suggester", () => {
+    const statement = "Recommend improvements in security systems or procedures.";
+    expect(suggestedLevel({ statement, exposure: 1, automation: 2 })).toEqual(suggestLevel(statement));
   });
 });
 

@@ -23,59 +23,41 @@ export function automationLabelName(level: AutomationLevel) {
   return `T${level}`;
 }
 
+/** What GPT-4's automation level means, in the words of Eloundou et al.'s rubric. */
+const AUTOMATION_MEANINGS: Record<AutomationLevel, string> = {
+  0: "no automation: the task needs a person throughout",
+  1: "a person does most of it; AI helps in small parts",
+  2: "a person and AI work on it together",
+  3: "AI does most of it with a person checking",
+  4: "AI could do it fully, with no person needed",
+};
+
+export function automationMeaning(level: AutomationLevel) {
+  return AUTOMATION_MEANINGS[level];
+}
+
+/** O*NET's task type: "core", "supplemental", or null where O*NET gives none. */
+export type OccupationTaskType = "core" | "supplemental" | null;
+
+/** How much a task counts in its occupation's figures: Core 2, Supplemental (and untyped) 1 — as in occ_level.csv. */
+export function taskWeight(taskType: OccupationTaskType) {
+  return taskType === "core" ? 2 : 1;
+}
+
 /**
- * An occupation's beta, 0–1: the share of its E1 tasks plus half the share of its E2 tasks
- * (E1 + 0.5·E2) — the same shape as the ladder's E = s1 + 0.5·s2. NaN for no tasks.
+ * An occupation's beta, 0–1: the weighted share of its E1 tasks plus half the weighted share of its
+ * E2 tasks (E1 + 0.5·E2), Core tasks weighing 2 and the others 1. This is how the published
+ * occ_level.csv figures are computed; the same shape as the ladder's E = s1 + 0.5·s2. NaN for no tasks.
  */
-export function occupationBeta(labels: readonly ExposureLabel[]) {
-  if (labels.length === 0) return Number.NaN;
+export function occupationBeta(tasks: readonly { label: ExposureLabel; taskType: OccupationTaskType }[]) {
+  let weights = 0;
   let sum = 0;
-  for (const label of labels) sum += label === 1 ? 1 : label === 2 ? 0.5 : 0;
-  return sum / labels.length;
-}
-
-// Opening verbs of O*NET task statements ("Direct or coordinate …", "Advise clients on …").
-const STRATEGIC_VERB = /^(direct|allocate|authorize|approve|appoint|set|establish|formulate|determine)\b/;
-const STRATEGIC_OBJECT =
-  /\b(polic(y|ies)|priorit(y|ies)|goals?|objectives?|strateg(y|ies|ic)|budgets?|resources|funds|organization'?s?|operations|activities|businesses|programs?|departments?|mission)\b/;
-const SYSTEM_VERB =
-  /^(design|develop|coordinate|plan|organize|implement|supervise|manage|oversee|train|establish|structure|standardize|integrate|schedule|delegate)\b/;
-
-/** The verbs a statement opens with: "Direct or coordinate an …" → ["direct", "coordinate"]. */
-export function openingVerbs(statement: string) {
-  const words = statement
-    .toLowerCase()
-    .replace(/[^a-z' ]+/g, " ")
-    .split(/\s+/)
-    .filter(Boolean);
-  const verbs = words.slice(0, 1);
-  for (let i = 1; i + 1 < words.length && (words[i] === "or" || words[i] === "and"); i += 2) verbs.push(words[i + 1]!);
-  return verbs;
-}
-
-/**
- * The ladder level a task starts at when a role is built from an occupation; the manager confirms
- * or changes it. The rule, from the task's exposure label (the chosen source) and GPT-4's automation:
- *  1. E1 with automation T3 or T4 → level 1, Task Execution: the most automatable work.
- *  2. any other E1 or E2 → level 2, AI-Assisted Execution: the work stays, AI accelerates it.
- *  3. E0, by what the statement opens with:
- *     direct / allocate / authorize / set or establish policy, priorities, budgets… → level 5;
- *     design / develop / coordinate / plan / organize / implement / supervise / manage / train → level 4;
- *     advise / recommend / decide / evaluate / assess / review / negotiate / interpret… → level 3;
- *     anything else not exposed to LLMs → level 3 (the work stays with a person who owns it).
- */
-export function suggestedLevel(task: {
-  exposure: ExposureLabel;
-  automation: AutomationLevel;
-  statement: string;
-}): LadderLevel {
-  if (task.exposure === 1 && task.automation >= 3) return 1;
-  if (task.exposure !== 0) return 2;
-  const verbs = openingVerbs(task.statement);
-  const text = task.statement.toLowerCase();
-  if (verbs.some((v) => STRATEGIC_VERB.test(v)) && STRATEGIC_OBJECT.test(text)) return 5;
-  if (verbs.some((v) => SYSTEM_VERB.test(v))) return 4;
-  return 3;
+  for (const { label, taskType } of tasks) {
+    const weight = taskWeight(taskType);
+    weights += weight;
+    sum += weight * (label === 1 ? 1 : label === 2 ? 0.5 : 0);
+  }
+  return weights === 0 ? Number.NaN : sum / weights;
 }
 
 /**
@@ -98,7 +80,7 @@ export function mixFromTaskLevels(levels: readonly LadderLevel[]): LevelMix | nu
 }
 
 /** Within this many points, the ladder's exposure and the research's read as "about the same". */
-const RESEARCH_TOLERANCE_POINTS = 5;
+export const RESEARCH_TOLERANCE_POINTS = 5;
 
 export type ResearchComparison = "above" | "below" | "similar";
 
@@ -120,4 +102,89 @@ export function researchReading(roleTitle: string, comparison: ResearchCompariso
     similar: "about as much time in exposed work as",
   }[comparison];
   return `${subject} ${amount} the occupation's average task profile suggests.`;
+}
+
+/** Microsoft Research's second opinion, credited wherever one of its figures appears. */
+export const WORKING_WITH_AI_ATTRIBUTION =
+  "AI applicability: Tomlinson et al. 2025, Working with AI (CC BY 4.0); O*NET 29.0, U.S. Department of Labor";
+
+/** Which research figure an occupation is read by: Eloundou's beta (either label source) or Tomlinson's applicability. */
+export type ResearchSource = "beta-human" | "beta-gpt4" | "applicability";
+
+export const RESEARCH_SOURCES: {
+  value: ResearchSource;
+  name: string;
+  short: string;
+  /** For a sentence: "… than {phrase} suggests". */
+  phrase: string;
+  meaning: string;
+}[] = [
+  {
+    value: "beta-human",
+    name: "Task exposure, annotators (Eloundou et al. 2023)",
+    short: "Beta (annotators)",
+    phrase: "their occupation's published task exposure",
+    meaning: "share of the occupation's tasks an LLM could halve the time of (E1 + ½·E2, Core tasks counted twice)",
+  },
+  {
+    value: "beta-gpt4",
+    name: "Task exposure, GPT-4 (Eloundou et al. 2023)",
+    short: "Beta (GPT-4)",
+    phrase: "their occupation's task exposure by GPT-4's labels",
+    meaning: "the same beta from GPT-4's task labels",
+  },
+  {
+    value: "applicability",
+    name: "AI applicability from real Copilot use (Tomlinson et al. 2025)",
+    short: "AI applicability",
+    phrase: "their occupation's measured AI use",
+    meaning: "how much of the occupation's work people actually use AI for, and how successfully",
+  },
+];
+
+/** Two ranks further apart than this (a third of all occupations) read as the sources disagreeing. */
+export const SOURCE_DISAGREEMENT_RANK = 1 / 3;
+
+/**
+ * One sentence comparing where an occupation ranks among all occupations by Eloundou's beta and by
+ * Tomlinson's applicability (ranks 0–1). The two measure different things on different scales —
+ * what an LLM could speed up versus what people use AI for — so only their ranks are compared.
+ */
+export function sourcesReading(occupationTitle: string, betaRank: number, applicabilityRank: number) {
+  const percentile = (rank: number) => `${Math.round(rank * 100)}%`;
+  if (Math.abs(betaRank - applicabilityRank) <= SOURCE_DISAGREEMENT_RANK) {
+    return `The two sources roughly agree on ${occupationTitle}: it is more exposed than ${percentile(betaRank)} of occupations by task exposure and more than ${percentile(applicabilityRank)} by actual AI use.`;
+  }
+  const [more, less] =
+    betaRank > applicabilityRank
+      ? ["task exposure (Eloundou)", "actual AI use (Working with AI)"]
+      : ["actual AI use (Working with AI)", "task exposure (Eloundou)"];
+  return `The two sources disagree on ${occupationTitle}: it ranks above ${percentile(Math.max(betaRank, applicabilityRank))} of occupations by ${more} but above only ${percentile(Math.min(betaRank, applicabilityRank))} by ${less}.`;
+}
+
+/**
+ * Which tasks start ticked when an occupation has more than `max` of them: Core (and untyped) tasks
+ * first; when those are more than `max`, the ones whose exposure labels (E0/E1/E2) best keep the mix of
+ * the whole occupation, weighted as the research weighs it — each label gets its share of the places
+ * (largest remainder), and within a label O*NET's order decides. Returns the ids to tick.
+ */
+export function representativeTaskIds(
+  tasks: readonly { id: number; label: ExposureLabel; taskType: OccupationTaskType }[],
+  max: number,
+): Set<number> {
+  const core = tasks.filter((t) => t.taskType !== "supplemental");
+  if (core.length <= max) return new Set(core.map((t) => t.id));
+  const weights = [0, 0, 0];
+  for (const t of tasks) weights[t.label]! += taskWeight(t.taskType);
+  const total = weights[0]! + weights[1]! + weights[2]!;
+  const byLabel = [0, 1, 2].map((label) => core.filter((t) => t.label === label));
+  const exact = weights.map((w) => (w / total) * max);
+  const places = exact.map((e, label) => Math.min(Math.floor(e), byLabel[label]!.length));
+  // The places left go to the labels furthest below their share that still have tasks to give.
+  for (let left = max - places.reduce((a, b) => a + b, 0); left > 0; left--) {
+    const open = [0, 1, 2].filter((label) => places[label]! < byLabel[label]!.length);
+    const label = open.sort((a, b) => exact[b]! - places[b]! - (exact[a]! - places[a]!) || a - b)[0]!;
+    places[label]! += 1;
+  }
+  return new Set(byLabel.flatMap((list, label) => list.slice(0, places[label]).map((t) => t.id)));
 }

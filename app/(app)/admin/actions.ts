@@ -12,9 +12,12 @@ import {
   setTeamManager,
   updatePerson,
 } from "@/db/queries/admin-people";
+import { revokeInvitation } from "@/db/queries/invitations";
 import { appRole } from "@/db/schema";
+import { ActionError } from "@/lib/action-state";
 import { formAction } from "@/lib/actions";
-import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, REOPEN_REASON_MAX, REOPEN_REASON_MIN } from "@/lib/limits";
+import { type InviteOutcome, invitePeople } from "@/lib/invitations";
+import { EMAIL_MAX, NAME_MAX, REOPEN_REASON_MAX, REOPEN_REASON_MIN } from "@/lib/limits";
 import { recordId } from "@/lib/record-id";
 
 const str = (formData: FormData, name: string) => String(formData.get(name) ?? "");
@@ -120,22 +123,71 @@ export const createPersonAction = formAction({
   schema: z.object({
     ...personFields,
     teamId: z.union([z.literal("").transform(() => null), id]),
-    password: z.union([
-      z.literal(""),
-      z.string().min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters, or leave it empty.`).max(PASSWORD_MAX),
-    ]),
+    invite: z.enum(["on", ""]),
   }),
   readValues: (f) => ({
     name: str(f, "name"),
     email: str(f, "email"),
     role: str(f, "role") || "employee",
     teamId: str(f, "teamId"),
+    invite: str(f, "invite"),
   }),
-  toInput: (values, f) => ({ ...values, password: str(f, "password") }),
   handler: async (input, actor) => {
-    const person = await createPerson(actor, { ...input, password: input.password || undefined });
+    const person = await createPerson(actor, input);
     revalidatePath("/admin", "layout");
-    redirect(`/admin/people/${person.id}?created=1`);
+    let invited = "";
+    if (input.invite === "on") {
+      invited = await invitePeople(actor, [person.id]).then(
+        () => "&invited=1",
+        (error: unknown) => {
+          console.error("Invitation mail failed", { personId: person.id, error });
+          return "&invited=failed";
+        },
+      );
+    }
+    redirect(`/admin/people/${person.id}?created=1${invited}`);
+  },
+});
+
+function inviteMessage(outcome: InviteOutcome) {
+  const skipped = outcome.skipped
+    ? ` ${outcome.skipped} skipped: they already have a password, or are deactivated.`
+    : "";
+  if (outcome.mode === "queued") return `${outcome.queued} invitations are going out in the background.${skipped}`;
+  if (outcome.sent === 0) return `No invitation sent.${skipped}`;
+  return `Invitation sent to ${outcome.sent === 1 ? "1 person" : `${outcome.sent} people`}.${skipped}`;
+}
+
+/** Invites (or re-invites) the chosen people; many at once become a background job to watch. */
+export const invitePeopleAction = formAction({
+  roles: ["admin"],
+  schema: z.object({
+    personIds: z.array(id).min(1, "Choose at least one person.").max(100_000),
+  }),
+  readValues: (f) => ({ personIds: f.getAll("personId").map(String) }),
+  handler: async (input, actor) => {
+    const outcome = await invitePeople(actor, input.personIds).catch((error: unknown) => {
+      console.error("Invitation mail failed", error);
+      throw new ActionError("The mail server refused the invitation. Try again in a moment, or check SMTP_URL.");
+    });
+    revalidatePath("/admin", "layout");
+    if (outcome.mode === "queued") redirect(`/admin/jobs/${outcome.jobId}`);
+    return { status: "success", values: { personIds: [] }, message: inviteMessage(outcome) };
+  },
+});
+
+export const revokeInvitationAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ personId: id }),
+  readValues: (f) => ({ personId: str(f, "personId") }),
+  handler: async (input, actor) => {
+    const revoked = await revokeInvitation(actor, input.personId);
+    revalidatePath("/admin", "layout");
+    return {
+      status: revoked ? "success" : "error",
+      values: { personId: String(input.personId) },
+      message: revoked ? "Invitation revoked: its link no longer works." : "There was no open invitation.",
+    };
   },
 });
 

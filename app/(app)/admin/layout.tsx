@@ -8,6 +8,7 @@ const ADMIN_SECTIONS = [
   { href: "/admin/teams", label: "Teams" },
   { href: "/admin/import", label: "Import" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/outbox", label: "Outbox" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -8,16 +8,17 @@ import { formatIndex, formatIndexChange, formatPercent } from "@/lib/ladder";
 import { ResearchSection } from "./research-section";
 import { CalibrationSection } from "./sections/calibration-section";
 import { OrganizationFilters } from "./sections/filters";
+import { coverageText } from "./sections/format";
 import { HeatmapSection } from "./sections/heatmap-section";
 import { LevelMixSection } from "./sections/level-mix-section";
 import { MoversSection } from "./sections/movers-section";
 import { RolesSection } from "./sections/roles-section";
 import { TeamTrendSection } from "./sections/team-trends-section";
-import { TeamsSection } from "./sections/teams-section";
+import { TeamsSection, type TeamTableParams } from "./sections/teams-section";
 
 export const metadata: Metadata = { title: "Organization" };
 
-type Search = { from?: string; to?: string; department?: string };
+type Search = { from?: string; to?: string; department?: string; basis?: string } & TeamTableParams;
 
 export default async function OrganizationPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireRole(...ORGANIZATION_ROLES);
@@ -26,17 +27,30 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
     from: params.from,
     to: params.to,
     departmentId: Number(params.department) || undefined,
+    basis: params.basis,
   });
   const exportQuery = new URLSearchParams(
     Object.entries({
       from: o.cycles[0]?.name ?? "",
       to: o.cycles.at(-1)?.name ?? "",
       department: o.department ? String(o.department.id) : "",
+      basis: o.basis === "reviewed" ? "reviewed" : "",
     }).filter(([, v]) => v),
   ).toString();
+  const query = new URLSearchParams(
+    Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
   const withData = o.org.filter((p) => p.figures);
-  const latest = o.heatmap ? o.org.find((p) => p.cycle.id === o.heatmap!.cycle.id) : undefined;
+  // The headline is the latest cycle with enough people assessed, never an open or thin one.
+  const latest = o.latestIndex >= 0 ? o.org[o.latestIndex] : undefined;
   const first = withData[0];
+  const newest = withData.at(-1);
+  const provisionalNote =
+    newest && latest && newest !== latest
+      ? `${newest.cycle.name} is ${newest.cycle.status === "open" ? "still open" : "thinly covered"} (${coverageText(newest.coverage)}): its figures are provisional and not the headline.`
+      : latest?.coverage.provisional
+        ? `No quarter in range has 80% of people assessed; ${latest.cycle.name} is shown but provisional.`
+        : null;
 
   return (
     <>
@@ -71,23 +85,31 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
             />
             <Stat
               label={`People assessed, ${latest.cycle.name}`}
-              value={latest.figures.count}
-              hint={`${o.department?.name ?? "All departments"} · ${o.teams.length} teams`}
+              value={`${Math.round(latest.coverage.share * 100)}%`}
+              hint={`${coverageText(latest.coverage)} · ${o.department?.name ?? "All departments"} · ${o.teams.length.toLocaleString("en")} teams`}
             />
           </div>
+          {provisionalNote && (
+            <p
+              role="note"
+              className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+            >
+              {provisionalNote}
+            </p>
+          )}
           <div className="space-y-6">
             <LevelMixSection o={o} />
             <TeamTrendSection o={o} metric="leverageIndex" />
             <TeamTrendSection o={o} metric="aiExposure" />
-            <HeatmapSection o={o} />
+            <HeatmapSection o={o} query={query} />
             <MoversSection o={o} />
             <RolesSection o={o} />
             <CalibrationSection o={o} />
-            <TeamsSection o={o} />
+            <TeamsSection actor={actor} o={o} query={query} params={params} />
           </div>
         </>
       )}
-      <ResearchSection actor={actor} />
+      <ResearchSection actor={actor} departmentId={o.department?.id} />
     </>
   );
 }

@@ -18,7 +18,7 @@ const signInSchema = z.object({
 
 const refusalMessages: Record<string, string> = {
   throttled:
-    "Too many failed sign-ins for this email or network. Wait 15 minutes, then try again — or ask your administrator to reset your password.",
+    "Too many failed sign-ins for this email or network. Wait 15 minutes, then try again — or choose a new password with “Forgot your password?” below.",
   deactivated: "This account has been deactivated. Ask your administrator if you need access again.",
   invalid: "That email and password don't match an account. Check both and try again.",
 };

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { type SignInState, signInWithPassword } from "./actions";
 
@@ -78,6 +79,11 @@ export function LoginForm({
         >
           {pending ? "Signing in…" : "Sign in"}
         </button>
+        <p className="text-center text-sm">
+          <Link href="/forgot-password" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
+            Forgot your password?
+          </Link>
+        </p>
       </form>
 
       {demo && (

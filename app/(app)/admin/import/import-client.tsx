@@ -3,6 +3,7 @@
 import { ApplyCard } from "./apply-card";
 import { ChooseFileCard } from "./choose-file-card";
 import { DryRunCard } from "./dry-run-card";
+import { InviteNewPeople } from "./invite-new-people";
 import { useImportPreview } from "./use-import-preview";
 
 /** The people-and-teams import: choose a file, check its dry run, then apply it. */
@@ -30,6 +31,7 @@ export function ImportClient({ template }: { template: string }) {
             new teams. It is in the audit log.
           </p>
         )}
+        {done && done.createdIds.length > 0 && <InviteNewPeople personIds={done.createdIds} />}
       </div>
       {plan && <DryRunCard plan={plan} preview={preview} />}
       {plan && plan.missingColumns.length === 0 && <ApplyCard plan={plan} preview={preview} />}

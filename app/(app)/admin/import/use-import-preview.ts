@@ -1,9 +1,9 @@
 import { useState } from "react";
-import type { ImportProgress } from "@/db/queries/import";
+import type { applyImport, ImportProgress } from "@/db/queries/import";
 import type { DryRunPlan, RowOutcome } from "@/lib/import/people-csv";
 
-/** The dry run as the import route answers it: the plan, its rows cut to the ones shown, and how many there were. */
-export type ImportSummary = Record<string, number>;
+/** What the apply step streams back last: the counts, and the ids of the people it created (to invite them). */
+export type ImportSummary = Awaited<ReturnType<typeof applyImport>>;
 export type RowFilter = "all" | "reject";
 
 type StreamMessage =

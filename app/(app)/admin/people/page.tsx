@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPeople, PEOPLE_SORTS, type PeopleSort } from "@/db/queries/admin-people";
+import { accessLabel, canInvite } from "@/lib/access-state";
 import { requireRole } from "@/lib/dal";
 import { PeopleTable } from "./people-table";
 
@@ -67,7 +68,17 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             </button>
           </form>
         </search>
-        <PeopleTable rows={result.rows} total={result.total} page={page} pageSize={PAGE_SIZE} sort={sort} desc={desc} />
+        <PeopleTable
+          rows={result.rows.map(({ hasPassword, lastSignInAt, invitedAt, inviteExpiresAt, ...row }) => {
+            const facts = { active: row.active, hasPassword, lastSignInAt, invitedAt, inviteExpiresAt };
+            return { ...row, access: accessLabel(facts), invitable: canInvite(facts) };
+          })}
+          total={result.total}
+          page={page}
+          pageSize={PAGE_SIZE}
+          sort={sort}
+          desc={desc}
+        />
       </Card>
     </>
   );

@@ -13,9 +13,11 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
+import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { invitePeopleAction } from "../actions";
 
 export type PersonRow = {
   id: number;
@@ -25,6 +27,9 @@ export type PersonRow = {
   active: boolean;
   team: string | null;
   department: string | null;
+  /** "Invited on 3 Mar 2026", "Active · last signed in …", "Never signed in", … */
+  access: string;
+  invitable: boolean;
 };
 
 // Manual mode: the server pages, searches and sorts; the table only reports what was asked for.
@@ -70,6 +75,11 @@ const columns = column.columns([
     header: "Status",
     meta: { className: "hidden sm:table-cell" },
     cell: (info) => <StatusBadge status={info.getValue() ? "active" : "inactive"} />,
+  }),
+  column.accessor("access", {
+    header: "Access",
+    enableSorting: false,
+    meta: { className: "hidden md:table-cell text-xs" },
   }),
 ]);
 
@@ -122,10 +132,42 @@ export function PeopleTable({
     },
   });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [inviteState, invite] = useActionState(invitePeopleAction, {
+    status: "idle" as const,
+    values: { personIds: [] },
+  });
+  const invitableIds = rows.filter((r) => r.invitable).map((r) => r.id);
+  const chosen = invitableIds.filter((id) => selected.has(id));
+  const toggle = (id: number, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const meta = (m: unknown) => (m as { className?: string } | undefined)?.className ?? "";
 
   return (
     <div aria-busy={pending}>
+      <form
+        action={async (data) => {
+          invite(data);
+          setSelected(new Set());
+        }}
+        className="mb-3 flex flex-wrap items-center gap-3"
+      >
+        {chosen.map((id) => (
+          <input key={id} type="hidden" name="personId" value={id} />
+        ))}
+        <SubmitButton tone="plain" pendingText="Sending…" disabled={chosen.length === 0}>
+          {chosen.length ? `Invite ${chosen.length} selected` : "Invite selected"}
+        </SubmitButton>
+        <span className="text-muted text-xs">Tick people who have no access yet to send them an invitation.</span>
+        <div className="basis-full">
+          <FormMessage state={inviteState} />
+        </div>
+      </form>
       <ScrollRegion label="People">
         <table className={`w-full border-collapse text-sm ${pending ? "opacity-60" : ""}`}>
           <caption className="sr-only">
@@ -134,6 +176,15 @@ export function PeopleTable({
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} className="border-b border-line">
+                <th scope="col" className="w-8 px-2 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label="Select everyone on this page who can be invited"
+                    checked={invitableIds.length > 0 && chosen.length === invitableIds.length}
+                    disabled={invitableIds.length === 0}
+                    onChange={(event) => setSelected(event.target.checked ? new Set(invitableIds) : new Set())}
+                  />
+                </th>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
@@ -165,6 +216,16 @@ export function PeopleTable({
                 key={row.id}
                 className="border-b border-line last:border-0 hover:bg-black/[0.02] dark:hover:bg-white/[0.03]"
               >
+                <td className="w-8 px-2 py-2">
+                  {row.original.invitable && (
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${row.original.name}`}
+                      checked={selected.has(row.original.id)}
+                      onChange={(event) => toggle(row.original.id, event.target.checked)}
+                    />
+                  )}
+                </td>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={`px-2 py-2 sm:px-3 ${meta(cell.column.columnDef.meta)}`}>
                     <table.FlexRender cell={cell} />
@@ -174,7 +235,7 @@ export function PeopleTable({
             ))}
             {rows.length === 0 && (
               <tr>
-                <td colSpan={columns.length} className="text-muted px-3 py-6 text-center">
+                <td colSpan={columns.length + 1} className="text-muted px-3 py-6 text-center">
                   Nobody matches.
                 </td>
               </tr>

@@ -2,7 +2,14 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, invalidProps, SubmitButton } from "@/components/ui/form";
-import { createPersonAction, movePersonAction, setActiveAction, updatePersonAction } from "../actions";
+import {
+  createPersonAction,
+  invitePeopleAction,
+  movePersonAction,
+  revokeInvitationAction,
+  setActiveAction,
+  updatePersonAction,
+} from "../actions";
 
 type TeamOption = { id: number; name: string; department: string };
 const ROLES = ["employee", "manager", "leader", "admin"] as const;
@@ -70,7 +77,7 @@ function RoleSelect({ value, state }: { value: string; state: { fieldErrors?: Pa
 }
 
 export function CreatePersonForm({ teams }: { teams: TeamOption[] }) {
-  const initial = { name: "", email: "", role: "employee", teamId: "" };
+  const initial = { name: "", email: "", role: "employee", teamId: "", invite: "on" };
   const [state, action] = useActionState(createPersonAction, { status: "idle" as const, values: initial });
   const v = state.values ?? initial;
   return (
@@ -102,22 +109,23 @@ export function CreatePersonForm({ teams }: { teams: TeamOption[] }) {
         </Field>
         <RoleSelect value={v.role} state={state} />
         <TeamSelect teams={teams} value={v.teamId} state={state} allowNone />
-        <Field
-          label="Initial password (optional)"
-          name="password"
-          errors={state.fieldErrors?.password}
-          hint="Without one they cannot sign in yet."
-        >
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            className="input"
-            {...invalidProps(state, "password")}
-          />
-        </Field>
       </div>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="invite"
+          value="on"
+          defaultChecked={v.invite === "on"}
+          key={`i-${v.invite}`}
+          className="mt-1"
+        />
+        <span>
+          Send an invitation by mail now
+          <span className="text-muted block text-xs">
+            A link to choose their own password. Without it they cannot sign in until you invite them.
+          </span>
+        </span>
+      </label>
       <SubmitButton pendingText="Adding…">Add person</SubmitButton>
     </form>
   );
@@ -203,5 +211,46 @@ export function ActiveForm({ personId, active, name }: { personId: number; activ
         {active ? "Deactivate" : "Re-activate"}
       </SubmitButton>
     </form>
+  );
+}
+
+/** Invite, resend or revoke one person's invitation, on their page. */
+export function InvitationForms({
+  personId,
+  canInvite,
+  invited,
+}: {
+  personId: number;
+  canInvite: boolean;
+  invited: boolean;
+}) {
+  const [inviteState, invite] = useActionState(invitePeopleAction, {
+    status: "idle" as const,
+    values: { personIds: [String(personId)] },
+  });
+  const [revokeState, revoke] = useActionState(revokeInvitationAction, {
+    status: "idle" as const,
+    values: { personId: String(personId) },
+  });
+  if (!canInvite) return null;
+  return (
+    <div className="space-y-3">
+      <FormMessage state={inviteState} />
+      <FormMessage state={revokeState} />
+      <div className="flex flex-wrap gap-2">
+        <form action={invite}>
+          <input type="hidden" name="personId" value={personId} />
+          <SubmitButton pendingText="Sending…">{invited ? "Resend invitation" : "Send invitation"}</SubmitButton>
+        </form>
+        {invited && (
+          <form action={revoke}>
+            <input type="hidden" name="personId" value={personId} />
+            <SubmitButton tone="plain" pendingText="Revoking…">
+              Revoke invitation
+            </SubmitButton>
+          </form>
+        )}
+      </div>
+    </div>
   );
 }

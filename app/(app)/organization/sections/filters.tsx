@@ -45,6 +45,15 @@ export function OrganizationFilters({ o, exportQuery }: { o: OrganizationOvervie
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor="basis" className="block text-sm font-medium">
+            Figures from
+          </label>
+          <select id="basis" name="basis" defaultValue={o.basis} className="input mt-1 w-64">
+            <option value="best">Best available (review, else self-assessment)</option>
+            <option value="reviewed">Manager-reviewed only</option>
+          </select>
+        </div>
         <button
           type="submit"
           className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)]"

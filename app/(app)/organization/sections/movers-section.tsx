@@ -2,7 +2,7 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { Card } from "@/components/ui/card";
-import type { OrganizationOverview } from "@/db/queries/organization";
+import { type OrganizationOverview, TOP_N } from "@/db/queries/organization";
 import { formatIndex, formatIndexChange, formatPointsChange } from "@/lib/ladder";
 
 type Mover = OrganizationOverview["teamMovers"][number];
@@ -31,14 +31,18 @@ function MoverList({ title, movers, empty }: { title: string; movers: Mover[]; e
 }
 
 export function MoversSection({ o }: { o: OrganizationOverview }) {
-  const teams = [...o.teamMovers].sort((a, b) => b.indexChange - a.indexChange);
+  const sorted = [...o.teamMovers].sort((a, b) => b.indexChange - a.indexChange);
+  // The ten that moved most up and the ten most down: a bar a team stops reading beyond that.
+  const teams = sorted.length > 2 * TOP_N ? [...sorted.slice(0, TOP_N), ...sorted.slice(-TOP_N)] : sorted;
   const roles = [...o.roleMovers].sort((a, b) => b.indexChange - a.indexChange);
   if (teams.length === 0) return null;
   const range = `${teams[0]!.from} → ${teams[0]!.to}`;
   const up = teams.filter((m) => m.indexChange > 0.005);
   const down = teams.filter((m) => m.indexChange < -0.005).reverse();
   const reading =
-    `${range}: ${up.length} of ${teams.length} teams moved up the ladder` +
+    (o.teamsPartial || sorted.length > teams.length
+      ? `${range}: the ${TOP_N} teams that moved most up the ladder and the ${TOP_N} that moved most down`
+      : `${range}: ${up.length} of ${teams.length} teams moved up the ladder`) +
     (up[0] ? `, most of all ${up[0].name} (${formatIndexChange(up[0].indexChange)})` : "") +
     (down[0] ? `; ${down[0].name} slipped most (${formatIndexChange(down[0].indexChange)}).` : "; none slipped.");
   const labels = teams.map((m) => m.name);

@@ -72,21 +72,21 @@ function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOv
 }
 
 export function RolesSection({ o }: { o: OrganizationOverview }) {
-  if (o.roles.length === 0 || !o.heatmap) return null;
+  if (o.roles.length === 0 || o.latestIndex < 0) return null;
   const exposed = o.roles.slice(0, 8);
   const enhanced = o.roles
     .filter((r) => r.exposureClass === "enhanced")
     .sort((a, b) => b.ownershipAndSystem - a.ownershipAndSystem);
-  const exposedCount = o.roles.filter((r) => r.exposureClass === "exposed").length;
   const top = o.roles[0]!;
-  const reading = `In ${o.heatmap.cycle.name}, ${exposedCount} of ${o.roles.length} roles are AI-exposed; the most exposed is ${top.title} (${top.team}) at ${formatPercent(top.exposure)} of time in automatable work. ${enhanced.length} roles are AI-enhanced.`;
+  const cycle = o.cycles[o.latestIndex]!;
+  const reading = `In ${cycle.name}, ${o.roleCounts.exposed} of ${o.roleCounts.total} roles are AI-exposed; the most exposed is ${top.title} (${top.team}) at ${formatPercent(top.exposure)} of time in automatable work. ${o.roleCounts.enhanced} roles are AI-enhanced${o.roleCounts.enhanced > enhanced.length ? ` (the ${enhanced.length} with most time at decision ownership and above are listed)` : ""}.`;
   return (
     <Card title="Roles most exposed to AI" description={reading}>
-      <RolesTable caption={`Most AI-exposed roles, ${o.heatmap.cycle.name}`} roles={exposed} />
+      <RolesTable caption={`Most AI-exposed roles, ${cycle.name}`} roles={exposed} />
       <h3 className="mb-2 mt-6 text-sm font-semibold">AI-enhanced roles</h3>
       <p className="text-muted mb-2 text-xs">Half or more of the time (median) at decision ownership and above.</p>
       {enhanced.length ? (
-        <RolesTable caption={`AI-enhanced roles, ${o.heatmap.cycle.name}`} roles={enhanced} />
+        <RolesTable caption={`AI-enhanced roles, ${cycle.name}`} roles={enhanced} />
       ) : (
         <p className="text-sm">None yet.</p>
       )}

@@ -2,16 +2,21 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { LineChart } from "@/components/charts/line-chart";
 import { Card } from "@/components/ui/card";
-import type { OrganizationOverview } from "@/db/queries/organization";
+import { type OrganizationOverview, TEAM_LINES_MAX } from "@/db/queries/organization";
 import { formatIndex, formatIndexChange, formatPointsChange } from "@/lib/ladder";
 import { cycleLabel, pct1, seriesColor } from "./format";
 
 type Metric = "leverageIndex" | "aiExposure";
 
-/** One line a team over the range; click a legend entry to hide or show a team. */
+/**
+ * One line a team over the range while there are few teams; beyond that one line a department (the
+ * largest twelve), since hundreds of lines read as noise. Click a legend entry to hide or show a line.
+ */
 export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metric: Metric }) {
   const labels = o.cycles.map(cycleLabel);
   const openIndex = o.cycles.findIndex((c) => c.status === "open");
+  const byDepartment = o.teamsPartial || o.teamSeries.length > TEAM_LINES_MAX;
+  if (byDepartment) return <DepartmentTrendSection o={o} metric={metric} />;
   const series = o.teamSeries.map((s, i) => ({
     label: s.team.name,
     values: s.points.map((p) =>
@@ -71,6 +76,54 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
           key: s.team.id,
           label: s.team.name,
           values: s.points.map((p) => (p ? format(isIndex ? p.leverageIndex : p.aiExposure) : "—")),
+        }))}
+      />
+    </Card>
+  );
+}
+
+const DEPARTMENT_LINES_MAX = 12;
+
+function DepartmentTrendSection({ o, metric }: { o: OrganizationOverview; metric: Metric }) {
+  const isIndex = metric === "leverageIndex";
+  const labels = o.cycles.map(cycleLabel);
+  const openIndex = o.cycles.findIndex((c) => c.status === "open");
+  const at = Math.max(0, o.latestIndex);
+  const ranked = [...o.departmentSeries].sort((a, b) => (b.points[at]?.count ?? 0) - (a.points[at]?.count ?? 0));
+  const shown = ranked.slice(0, DEPARTMENT_LINES_MAX);
+  const value = (p: { leverageIndex: number; aiExposure: number }) => (isIndex ? p.leverageIndex : p.aiExposure);
+  const format = (v: number) => (isIndex ? formatIndex(v) : pct1(v));
+  const series = shown.map((s, i) => ({
+    label: s.department.name,
+    values: s.points.map((p) => (p ? Number(value(p).toFixed(isIndex ? 2 : 1)) : null)),
+    color: seriesColor(i),
+  }));
+  const title = isIndex ? "Leverage index per department" : "AI exposure per department";
+  const withLatest = ranked.filter((s) => s.points[at]);
+  const top = [...withLatest].sort((a, b) => value(b.points[at]!) - value(a.points[at]!))[0];
+  const reading = top
+    ? `${top.department.name} has the ${isIndex ? "highest leverage index" : "highest AI exposure"} in ${o.cycles[at]!.name} (${format(value(top.points[at]!))}).${ranked.length > shown.length ? ` The ${shown.length} largest of ${ranked.length} departments are drawn and tabled; every department is in the CSV and in the heatmap below.` : ""} Pick a department above to see its teams.`
+    : "Not enough cycles in this range to show a trend.";
+  return (
+    <Card title={title} description={reading}>
+      <ChartFrame title={title} data={{ labels, series: series.map((s) => ({ label: s.label, values: s.values })) }}>
+        <LineChart
+          labels={labels}
+          series={series}
+          yTitle={isIndex ? "Leverage index (1–5)" : "AI exposure (% of time)"}
+          yDecimals={isIndex ? 2 : 0}
+          summary={reading}
+          provisionalFrom={openIndex >= 0 ? openIndex : undefined}
+        />
+      </ChartFrame>
+      <ChartNumbers
+        caption={title}
+        rowHeader="Department"
+        columns={o.cycles.map(cycleLabel)}
+        rows={shown.map((s) => ({
+          key: s.department.id,
+          label: s.department.name,
+          values: s.points.map((p) => (p ? format(value(p)) : "—")),
         }))}
       />
     </Card>

@@ -60,7 +60,7 @@ export default async function RolesAgainstResearchPage({
           ))}
         </div>
       )}
-      <ResearchAttribution className="mt-6" />
+      <ResearchAttribution className="mt-6" workingWithAi={roles.some((r) => r.applicability !== null)} />
     </>
   );
 }

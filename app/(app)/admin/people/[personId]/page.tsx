@@ -5,9 +5,10 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getPerson, listTeamsAdmin } from "@/db/queries/admin-people";
+import { accessLabel, accessStateOf, canInvite } from "@/lib/access-state";
 import { requireRole } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
-import { ActiveForm, EditPersonForm, MovePersonForm } from "../person-forms";
+import { ActiveForm, EditPersonForm, InvitationForms, MovePersonForm } from "../person-forms";
 
 export const metadata: Metadata = { title: "Person · Admin" };
 
@@ -16,13 +17,17 @@ export default async function PersonPage({
   searchParams,
 }: {
   params: Promise<{ personId: string }>;
-  searchParams: Promise<{ created?: string }>;
+  searchParams: Promise<{ created?: string; invited?: string }>;
 }) {
   const actor = await requireRole("admin");
   const id = Number((await params).personId);
   const person = Number.isInteger(id) && id > 0 ? await getPerson(actor, id) : null;
   if (!person) notFound();
-  const [teams, formats, { created }] = await Promise.all([listTeamsAdmin(actor), dateFormatters(), searchParams]);
+  const [teams, formats, { created, invited }] = await Promise.all([
+    listTeamsAdmin(actor),
+    dateFormatters(),
+    searchParams,
+  ]);
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name, department: t.department }));
   return (
     <>
@@ -36,7 +41,12 @@ export default async function PersonPage({
       </PageHeader>
       {created && (
         <p className="mb-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-200">
-          {person.name} was added.
+          {person.name} was added.{invited === "1" && " An invitation is on its way to them."}
+        </p>
+      )}
+      {invited === "failed" && (
+        <p className="mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+          The invitation could not be sent (the mail server refused it). Try “Send invitation” again in a moment.
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -45,6 +55,19 @@ export default async function PersonPage({
         </Card>
         <Card title={person.active ? "Deactivate" : "Re-activate"}>
           <ActiveForm personId={person.id} active={person.active} name={person.name} />
+        </Card>
+        <Card title="Access" className="lg:col-span-3">
+          <p className="mb-3 text-sm" data-testid="access-state" data-state={accessStateOf(person)}>
+            {accessLabel(person)}
+            {accessStateOf(person) === "invited" &&
+              person.inviteExpiresAt &&
+              ` · the link works until ${formats.shortDate.format(person.inviteExpiresAt)}`}
+          </p>
+          <InvitationForms
+            personId={person.id}
+            canInvite={canInvite(person)}
+            invited={accessStateOf(person) === "invited" || accessStateOf(person) === "invite_expired"}
+          />
         </Card>
         <Card title="Team" className="lg:col-span-2">
           <MovePersonForm personId={person.id} teams={teamOptions} currentTeamId={person.currentTeamId} />

@@ -1,5 +1,15 @@
 import type { OccupationTaskRow } from "@/db/queries/occupations";
-import { automationLabelName, exposureLabelName, type LadderLevel, LEVELS, suggestedLevel } from "@/lib/ladder";
+import {
+  automationLabelName,
+  automationMeaning,
+  exposureLabelName,
+  formatPercent,
+  type LadderLevel,
+  LEVEL_RULE_TEXT,
+  LEVELS,
+  occupationBeta,
+  suggestedLevel,
+} from "@/lib/ladder";
 import { ROLE_TASKS_MAX } from "@/lib/limits";
 import { labelOf, type OccupationTasks, type TaskState } from "./use-occupation-tasks";
 
@@ -46,11 +56,13 @@ function TaskChoice({
               <span className="rounded-full border border-line px-2 py-0.5 font-medium" title="Exposure label">
                 {exposureLabelName(label)}
               </span>
-              <span className="rounded-full border border-line px-2 py-0.5" title="GPT-4 automation level">
-                {automationLabelName(task.gpt4Automation)}
+              <span className="rounded-full border border-line px-2 py-0.5">
+                GPT-4 {automationLabelName(task.gpt4Automation)}: {automationMeaning(task.gpt4Automation)}
               </span>
               {task.taskType && <span className="text-muted">{TYPE_NAMES[task.taskType]}</span>}
-              <span className="text-muted">Suggested: level {suggestion}</span>
+              <span className="text-muted">
+                Suggested: level {suggestion.level} ({suggestion.matched.join(", ")})
+              </span>
             </div>
           </div>
           <div className="mt-2 w-full sm:mt-0 sm:w-60 sm:shrink-0">
@@ -95,6 +107,8 @@ export function TaskPicker({
   errors: FieldErrors;
 }) {
   const coreCount = tasks.filter((t) => t.taskType !== "supplemental").length;
+  const beta = (list: OccupationTaskRow[]) =>
+    formatPercent(occupationBeta(list.map((t) => ({ label: t.humanExposure, taskType: t.taskType }))) * 100);
   return (
     <fieldset>
       <legend className="text-sm font-medium">
@@ -103,7 +117,10 @@ export function TaskPicker({
       <p className="text-muted mt-1 text-xs" id="tasks-cap">
         A role holds at most {ROLE_TASKS_MAX} typical tasks.
         {coreCount > ROLE_TASKS_MAX &&
-          ` This occupation has ${coreCount} core tasks: the first ${ROLE_TASKS_MAX} start ticked — swap in the ones that matter more.`}
+          ` This occupation has ${coreCount} Core (or untyped) tasks: the ${ROLE_TASKS_MAX} ticked are those chosen so their exposure mix matches the whole occupation's (beta ${beta(tasks.filter((t) => picker.ticked.has(t.id)))} against ${beta(tasks)}) — swap in the ones that matter more to your role.`}
+      </p>
+      <p className="text-muted mt-1 text-xs" data-testid="level-rule">
+        {LEVEL_RULE_TEXT}
       </p>
       {errors.tasks && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{errors.tasks[0]}</p>}
       <ul className="mt-2 divide-y divide-[var(--line)]">

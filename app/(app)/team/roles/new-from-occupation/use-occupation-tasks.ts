@@ -5,6 +5,7 @@ import {
   type LadderLevel,
   type LevelMix,
   mixFromTaskLevels,
+  representativeTaskIds,
   SHARE_KEYS,
   suggestedLevel,
 } from "@/lib/ladder";
@@ -22,20 +23,21 @@ export function labelOf(task: OccupationTaskRow, source: LabelSource) {
  */
 export function useOccupationTasks(tasks: OccupationTaskRow[]) {
   const [source, setSource] = useState<LabelSource>("human");
-  // Core (and untyped) tasks start ticked, up to the most a role holds.
-  const [taskStates, setTaskStates] = useState<TaskState[]>(() => {
-    let ticked = 0;
-    return tasks.map((t) => {
-      const include = t.taskType !== "supplemental" && ticked < ROLE_TASKS_MAX;
-      if (include) ticked++;
-      return {
-        id: t.id,
-        include,
-        level: suggestedLevel({ exposure: t.humanExposure, automation: t.gpt4Automation, statement: t.statement }),
-        touched: false,
-      };
-    });
-  });
+  // Core (and untyped) tasks start ticked; past the most a role holds, those that keep the occupation's exposure mix.
+  const [ticked] = useState(() =>
+    representativeTaskIds(
+      tasks.map((t) => ({ id: t.id, label: t.humanExposure, taskType: t.taskType })),
+      ROLE_TASKS_MAX,
+    ),
+  );
+  const [taskStates, setTaskStates] = useState<TaskState[]>(() =>
+    tasks.map((t) => ({
+      id: t.id,
+      include: ticked.has(t.id),
+      level: suggestedLevel({ exposure: t.humanExposure, automation: t.gpt4Automation, statement: t.statement }).level,
+      touched: false,
+    })),
+  );
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
 
   function changeSource(next: LabelSource) {
@@ -51,7 +53,7 @@ export function useOccupationTasks(tasks: OccupationTaskRow[]) {
                 exposure: labelOf(task, next),
                 automation: task.gpt4Automation,
                 statement: task.statement,
-              }),
+              }).level,
             };
       }),
     );
@@ -62,7 +64,7 @@ export function useOccupationTasks(tasks: OccupationTaskRow[]) {
   }
 
   const included = taskStates.filter((t) => t.include);
-  return { source, changeSource, taskStates, byId, included, updateTask };
+  return { source, changeSource, taskStates, byId, included, updateTask, ticked };
 }
 
 export type OccupationTasks = ReturnType<typeof useOccupationTasks>;

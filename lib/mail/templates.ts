@@ -1,0 +1,68 @@
+import type { MailContent } from "./layout";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+const until = (date: Date) => `${dateFormat.format(date)} UTC`;
+
+export type MailBrand = { product: string; organization: string };
+
+/**
+ * Every mail the app sends, by name: each takes its data and the brand and returns its content.
+ * Add a template here and `sendMail` accepts it, typed by its data.
+ */
+export const mailTemplates = {
+  invitation: (
+    data: { name: string; invitedBy: string; url: string; expiresAt: Date },
+    brand: MailBrand,
+  ): MailContent => ({
+    subject: `${data.invitedBy} invited you to ${brand.product}`,
+    greeting: `Hello ${data.name},`,
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `${data.invitedBy} invited you to ${brand.product} at ${brand.organization}, where you rate each quarter where your work sits on the career leverage ladder and see how it moves.`,
+      },
+      { kind: "paragraph", text: "Choose a password to get started:" },
+      { kind: "button", label: "Set your password", url: data.url },
+      {
+        kind: "note",
+        text: `The link works once and until ${until(data.expiresAt)}. If it has expired, ask your administrator to send a new invitation.`,
+      },
+    ],
+  }),
+  passwordReset: (data: { name: string; url: string; expiresAt: Date }, brand: MailBrand): MailContent => ({
+    subject: `Reset your ${brand.product} password`,
+    greeting: `Hello ${data.name},`,
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `Someone — hopefully you — asked to reset the password of your ${brand.product} account at ${brand.organization}.`,
+      },
+      { kind: "button", label: "Choose a new password", url: data.url },
+      {
+        kind: "note",
+        text: `The link works once and until ${until(data.expiresAt)}. If you did not ask for it, ignore this mail: your password stays as it is.`,
+      },
+    ],
+  }),
+  passwordChanged: (data: { name: string; at: Date }, brand: MailBrand): MailContent => ({
+    subject: `Your ${brand.product} password was changed`,
+    greeting: `Hello ${data.name},`,
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `The password of your ${brand.product} account at ${brand.organization} was changed on ${until(data.at)}, and every other signed-in browser was signed out.`,
+      },
+      {
+        kind: "note",
+        text: "If this was not you, use “Forgot your password?” on the sign-in page at once and tell your administrator.",
+      },
+    ],
+  }),
+} satisfies Record<string, (data: never, brand: MailBrand) => MailContent>;
+
+export type MailTemplateName = keyof typeof mailTemplates;
+export type MailTemplateData<Name extends MailTemplateName> = Parameters<(typeof mailTemplates)[Name]>[0];

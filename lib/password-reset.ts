@@ -1,0 +1,81 @@
+import "server-only";
+import bcrypt from "bcryptjs";
+import { findUsableToken, issueAccessToken, redeemTokenToSetPassword } from "@/db/queries/access-tokens";
+import { recordAudit } from "@/db/queries/audit";
+import { countSignInAttempt, findPersonByEmail } from "@/db/queries/sign-in";
+import type { AppRole } from "@/db/schema";
+import { setPasswordUrl } from "@/lib/app-url";
+import { serverEnv } from "@/lib/env";
+import { sendMail } from "@/lib/mail";
+import { passwordPolicyErrors } from "@/lib/password-policy";
+
+/** Reset requests allowed per key in a window, like sign-in's; counted whether or not the email exists. */
+export const RESET_LIMITS = {
+  perEmail: 3,
+  perIp: 20,
+  windowSeconds: 15 * 60,
+} as const;
+
+/** Counts a reset request against the email and the address; true when either is over its limit. */
+export async function resetRequestThrottled(email: string, ip: string) {
+  const byEmail = await countSignInAttempt(`reset-email:${email}`, RESET_LIMITS.perEmail, RESET_LIMITS.windowSeconds);
+  const byIp = await countSignInAttempt(`reset-ip:${ip}`, RESET_LIMITS.perIp, RESET_LIMITS.windowSeconds);
+  if (!byEmail.locked && !byIp.locked) return false;
+  await recordAudit({ actorId: null, action: "password_reset.throttled", details: { email }, ip });
+  return true;
+}
+
+/**
+ * Mails a reset link when the email belongs to an active person; does nothing visible otherwise.
+ * The caller answers the same either way and runs this after responding, so timing tells nothing.
+ */
+export async function sendPasswordResetMail(email: string, ip: string) {
+  const person = await findPersonByEmail(email);
+  if (!person?.active) {
+    await recordAudit({ actorId: null, action: "password_reset.unknown_email", details: { email }, ip });
+    return false;
+  }
+  const { token, id, expiresAt } = await issueAccessToken({
+    personId: person.id,
+    purpose: "reset",
+    validForMinutes: serverEnv().RESET_VALID_MINUTES,
+    createdById: null,
+  });
+  await recordAudit({
+    actorId: person.id,
+    action: "password_reset.issued",
+    targetType: "person",
+    targetId: person.id,
+    details: { tokenId: id },
+    ip,
+  });
+  await sendMail({ email: person.email, name: person.name }, "passwordReset", {
+    name: person.name,
+    url: setPasswordUrl(token),
+    expiresAt,
+  });
+  return true;
+}
+
+export type SetPasswordOutcome =
+  | { result: "ok"; person: { id: number; email: string; name: string; role: AppRole } }
+  | { result: "invalid_password"; errors: string[] }
+  | { result: "link_unusable" };
+
+/** Sets a password from an invitation or reset link, under the policy; the link works once. */
+export async function setPasswordWithToken(input: {
+  token: string;
+  password: string;
+  ip?: string;
+}): Promise<SetPasswordOutcome> {
+  const link = await findUsableToken(input.token);
+  if (!link) return { result: "link_unusable" };
+  const errors = await passwordPolicyErrors(input.password, link.email);
+  if (errors.length) return { result: "invalid_password", errors };
+  const person = await redeemTokenToSetPassword({
+    token: input.token,
+    passwordHash: await bcrypt.hash(input.password, 10),
+    ip: input.ip,
+  });
+  return person ? { result: "ok", person } : { result: "link_unusable" };
+}

@@ -1,0 +1,213 @@
+// `npm run bench -- --people 1000,10000,50000 [--reuse]`: for each size, an organisation generated on
+// PostgreSQL (database <BENCH_DB_PREFIX><size>), then the production server (`next build` first) is
+// started on it and timed over HTTP as a leader and as the 50-person team's manager: each page's
+// server time and bytes, the data-layer time of the same page measured in-process, their ratio,
+// and the organization CSV's time to first byte. Figures, not assertions.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import postgres from "postgres";
+import { setDatabaseHandle } from "@/db";
+import { openPostgres } from "@/db/client";
+import { organizationOverview } from "@/db/queries/organization";
+import { reviewBoard } from "@/db/queries/reviews";
+import { listManagedTeams } from "@/db/queries/team";
+import { teamTrends } from "@/db/queries/team-trends";
+import { ensureReferenceData } from "@/db/reference-data";
+import { assessments, people, teams } from "@/db/schema";
+import type { Actor } from "@/lib/authz";
+import { BENCH_BIG_TEAM_MANAGER, BENCH_LEADER, BENCH_PASSWORD, generateOrganisation } from "./generate-org";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const port = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 3999);
+const base = `http://127.0.0.1:${port}`;
+
+async function time<T>(fn: () => Promise<T>) {
+  const started = performance.now();
+  const result = await fn();
+  return { ms: performance.now() - started, result };
+}
+
+/** The median of up to `runs` runs; one run only when the first is slower than 10 s. */
+async function median(runs: number, fn: () => Promise<number>) {
+  const first = await fn();
+  if (first > 10_000) return first;
+  const times = [first];
+  for (let i = 1; i < runs; i++) times.push(await fn());
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function waitForServer(child: ReturnType<typeof spawn>) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error("the server exited");
+    try {
+      const response = await fetch(`${base}/login`);
+      if (response.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+/** Signs in through Auth.js's credentials endpoint and returns the session cookie header. */
+async function signInCookies(email: string) {
+  const cookies = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const c of response.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const at = pair!.indexOf("=");
+      cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+  };
+  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD }),
+    redirect: "manual",
+  });
+  keep(signIn);
+  if (![...cookies.keys()].some((k) => k.includes("session-token"))) throw new Error(`could not sign in as ${email}`);
+  return header();
+}
+
+/** Time to first byte and to the last, and the bytes of one GET. */
+async function get(pathname: string, cookie: string) {
+  const started = performance.now();
+  const response = await fetch(`${base}${pathname}`, { headers: { cookie }, signal: AbortSignal.timeout(600_000) });
+  if (!response.ok) throw new Error(`${pathname}: HTTP ${response.status}`);
+  const reader = response.body!.getReader();
+  let firstByte = 0;
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!firstByte) firstByte = performance.now() - started;
+    bytes += value.length;
+  }
+  return { firstByte, ms: performance.now() - started, bytes };
+}
+
+type Row = {
+  people: number;
+  generateMs: number | null;
+  counts: string;
+  org: { ms: number; bytes: number; sqlMs: number };
+  team: { ms: number; bytes: number; sqlMs: number };
+  csv: { firstByte: number; ms: number; bytes: number };
+};
+
+async function benchSize(url: string, size: number, reuse: boolean): Promise<Row> {
+  const prefix = process.env.BENCH_DB_PREFIX ?? "ll_bench_";
+  const name = `${prefix}${size}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+  let generateMs: number | null = null;
+  if (!reuse || !exists) {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.unsafe(`create database ${name}`);
+    const handle = openPostgres(dbUrl.toString());
+    await handle.migrate();
+    await ensureReferenceData(handle.db);
+    await handle.close();
+    const client = postgres(dbUrl.toString(), { max: 1, onnotice: () => {} });
+    const generated = await time(() => generateOrganisation(client, size));
+    await client.end();
+    generateMs = generated.ms;
+  }
+  await admin.end();
+
+  const handle = openPostgres(dbUrl.toString());
+  await handle.migrate();
+  setDatabaseHandle(handle);
+  const c = {
+    people: await handle.db.$count(people),
+    teams: await handle.db.$count(teams),
+    assessments: await handle.db.$count(assessments),
+  };
+  const [leaderRow] = await handle.db.select().from(people).where(eq(people.email, BENCH_LEADER));
+  const [managerRow] = await handle.db.select().from(people).where(eq(people.email, BENCH_BIG_TEAM_MANAGER));
+  const leader: Actor = { id: leaderRow!.id, name: leaderRow!.name, email: leaderRow!.email, role: "leader" };
+  const manager: Actor = { id: managerRow!.id, name: managerRow!.name, email: managerRow!.email, role: "manager" };
+  const [bigTeam] = await listManagedTeams(manager);
+  const orgSql = await median(3, async () => (await time(() => organizationOverview(leader, {}))).ms);
+  const teamSql = await median(3, async () => {
+    const { ms } = await time(async () => {
+      await listManagedTeams(manager);
+      await teamTrends(manager, bigTeam!.id);
+      await reviewBoard(manager);
+    });
+    return ms;
+  });
+  await handle.close();
+
+  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl.toString(),
+      LEVERAGE_DEMO: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  try {
+    await waitForServer(server);
+    const leaderCookie = await signInCookies(BENCH_LEADER);
+    const managerCookie = await signInCookies(BENCH_BIG_TEAM_MANAGER);
+    let orgBytes = 0;
+    const orgMs = await median(3, async () => {
+      const r = await get("/organization", leaderCookie);
+      orgBytes = r.bytes;
+      return r.ms;
+    });
+    let teamBytes = 0;
+    await get("/team", managerCookie);
+    const teamMs = await median(5, async () => {
+      const r = await get("/team", managerCookie);
+      teamBytes = r.bytes;
+      return r.ms;
+    });
+    const csv = await get("/api/export/organization", leaderCookie);
+    return {
+      people: size,
+      generateMs,
+      counts: `${c.people} people, ${c.teams} teams, ${c.assessments} assessments`,
+      org: { ms: orgMs, bytes: orgBytes, sqlMs: orgSql },
+      team: { ms: teamMs, bytes: teamBytes, sqlMs: teamSql },
+      csv,
+    };
+  } finally {
+    process.kill(-server.pid!, "SIGTERM");
+  }
+}
+
+export async function scaleBench(args: string[]) {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("The scale benchmark runs on PostgreSQL: set DATABASE_URL.");
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("Run `npx next build` first.");
+  const sizes = args[args.indexOf("--people") + 1]!.split(",").map(Number);
+  const reuse = args.includes("--reuse");
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  for (const size of sizes) {
+    const r = await benchSize(url, size, reuse);
+    console.log(`${r.people} people (${r.counts})${r.generateMs ? `, generated in ${s(r.generateMs)}` : ""}`);
+    console.log(
+      `  /organization  server ${s(r.org.ms)}  ${kb(r.org.bytes)}  data layer ${s(r.org.sqlMs)}  ratio ${(r.org.ms / r.org.sqlMs).toFixed(1)}`,
+    );
+    console.log(
+      `  /team (50)     server ${s(r.team.ms)}  ${kb(r.team.bytes)}  data layer ${s(r.team.sqlMs)}  ratio ${(r.team.ms / r.team.sqlMs).toFixed(1)}`,
+    );
+    console.log(`  org CSV        first byte ${s(r.csv.firstByte)}  whole ${s(r.csv.ms)}  ${kb(r.csv.bytes)}`);
+  }
+}

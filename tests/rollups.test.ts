@@ -1,0 +1,198 @@
+import { eq, sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assessments, departments, reviewCycles, roleProfileVersions, teams } from "@/db/schema";
+import { seedDemoOrganisation } from "@/db/seed";
+import { effectiveAssessment, type LevelMix, SHARE_KEYS } from "@/lib/ladder";
+import { createTestDatabase } from "./helpers/test-db";
+
+let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemoOrganisation(testDb.db);
+});
+afterAll(() => testDb.dispose());
+
+type Sums = Record<string, number[]>;
+const COLUMNS = [
+  "assessed",
+  "sum_s1",
+  "sum_s2",
+  "sum_s3",
+  "sum_s4",
+  "sum_s5",
+  "reviewed",
+  "reviewed_s1",
+  "reviewed_s2",
+  "reviewed_s3",
+  "reviewed_s4",
+  "reviewed_s5",
+  "pairs",
+  "gap_sum",
+  "abs_gap_sum",
+  "manager_higher_lots",
+  "manager_higher",
+  "agree",
+  "self_higher",
+  "self_higher_lots",
+];
+
+/**
+ * Per (team, cycle), (department, cycle) and (role, cycle), from every assessment row in JavaScript
+ * with lib/ladder's rule: count and share sums, the same for manager-reviewed only, and the
+ * calibration pairs with their gaps (hundredths of an index point) and buckets.
+ */
+async function fromScratch() {
+  const db = testDb.db;
+  const rows = await db.select().from(assessments);
+  const departmentOf = new Map((await db.select().from(teams)).map((t) => [t.id, t.departmentId]));
+  const roleOf = new Map((await db.select().from(roleProfileVersions)).map((v) => [v.id, v.roleProfileId] as const));
+  type Row = (typeof rows)[number];
+  const byPerson = new Map<string, { self: Row | null; manager: Row | null }>();
+  for (const row of rows) {
+    const key = `${row.cycleId}:${row.subjectId}`;
+    const entry = byPerson.get(key) ?? { self: null, manager: null };
+    entry[row.kind] = row;
+    byPerson.set(key, entry);
+  }
+  const mixOf = (a: Row | null) =>
+    a && { ...a, mix: a.s1 === null ? null : ({ s1: a.s1, s2: a.s2!, s3: a.s3!, s4: a.s4!, s5: a.s5! } as LevelMix) };
+  const weighted = (m: LevelMix) => m.s1 + 2 * m.s2 + 3 * m.s3 + 4 * m.s4 + 5 * m.s5;
+  const sums = { team: {} as Sums, department: {} as Sums, role: {} as Sums };
+  for (const { self, manager } of byPerson.values()) {
+    const s = mixOf(self);
+    const m = mixOf(manager);
+    const chosen = effectiveAssessment(s, m);
+    if (!chosen?.mix) continue;
+    const reviewed = chosen === m;
+    const gap =
+      reviewed && s?.mix && (s.status === "submitted" || s.status === "finalized")
+        ? weighted(s.mix) - weighted(chosen.mix)
+        : null;
+    const shares = SHARE_KEYS.map((k) => chosen.mix![k]);
+    const add = [
+      1,
+      ...shares,
+      reviewed ? 1 : 0,
+      ...shares.map((x) => (reviewed ? x : 0)),
+      gap === null ? 0 : 1,
+      gap ?? 0,
+      Math.abs(gap ?? 0),
+      gap !== null && gap < -30 ? 1 : 0,
+      gap !== null && gap >= -30 && gap < -10 ? 1 : 0,
+      gap !== null && gap >= -10 && gap <= 10 ? 1 : 0,
+      gap !== null && gap > 10 && gap <= 30 ? 1 : 0,
+      gap !== null && gap > 30 ? 1 : 0,
+    ];
+    const into = (table: Sums, key: string) => {
+      const v = table[key] ?? Array<number>(COLUMNS.length).fill(0);
+      table[key] = v.map((x, i) => x + add[i]!);
+    };
+    into(sums.team, `${chosen.teamId}:${chosen.cycleId}`);
+    into(sums.department, `${departmentOf.get(chosen.teamId)}:${chosen.cycleId}`);
+    if (chosen.roleVersionId !== null) into(sums.role, `${roleOf.get(chosen.roleVersionId)}:${chosen.cycleId}`);
+  }
+  return sums;
+}
+
+async function fromRollups() {
+  const read = async (table: string, key: string) => {
+    const result = await testDb.db.execute(
+      sql.raw(
+        `select ${key} as k, cycle_id, ${COLUMNS.join(", ")} from ${table} where ${COLUMNS.map((c) => `${c} <> 0`).join(" or ")}`,
+      ),
+    );
+    const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<
+      string,
+      number
+    >[];
+    return Object.fromEntries(rows.map((r) => [`${r.k}:${r.cycle_id}`, COLUMNS.map((c) => Number(r[c]))]));
+  };
+  return {
+    team: await read("team_cycle_figures", "team_id"),
+    department: await read("department_cycle_figures", "department_id"),
+    role: await read("role_cycle_figures", "role_profile_id"),
+  };
+}
+
+const mixArb = fc.tuple(fc.nat(100), fc.nat(100), fc.nat(100), fc.nat(100)).map(([a, b, c, d]) => {
+  const cuts = [a, b, c, d].sort((x, y) => x - y);
+  return [cuts[0]!, cuts[1]! - cuts[0]!, cuts[2]! - cuts[1]!, cuts[3]! - cuts[2]!, 100 - cuts[3]!];
+});
+
+const writeArb = fc.oneof(
+  fc.record({
+    op: fc.constant("status" as const),
+    pick: fc.nat(),
+    status: fc.constantFrom("draft", "submitted", "returned", "finalized"),
+  }),
+  fc.record({ op: fc.constant("mix" as const), pick: fc.nat(), mix: mixArb }),
+  fc.record({ op: fc.constant("team" as const), pick: fc.nat(), team: fc.nat() }),
+  fc.record({ op: fc.constant("delete" as const), pick: fc.nat() }),
+  fc.record({ op: fc.constant("department" as const), team: fc.nat(), department: fc.nat() }),
+);
+
+/** A write the database refuses (a check constraint) changes nothing, which the comparison then confirms. */
+async function refusedIsFine(write: () => Promise<void>) {
+  try {
+    await write();
+  } catch (error) {
+    const text = `${(error as Error).message} ${((error as Error).cause as Error | undefined)?.message ?? ""}`;
+    if (!/violates check constraint/.test(text)) throw error;
+  }
+}
+
+describe("rollups kept by the triggers", () => {
+  it("start equal to a from-scratch computation over the seeded organisation", async () => {
+    const scratch = await fromScratch();
+    expect(Object.keys(scratch.team).length).toBeGreaterThan(20);
+    expect(await fromRollups()).toEqual(scratch);
+  });
+
+  it("stay equal to a from-scratch computation after random writes", async () => {
+    const db = testDb.db;
+    // Closed cycles refuse writes; this test writes to every cycle, so it opens them all.
+    await db.update(reviewCycles).set({ status: "open" });
+    const teamIds = (await db.select({ id: teams.id }).from(teams)).map((t) => t.id);
+    const departmentIds = (await db.select({ id: departments.id }).from(departments)).map((d) => d.id);
+    await fc.assert(
+      fc.asyncProperty(fc.array(writeArb, { minLength: 1, maxLength: 12 }), async (writes) => {
+        for (const w of writes) {
+          if (w.op === "department") {
+            await db
+              .update(teams)
+              .set({ departmentId: departmentIds[w.department % departmentIds.length]! })
+              .where(eq(teams.id, teamIds[w.team % teamIds.length]!));
+            continue;
+          }
+          await refusedIsFine(async () => {
+            const ids = (await db.select({ id: assessments.id }).from(assessments).orderBy(assessments.id)).map(
+              (a) => a.id,
+            );
+            const id = ids[w.pick % ids.length]!;
+            if (w.op === "status")
+              await db
+                .update(assessments)
+                .set({ status: w.status, draftValues: null, submittedAt: sql`coalesce(submitted_at, now())` })
+                .where(eq(assessments.id, id));
+            else if (w.op === "mix") {
+              const [s1, s2, s3, s4, s5] = w.mix;
+              await db.update(assessments).set({ s1, s2, s3, s4, s5 }).where(eq(assessments.id, id));
+            } else if (w.op === "team")
+              await db
+                .update(assessments)
+                .set({ teamId: teamIds[w.team % teamIds.length]! })
+                .where(eq(assessments.id, id));
+            else {
+              await db.execute(sql`delete from calibration_records where assessment_id = ${id}`);
+              await db.delete(assessments).where(eq(assessments.id, id));
+            }
+          });
+        }
+        expect(await fromRollups()).toEqual(await fromScratch());
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

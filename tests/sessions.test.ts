@@ -1,0 +1,97 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setPersonActive, updatePerson } from "@/db/queries/admin-people";
+import { endAllSessions, endSession, findSessionActor, listMySignIns, startSession } from "@/db/queries/sessions";
+import { people, sessions } from "@/db/schema";
+import { createTestDatabase } from "./helpers/test-db";
+
+let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
+const limits = { idleMinutes: 60, maxHours: 10 };
+let admin: { id: number; name: string; email: string; role: "admin" };
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const rows = await testDb.db
+    .insert(people)
+    .values(
+      ["admin", "ada", "bo", "cy", "di"].map((n) => ({
+        name: n,
+        email: `${n}@example.test`,
+        passwordHash: "!",
+        appRole: n === "admin" ? ("admin" as const) : ("employee" as const),
+      })),
+    )
+    .returning({ id: people.id, name: people.name });
+  for (const r of rows) ids[r.name] = r.id;
+  admin = { id: ids.admin!, name: "admin", email: "admin@example.test", role: "admin" };
+});
+afterAll(() => testDb.dispose());
+
+async function age(sessionId: string, column: "last_seen_at" | "created_at", minutes: number) {
+  await testDb.db.execute(
+    sql`update sessions set ${sql.raw(column)} = now() - make_interval(mins => ${minutes}) where id = ${sessionId}`,
+  );
+}
+
+describe("server-side sessions", () => {
+  it("finds the person behind an open session, and nothing once it has ended", async () => {
+    const sid = await startSession({ personId: ids.ada!, ip: "10.0.0.1", userAgent: "Test/1" });
+    expect(sid).toMatch(/^[0-9a-f]{64}$/);
+    expect(await findSessionActor(sid, limits)).toEqual({
+      id: ids.ada,
+      name: "ada",
+      email: "ada@example.test",
+      role: "employee",
+    });
+    await endSession(sid, "sign_out");
+    expect(await findSessionActor(sid, limits)).toBeNull();
+    expect(await findSessionActor("no-such-session", limits)).toBeNull();
+  });
+
+  it("refuses a session idle for longer than the idle limit, and keeps a used one alive", async () => {
+    const idle = await startSession({ personId: ids.ada! });
+    await age(idle, "last_seen_at", 61);
+    expect(await findSessionActor(idle, limits)).toBeNull();
+
+    const used = await startSession({ personId: ids.ada! });
+    await age(used, "last_seen_at", 59);
+    expect(await findSessionActor(used, limits)).not.toBeNull();
+    const [row] = await testDb.db.select().from(sessions).where(eq(sessions.id, used));
+    expect(Date.now() - row!.lastSeenAt.getTime()).toBeLessThan(60_000);
+  });
+
+  it("refuses a session older than its lifetime, however recently used", async () => {
+    const sid = await startSession({ personId: ids.ada! });
+    await age(sid, "created_at", 10 * 60 + 1);
+    expect(await findSessionActor(sid, limits)).toBeNull();
+    expect(await findSessionActor(sid, { ...limits, maxHours: 11 })).not.toBeNull();
+  });
+
+  it("ends every session of a person who is deactivated or whose role changes, and only theirs", async () => {
+    const bo1 = await startSession({ personId: ids.bo! });
+    const bo2 = await startSession({ personId: ids.bo! });
+    const cy = await startSession({ personId: ids.cy! });
+    const di = await startSession({ personId: ids.di! });
+    await setPersonActive(admin, ids.bo!, false);
+    expect(await findSessionActor(bo1, limits)).toBeNull();
+    expect(await findSessionActor(bo2, limits)).toBeNull();
+    expect(await findSessionActor(cy, limits)).not.toBeNull();
+
+    await updatePerson(admin, ids.cy!, { name: "Cy Renamed", email: "cy@example.test", role: "employee" });
+    expect(await findSessionActor(cy, limits)).not.toBeNull();
+    await updatePerson(admin, ids.cy!, { name: "Cy Renamed", email: "cy@example.test", role: "manager" });
+    expect(await findSessionActor(cy, limits)).toBeNull();
+
+    expect(await endAllSessions(ids.di!, "sign_out_everywhere")).toBe(1);
+    expect(await findSessionActor(di, limits)).toBeNull();
+  });
+
+  it("lists a person's own sign-ins, newest first, with where they came from", async () => {
+    const list = await listMySignIns({ ...admin, id: ids.ada!, role: "admin" }, null);
+    expect(list.length).toBe(4);
+    expect(list.find((s) => s.ip === "10.0.0.1")).toMatchObject({ userAgent: "Test/1", endReason: "sign_out" });
+    const times = list.map((s) => s.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});
