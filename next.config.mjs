@@ -1,6 +1,6 @@
-/** Hosts allowed to call server actions, from APP_ORIGIN and ALLOWED_ORIGINS (see lib/env.ts and the README). */
+/** Hosts allowed to call server actions, from APP_URL and ALLOWED_ORIGINS (see lib/env.ts and the README). */
 function serverActionHosts() {
-  return [process.env.APP_ORIGIN, ...(process.env.ALLOWED_ORIGINS ?? "").split(",")]
+  return [process.env.APP_URL, ...(process.env.ALLOWED_ORIGINS ?? "").split(",")]
     .map((origin) => origin?.trim())
     .filter(Boolean)
     .map((origin) => new URL(origin).host);

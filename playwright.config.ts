@@ -14,6 +14,8 @@ const browser = {
 
 export default defineConfig({
   testDir: "./e2e",
+  // Single sign-on runs against its own server and identity providers: playwright.sso.config.ts.
+  testIgnore: ["sso/**"],
   globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,

@@ -6,7 +6,7 @@ import { isAllowedOrigin } from "@/lib/request-origin";
 
 const { auth } = NextAuth(authConfig);
 
-const PUBLIC_PATHS = /^\/(login|forgot-password|set-password|api\/auth)(\/|$)/;
+const PUBLIC_PATHS = /^\/(login|forgot-password|set-password|mail-preferences)(\/|$)/;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 // Redirects, the origin check and the per-request CSP only: every page and action checks who is
@@ -31,11 +31,13 @@ export default auth((request) => {
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
-  if (sendsHsts(request.nextUrl, process.env.APP_ORIGIN))
+  if (sendsHsts(request.nextUrl, process.env.APP_URL))
     response.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
   return response;
 });
 
+// Route handlers under api/ answer 401 and check their origin themselves; keeping them out of the proxy
+// also keeps it from buffering request bodies, which it cuts short at 10 MB (the import route refuses those whole).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -312,10 +312,12 @@ export const assessments = pgTable(
     authorId: integer("author_id")
       .notNull()
       .references(() => people.id),
-    /** The subject's team and role as of this cycle, so history stays true after people move. */
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id),
+    /**
+     * The subject's team and role as of this cycle, so history stays true after people move. Null for
+     * someone in no team (the top of the organisation): their self-assessment is theirs alone and
+     * counts in no team's figure, so the team and organisation figures keep their definition.
+     */
+    teamId: integer("team_id").references(() => teams.id),
     roleVersionId: integer("role_version_id").references(() => roleProfileVersions.id),
     ...nullableShareColumns,
     judgment: smallint(),
@@ -357,6 +359,7 @@ export const assessments = pgTable(
       sql`${t.status} in ('draft', 'returned') or (num_nulls(${t.s1}, ${t.judgment}, ${t.communication}, ${t.stakeholders}, ${t.systemsThinking}, ${t.ownership}) = 0 and ${t.submittedAt} is not null)`,
     ),
     check("assessments_self_by_subject", sql`${t.kind} = 'manager' or ${t.authorId} = ${t.subjectId}`),
+    check("assessments_manager_not_by_subject", sql`${t.kind} = 'self' or ${t.authorId} <> ${t.subjectId}`),
     check("assessments_version_positive", sql`${t.version} >= 1`),
     check(
       "assessments_draft_values_only_while_editable",
@@ -632,6 +635,71 @@ export const jobs = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [index("jobs_claim_idx").on(t.status, t.runAfter)],
+);
+
+export const notificationKind = pgEnum("notification_kind", [
+  "cycle_opened",
+  "deadline_near",
+  "nudge",
+  "self_submitted",
+  "returned",
+  "finalized",
+]);
+
+/**
+ * What the app tells a person, in the bell and (unless they turned that kind off) by mail. The
+ * dedupe key makes a notification happen once however many instances try: deadline reminders
+ * ("deadline:<cycle>:<person>:<days>") and nudges ("nudge:<cycle>:<person>:<day>") insert with ON
+ * CONFLICT DO NOTHING, and only the inserting transaction queues the mail.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    kind: notificationKind().notNull(),
+    cycleId: integer("cycle_id").references(() => reviewCycles.id),
+    title: varchar({ length: 300 }).notNull(),
+    /** The in-app page the notification opens. */
+    href: varchar({ length: 300 }).notNull(),
+    dedupeKey: varchar("dedupe_key", { length: 120 }).unique(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    mailedAt: timestamp("mailed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_person_idx").on(t.personId, t.createdAt)],
+);
+
+/** A person's choice per kind; no row: mail on. */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    kind: notificationKind().notNull(),
+    mail: boolean().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind] })],
+);
+
+export type NotificationKind = (typeof notificationKind.enumValues)[number];
+/**
+ * Organisation-wide settings an admin changes in the app: one row (id 1), created on first write.
+ * `passwordSignInAdminsOnly` turns password sign-in off for everyone but admins once SSO works.
+ */
+export const organizationSettings = pgTable(
+  "organization_settings",
+  {
+    id: integer().primaryKey().default(1),
+    passwordSignInAdminsOnly: boolean("password_sign_in_admins_only").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedById: integer("updated_by_id").references(() => people.id),
+  },
+  (t) => [check("organization_settings_single_row", sql`${t.id} = 1`)],
 );
 
 export type Person = typeof people.$inferSelect;

@@ -8,7 +8,7 @@ export { expect };
 
 export type DemoRole = (typeof DEMO_ACCOUNTS)[number]["role"];
 
-function demoAccount(role: DemoRole) {
+export function demoAccount(role: DemoRole) {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role);
   if (!account) throw new Error(`No demo account for ${role}`);
   return account;

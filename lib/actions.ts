@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { DATABASE_UNREACHABLE, isDatabaseUnreachable } from "@/db/errors";
 import type { AppRole } from "@/db/schema";
 import { ActionError, type ActionState, fieldErrorsOf } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
@@ -30,32 +31,33 @@ function pathsWithNul(value: unknown, path = ""): string[] {
  */
 export function formAction<Schema extends z.ZodType, Values>(options: ActionOptions<Schema, Values>) {
   return async (_previous: ActionState<Values>, formData: FormData): Promise<ActionState<Values>> => {
-    const actor = await requireActor();
     const values = options.readValues(formData);
-    if (options.roles && !options.roles.includes(actor.role)) {
-      return { status: "error", values, message: "You do not have access to this." };
-    }
-    const input = options.toInput ? options.toInput(values, formData) : values;
-    const withNul = pathsWithNul(input);
-    if (withNul.length > 0) {
-      const message = "Remove the invisible control character (NUL) from this text.";
-      return {
-        status: "error",
-        values,
-        fieldErrors: Object.fromEntries(withNul.map((path) => [path, [message]])),
-        message: "Some answers need attention.",
-      };
-    }
-    const parsed = options.schema.safeParse(input);
-    if (!parsed.success) {
-      return {
-        status: "error",
-        values,
-        fieldErrors: fieldErrorsOf(parsed.error),
-        message: "Some answers need attention.",
-      };
-    }
     try {
+      // Inside the try: the actor is read from the database, which may be unreachable.
+      const actor = await requireActor();
+      if (options.roles && !options.roles.includes(actor.role)) {
+        return { status: "error", values, message: "You do not have access to this." };
+      }
+      const input = options.toInput ? options.toInput(values, formData) : values;
+      const withNul = pathsWithNul(input);
+      if (withNul.length > 0) {
+        const message = "Remove the invisible control character (NUL) from this text.";
+        return {
+          status: "error",
+          values,
+          fieldErrors: Object.fromEntries(withNul.map((path) => [path, [message]])),
+          message: "Some answers need attention.",
+        };
+      }
+      const parsed = options.schema.safeParse(input);
+      if (!parsed.success) {
+        return {
+          status: "error",
+          values,
+          fieldErrors: fieldErrorsOf(parsed.error),
+          message: "Some answers need attention.",
+        };
+      }
       const result = await options.handler(parsed.data, actor, formData);
       return result ?? { status: "success", values };
     } catch (error) {
@@ -65,6 +67,10 @@ export function formAction<Schema extends z.ZodType, Values>(options: ActionOpti
       }
       if (error instanceof AccessDeniedError) {
         return { status: "error", values, message: error.message };
+      }
+      if (isDatabaseUnreachable(error)) {
+        console.error("Form action: the database is unreachable", error);
+        return { status: "error", values, message: DATABASE_UNREACHABLE };
       }
       console.error("Form action failed", error);
       return {

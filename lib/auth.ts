@@ -1,10 +1,16 @@
 import "server-only";
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { recordAudit } from "@/db/queries/audit";
+import { getOrganizationSettings } from "@/db/queries/organization-settings";
 import { startSession } from "@/db/queries/sessions";
+import type { Person } from "@/db/schema";
+import { ssoConfig } from "@/lib/env";
 import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
-import { clientAddress, verifySignIn } from "@/lib/sign-in";
+import { clientAddress, clientIp, verifySignIn } from "@/lib/sign-in";
+import { resolveSsoSignIn } from "@/lib/sso";
 import { authConfig } from "./auth.config";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -16,19 +22,45 @@ class TooManyAttempts extends CredentialsSignin {
 class AccountDeactivated extends CredentialsSignin {
   code = "deactivated";
 }
+class PasswordSignInOff extends CredentialsSignin {
+  code = "sso_only";
+}
+
+/** The Auth.js provider id: the app's redirect URL is /api/auth/callback/oidc. */
+export const SSO_PROVIDER_ID = "oidc";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(EMAIL_MAX),
   password: z.string().max(PASSWORD_MAX),
 });
 
-/** The client's address for logs and records; "unknown" without a trusted proxy (see clientAddress in lib/sign-in.ts). */
-export function clientIp(headers: Headers) {
-  return clientAddress(headers) ?? "unknown";
+/** Once SSO is configured, an admin may keep password sign-in for admins only. */
+async function passwordSignInAllowed(person: Person) {
+  if (person.appRole === "admin" || !ssoConfig()) return true;
+  return !(await getOrganizationSettings()).passwordSignInAdminsOnly;
+}
+
+function ssoProviders() {
+  const sso = ssoConfig();
+  if (!sso) return [];
+  return [
+    {
+      id: SSO_PROVIDER_ID,
+      name: sso.name,
+      type: "oidc" as const,
+      issuer: sso.issuer,
+      clientId: sso.clientId,
+      clientSecret: sso.clientSecret,
+      // PKCE and state bind the answer to this browser's request; nonce binds the ID token to it.
+      checks: ["pkce", "state", "nonce"] as ("pkce" | "state" | "nonce")[],
+      authorization: { params: { scope: "openid email profile" } },
+    },
+  ];
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  pages: { ...authConfig.pages, error: "/login/sso-refused" },
   logger: {
     error(error) {
       // A refused sign-in is an answer to the user, not a server fault.
@@ -46,6 +78,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const outcome = await verifySignIn({ ...parsed.data, ip });
         switch (outcome.result) {
           case "ok":
+            if (!(await passwordSignInAllowed(outcome.person))) {
+              await recordAudit({
+                actorId: outcome.person.id,
+                action: "sign_in.refused_sso_only",
+                ip: ip ?? undefined,
+              });
+              throw new PasswordSignInOff();
+            }
             return {
               id: String(outcome.person.id),
               name: outcome.person.name,
@@ -66,5 +106,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         }
       },
     }),
+    ...ssoProviders(),
   ],
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== SSO_PROVIDER_ID) return true;
+      const requestHeaders = await headers();
+      const outcome = await resolveSsoSignIn(profile ?? {}, {
+        ip: clientIp(requestHeaders),
+        userAgent: requestHeaders.get("user-agent"),
+      });
+      if (outcome.result !== "ok") return `/login/sso-refused?reason=${outcome.result}`;
+      // The provider's subject is replaced by the person it was matched to, as a password sign-in would.
+      Object.assign(user, {
+        id: String(outcome.person.id),
+        name: outcome.person.name,
+        email: outcome.person.email,
+        role: outcome.person.appRole,
+        sessionId: outcome.sessionId,
+      });
+      return true;
+    },
+  },
 });

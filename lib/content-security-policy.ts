@@ -21,6 +21,6 @@ export function contentSecurityPolicy(nonce: string, development = false) {
 }
 
 /** HSTS only where the app is reached over https: on plain http it would lock a browser out. */
-export function sendsHsts(requestUrl: URL, appOrigin: string | undefined) {
-  return requestUrl.protocol === "https:" || Boolean(appOrigin?.startsWith("https:"));
+export function sendsHsts(requestUrl: URL, appUrl: string | undefined) {
+  return requestUrl.protocol === "https:" || Boolean(appUrl?.startsWith("https:"));
 }

@@ -28,5 +28,8 @@ export const RETURN_MESSAGE_MAX = 1000;
 export const CALIBRATION_REASON_MIN = 10;
 export const CALIBRATION_REASON_MAX = 1000;
 
+/** The largest people-and-teams CSV an import reads: 10 MiB, with or without a Content-Length. */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
 /** A limit as the messages write it: "1,000". */
 export const formatLimit = (n: number) => n.toLocaleString("en-GB");

@@ -1,8 +1,8 @@
 import type { AppRole } from "@/db/schema";
 
 const NAV_ITEMS = [
-  { href: "/me", label: "My assessment", roles: ["employee", "manager"] },
-  { href: "/me/history", label: "My history", roles: ["employee", "manager"] },
+  { href: "/me", label: "My assessment", roles: ["employee", "manager", "leader", "admin"] },
+  { href: "/me/history", label: "My history", roles: ["employee", "manager", "leader", "admin"] },
   { href: "/team", label: "My team", roles: ["manager"] },
   { href: "/organization", label: "Organization", roles: ["leader", "admin"] },
   { href: "/admin", label: "Admin", roles: ["admin"] },

@@ -3,7 +3,7 @@ import { configuredOrigins } from "@/lib/env";
 /**
  * Whether a state-changing request comes from the app's own pages. Browsers send Origin on every
  * POST; a missing or "null" Origin (sandboxed frames, some redirects) is refused. X-Forwarded-Host
- * is never trusted: behind a proxy that rewrites Host, set APP_ORIGIN.
+ * is never trusted: behind a proxy that rewrites Host, set APP_URL.
  */
 export function isAllowedOrigin(headers: Headers): boolean {
   const origin = headers.get("origin");

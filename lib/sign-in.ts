@@ -34,6 +34,11 @@ export function clientAddress(headers: Headers): string | null {
   return last || headers.get("x-real-ip") || null;
 }
 
+/** The client's address for logs and records; "unknown" without a trusted proxy. */
+export function clientIp(headers: Headers) {
+  return clientAddress(headers) ?? "unknown";
+}
+
 /** `ip` null: the address is unknown, so only the per-email limit applies (never one shared key for everyone). */
 export async function verifySignIn(input: {
   email: string;

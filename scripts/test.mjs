@@ -55,20 +55,35 @@ if (!fs.existsSync(chromium)) {
   console.error(`Chromium is not at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   e2eFailedToStart = true;
 }
-if (!e2eFailedToStart) {
-  // A folder of this run's own, so a concurrent run's server never loses its database.
+/** One Playwright run, on a PGlite folder of its own so a concurrent run's server never loses its database. */
+function runPlaywright(args) {
   const dataDir = fs.mkdtempSync(path.join(root, "data", "e2e-"));
   try {
-    e2eStatus = run(path.join(root, "node_modules", ".bin", "playwright"), ["test"], { PGLITE_DATA_DIR: dataDir });
+    return run(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...args], { PGLITE_DATA_DIR: dataDir });
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(`${dataDir}.lock`, { force: true });
   }
 }
-const e2e = readJson(e2eFile);
-const e2ePassed = (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-const e2eFailed = e2e ? e2e.stats.unexpected + (e2eStatus !== 0 && e2e.stats.unexpected === 0 ? 1 : 0) : 1;
-totals.push({ suite: "e2e", passed: e2ePassed, failed: e2eFailed });
+
+function e2eTotals(suite, file, status) {
+  const results = readJson(file);
+  const passed = (results?.stats?.expected ?? 0) + (results?.stats?.flaky ?? 0);
+  const failed = results ? results.stats.unexpected + (status !== 0 && results.stats.unexpected === 0 ? 1 : 0) : 1;
+  totals.push({ suite, passed, failed });
+}
+
+// Single sign-on needs a server configured with OIDC_* and its own identity providers.
+const ssoFile = path.join(resultsDir, "e2e-sso-results.json");
+fs.rmSync(ssoFile, { force: true });
+let ssoStatus = 1;
+if (!e2eFailedToStart) e2eStatus = runPlaywright([]);
+e2eTotals("e2e", e2eFile, e2eStatus);
+if (!e2eFailedToStart) {
+  console.log(`\n▶ Single sign-on end-to-end tests in Chromium on ${driver}`);
+  ssoStatus = runPlaywright(["-c", "playwright.sso.config.ts"]);
+}
+e2eTotals("e2e-sso", ssoFile, ssoStatus);
 
 console.log("");
 for (const t of totals) console.log(`${t.suite}: ${t.passed} passed, ${t.failed} failed`);

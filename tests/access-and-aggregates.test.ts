@@ -8,36 +8,24 @@ import { getReview } from "@/db/queries/reviews";
 import { listManagedTeams } from "@/db/queries/team";
 import { teamTrends } from "@/db/queries/team-trends";
 import { assessments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import { AccessDeniedError } from "@/lib/authz";
-import { effectiveAssessment, type LevelMix, leverageIndex, meanMix } from "@/lib/ladder";
+import { type LevelMix, leverageIndex, meanMix } from "@/lib/ladder";
 import { actorByEmail } from "./helpers/actors";
+import { effectiveAssessmentsFromRows } from "./helpers/effective-rows";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
+  testDb = await createTestDatabase({ seed: true });
 });
 afterAll(() => testDb.dispose());
 
 /** The organisation's mean index per cycle, computed in JavaScript from every assessment row. */
 async function indexesFromRawRows(filterTeamId?: number) {
-  const rows = await testDb.db.select().from(assessments);
-  const byPerson = new Map<string, { self: (typeof rows)[number] | null; manager: (typeof rows)[number] | null }>();
-  for (const row of rows) {
-    const key = `${row.cycleId}:${row.subjectId}`;
-    const entry = byPerson.get(key) ?? { self: null, manager: null };
-    entry[row.kind] = row;
-    byPerson.set(key, entry);
-  }
   const mixesByCycle = new Map<number, LevelMix[]>();
-  for (const { self, manager } of byPerson.values()) {
-    const toCounted = (a: typeof self) =>
-      a && { ...a, mix: a.s1 === null ? null : ({ s1: a.s1, s2: a.s2!, s3: a.s3!, s4: a.s4!, s5: a.s5! } as LevelMix) };
-    const chosen = effectiveAssessment(toCounted(self), toCounted(manager));
-    if (!chosen?.mix || (filterTeamId !== undefined && chosen.teamId !== filterTeamId)) continue;
+  for (const chosen of await effectiveAssessmentsFromRows()) {
+    if (filterTeamId !== undefined && chosen.teamId !== filterTeamId) continue;
     mixesByCycle.set(chosen.cycleId, [...(mixesByCycle.get(chosen.cycleId) ?? []), chosen.mix]);
   }
   return new Map([...mixesByCycle].map(([cycleId, mixes]) => [cycleId, meanMix(mixes)!]));

@@ -21,11 +21,10 @@ import {
 import { listAuditEntries, recordAudit } from "@/db/queries/audit";
 import { findActivePersonById } from "@/db/queries/people";
 import { assessments, auditLog, teamMemberships, teams } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { verifySignIn } from "@/lib/sign-in";
-import { actorByEmail } from "./helpers/actors";
+import { demoActors } from "./helpers/actors";
 import { createTestDatabase, driverUnderTest } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -43,12 +42,8 @@ async function auditActions(targetId: number | string) {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
-  admin = await actorByEmail("sam.taylor@northwind.example");
-  leader = await actorByEmail("priya.raman@northwind.example");
-  manager = await actorByEmail("daniel.okafor@northwind.example");
-  employee = await actorByEmail("maya.chen@northwind.example");
+  testDb = await createTestDatabase({ seed: true });
+  ({ admin, leader, manager, employee } = await demoActors());
 });
 afterAll(() => testDb.dispose());
 

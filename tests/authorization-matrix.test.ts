@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { people } from "@/db/schema";
+import { NO_PASSWORD } from "@/db/queries/admin-people";
+import { startSession } from "@/db/queries/sessions";
+import { jobs, notifications, outboxMails, people } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { appFiles, importAppFile, urlPathOf } from "./helpers/app-routes";
 import {
@@ -7,6 +9,7 @@ import {
   type ActionOutcome,
   type Case,
   type Expected,
+  extras,
   type Fields,
   only,
   type PageOutcome,
@@ -17,13 +20,14 @@ import { createTestDatabase } from "./helpers/test-db";
 
 // Only the session is forged (Auth.js reads it from a cookie), and what needs Next's request scope:
 // the request headers, the cache, and Auth.js's own sign-in and sign-out. The rest is the real path.
-const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+const session = vi.hoisted(() => ({ current: null as { sessionId: string } | null }));
 vi.mock("@/lib/auth", async () => {
   const { redirect } = await import("next/navigation");
   return {
     auth: async () => session.current,
     signIn: async () => undefined,
     signOut: async () => redirect("/login"),
+    SSO_PROVIDER_ID: "oidc",
     handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
   };
 });
@@ -34,6 +38,14 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// after() needs Next's request scope; here its task runs and is awaited before the cell is judged.
+const afterTasks = vi.hoisted(() => [] as unknown[]);
+vi.mock("next/server", async (original) => ({
+  ...(await original<typeof import("next/server")>()),
+  after: (task: unknown) => afterTasks.push(typeof task === "function" ? task() : task),
+}));
+// Notification mails' one-click links are signed with it.
+process.env.AUTH_SECRET ??= "matrix-secret";
 // next.config.mjs turns authInterrupts on for the app; forbidden() reads it from here.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 
@@ -42,7 +54,8 @@ type PageCase = {
   search?: (w: World) => Record<string, string>;
   expect: Expected<PageOutcome>;
 };
-type PageRow = { cases: Partial<Record<Case, PageCase>> };
+/** `public`: reachable signed out, so a deactivated account gets the page too. */
+type PageRow = { public?: true; cases: Partial<Record<Case, PageCase>> };
 const noParams = () => ({});
 
 /** Every page (its URL path) × role × case → answer. */
@@ -51,8 +64,9 @@ const PAGES: Record<string, PageRow> = {
   // Signed in already: sent to one's home page.
   "/login": { cases: { none: { params: noParams, expect: only<PageOutcome>(ROLES, "redirect", "redirect") } } },
   // Self-assessments are for people in a team: employees and managers (SELF_ASSESSMENT_ROLES).
-  "/me": { cases: { own: { params: noParams, expect: pageFor("employee", "manager") } } },
-  "/me/history": { cases: { own: { params: noParams, expect: pageFor("employee", "manager") } } },
+  // Everyone self-assesses, leaders and admins included.
+  "/me": { cases: { own: { params: noParams, expect: pageFor(...ROLES) } } },
+  "/me/history": { cases: { own: { params: noParams, expect: pageFor(...ROLES) } } },
   "/team": { cases: { own: { params: noParams, expect: pageFor("manager") } } },
   "/team/review": { cases: { own: { params: noParams, expect: pageFor("manager") } } },
   "/team/review/[personId]": {
@@ -101,10 +115,52 @@ const PAGES: Record<string, PageRow> = {
     cases: { report: { params: (w) => ({ personId: String(w.report.personId) }), expect: pageFor("admin") } },
   },
   "/admin/teams": { cases: { none: { params: noParams, expect: pageFor("admin") } } },
+  "/admin/sign-in": { cases: { none: { params: noParams, expect: pageFor("admin") } } },
+  "/admin/outbox": { cases: { none: { params: noParams, expect: pageFor("admin") } } },
+  "/admin/outbox/[mailId]": {
+    cases: {
+      none: { params: () => ({ mailId: String(extras.mailId) }), expect: pageFor("admin") },
+      forged: { params: () => ({ mailId: "999999" }), expect: { ...pageFor(), admin: "notFound" } },
+    },
+  },
+  "/admin/jobs/[jobId]": {
+    cases: {
+      none: { params: () => ({ jobId: String(extras.jobId) }), expect: pageFor("admin") },
+      forged: { params: () => ({ jobId: "999999" }), expect: { ...pageFor(), admin: "notFound" } },
+    },
+  },
+  "/account": { cases: { own: { params: noParams, expect: pageFor(...ROLES) } } },
+  "/notifications": { cases: { own: { params: noParams, expect: pageFor(...ROLES) } } },
+  "/forgot-password": { public: true, cases: { none: { params: noParams, expect: pageFor(...ROLES) } } },
+  "/set-password": {
+    public: true,
+    cases: { forged: { params: noParams, search: () => ({ token: "forged" }), expect: pageFor(...ROLES) } },
+  },
+  "/login/sso-refused": { public: true, cases: { none: { params: noParams, expect: pageFor(...ROLES) } } },
+  "/mail-preferences": {
+    public: true,
+    cases: {
+      forged: {
+        params: noParams,
+        search: () => ({ p: "1", k: "cycle_opened", s: "forged" }),
+        expect: pageFor(...ROLES),
+      },
+    },
+  },
 };
 
-type RouteRow = { public?: true; expect?: Expected<number>; request?: (w: World) => Request };
-const status = (ok: number, refused: number, ...roles: Role[]) => only<number>(roles, ok, refused);
+/**
+ * The answer is the status, and where a redirect points. `signedOut`: the answer for a deactivated
+ * account (401 unless said).
+ */
+type RouteRow = {
+  public?: true;
+  expect?: Expected<string>;
+  signedOut?: string;
+  request?: (w: World) => Request;
+  params?: () => Record<string, string>;
+};
+const status = (ok: number, refused: number, ...roles: Role[]) => only<string>(roles, String(ok), String(refused));
 
 /** Every route handler (URL path and method) × role → HTTP status. Auth.js's own routes are public. */
 const ROUTES: Record<string, RouteRow> = {
@@ -127,9 +183,20 @@ const ROUTES: Record<string, RouteRow> = {
         body: "name,email,team,department,manager email\nNia New,nia@example.test,Platform,Engineering,\n",
       }),
   },
+  // The employee's notification: opened by its owner it goes where it points and is marked read;
+  // anyone else lands on their own list.
+  "GET /notifications/[notificationId]": {
+    expect: only<string>(["employee"], "307 /", "307 /notifications"),
+    signedOut: "307 /login",
+    params: () => ({ notificationId: String(extras.employeeNotificationId) }),
+    request: () => new Request("http://app.test/notifications/1"),
+  },
 };
 
-type ActionFn = (previous: unknown, formData: FormData) => Promise<{ status: string; fieldErrors?: unknown }>;
+type ActionFn = (
+  previous: unknown,
+  formData: FormData,
+) => Promise<{ status: string; fieldErrors?: unknown } | undefined>;
 
 function toFormData(fields: Fields) {
   const data = new FormData();
@@ -143,12 +210,18 @@ function digestOf(error: unknown): string | null {
   return typeof digest === "string" ? digest : null;
 }
 
-async function runAction(action: ActionFn, fields: Fields): Promise<ActionOutcome | string> {
+async function runAction(action: ActionFn, fields: Fields, plainForm = false): Promise<ActionOutcome | string> {
   try {
-    const result = await action({ status: "idle" }, toFormData(fields));
+    const result = plainForm
+      ? await (action as unknown as (formData: FormData) => Promise<undefined>)(toFormData(fields))
+      : await action({ status: "idle" }, toFormData(fields));
+    await Promise.all(afterTasks.splice(0));
+    // The single sign-on action only hands the browser to the identity provider.
+    if (result === undefined) return "ok";
     // The sign-in form's state has no status: it answers with a message or redirects.
     if (result.status === undefined) return "message" in result ? "refused" : "ok";
-    return result.status === "success" ? "ok" : result.status === "error" ? "refused" : JSON.stringify(result);
+    if (result.status === "success" || result.status === "sent" || result.status === "done") return "ok";
+    return result.status === "error" ? "refused" : JSON.stringify(result);
   } catch (error) {
     const digest = digestOf(error);
     if (digest?.startsWith("NEXT_REDIRECT")) return digest.includes(";/login;") ? "signin" : "ok";
@@ -180,7 +253,37 @@ const deactivated = {} as Record<Role, number>;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   await seedDemoOrganisation(testDb.db);
-  world = await describeWorld(testDb.db);
+  const described = await describeWorld(testDb.db);
+  const [mail] = await testDb.db
+    .insert(outboxMails)
+    .values({ template: "matrix", to: "someone@example.test", subject: "Matrix", text: "Hello", html: "<p>Hello</p>" })
+    .returning({ id: outboxMails.id });
+  const [job] = await testDb.db
+    .insert(jobs)
+    .values({ kind: "invitations", status: "done", createdById: described.actorIds.admin })
+    .returning({ id: jobs.id });
+  world = described;
+  extras.mailId = mail!.id;
+  extras.jobId = job!.id;
+  const [invitee] = await testDb.db
+    .insert(people)
+    .values({ name: "Ivy Invitee", email: "ivy.invitee@example.test", passwordHash: NO_PASSWORD, appRole: "employee" })
+    .returning({ id: people.id });
+  extras.inviteeId = invitee!.id;
+  // Something unread for each, so marking all read writes.
+  const inserted = await testDb.db
+    .insert(notifications)
+    .values(
+      [...ROLES, "employee" as const].map((role) => ({
+        personId: described.actorIds[role],
+        kind: "cycle_opened" as const,
+        title: "Matrix notification",
+        href: "/",
+      })),
+    )
+    .returning({ id: notifications.id });
+  // The employee's second one is opened by the route row, before the actions run.
+  extras.employeeNotificationId = inserted.at(-1)!.id;
   for (const role of ROLES) {
     const [person] = await testDb.db
       .insert(people)
@@ -197,8 +300,9 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => testDb.dispose());
 
-function signedInAs(personId: number | null) {
-  session.current = personId === null ? null : { user: { id: String(personId) } };
+/** A real session row, as signing in makes one; only the cookie that names it is forged. */
+async function signedInAs(personId: number | null) {
+  session.current = personId === null ? null : { sessionId: await startSession({ personId }) };
 }
 
 async function discoveredActions() {
@@ -242,14 +346,15 @@ describe("authorization matrix", () => {
       const page = (await importAppFile(file)).default as (props: unknown) => unknown;
       for (const [name, spec] of Object.entries(row.cases) as [Case, PageCase][]) {
         for (const role of ROLES) {
-          signedInAs(world.actorIds[role]);
+          await signedInAs(world.actorIds[role]);
           const search = spec.search?.(world);
           observed.push(`${path} ${name} ${role}: ${await runPage(page, spec.params(world, role), search)}`);
           expected.push(`${path} ${name} ${role}: ${spec.expect[role]}`);
-          signedInAs(deactivated[role]);
+          await signedInAs(deactivated[role]);
           const gone = await runPage(page, spec.params(world, role), search);
           observed.push(`${path} ${name} deactivated ${role}: ${gone}`);
-          expected.push(`${path} ${name} deactivated ${role}: ${path === "/login" ? "ok" : "signin"}`);
+          const goneAnswer = row.public ? spec.expect[role] : path === "/login" ? "ok" : "signin";
+          expected.push(`${path} ${name} deactivated ${role}: ${goneAnswer}`);
           cells += 2;
         }
       }
@@ -265,17 +370,22 @@ describe("authorization matrix", () => {
       if (row.public) continue;
       const [method, path] = key.split(" ") as [string, string];
       const file = appFiles("route.ts").find((f) => urlPathOf(f) === path)!;
-      const handler = (await importAppFile(file))[method] as (request: Request) => Promise<Response>;
+      const handler = (await importAppFile(file))[method] as (
+        request: Request,
+        context: { params: Promise<Record<string, string>> },
+      ) => Promise<Response>;
       for (const role of ROLES) {
         for (const [who, id] of [
           [role, world.actorIds[role]],
           [`deactivated ${role}`, deactivated[role]],
         ] as const) {
-          signedInAs(id);
-          const response = await handler(row.request!(world));
+          await signedInAs(id);
+          const response = await handler(row.request!(world), { params: Promise.resolve(row.params?.() ?? {}) });
           await response.text();
-          observed.push(`${key} ${who}: ${response.status}`);
-          expected.push(`${key} ${who}: ${who === role ? row.expect![role] : 401}`);
+          const location = response.headers.get("location");
+          const answer = location ? `${response.status} ${new URL(location).pathname}` : String(response.status);
+          observed.push(`${key} ${who}: ${answer}`);
+          expected.push(`${key} ${who}: ${who === role ? row.expect![role] : (row.signedOut ?? "401")}`);
         }
       }
     }
@@ -295,13 +405,18 @@ describe("authorization matrix", () => {
             [`deactivated ${role}`, deactivated[role]],
             [role, world.actorIds[role]],
           ] as const) {
-            signedInAs(id);
+            await signedInAs(id);
             const before = await fingerprint(testDb.db);
-            const outcome = await runAction(action, spec.fields(world, role));
+            const outcome = await runAction(action, spec.fields(world, role), row.plainForm);
             const after = await fingerprint(testDb.db);
             const want = who === role || row.public ? spec.expect[role] : "signin";
             const wrote = before !== after;
-            const shouldWrite = want === "ok" && !row.readOnly;
+            const signedIn = who === role;
+            const shouldWrite =
+              (want === "ok" && !row.readOnly) ||
+              row.endsSessions === "always" ||
+              (row.endsSessions === "signedIn" && signedIn) ||
+              (want === "refused" && row.recordsRefusals === true && signedIn);
             observed.push(`${key} ${caseName} ${who}: ${outcome}${wrote ? " (wrote)" : ""}`);
             expected.push(`${key} ${caseName} ${who}: ${want}${shouldWrite ? " (wrote)" : ""}`);
             cells++;

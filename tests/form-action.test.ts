@@ -1,6 +1,7 @@
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { startSession } from "@/db/queries/sessions";
 import { people } from "@/db/schema";
 import { ActionError, type ActionState } from "@/lib/action-state";
 import { formAction } from "@/lib/actions";
@@ -9,7 +10,7 @@ import { createTestDatabase } from "./helpers/test-db";
 
 // The session is the one thing not real here: Auth.js reads it from a request cookie. Everything
 // after it (the person re-read from the database, the role, zod, the handler) is the real path.
-const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+const session = vi.hoisted(() => ({ current: null as { sessionId: string } | null }));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -32,8 +33,9 @@ beforeEach(() => {
   session.current = null;
 });
 
-function signedInAs(id: number) {
-  session.current = { user: { id: String(id) } };
+/** A real session row, as signing in makes one; only the cookie that names it is mocked. */
+async function signedInAs(id: number) {
+  session.current = { sessionId: await startSession({ personId: id }) };
 }
 
 type Values = { name: string; seats: string };
@@ -80,7 +82,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("treats a session whose person is deactivated as no session", async () => {
-    signedInAs(ids.gone);
+    await signedInAs(ids.gone);
     const { action, calls } = adminAction(async () => undefined);
     const error = await action(idle, form({ name: "Room", seats: "4" })).catch((e: unknown) => e);
     expect(isRedirectError(error)).toBe(true);
@@ -88,7 +90,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("refuses a role the action is not for, echoing what was sent, without calling the handler", async () => {
-    signedInAs(ids.employee);
+    await signedInAs(ids.employee);
     const { action, calls } = adminAction(async () => undefined);
     expect(await action(idle, form({ name: "Room", seats: "4" }))).toEqual({
       status: "error",
@@ -99,7 +101,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("answers invalid input with each field's messages keyed by field, and keeps what was typed", async () => {
-    signedInAs(ids.admin);
+    await signedInAs(ids.admin);
     const { action, calls } = adminAction(async () => undefined);
     expect(await action(idle, form({ name: "  ", seats: "2.5" }))).toEqual({
       status: "error",
@@ -111,7 +113,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("refuses a NUL character, which the database cannot store, by its field, before the handler", async () => {
-    signedInAs(ids.admin);
+    await signedInAs(ids.admin);
     const { action, calls } = adminAction(async () => undefined);
     expect(await action(idle, form({ name: "Ro\u0000om", seats: "4" }))).toEqual({
       status: "error",
@@ -123,7 +125,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("keys nested fields by their dotted path and form-wide refusals by _form", async () => {
-    signedInAs(ids.admin);
+    await signedInAs(ids.admin);
     const nested = formAction({
       schema: z.object({ tasks: z.array(z.object({ text: z.string().min(1, "Describe the task.") })) }),
       readValues: () => ({ tasks: [{ text: "ok" }, { text: "" }] }),
@@ -139,7 +141,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("gives the handler the parsed input and the actor from the database, and success by default", async () => {
-    signedInAs(ids.admin);
+    await signedInAs(ids.admin);
     const { action, calls } = adminAction(async () => undefined);
     expect(await action(idle, form({ name: " Room ", seats: "4" }))).toEqual({
       status: "success",
@@ -154,7 +156,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("returns the handler's own state when it gives one", async () => {
-    signedInAs(ids.admin);
+    await signedInAs(ids.admin);
     const { action } = adminAction(async (input) => ({ status: "success", message: `Saved ${input.name}.` }));
     expect(await action(idle, form({ name: "Room", seats: "4" }))).toEqual({
       status: "success",
@@ -163,7 +165,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("parses what toInput builds from the values, not the values themselves", async () => {
-    signedInAs(ids.admin);
+    await signedInAs(ids.admin);
     const action = formAction({
       schema: z.object({ seats: z.number().max(10, "Ten seats at most.") }),
       readValues: (formData) => ({ seats: String(formData.get("seats")) }),
@@ -178,7 +180,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("shows a refusal the data layer raises, with its field errors", async () => {
-    signedInAs(ids.admin);
+    await signedInAs(ids.admin);
     const { action } = adminAction(async () => {
       throw new ActionError("That name is taken.", { name: ["Choose another name."] });
     });
@@ -191,7 +193,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("shows the data layer's access refusal as a message", async () => {
-    signedInAs(ids.admin);
+    await signedInAs(ids.admin);
     const { action } = adminAction(async () => {
       throw new AccessDeniedError("You can only change your own teams.");
     });
@@ -203,7 +205,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("turns an unexpected failure into a calm message and logs it, keeping what was typed", async () => {
-    signedInAs(ids.admin);
+    await signedInAs(ids.admin);
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const { action } = adminAction(async () => {
       throw new Error("connection reset");
@@ -218,7 +220,7 @@ describe("formAction: session → role → zod → handler", () => {
   });
 
   it("lets a redirect from the handler through, as Next needs to navigate", async () => {
-    signedInAs(ids.admin);
+    await signedInAs(ids.admin);
     const { redirect } = await import("next/navigation");
     const { action } = adminAction(async () => redirect("/admin/cycles/7"));
     const error = await action(idle, form({ name: "Room", seats: "4" })).catch((e: unknown) => e);

@@ -10,14 +10,13 @@ import {
 import { createRoleFromOccupation, linkRoleToOccupation } from "@/db/queries/role-from-occupation";
 import { saveRoleMapping } from "@/db/queries/roles";
 import { auditLog, occupationTasks, roleProfiles, roleProfileVersions, roleTasks, teams } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { compareWithResearch } from "@/lib/ladder";
 import { ROLE_TASKS_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 import { roleFromOccupationSchema } from "@/lib/role-from-occupation-schema";
 import { roleMappingSchema } from "@/lib/role-schema";
-import { actorByEmail } from "./helpers/actors";
+import { demoActors } from "./helpers/actors";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -27,11 +26,8 @@ let leader: Actor;
 let employee: Actor;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
-  manager = await actorByEmail("daniel.okafor@northwind.example");
-  leader = await actorByEmail("priya.raman@northwind.example");
-  employee = await actorByEmail("maya.chen@northwind.example");
+  testDb = await createTestDatabase({ seed: true });
+  ({ manager, leader, employee } = await demoActors());
 });
 afterAll(() => testDb.dispose());
 

@@ -19,7 +19,6 @@ import {
   teamMemberships,
   teams,
 } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { attentionReasons, type LevelMix } from "@/lib/ladder";
@@ -120,8 +119,7 @@ async function addMember(name: string, teamId: number) {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
+  testDb = await createTestDatabase({ seed: true });
   daniel = await actorByName("Daniel Okafor");
   tomas = await actorByName("Tomás Herrera");
   grace = await actorByName("Grace Liu");

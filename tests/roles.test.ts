@@ -17,7 +17,6 @@ import {
   teamMemberships,
   teams,
 } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import { ActionError, ConflictError, fieldErrorsOf } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { type RoleMappingInput, roleEditorInput, roleMappingSchema } from "@/lib/role-schema";
@@ -48,8 +47,7 @@ const mapping = (over: Partial<RoleMappingInput> = {}): RoleMappingInput => ({
 });
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
+  testDb = await createTestDatabase({ seed: true });
   daniel = await actorByEmail("daniel.okafor@northwind.example");
   const [fpa] = await testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
   fpaId = fpa!.id;

@@ -64,7 +64,8 @@ async function fromScratch() {
     const s = mixOf(self);
     const m = mixOf(manager);
     const chosen = effectiveAssessment(s, m);
-    if (!chosen?.mix) continue;
+    // Someone in no team counts in no team's figure, so in no rollup.
+    if (!chosen?.mix || chosen.teamId === null) continue;
     const reviewed = chosen === m;
     const gap =
       reviewed && s?.mix && (s.status === "submitted" || s.status === "finalized")

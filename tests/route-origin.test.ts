@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { startSession } from "@/db/queries/sessions";
 import { people } from "@/db/schema";
 import { appFiles, importAppFile } from "./helpers/app-routes";
 import { createTestDatabase } from "./helpers/test-db";
 
 // The session and Auth.js's own handlers are stubbed: what is under test is the refusal in front of them.
-const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null, authCalls: 0 }));
+const session = vi.hoisted(() => ({ current: null as { sessionId: string } | null, authCalls: 0 }));
 vi.mock("@/lib/auth", () => {
   const reached = async () => {
     session.authCalls++;
@@ -30,7 +31,7 @@ beforeAll(async () => {
     .insert(people)
     .values({ name: "Ada Admin", email: "ada@example.test", passwordHash: "-", appRole: "admin" })
     .returning({ id: people.id });
-  session.current = { user: { id: String(admin!.id) } };
+  session.current = { sessionId: await startSession({ personId: admin!.id }) };
 });
 afterAll(() => testDb.dispose());
 afterEach(() => vi.unstubAllEnvs());
@@ -92,12 +93,12 @@ describe("state-changing route handlers refuse cross-origin requests", () => {
     expect(rows.map((r) => r.name)).toEqual(["Ada Admin"]);
   });
 
-  it("lets the app's own origin through, and only the configured origins once APP_ORIGIN is set", async () => {
+  it("lets the app's own origin through, and only the configured origins once APP_URL is set", async () => {
     const { POST } = (await importAppFile("app/api/admin/import/route.ts")) as { POST: Handler };
     const own = { host: "app.example:3000", origin: "http://app.example:3000", "content-type": "text/csv" };
     expect((await POST(post("/api/admin/import?mode=dry-run", own), {})).status).toBe(200);
 
-    vi.stubEnv("APP_ORIGIN", "https://ladder.example.com");
+    vi.stubEnv("APP_URL", "https://ladder.example.com/some/path");
     vi.stubEnv("ALLOWED_ORIGINS", "https://ladder-admin.example.com");
     expect((await POST(post("/api/admin/import?mode=dry-run", own), {})).status).toBe(403);
     for (const origin of ["https://ladder.example.com", "https://ladder-admin.example.com"]) {

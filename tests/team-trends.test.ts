@@ -2,9 +2,9 @@ import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamTrends } from "@/db/queries/team-trends";
 import { assessments, people, reviewCycles, roleProfileVersions, teams } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
-import { dominantLevel, effectiveAssessment, type LevelMix, leverageIndex, meanMix } from "@/lib/ladder";
+import { dominantLevel, leverageIndex, meanMix } from "@/lib/ladder";
+import { effectiveAssessmentsFromRows } from "./helpers/effective-rows";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -12,8 +12,7 @@ let daniel: Actor;
 let fpaId: number;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
+  testDb = await createTestDatabase({ seed: true });
   const [p] = await testDb.db.select().from(people).where(eq(people.email, "daniel.okafor@northwind.example"));
   daniel = { id: p!.id, name: p!.name, email: p!.email, role: p!.appRole };
   const [fpa] = await testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
@@ -23,25 +22,7 @@ afterAll(() => testDb.dispose());
 
 /** The effective assessments of a team per cycle, chosen in JavaScript from every row. */
 async function effectiveRows(teamId: number) {
-  const rows = await testDb.db.select().from(assessments);
-  const pairs = new Map<string, { self: (typeof rows)[number] | null; manager: (typeof rows)[number] | null }>();
-  for (const row of rows) {
-    const key = `${row.cycleId}:${row.subjectId}`;
-    const entry = pairs.get(key) ?? { self: null, manager: null };
-    entry[row.kind] = row;
-    pairs.set(key, entry);
-  }
-  const mixOf = (a: (typeof rows)[number]) =>
-    a.s1 === null ? null : ({ s1: a.s1, s2: a.s2!, s3: a.s3!, s4: a.s4!, s5: a.s5! } as LevelMix);
-  const chosen = [];
-  for (const { self, manager } of pairs.values()) {
-    const c = effectiveAssessment(
-      self && { ...self, mix: mixOf(self) },
-      manager && { ...manager, mix: mixOf(manager) },
-    );
-    if (c?.mix && c.teamId === teamId) chosen.push(c as typeof c & { mix: LevelMix });
-  }
-  return chosen;
+  return (await effectiveAssessmentsFromRows()).filter((c) => c.teamId === teamId);
 }
 
 describe("dominantLevel", () => {
@@ -104,7 +85,9 @@ describe("team trends", () => {
       .select({ subjectId: assessments.subjectId, teamId: assessments.teamId, cycleId: assessments.cycleId })
       .from(assessments);
     const teamsOf = new Map<number, Set<number>>();
-    for (const r of rows) teamsOf.set(r.subjectId, (teamsOf.get(r.subjectId) ?? new Set()).add(r.teamId));
+    for (const r of rows) {
+      if (r.teamId !== null) teamsOf.set(r.subjectId, (teamsOf.get(r.subjectId) ?? new Set()).add(r.teamId));
+    }
     const mover = [...teamsOf].find(([, s]) => s.size > 1);
     expect(mover).toBeDefined();
     const [moverId, moverTeams] = mover!;

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { LadderMark } from "@/components/ladder-mark";
 import { NavLinks } from "@/components/nav-links";
+import { NotificationBell } from "@/components/notification-bell";
+import { myUnreadCount } from "@/db/queries/notifications";
 import { requireActor } from "@/lib/dal";
 import { navItemsFor } from "@/lib/navigation";
 import { signOutAction } from "./actions";
@@ -9,6 +11,7 @@ const roleLabels = { employee: "Employee", manager: "Manager", leader: "Leader",
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  const unread = await myUnreadCount(actor);
   return (
     <div className="min-h-screen">
       <a
@@ -27,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <NavLinks items={navItemsFor(actor.role)} />
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <NotificationBell unread={unread} />
             <Link href="/account" className="text-right leading-tight hover:underline" title="My account">
               <span className="block font-medium">{actor.name}</span>
               <span className="text-muted block text-xs">{roleLabels[actor.role]} · My account</span>

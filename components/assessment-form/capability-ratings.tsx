@@ -1,8 +1,8 @@
 "use client";
 
+import { FieldError } from "@/components/ui/field-error";
 import type { AssessmentDraftValues } from "@/lib/assessment-schema";
 import { CAPABILITIES, CAPABILITY_DESCRIPTIONS, type CapabilityKey, RATING_ANCHORS } from "@/lib/ladder";
-import { FieldError } from "./field-error";
 import { errorIdFor, fieldId } from "./field-ids";
 
 type Ratings = AssessmentDraftValues["ratings"];

@@ -1,6 +1,7 @@
 "use client";
 
 import { ExposureBadge } from "@/components/exposure-badge";
+import { describedBy, FieldError } from "@/components/ui/field-error";
 import { type AssessmentDraftValues, shareTotalMessage } from "@/lib/assessment-schema";
 import {
   aiExposure,
@@ -14,7 +15,6 @@ import {
   SHARE_KEYS,
   typedTotal,
 } from "@/lib/ladder";
-import { describedBy, FieldError } from "./field-error";
 import { errorIdFor, fieldId } from "./field-ids";
 
 type Mix = AssessmentDraftValues["mix"];

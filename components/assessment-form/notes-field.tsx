@@ -1,7 +1,7 @@
 "use client";
 
+import { describedBy, FieldError } from "@/components/ui/field-error";
 import { NOTES_MAX } from "@/lib/limits";
-import { describedBy, FieldError } from "./field-error";
 import { errorIdFor, fieldId } from "./field-ids";
 
 export function NotesField({

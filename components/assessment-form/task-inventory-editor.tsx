@@ -1,9 +1,9 @@
 "use client";
 
+import { describedBy, FieldError } from "@/components/ui/field-error";
 import type { AssessmentTaskValues } from "@/lib/assessment-schema";
 import { LEVELS, SUGGESTION_RULE_TEXT, suggestLevel } from "@/lib/ladder";
 import { ASSESSMENT_TASKS_MAX, TASK_TEXT_MAX } from "@/lib/limits";
-import { describedBy, FieldError } from "./field-error";
 import { errorIdFor, fieldId } from "./field-ids";
 
 /** A task row in the form: its values, a stable key for React, and whether the level was chosen. */

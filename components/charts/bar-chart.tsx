@@ -1,9 +1,8 @@
 "use client";
 
-import { BarElement, CategoryScale, Chart as ChartJS, type ChartOptions, LinearScale, Tooltip } from "chart.js";
+import type { ChartOptions } from "chart.js";
 import { Bar } from "react-chartjs-2";
-
-ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
+import { axisTitle, describedAs } from "./chart-setup";
 
 /** One bar per category, each in its own colour (the categories are its legend); `summary` describes it. */
 export function BarChart({
@@ -26,15 +25,14 @@ export function BarChart({
     maintainAspectRatio: false,
     plugins: { legend: { display: false } },
     scales: {
-      x: { title: { display: true, text: xTitle } },
-      y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { precision: 0 } },
+      x: { title: axisTitle(xTitle) },
+      y: { beginAtZero: true, title: axisTitle(yTitle), ticks: { precision: 0 } },
     },
   };
   return (
     <div className="relative h-64 w-full">
       <Bar
-        role="img"
-        aria-label={summary}
+        {...describedAs(summary)}
         options={options}
         data={{ labels, datasets: [{ label: yTitle, data: values, backgroundColor: colors, borderRadius: 4 }] }}
       />

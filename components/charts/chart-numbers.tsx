@@ -1,4 +1,5 @@
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { SimpleTable } from "@/components/ui/simple-table";
+
 /** The numbers behind a chart, folded away under "Show the numbers": one row per cycle. */
 export function ChartNumbers({
   caption,
@@ -17,45 +18,30 @@ export function ChartNumbers({
   return (
     <details className="mt-4">
       <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>
-      <ScrollRegion label={caption}>
-        <table className="mt-2 w-full text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead>
-            <tr className="border-b border-line text-left">
-              <th scope="col" className="py-1 pr-3 font-medium">
-                {rowHeader}
-              </th>
-              {columns.map((column, i) => (
-                <th
-                  key={column}
-                  scope="col"
-                  className={`py-1 pr-3 font-medium ${i < textColumns ? "text-left" : "text-right"}`}
-                >
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} className="border-b border-line last:border-0">
-                <th scope="row" className="py-1 pr-3 text-left font-normal">
-                  {row.label}
-                  {row.open && <span className="text-muted"> (open)</span>}
-                </th>
-                {row.values.map((value, i) => (
-                  <td
-                    key={columns[i]}
-                    className={`py-1 pr-3 ${i < textColumns ? "text-left" : "text-right tabular-nums"}`}
-                  >
-                    {value}
-                  </td>
-                ))}
-              </tr>
+      <SimpleTable
+        label={caption}
+        caption={caption}
+        tableClassName="mt-2 w-full text-sm"
+        pad="py-1 pr-3"
+        columns={[
+          rowHeader,
+          ...columns.map((label, i) => ({ label, align: i < textColumns ? ("left" as const) : ("right" as const) })),
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.key} className="border-b border-line last:border-0">
+            <th scope="row" className="py-1 pr-3 text-left font-normal">
+              {row.label}
+              {row.open && <span className="text-muted"> (open)</span>}
+            </th>
+            {row.values.map((value, i) => (
+              <td key={columns[i]} className={`py-1 pr-3 ${i < textColumns ? "text-left" : "text-right tabular-nums"}`}>
+                {value}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          </tr>
+        ))}
+      </SimpleTable>
     </details>
   );
 }

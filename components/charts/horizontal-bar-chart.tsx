@@ -1,9 +1,8 @@
 "use client";
 
-import { BarElement, CategoryScale, Chart as ChartJS, type ChartOptions, Legend, LinearScale, Tooltip } from "chart.js";
+import type { ChartOptions } from "chart.js";
 import { Bar } from "react-chartjs-2";
-
-ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
+import { axisTitle, describedAs } from "./chart-setup";
 
 export type HorizontalBarSeries = { label: string; values: number[]; color: string | string[] };
 
@@ -34,7 +33,7 @@ export function HorizontalBarChart({
     scales: {
       x: {
         stacked,
-        title: { display: true, text: xTitle },
+        title: axisTitle(xTitle),
         ticks: { callback: (v) => Number(v).toFixed(stacked ? 0 : decimals) },
       },
       y: { stacked },
@@ -43,8 +42,7 @@ export function HorizontalBarChart({
   return (
     <div className="relative w-full" style={{ height: `${Math.max(10, labels.length * 2.1 + 5)}rem` }}>
       <Bar
-        role="img"
-        aria-label={summary}
+        {...describedAs(summary)}
         options={options}
         data={{
           labels,

@@ -1,22 +1,9 @@
 "use client";
 
-import {
-  CategoryScale,
-  type ChartDataset,
-  Chart as ChartJS,
-  type ChartOptions,
-  Filler,
-  Legend,
-  LinearScale,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from "chart.js";
+import type { ChartDataset } from "chart.js";
 import { Line } from "react-chartjs-2";
-import "./chart-theme";
 import { ACCENT_COLOR, LEVELS, type LevelMix, SHARE_KEYS } from "@/lib/ladder";
-
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Tooltip, Legend);
+import { axisTitle, describedAs, overCyclesOptions, percentTicks } from "./chart-setup";
 
 /**
  * Level mix per cycle as stacked areas (level 1 at the bottom, so moving up the ladder reads as
@@ -60,11 +47,9 @@ export function LevelMixHistoryChart({
     yAxisID: "index",
     order: 1,
   };
-  const options: ChartOptions<"line"> = {
-    responsive: true,
-    maintainAspectRatio: false,
-    interaction: { mode: "index", intersect: false },
-    plugins: {
+  const options = overCyclesOptions(
+    "Review cycle",
+    {
       legend: { position: "bottom", labels: { usePointStyle: true, boxWidth: 8 } },
       tooltip: {
         callbacks: {
@@ -75,28 +60,21 @@ export function LevelMixHistoryChart({
         },
       },
     },
-    scales: {
-      x: { title: { display: true, text: "Review cycle" } },
-      y: {
-        stacked: true,
-        min: 0,
-        max: 100,
-        title: { display: true, text: "Share of working time (%)" },
-        ticks: { callback: (value) => `${value}%` },
-      },
+    {
+      y: { stacked: true, min: 0, max: 100, title: axisTitle("Share of working time (%)"), ticks: percentTicks },
       index: {
         position: "right",
         min: 1,
         max: 5,
         grid: { drawOnChartArea: false },
-        title: { display: true, text: "Leverage index" },
+        title: axisTitle("Leverage index"),
         ticks: { stepSize: 1, callback: (value) => Number(value).toFixed(2) },
       },
     },
-  };
+  );
   return (
     <div className="relative h-80 w-full">
-      <Line role="img" aria-label={summary} options={options} data={{ labels, datasets: [...areas, indexLine] }} />
+      <Line {...describedAs(summary)} options={options} data={{ labels, datasets: [...areas, indexLine] }} />
     </div>
   );
 }

@@ -1,19 +1,7 @@
 "use client";
 
-import {
-  CategoryScale,
-  Chart as ChartJS,
-  type ChartOptions,
-  Legend,
-  LinearScale,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from "chart.js";
 import { Line } from "react-chartjs-2";
-import "./chart-theme";
-
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
+import { axisTitle, describedAs, overCyclesOptions, provisionalSegment } from "./chart-setup";
 
 export type LineSeries = { label: string; values: (number | null)[]; color: string };
 
@@ -37,11 +25,9 @@ export function LineChart({
   provisionalFrom?: number;
 }) {
   const provisional = (index: number) => provisionalFrom !== undefined && index >= provisionalFrom;
-  const options: ChartOptions<"line"> = {
-    responsive: true,
-    maintainAspectRatio: false,
-    interaction: { mode: "index", intersect: false },
-    plugins: {
+  const options = overCyclesOptions(
+    xTitle,
+    {
       legend: { position: "bottom", labels: { usePointStyle: true } },
       tooltip: {
         callbacks: {
@@ -49,19 +35,12 @@ export function LineChart({
         },
       },
     },
-    scales: {
-      x: { title: { display: true, text: xTitle } },
-      y: {
-        title: { display: true, text: yTitle },
-        ticks: { callback: (value) => Number(value).toFixed(yDecimals) },
-      },
-    },
-  };
+    { y: { title: axisTitle(yTitle), ticks: { callback: (value) => Number(value).toFixed(yDecimals) } } },
+  );
   return (
     <div className="relative h-72 w-full">
       <Line
-        role="img"
-        aria-label={summary}
+        {...describedAs(summary)}
         options={options}
         data={{
           labels,
@@ -72,9 +51,7 @@ export function LineChart({
             backgroundColor: s.color,
             pointRadius: 3,
             pointBackgroundColor: s.values.map((_, i) => (provisional(i) ? "transparent" : s.color)),
-            segment: {
-              borderDash: (ctx: { p1DataIndex: number }) => (provisional(ctx.p1DataIndex) ? [6, 4] : undefined),
-            },
+            segment: provisionalSegment(provisionalFrom, [6, 4]),
             tension: 0.25,
             spanGaps: true,
           })),

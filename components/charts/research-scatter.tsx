@@ -1,14 +1,13 @@
 "use client";
 
-import { Chart as ChartJS, type ChartOptions, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
+import type { ChartOptions } from "chart.js";
 import { Scatter } from "react-chartjs-2";
 import { ACCENT_COLOR } from "@/lib/ladder";
+import { axisTitle, describedAs, percentTicks, prefersDark } from "./chart-setup";
 
-ChartJS.register(LinearScale, PointElement, LineElement, Tooltip, Legend);
-const prefersDark = typeof window !== "undefined" && window.matchMedia("(prefers-color-scheme: dark)").matches;
-ChartJS.defaults.color = prefersDark ? "#a0a8b6" : "#5b6472";
-ChartJS.defaults.borderColor = "rgba(128, 128, 128, 0.18)";
 const DIAGONAL_COLOR = prefersDark ? "#7c8594" : "#8a93a1";
+
+const PERCENT_AXIS = { type: "linear", min: 0, max: 100, ticks: percentTicks } as const;
 
 export type ResearchPoint = { label: string; research: number; ladder: number; basis: "people" | "target" };
 
@@ -48,27 +47,14 @@ export function ResearchScatter({
       },
     },
     scales: {
-      x: {
-        type: "linear",
-        min: 0,
-        max: 100,
-        title: { display: true, text: `${researchTitle} (%)` },
-        ticks: { callback: (value) => `${value}%` },
-      },
-      y: {
-        type: "linear",
-        min: 0,
-        max: 100,
-        title: { display: true, text: "AI exposure on the ladder, E (%)" },
-        ticks: { callback: (value) => `${value}%` },
-      },
+      x: { ...PERCENT_AXIS, title: axisTitle(`${researchTitle} (%)`) },
+      y: { ...PERCENT_AXIS, title: axisTitle("AI exposure on the ladder, E (%)") },
     },
   };
   return (
     <div className="relative h-80 w-full">
       <Scatter
-        role="img"
-        aria-label={summary}
+        {...describedAs(summary)}
         options={options}
         data={{
           datasets: [

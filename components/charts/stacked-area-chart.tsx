@@ -1,19 +1,7 @@
 "use client";
 
-import {
-  CategoryScale,
-  Chart as ChartJS,
-  type ChartOptions,
-  Filler,
-  Legend,
-  LinearScale,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from "chart.js";
 import { Line } from "react-chartjs-2";
-
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Tooltip, Legend);
+import { axisTitle, describedAs, overCyclesOptions, percentTicks, provisionalSegment } from "./chart-setup";
 
 export type AreaSeries = { label: string; values: number[]; color: string };
 
@@ -37,12 +25,9 @@ export function StackedAreaChart({
   /** Points from this label index on are provisional (an open cycle): drawn dashed. */
   provisionalFrom?: number;
 }) {
-  const provisional = (index: number) => provisionalFrom !== undefined && index >= provisionalFrom;
-  const options: ChartOptions<"line"> = {
-    responsive: true,
-    maintainAspectRatio: false,
-    interaction: { mode: "index", intersect: false },
-    plugins: {
+  const options = overCyclesOptions(
+    xTitle,
+    {
       legend: { position: "bottom", reverse: true, labels: { usePointStyle: true, pointStyle: "rectRounded" } },
       tooltip: {
         itemSort: (a, b) => b.datasetIndex - a.datasetIndex,
@@ -50,22 +35,12 @@ export function StackedAreaChart({
       },
       filler: { propagate: false },
     },
-    scales: {
-      x: { title: { display: true, text: xTitle } },
-      y: {
-        stacked: true,
-        min: 0,
-        max: 100,
-        title: { display: true, text: yTitle },
-        ticks: { callback: (value) => `${value}%`, stepSize: 20 },
-      },
-    },
-  };
+    { y: { stacked: true, min: 0, max: 100, title: axisTitle(yTitle), ticks: { ...percentTicks, stepSize: 20 } } },
+  );
   return (
     <div className="relative h-80 w-full">
       <Line
-        role="img"
-        aria-label={summary}
+        {...describedAs(summary)}
         options={options}
         data={{
           labels,
@@ -78,9 +53,7 @@ export function StackedAreaChart({
             pointRadius: 0,
             pointHitRadius: 8,
             borderWidth: 1.5,
-            segment: {
-              borderDash: (ctx: { p1DataIndex: number }) => (provisional(ctx.p1DataIndex) ? [5, 4] : undefined),
-            },
+            segment: provisionalSegment(provisionalFrom, [5, 4]),
             tension: 0.2,
           })),
         }}

@@ -1,6 +1,6 @@
 import { ResearchAttribution } from "@/components/research-attribution";
 import { Card, Stat } from "@/components/ui/card";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { RoleOccupationTask, RoleResearchComparison } from "@/db/queries/occupations";
 import {
   automationLabelName,
@@ -86,44 +86,29 @@ export function RoleResearchCard({
               )}{" "}
               against the whole occupation&apos;s {formatPercent(role.publishedBetaHuman)}.
             </p>
-            <ScrollRegion label={`Tasks of ${role.roleTitle}`}>
-              <table className="mt-2 w-full text-sm">
-                <thead>
-                  <tr className="border-b border-line text-left">
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      Task
-                    </th>
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      Exposure
-                    </th>
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      GPT-4 automation
-                    </th>
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      Ladder level
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tasks.map((t) => (
-                    <tr key={t.position} className="border-b border-line last:border-0 align-top">
-                      <td className="py-1 pr-3">{t.statement}</td>
-                      <td className="py-1 pr-3 whitespace-nowrap">
-                        {exposureLabelName(t.humanExposure)}{" "}
-                        <span className="text-muted">(GPT-4 {exposureLabelName(t.gpt4Exposure)})</span>
-                      </td>
-                      <td className="py-1 pr-3">
-                        <span className="whitespace-nowrap font-medium">{automationLabelName(t.gpt4Automation)}</span>{" "}
-                        <span className="text-muted">{automationMeaning(t.gpt4Automation)}</span>
-                      </td>
-                      <td className="py-1 pr-3 whitespace-nowrap">
-                        {t.level} · {LEVELS[t.level - 1]?.name}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <SimpleTable
+              label={`Tasks of ${role.roleTitle}`}
+              tableClassName="mt-2 w-full text-sm"
+              pad="py-1 pr-3"
+              columns={["Task", "Exposure", "GPT-4 automation", "Ladder level"]}
+            >
+              {tasks.map((t) => (
+                <tr key={t.position} className="border-b border-line last:border-0 align-top">
+                  <td className="py-1 pr-3">{t.statement}</td>
+                  <td className="py-1 pr-3 whitespace-nowrap">
+                    {exposureLabelName(t.humanExposure)}{" "}
+                    <span className="text-muted">(GPT-4 {exposureLabelName(t.gpt4Exposure)})</span>
+                  </td>
+                  <td className="py-1 pr-3">
+                    <span className="whitespace-nowrap font-medium">{automationLabelName(t.gpt4Automation)}</span>{" "}
+                    <span className="text-muted">{automationMeaning(t.gpt4Automation)}</span>
+                  </td>
+                  <td className="py-1 pr-3 whitespace-nowrap">
+                    {t.level} · {LEVELS[t.level - 1]?.name}
+                  </td>
+                </tr>
+              ))}
+            </SimpleTable>
           </details>
         )}
         {attribution && <ResearchAttribution className="mt-3" workingWithAi={role.applicability !== null} />}

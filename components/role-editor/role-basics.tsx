@@ -1,5 +1,5 @@
+import { errorProps, FieldError, type FieldErrors } from "@/components/ui/field-error";
 import { NAME_MAX, ROLE_DESCRIPTION_MAX } from "@/lib/limits";
-import { ErrorText, type FieldErrors } from "./error-text";
 import type { RoleDraft } from "./use-role-draft";
 
 /** The role's team (when a new role could belong to several), title and description. */
@@ -37,7 +37,7 @@ export function RoleBasics({
               </option>
             ))}
           </select>
-          <ErrorText id="teamId-error" messages={errors.teamId} />
+          <FieldError id="teamId-error" messages={errors.teamId} />
         </div>
       ) : (
         <input type="hidden" name="teamId" value={draft.teamId} />
@@ -53,10 +53,9 @@ export function RoleBasics({
           value={draft.title}
           maxLength={NAME_MAX}
           onChange={(e) => draft.setTitle(e.target.value)}
-          aria-invalid={Boolean(errors.title)}
-          aria-describedby={errors.title ? "title-error" : undefined}
+          {...errorProps(errors, "title")}
         />
-        <ErrorText id="title-error" messages={errors.title} />
+        <FieldError id="title-error" messages={errors.title} />
       </div>
       <div>
         <label htmlFor="description" className="text-sm font-medium">
@@ -70,10 +69,9 @@ export function RoleBasics({
           value={draft.description}
           maxLength={ROLE_DESCRIPTION_MAX}
           onChange={(e) => draft.setDescription(e.target.value)}
-          aria-invalid={Boolean(errors.description)}
-          aria-describedby={errors.description ? "description-error" : undefined}
+          {...errorProps(errors, "description")}
         />
-        <ErrorText id="description-error" messages={errors.description} />
+        <FieldError id="description-error" messages={errors.description} />
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import { ExposureBadge } from "@/components/exposure-badge";
 import { LevelMixBar } from "@/components/level-mix-bar";
+import { FieldError, type FieldErrors } from "@/components/ui/field-error";
 import { aiExposure, exposureClass, formatIndex, formatPercent, LEVELS, leverageIndex, SHARE_KEYS } from "@/lib/ladder";
-import { ErrorText, type FieldErrors } from "./error-text";
 import type { RoleDraft } from "./use-role-draft";
 
 /** The five target shares, their bar and a live total with the leverage index and AI exposure. */
@@ -45,7 +45,7 @@ export function TargetMixFieldset({ draft, errors }: { draft: RoleDraft; errors:
                   %
                 </span>
               </div>
-              <ErrorText id={`target-${key}-error`} messages={fieldErrors} />
+              <FieldError id={`target-${key}-error`} messages={fieldErrors} />
             </div>
           );
         })}
@@ -65,7 +65,7 @@ export function TargetMixFieldset({ draft, errors }: { draft: RoleDraft; errors:
         )}
         {balanced && <ExposureBadge exposureClass={exposureClass(mix)} />}
       </p>
-      <ErrorText id="target-error" messages={errors.target} />
+      <FieldError id="target-error" messages={errors.target} />
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
+import { FieldError, type FieldErrors } from "@/components/ui/field-error";
 import { LEVELS } from "@/lib/ladder";
 import { ROLE_TASKS_MAX } from "@/lib/limits";
-import { ErrorText, type FieldErrors } from "./error-text";
 import { TaskCard } from "./task-card";
 import type { RoleDraft } from "./use-role-draft";
 
@@ -100,7 +100,7 @@ export function TaskBoard({ draft, errors }: { draft: RoleDraft; errors: FieldEr
         Place each task on the level it belongs to: drag it by its handle to another column, or choose its level from
         the list.
       </p>
-      <ErrorText id="tasks-error" messages={errors.tasks} />
+      <FieldError id="tasks-error" messages={errors.tasks} />
       <p className="sr-only" aria-live="polite">
         {draft.announcement}
       </p>

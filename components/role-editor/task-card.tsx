@@ -1,6 +1,6 @@
+import { FieldError } from "@/components/ui/field-error";
 import { LEVELS } from "@/lib/ladder";
 import { OCCUPATION_TASK_TEXT_MAX, TASK_TEXT_MAX } from "@/lib/limits";
-import { ErrorText } from "./error-text";
 import type { RoleDraft, Task } from "./use-role-draft";
 
 /** One typical task: a drag handle, its text, its level as a list and a remove button. */
@@ -53,7 +53,7 @@ export function TaskCard({
           aria-describedby={error.length ? `task-${t.key}-error` : undefined}
         />
       </div>
-      <ErrorText id={`task-${t.key}-error`} messages={error} />
+      <FieldError id={`task-${t.key}-error`} messages={error} />
       <div className="mt-1.5 flex items-center gap-2">
         <label htmlFor={`task-${t.key}-level`} className="sr-only">
           Level of task {index + 1}

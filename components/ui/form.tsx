@@ -1,7 +1,9 @@
 "use client";
 
+import { type ComponentProps, type ReactNode, useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/action-state";
+import { errorProps, FieldError } from "./field-error";
 
 /** A labelled control with its error message right under it, tied by aria-describedby. */
 export function Field({
@@ -30,19 +32,93 @@ export function Field({
         </p>
       )}
       <div className="mt-1">{children}</div>
-      {errors?.length ? (
-        <p id={`${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={`${name}-error`} messages={errors} />
     </div>
+  );
+}
+
+type FieldProps = {
+  label: string;
+  name: string;
+  state: ActionState<unknown>;
+  hint?: string;
+  /** What the field shows first; a new value from the action's state replaces what is typed. */
+  value?: string;
+  className?: string;
+};
+
+/** What a control of an action's form shares: its id, its value (the submitted one after an error), its error. */
+function controlProps(name: string, state: ActionState<unknown>, value: string | undefined) {
+  return { id: name, name, defaultValue: value, ...invalidProps(state, name) };
+}
+
+/** A labelled input of an action's form, showing its field error and the submitted value back. */
+export function TextField({
+  label,
+  name,
+  state,
+  hint,
+  value,
+  className,
+  ...input
+}: FieldProps & Omit<ComponentProps<"input">, "id" | "name" | "value" | "defaultValue" | "className">) {
+  return (
+    <Field label={label} name={name} errors={state.fieldErrors?.[name]} hint={hint} className={className}>
+      <input key={`${name}-${value}`} className="input" {...input} {...controlProps(name, state, value)} />
+    </Field>
+  );
+}
+
+/** A labelled select of an action's form; `children` are its options. */
+export function SelectField({
+  selectClassName = "input",
+  children,
+  ...field
+}: FieldProps & { selectClassName?: string; children: ReactNode }) {
+  const { label, name, state, hint, value, className } = field;
+  return (
+    <Field label={label} name={name} errors={state.fieldErrors?.[name]} hint={hint} className={className}>
+      <select key={`${name}-${value}`} className={selectClassName} {...controlProps(name, state, value)}>
+        {children}
+      </select>
+    </Field>
+  );
+}
+
+/**
+ * `useActionState` for a form that shows its values back: the state, the action to give the form,
+ * and the values to render (what was submitted after an error, else `initial`).
+ */
+export function useFormWithValues<Values>(
+  action: (state: ActionState<Values>, formData: FormData) => Promise<ActionState<Values>>,
+  initial: Values,
+) {
+  const [state, dispatch] = useActionState(action, { status: "idle", values: initial });
+  return [state, dispatch, state.values ?? initial] as const;
+}
+
+/** A submit button for a form whose pending state the caller holds (from `useActionState`). */
+export function PendingButton({
+  pending,
+  pendingText,
+  className,
+  children,
+}: {
+  pending: boolean;
+  pendingText: string;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <button type="submit" disabled={pending} className={className}>
+      {pending ? pendingText : children}
+    </button>
   );
 }
 
 /** aria props for a control named `name` given the action's field errors. */
 export function invalidProps(state: ActionState<unknown>, name: string) {
-  const has = Boolean(state.fieldErrors?.[name]?.length);
-  return { "aria-invalid": has, "aria-describedby": has ? `${name}-error` : undefined } as const;
+  return errorProps(state.fieldErrors, name);
 }
 
 export function FormMessage({ state }: { state: ActionState<unknown> }) {

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 export function PageHeader({
   title,
   description,
@@ -15,5 +17,16 @@ export function PageHeader({
       </div>
       {children}
     </div>
+  );
+}
+
+/** The link back to the page this one sits under, above its header. */
+export function BackLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <p className="mb-2 text-sm">
+      <Link href={href} className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
+        ← {children}
+      </Link>
+    </p>
   );
 }

@@ -2,11 +2,13 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { violatedConstraint } from "@/db/errors";
 import { containsPattern } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
+import { databaseFor } from "@/db/queries/database-for";
 import { endAllSessions } from "@/db/queries/sessions";
 import { type AppRole, departments, people, teamMemberships, teams } from "@/db/schema";
-import { ActionError } from "@/lib/action-state";
+import { ActionError, ConflictError } from "@/lib/action-state";
 import { type Actor, assertRole } from "@/lib/authz";
 
 /** Stored for people created without a password: no bcrypt hash, so no password ever matches. */
@@ -57,8 +59,7 @@ const sortColumns = {
 
 /** One page of people with their current team, searched and sorted in SQL (fast at 10,000 people). */
 export async function listPeople(actor: Actor, query: PeopleQuery) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const conditions: SQL[] = [];
   const q = query.q?.trim();
   if (q) {
@@ -118,8 +119,7 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
 }
 
 export async function getPerson(actor: Actor, personId: number) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [person] = await db
     .select({
       id: people.id,
@@ -155,14 +155,27 @@ export async function getPerson(actor: Actor, personId: number) {
 
 export type PersonInput = { name: string; email: string; role: AppRole; teamId: number | null; password?: string };
 
+const emailTaken = () =>
+  new ActionError("Someone already has this email.", { email: ["This email belongs to someone else."] });
+const teamNameTaken = () => new ActionError("A team with this name exists.", { name: ["This name is taken."] });
+
+/** A write that lost a race the pre-check could not see gets the pre-check's own message. */
+function explainRace(error: unknown): never {
+  const name = violatedConstraint(error)?.name;
+  if (name === "people_email_unique") throw emailTaken();
+  if (name === "teams_name_unique") throw teamNameTaken();
+  if (name === "team_memberships_one_current")
+    throw new ConflictError("This person's team changed elsewhere at the same time. Reload to see where they are.");
+  throw error;
+}
+
 async function refuseTakenEmail(email: string, exceptId?: number) {
   const db = await getDb();
   const [taken] = await db
     .select({ id: people.id })
     .from(people)
     .where(and(eq(people.email, email), exceptId === undefined ? undefined : ne(people.id, exceptId)));
-  if (taken)
-    throw new ActionError("Someone already has this email.", { email: ["This email belongs to someone else."] });
+  if (taken) throw emailTaken();
 }
 
 async function teamOrRefuse(teamId: number) {
@@ -178,27 +191,29 @@ export async function createPerson(actor: Actor, input: PersonInput) {
   if (input.teamId) await teamOrRefuse(input.teamId);
   const passwordHash = input.password ? await bcrypt.hash(input.password, 10) : NO_PASSWORD;
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [person] = await tx
-      .insert(people)
-      .values({ name: input.name, email: input.email, appRole: input.role, passwordHash })
-      .returning({ id: people.id });
-    if (input.teamId)
-      await tx
-        .insert(teamMemberships)
-        .values({ personId: person!.id, teamId: input.teamId, startedOn: sql`current_date` });
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action: "person.created",
-        targetType: "person",
-        targetId: person!.id,
-        details: { name: input.name, email: input.email, role: input.role, teamId: input.teamId },
-      },
-      tx,
-    );
-    return person!;
-  });
+  return db
+    .transaction(async (tx) => {
+      const [person] = await tx
+        .insert(people)
+        .values({ name: input.name, email: input.email, appRole: input.role, passwordHash })
+        .returning({ id: people.id });
+      if (input.teamId)
+        await tx
+          .insert(teamMemberships)
+          .values({ personId: person!.id, teamId: input.teamId, startedOn: sql`current_date` });
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: "person.created",
+          targetType: "person",
+          targetId: person!.id,
+          details: { name: input.name, email: input.email, role: input.role, teamId: input.teamId },
+        },
+        tx,
+      );
+      return person!;
+    })
+    .catch(explainRace);
 }
 
 export async function updatePerson(
@@ -206,8 +221,7 @@ export async function updatePerson(
   personId: number,
   input: { name: string; email: string; role: AppRole },
 ) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [before] = await db.select().from(people).where(eq(people.id, personId));
   if (!before) throw new ActionError("That person does not exist.");
   if (personId === actor.id && input.role !== "admin")
@@ -220,18 +234,20 @@ export async function updatePerson(
   if (before.email !== input.email) changes.email = { from: before.email, to: input.email };
   if (before.appRole !== input.role) changes.role = { from: before.appRole, to: input.role };
   if (Object.keys(changes).length === 0) return;
-  await db.transaction(async (tx) => {
-    await tx
-      .update(people)
-      .set({ name: input.name, email: input.email, appRole: input.role, updatedAt: sql`now()` })
-      .where(eq(people.id, personId));
-    // A new role or email is a new identity: their sessions end and they sign in again.
-    if (changes.role || changes.email) await endAllSessions(personId, "person_updated", tx);
-    await recordAudit(
-      { actorId: actor.id, action: "person.updated", targetType: "person", targetId: personId, details: changes },
-      tx,
-    );
-  });
+  await db
+    .transaction(async (tx) => {
+      await tx
+        .update(people)
+        .set({ name: input.name, email: input.email, appRole: input.role, updatedAt: sql`now()` })
+        .where(eq(people.id, personId));
+      // A new role or email is a new identity: their sessions end and they sign in again.
+      if (changes.role || changes.email) await endAllSessions(personId, "person_updated", tx);
+      await recordAudit(
+        { actorId: actor.id, action: "person.updated", targetType: "person", targetId: personId, details: changes },
+        tx,
+      );
+    })
+    .catch(explainRace);
 }
 
 /** A deactivated person cannot sign in, and their open sessions end. */
@@ -266,38 +282,39 @@ export async function movePerson(actor: Actor, personId: number, teamId: number)
   assertRole(actor, ["admin"]);
   const team = await teamOrRefuse(teamId);
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId)).for("update");
-    if (!person) throw new ActionError("That person does not exist.");
-    const [current] = await tx
-      .select()
-      .from(teamMemberships)
-      .where(and(eq(teamMemberships.personId, personId), isNull(teamMemberships.endedOn)))
-      .for("update");
-    if (current?.teamId === teamId)
-      throw new ActionError(`Already in ${team.name}.`, { teamId: ["Choose another team."] });
-    if (current)
-      await tx
-        .update(teamMemberships)
-        .set({ endedOn: sql`greatest(current_date, ${current.startedOn}::date)` })
-        .where(eq(teamMemberships.id, current.id));
-    await tx.insert(teamMemberships).values({ personId, teamId, startedOn: sql`current_date` });
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action: "person.moved",
-        targetType: "person",
-        targetId: personId,
-        details: { fromTeamId: current?.teamId ?? null, toTeamId: teamId, toTeam: team.name },
-      },
-      tx,
-    );
-  });
+  await db
+    .transaction(async (tx) => {
+      const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId)).for("update");
+      if (!person) throw new ActionError("That person does not exist.");
+      const [current] = await tx
+        .select()
+        .from(teamMemberships)
+        .where(and(eq(teamMemberships.personId, personId), isNull(teamMemberships.endedOn)))
+        .for("update");
+      if (current?.teamId === teamId)
+        throw new ActionError(`Already in ${team.name}.`, { teamId: ["Choose another team."] });
+      if (current)
+        await tx
+          .update(teamMemberships)
+          .set({ endedOn: sql`greatest(current_date, ${current.startedOn}::date)` })
+          .where(eq(teamMemberships.id, current.id));
+      await tx.insert(teamMemberships).values({ personId, teamId, startedOn: sql`current_date` });
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: "person.moved",
+          targetType: "person",
+          targetId: personId,
+          details: { fromTeamId: current?.teamId ?? null, toTeamId: teamId, toTeam: team.name },
+        },
+        tx,
+      );
+    })
+    .catch(explainRace);
 }
 
 export async function listTeamsAdmin(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return db
     .select({
       id: teams.id,
@@ -314,15 +331,13 @@ export async function listTeamsAdmin(actor: Actor) {
 }
 
 export async function listDepartments(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name));
 }
 
 /** People who could manage a team: active, any role but employee is promoted when chosen. */
 export async function listManagerCandidates(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return db
     .select({ id: people.id, name: people.name, email: people.email, role: people.appRole })
     .from(people)
@@ -336,27 +351,28 @@ export async function listManagerCandidates(actor: Actor) {
 }
 
 export async function createTeam(actor: Actor, input: { name: string; departmentId: number }) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [taken] = await db.select({ id: teams.id }).from(teams).where(eq(teams.name, input.name));
-  if (taken) throw new ActionError("A team with this name exists.", { name: ["This name is taken."] });
+  if (taken) throw teamNameTaken();
   const [department] = await db.select().from(departments).where(eq(departments.id, input.departmentId));
   if (!department)
     throw new ActionError("Choose a department.", { departmentId: ["Choose a department from the list."] });
-  return db.transaction(async (tx) => {
-    const [team] = await tx.insert(teams).values(input).returning({ id: teams.id });
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action: "team.created",
-        targetType: "team",
-        targetId: team!.id,
-        details: { name: input.name, department: department.name },
-      },
-      tx,
-    );
-    return team!;
-  });
+  return db
+    .transaction(async (tx) => {
+      const [team] = await tx.insert(teams).values(input).returning({ id: teams.id });
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: "team.created",
+          targetType: "team",
+          targetId: team!.id,
+          details: { name: input.name, department: department.name },
+        },
+        tx,
+      );
+      return team!;
+    })
+    .catch(explainRace);
 }
 
 /** Sets (or clears) a team's manager; an employee chosen as manager gets the manager role. */

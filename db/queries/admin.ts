@@ -1,14 +1,17 @@
 import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { violatedConstraint } from "@/db/errors";
+import { kickJobWorker } from "@/db/jobs";
 import { recordAudit } from "@/db/queries/audit";
+import { databaseFor } from "@/db/queries/database-for";
+import { notifyCycleOpened } from "@/db/queries/notifications";
 import { assessments, departments, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
 import { type Actor, assertRole } from "@/lib/authz";
 
 export async function organisationCounts(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [row] = await db
     .select({
       activePeople: sql<number>`(select count(*) from ${people} where ${people.active})::int`,
@@ -22,8 +25,7 @@ export async function organisationCounts(actor: Actor) {
 }
 
 export async function listCyclesWithCounts(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return db
     .select({
       id: reviewCycles.id,
@@ -41,8 +43,7 @@ export async function listCyclesWithCounts(actor: Actor) {
 }
 
 export async function getCycle(actor: Actor, cycleId: number) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [cycle] = await db.select().from(reviewCycles).where(eq(reviewCycles.id, cycleId));
   return cycle ?? null;
 }
@@ -52,6 +53,27 @@ async function cycleOrRefuse(cycleId: number) {
   const [cycle] = await db.select().from(reviewCycles).where(eq(reviewCycles.id, cycleId));
   if (!cycle) throw new ActionError("That review cycle does not exist.");
   return cycle;
+}
+
+const nameTaken = (name: string) =>
+  new ActionError(`A cycle named ${name} already exists.`, { name: ["This name is taken."] });
+
+/**
+ * A write that lost a race the pre-checks could not see: the unique name or the no-overlap
+ * exclusion (migration 0006) refused it. Answer with the pre-check's own message.
+ */
+async function explainCycleConflict(
+  error: unknown,
+  input: { name?: string; startsOn: string; endsOn: string },
+  exceptId?: number,
+): Promise<never> {
+  const violated = violatedConstraint(error);
+  if (violated?.name === "review_cycles_name_unique" && input.name) throw nameTaken(input.name);
+  if (violated?.name === "review_cycles_no_overlap") {
+    await refuseOverlap(input.startsOn, input.endsOn, exceptId);
+    throw new ActionError("These dates overlap another cycle.", { startsOn: ["Overlaps another cycle."] });
+  }
+  throw error;
 }
 
 async function refuseOverlap(startsOn: string, endsOn: string, exceptId?: number) {
@@ -73,25 +95,28 @@ export type CycleInput = { name: string; startsOn: string; endsOn: string };
 
 /** A new cycle starts as a draft: nobody can write in it until it is opened. */
 export async function createCycle(actor: Actor, input: CycleInput) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const [existing] = await db
     .select({ id: reviewCycles.id })
     .from(reviewCycles)
     .where(eq(reviewCycles.name, input.name));
-  if (existing) throw new ActionError(`A cycle named ${input.name} already exists.`, { name: ["This name is taken."] });
+  if (existing) throw nameTaken(input.name);
   await refuseOverlap(input.startsOn, input.endsOn);
-  return db.transaction(async (tx) => {
-    const [cycle] = await tx
-      .insert(reviewCycles)
-      .values({ ...input, status: "draft" })
-      .returning();
-    await recordAudit(
-      { actorId: actor.id, action: "cycle.created", targetType: "cycle", targetId: cycle!.id, details: input },
-      tx,
-    );
-    return cycle!;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const [cycle] = await tx
+        .insert(reviewCycles)
+        .values({ ...input, status: "draft" })
+        .returning();
+      await recordAudit(
+        { actorId: actor.id, action: "cycle.created", targetType: "cycle", targetId: cycle!.id, details: input },
+        tx,
+      );
+      return cycle!;
+    });
+  } catch (error) {
+    return explainCycleConflict(error, input);
+  }
 }
 
 /** Dates of a draft or open cycle; a closed cycle is history and keeps its dates. */
@@ -102,19 +127,21 @@ export async function updateCycleDates(actor: Actor, cycleId: number, input: { s
     throw new ActionError(`${cycle.name} is closed and read-only. Re-open it (with a reason) to change it.`);
   await refuseOverlap(input.startsOn, input.endsOn, cycleId);
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    await tx.update(reviewCycles).set(input).where(eq(reviewCycles.id, cycleId));
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action: "cycle.updated",
-        targetType: "cycle",
-        targetId: cycleId,
-        details: { from: { startsOn: cycle.startsOn, endsOn: cycle.endsOn }, to: input },
-      },
-      tx,
-    );
-  });
+  await db
+    .transaction(async (tx) => {
+      await tx.update(reviewCycles).set(input).where(eq(reviewCycles.id, cycleId));
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: "cycle.updated",
+          targetType: "cycle",
+          targetId: cycleId,
+          details: { from: { startsOn: cycle.startsOn, endsOn: cycle.endsOn }, to: input },
+        },
+        tx,
+      );
+    })
+    .catch((error: unknown) => explainCycleConflict(error, input, cycleId));
 }
 
 /** Conditional on the status read, so two admins clicking at once cannot both change it. */
@@ -132,9 +159,10 @@ async function transition(
       .update(reviewCycles)
       .set({ status: to })
       .where(and(eq(reviewCycles.id, cycleId), eq(reviewCycles.status, from)))
-      .returning({ id: reviewCycles.id, name: reviewCycles.name });
+      .returning({ id: reviewCycles.id, name: reviewCycles.name, endsOn: reviewCycles.endsOn });
     if (changed.length === 0)
       throw new ActionError("This cycle changed status elsewhere. Reload to see where it stands.");
+    if (from === "draft" && to === "open") await notifyCycleOpened(tx, changed[0]!);
     await recordAudit(
       {
         actorId: actor.id,
@@ -154,7 +182,9 @@ export async function openDraftCycle(actor: Actor, cycleId: number) {
   const cycle = await cycleOrRefuse(cycleId);
   if (cycle.status === "open") throw new ActionError(`${cycle.name} is already open.`);
   if (cycle.status === "closed") throw new ActionError(`${cycle.name} is closed. Re-opening needs a reason.`);
-  return transition(actor, cycleId, "draft", "open", "cycle.opened");
+  const opened = await transition(actor, cycleId, "draft", "open", "cycle.opened");
+  kickJobWorker();
+  return opened;
 }
 
 /** Closing makes every assessment in the cycle read-only, in the database itself (migration 0002). */
@@ -186,8 +216,7 @@ export async function reopenCycle(actor: Actor, cycleId: number, reason: string)
  * self-assessment, or without a finalized manager review. The list is capped; the counts are not.
  */
 export async function cycleOutstanding(actor: Actor, cycleId: number, listLimit = 200) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const selfDone = sql`exists (select 1 from ${assessments} a where a.cycle_id = ${cycleId} and a.subject_id = ${people.id} and a.kind = 'self' and a.status in ('submitted', 'finalized'))`;
   const reviewDone = sql`exists (select 1 from ${assessments} a where a.cycle_id = ${cycleId} and a.subject_id = ${people.id} and a.kind = 'manager' and a.status = 'finalized')`;
   const base = db

@@ -1,17 +1,20 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { getDb } from "@/db";
 import { earliestOpenCycle, parseOrRefuse, type Reader, type Transaction } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
+import { notify } from "@/db/queries/notifications";
 import { currentRoleVersionIdOf } from "@/db/queries/roles";
 import {
   type Assessment,
   type AssessmentTask,
   assessments,
   assessmentTasks,
+  people,
   type ReviewCycle,
   reviewCycles,
   teamMemberships,
+  teams,
 } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import {
@@ -25,7 +28,8 @@ import {
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
 
 /** Who may have a self-assessment: everyone who belongs to a team. */
-export const SELF_ASSESSMENT_ROLES = ["employee", "manager"] as const;
+/** Everyone self-assesses: leaders and admins have careers too. */
+export const SELF_ASSESSMENT_ROLES = ["employee", "manager", "leader", "admin"] as const;
 
 const EDITABLE_STATUSES = ["draft", "returned"] as const;
 
@@ -35,7 +39,14 @@ function isEditableStatus(status: Assessment["status"]) {
 
 /** The form's values for an assessment: the draft exactly as typed, else its stored content. */
 export function assessmentValuesOf(row: Assessment, tasks: readonly AssessmentTask[]): AssessmentDraftValues {
-  if (row.draftValues) return row.draftValues;
+  return row.draftValues ?? submittedValuesOf(row, tasks);
+}
+
+/**
+ * The last submitted content, whatever draft the author keeps on top of it: what anyone but the
+ * author may see of a returned assessment being edited again.
+ */
+export function submittedValuesOf(row: Assessment, tasks: readonly AssessmentTask[]): AssessmentDraftValues {
   return {
     mix: { s1: row.s1, s2: row.s2, s3: row.s3, s4: row.s4, s5: row.s5 },
     tasks: [...tasks]
@@ -195,10 +206,6 @@ async function createOwnSelfAssessment(
     .from(teamMemberships)
     .where(and(eq(teamMemberships.personId, actor.id), isNull(teamMemberships.endedOn)))
     .limit(1);
-  if (!membership)
-    throw new ActionError(
-      "You are not in a team yet, so there is nothing to assess. Ask your administrator to add you to your team.",
-    );
   const roleVersionId = await currentRoleVersionIdOf(tx, actor.id);
   const [created] = await tx
     .insert(assessments)
@@ -207,7 +214,7 @@ async function createOwnSelfAssessment(
       subjectId: actor.id,
       authorId: actor.id,
       kind: "self",
-      teamId: membership.teamId,
+      teamId: membership?.teamId ?? null,
       roleVersionId,
       ...set,
     })
@@ -283,9 +290,36 @@ export async function submitSelfAssessment(actor: Actor, input: SelfAssessmentWr
       },
       tx,
     );
+    const manager = await myManager(tx, actor.id);
+    if (manager) {
+      await notify(tx, [
+        {
+          personId: manager.id,
+          kind: "self_submitted",
+          cycleId: written.cycleId,
+          title: `${actor.name} submitted their self-assessment`,
+          href: `/team/review/${actor.id}`,
+        },
+      ]);
+    }
     return written;
   });
   return saved(row);
+}
+
+/**
+ * Who reviews a person: the manager of their current team, unless that is themselves. Null for
+ * someone at the top of the organisation (in no team), who keeps a self-assessment only.
+ */
+async function myManager(db: Reader, personId: number) {
+  const [row] = await db
+    .select({ id: people.id, name: people.name, email: people.email })
+    .from(teamMemberships)
+    .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
+    .innerJoin(people, eq(people.id, teams.managerId))
+    .where(and(eq(teamMemberships.personId, personId), isNull(teamMemberships.endedOn), ne(people.id, personId)))
+    .limit(1);
+  return row ?? null;
 }
 
 /** The actor's self-assessment in the open cycle, as the form shows it. */
@@ -299,20 +333,8 @@ export async function mySelfAssessmentInOpenCycle(actor: Actor) {
     .from(assessments)
     .where(and(eq(assessments.cycleId, cycle.id), eq(assessments.subjectId, actor.id), eq(assessments.kind, "self")))
     .limit(1);
-  const [membership] = await db
-    .select({ teamId: teamMemberships.teamId })
-    .from(teamMemberships)
-    .where(and(eq(teamMemberships.personId, actor.id), isNull(teamMemberships.endedOn)))
-    .limit(1);
-  if (!row) {
-    return {
-      cycle,
-      assessment: null,
-      values: emptyAssessmentValues(),
-      editable: Boolean(membership),
-      inTeam: Boolean(membership),
-    };
-  }
+  const manager = await myManager(db, actor.id);
+  if (!row) return { cycle, assessment: null, values: emptyAssessmentValues(), editable: true, manager };
   const tasks = await tasksOfAssessment(db, row.id);
   return {
     cycle,
@@ -326,6 +348,6 @@ export async function mySelfAssessmentInOpenCycle(actor: Actor) {
     },
     values: assessmentValuesOf(row, tasks),
     editable: isEditableStatus(row.status),
-    inTeam: Boolean(membership),
+    manager,
   };
 }

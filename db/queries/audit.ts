@@ -2,8 +2,9 @@ import "server-only";
 import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
 import { containsPattern, escapeLike } from "@/db/helpers";
+import { databaseFor } from "@/db/queries/database-for";
 import { auditLog, people } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/authz";
+import type { Actor } from "@/lib/authz";
 
 export type AuditEntryInput = {
   actorId: number | null;
@@ -46,8 +47,7 @@ const AUDIT_PAGE_SIZE = 50;
 
 /** The audit log, newest first, filtered, one page at a time (keyset on id). Admins only. */
 export async function listAuditEntries(actor: Actor, filter: AuditFilter) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const conditions: SQL[] = [];
   if (filter.action)
     conditions.push(or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${escapeLike(filter.action)}.%`))!);
@@ -82,8 +82,7 @@ export async function listAuditEntries(actor: Actor, filter: AuditFilter) {
 
 /** The distinct actions recorded so far, for the filter's choices. */
 export async function listAuditActions(actor: Actor) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return rows.map((r) => r.action);
 }

@@ -1,20 +1,16 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
-import Papa from "papaparse";
+import { and, asc, eq, gt, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { type OrganizationFilter, organizationOverview } from "@/db/queries/organization";
 import { assessments, departments, people, reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
 import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
+import { csvChunk } from "@/lib/csv";
 import { aiExposure, CAPABILITIES, EXPOSURE_CLASSES, exposureClass, LEVELS, leverageIndex } from "@/lib/ladder";
 
 const PAGE = 500;
-// Cells a spreadsheet would run as a formula get a leading quote; negative numbers stay numbers.
-const FORMULA = /^[=+@\t\r]|^-(?!\d)/;
-const encoder = new TextEncoder();
 
 function csvLines(rows: unknown[][], header?: string[]) {
-  const text = Papa.unparse(header ? [header, ...rows] : rows, { escapeFormulae: FORMULA, newline: "\r\n" });
-  return encoder.encode(`${text}\r\n`);
+  return csvChunk(header ? [header, ...rows] : rows);
 }
 
 export const ASSESSMENT_EXPORT_HEADER = [
@@ -36,19 +32,37 @@ export const ASSESSMENT_EXPORT_HEADER = [
 ];
 
 /**
- * Which assessments the actor may export: leaders and admins all; a manager the teams they manage
- * now plus their own; an employee their own self-assessments and their finalized reviews.
+ * Which assessments the actor may export — never more than their pages show: leaders and admins
+ * the finalized reviews and every self-assessment (figures only once submitted, see
+ * showsFigures); a manager the teams they manage now (their own reviews in progress included, but
+ * not one about themselves) plus their own; an employee their own self-assessments and their
+ * finalized reviews.
  */
 function assessmentScope(actor: Actor): SQL | undefined {
-  if (actor.role === "leader" || actor.role === "admin") return undefined;
-  const own = and(
-    eq(assessments.subjectId, actor.id),
-    or(eq(assessments.kind, "self"), eq(assessments.status, "finalized")),
-  );
+  const selfOrFinal = or(eq(assessments.kind, "self"), eq(assessments.status, "finalized"));
+  if (actor.role === "leader" || actor.role === "admin") return selfOrFinal;
+  const own = and(eq(assessments.subjectId, actor.id), selfOrFinal);
   if (actor.role === "manager") {
-    return or(own, sql`${assessments.teamId} in (select id from ${teams} where ${teams.managerId} = ${actor.id})`);
+    return or(
+      own,
+      and(
+        ne(assessments.subjectId, actor.id),
+        sql`${assessments.teamId} in (select id from ${teams} where ${teams.managerId} = ${actor.id})`,
+      ),
+    );
   }
   return own;
+}
+
+/**
+ * A self-assessment's figures belong to its author until submitted: a manager sees a report's once
+ * submitted (a returned one's as last submitted), leaders and admins only submitted or finalized
+ * ones — what the review and Organization pages show.
+ */
+function showsFigures(actor: Actor, row: { subjectId: number; kind: string; status: string }) {
+  if (row.subjectId === actor.id || row.kind === "manager") return true;
+  if (actor.role === "manager") return row.status !== "draft";
+  return row.status === "submitted" || row.status === "finalized";
 }
 
 async function cycleIdsInRange(from?: string, to?: string) {
@@ -124,7 +138,9 @@ export async function assessmentsCsvStream(actor: Actor, range: { from?: string;
       controller.enqueue(
         csvLines(
           rows.map((r) => {
-            const mix = r.a.s1 === null ? null : { s1: r.a.s1, s2: r.a.s2!, s3: r.a.s3!, s4: r.a.s4!, s5: r.a.s5! };
+            const figures = showsFigures(actor, r.a);
+            const mix =
+              r.a.s1 === null || !figures ? null : { s1: r.a.s1, s2: r.a.s2!, s3: r.a.s3!, s4: r.a.s4!, s5: r.a.s5! };
             return [
               r.cycle,
               r.person,
@@ -138,7 +154,7 @@ export async function assessmentsCsvStream(actor: Actor, range: { from?: string;
               mix ? leverageIndex(mix).toFixed(2) : "",
               mix ? aiExposure(mix).toFixed(1) : "",
               mix ? EXPOSURE_CLASSES[exposureClass(mix)].label : "",
-              ...CAPABILITIES.map((c) => r.a[c.key] ?? ""),
+              ...CAPABILITIES.map((c) => (figures ? (r.a[c.key] ?? "") : "")),
               r.a.submittedAt?.toISOString() ?? "",
               r.a.finalizedAt?.toISOString() ?? "",
             ];

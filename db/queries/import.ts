@@ -1,19 +1,20 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { type Database, getDb } from "@/db";
+import type { Database } from "@/db";
 import { chunks } from "@/db/helpers";
 import { NO_PASSWORD } from "@/db/queries/admin-people";
 import { recordAudit } from "@/db/queries/audit";
+import { databaseFor } from "@/db/queries/database-for";
 import { departments, people, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
-import { type Actor, assertRole } from "@/lib/authz";
+import type { Actor } from "@/lib/authz";
 import { type ImportPlan, type ImportSnapshot, planImport } from "@/lib/import/people-csv";
 
 type Executor = Pick<Database, "select">;
 
 const BATCH = 1000;
 
-async function loadSnapshot(db: Executor): Promise<ImportSnapshot> {
+async function loadSnapshot(db: Executor, importer: Actor): Promise<ImportSnapshot> {
   const [personRows, teamRows, departmentRows] = await Promise.all([
     db
       .select({
@@ -36,14 +37,14 @@ async function loadSnapshot(db: Executor): Promise<ImportSnapshot> {
     teams: new Map(teamRows.map((t) => [t.name.toLowerCase(), t])),
     departments: new Map(departmentRows.map((d) => [d.name.toLowerCase(), d])),
     emailsById: new Map(personRows.map((p) => [p.id, p.email])),
+    importerEmail: importer.email,
   };
 }
 
 /** What applying the file would do, row by row. Writes nothing. */
 export async function dryRunImport(actor: Actor, text: string): Promise<ImportPlan> {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
-  return planImport(text, await loadSnapshot(db));
+  const db = await databaseFor(actor, ["admin"]);
+  return planImport(text, await loadSnapshot(db, actor));
 }
 
 export type ImportProgress = { phase: string; done: number; total: number };
@@ -53,12 +54,11 @@ export type ImportProgress = { phase: string; done: number; total: number };
  * transaction, against the data as it is now, and a file with any rejected row is refused whole.
  */
 export async function applyImport(actor: Actor, text: string, onProgress: (p: ImportProgress) => void = () => {}) {
-  assertRole(actor, ["admin"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["admin"]);
   return db.transaction(async (tx) => {
     // One import at a time: a second one waits here and then plans against the first one's result.
     await tx.execute(sql`select pg_advisory_xact_lock(7302612)`);
-    const snapshot = await loadSnapshot(tx);
+    const snapshot = await loadSnapshot(tx, actor);
     const plan = planImport(text, snapshot);
     if (plan.missingColumns.length)
       throw new ActionError(`The file lacks the column(s): ${plan.missingColumns.join(", ")}. Nothing was imported.`);
@@ -164,6 +164,13 @@ export async function applyImport(actor: Actor, text: string, onProgress: (p: Im
         .set({ appRole: "manager" })
         .where(and(eq(people.id, id), eq(people.appRole, "employee")));
     }
+
+    const [admins] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(people)
+      .where(and(eq(people.appRole, "admin"), eq(people.active, true)));
+    if (!admins?.n)
+      throw new ActionError("This file would leave the organisation without an active admin. Nothing was imported.");
 
     const summary = {
       rows: plan.rows.length,

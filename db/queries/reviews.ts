@@ -13,12 +13,15 @@ import {
 } from "@/db/helpers";
 import {
   assessmentValuesOf,
+  submittedValuesOf,
   tasksOfAssessment,
   writeCompleteAssessment,
   writeDraftValues,
 } from "@/db/queries/assessments";
 import { recordAudit } from "@/db/queries/audit";
+import { databaseFor } from "@/db/queries/database-for";
 import { effectiveAssessmentsQuery } from "@/db/queries/effective-assessments";
+import { notify } from "@/db/queries/notifications";
 import { currentRoleVersionIdOf } from "@/db/queries/roles";
 import {
   type Assessment,
@@ -56,11 +59,21 @@ export type ManagerReviewInput = {
 export type ReviewIntent = "draft" | "review" | "finalize";
 
 /**
+ * Who reviews whom: the manager of the person's current team — never the person themselves. A
+ * manager who sits in a team they manage has no reviewer there: an admin moves them into the team
+ * of the person who manages them, whose board then lists them. The database refuses a manager
+ * review authored by its subject as well (assessments_manager_not_by_subject).
+ */
+const SELF_REVIEW_REFUSED =
+  "You cannot review yourself: your review comes from the manager of the team you belong to. Ask an admin to move you into your own manager's team.";
+
+/**
  * The person's current team, when the actor manages it: the one scope check for every review read
  * and write. Anyone else (another team's manager, an employee, a forged id) is refused.
  */
 async function reviewScope(db: Reader, actor: Actor, personId: number) {
   assertRole(actor, ["manager"]);
+  if (personId === actor.id) throw new AccessDeniedError(SELF_REVIEW_REFUSED);
   const [row] = await db
     .select({ teamId: teams.id, teamName: teams.name, roleId: teamMemberships.roleProfileId, name: people.name })
     .from(teamMemberships)
@@ -88,8 +101,16 @@ async function assessmentOf(db: Reader, cycleId: number, personId: number, kind:
   return row ?? null;
 }
 
-async function describeAssessment(db: Reader, row: Assessment, showContent: boolean) {
-  const values = showContent ? assessmentValuesOf(row, await tasksOfAssessment(db as Database, row.id)) : null;
+/**
+ * "author": the manager's own review, drafts included. "submitted": the employee's self-assessment
+ * as last submitted — a draft on top of a returned one stays the employee's until resubmitted.
+ * "hidden": never submitted, so nothing of it.
+ */
+async function describeAssessment(db: Reader, row: Assessment, view: "author" | "submitted" | "hidden") {
+  const tasks = view === "hidden" ? [] : await tasksOfAssessment(db as Database, row.id);
+  const values =
+    view === "author" ? assessmentValuesOf(row, tasks) : view === "submitted" ? submittedValuesOf(row, tasks) : null;
+  const showContent = view !== "hidden";
   return {
     id: row.id,
     status: row.status,
@@ -166,8 +187,8 @@ export async function getReview(actor: Actor, personId: number) {
       ? { id: role.id, title: role.title, version: role.version, target: role.s1 === null ? null : mixOf(role) }
       : null,
     cycle: cycle && { id: cycle.id, name: cycle.name, endsOn: cycle.endsOn },
-    self: self && (await describeAssessment(db, self, Boolean(selfVisible))),
-    manager: manager && (await describeAssessment(db, manager, true)),
+    self: self && (await describeAssessment(db, self, selfVisible ? "submitted" : "hidden")),
+    manager: manager && (await describeAssessment(db, manager, "author")),
     calibrations: calibrations.map((c) => ({ ...c, from: c.from as LevelMix, to: c.to as LevelMix })),
     history: history.map((h) => ({ cycleId: h.cycleId, cycleName: h.cycleName, teamName: h.teamName, mix: mixOf(h)! })),
   };
@@ -307,6 +328,17 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
         .set({ status: "finalized", finalizedAt: now, updatedAt: now, version: self.version + 1 })
         .where(and(eq(assessments.id, self.id), eq(assessments.version, self.version)));
     }
+    if (intent === "finalize") {
+      await notify(tx, [
+        {
+          personId: input.personId,
+          kind: "finalized",
+          cycleId: cycle.id,
+          title: `${actor.name} finalized your ${cycle.name} review`,
+          href: "/me/history",
+        },
+      ]);
+    }
     await recordAudit(
       {
         actorId: actor.id,
@@ -377,6 +409,15 @@ export async function returnForChanges(
       .where(and(eq(assessments.id, self.id), eq(assessments.version, self.version)))
       .returning({ id: assessments.id, version: assessments.version });
     if (!row) throw new ConflictError();
+    await notify(tx, [
+      {
+        personId: input.personId,
+        kind: "returned",
+        cycleId: cycle.id,
+        title: `${actor.name} returned your ${cycle.name} self-assessment for changes`,
+        href: "/me",
+      },
+    ]);
     await recordAudit(
       {
         actorId: actor.id,
@@ -398,10 +439,9 @@ export type ReviewBoardRow = Awaited<ReturnType<typeof reviewBoard>>["rows"][num
  * with their self-assessment, the manager's, and last quarter's effective figures, in one query.
  */
 export async function reviewBoard(actor: Actor) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   const cycle = await earliestOpenCycle(db);
-  if (!cycle) return { cycle: null, rows: [] };
+  if (!cycle) return { cycle: null, rows: [], selfInManagedTeam: false };
   const [previous] = await db
     .select({ id: reviewCycles.id, name: reviewCycles.name })
     .from(reviewCycles)
@@ -449,29 +489,34 @@ export async function reviewBoard(actor: Actor) {
     .leftJoin(effective, and(eq(effective.subjectId, people.id), eq(effective.cycleId, previous?.id ?? -1)))
     .where(and(eq(teams.managerId, actor.id), isNull(teamMemberships.endedOn), eq(people.active, true)))
     .orderBy(asc(people.name));
+  const selfInManagedTeam = rows.some((r) => r.personId === actor.id);
   return {
     cycle: { id: cycle.id, name: cycle.name, endsOn: cycle.endsOn },
     previousCycleName: previous?.name ?? null,
-    rows: rows.map((r) => {
-      const selfVisible = r.selfStatus !== null && r.selfStatus !== "draft";
-      return {
-        personId: r.personId,
-        name: r.name,
-        teamId: r.teamId,
-        teamName: r.teamName,
-        role: r.role,
-        selfStatus: r.selfStatus,
-        managerStatus: r.managerStatus,
-        selfMix: selfVisible ? mixOf({ s1: r.selfS1, s2: r.selfS2, s3: r.selfS3, s4: r.selfS4, s5: r.selfS5 }) : null,
-        managerMix: mixOf({ s1: r.managerS1, s2: r.managerS2, s3: r.managerS3, s4: r.managerS4, s5: r.managerS5 }),
-        previousMix: mixOf({
-          s1: r.previousS1,
-          s2: r.previousS2,
-          s3: r.previousS3,
-          s4: r.previousS4,
-          s5: r.previousS5,
-        }),
-      };
-    }),
+    /** The manager sits in a team they manage: they are not on their own board (nobody reviews themselves). */
+    selfInManagedTeam,
+    rows: rows
+      .filter((r) => r.personId !== actor.id)
+      .map((r) => {
+        const selfVisible = r.selfStatus !== null && r.selfStatus !== "draft";
+        return {
+          personId: r.personId,
+          name: r.name,
+          teamId: r.teamId,
+          teamName: r.teamName,
+          role: r.role,
+          selfStatus: r.selfStatus,
+          managerStatus: r.managerStatus,
+          selfMix: selfVisible ? mixOf({ s1: r.selfS1, s2: r.selfS2, s3: r.selfS3, s4: r.selfS4, s5: r.selfS5 }) : null,
+          managerMix: mixOf({ s1: r.managerS1, s2: r.managerS2, s3: r.managerS3, s4: r.managerS4, s5: r.managerS5 }),
+          previousMix: mixOf({
+            s1: r.previousS1,
+            s2: r.previousS2,
+            s3: r.previousS3,
+            s4: r.previousS4,
+            s5: r.previousS5,
+          }),
+        };
+      }),
   };
 }

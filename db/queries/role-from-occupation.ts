@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db";
+import { databaseFor } from "@/db/queries/database-for";
 import {
   auditLog,
   occupations,
@@ -11,7 +11,7 @@ import {
   teams,
 } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
-import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
+import { AccessDeniedError, type Actor } from "@/lib/authz";
 import type { RoleFromOccupationInput } from "@/lib/role-from-occupation-schema";
 
 /**
@@ -19,8 +19,7 @@ import type { RoleFromOccupationInput } from "@/lib/role-from-occupation-schema"
  * mix, and one task per chosen O*NET task at the level the manager confirmed, linked to its statement.
  */
 export async function createRoleFromOccupation(actor: Actor, input: RoleFromOccupationInput) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   return db.transaction(async (tx) => {
     const [team] = await tx
       .select({ id: teams.id, managerId: teams.managerId })
@@ -100,8 +99,7 @@ export async function createRoleFromOccupation(actor: Actor, input: RoleFromOccu
 
 /** Links one of the manager's roles to an O*NET occupation (or unlinks it, with null). */
 export async function linkRoleToOccupation(actor: Actor, roleProfileId: number, occupationCode: string | null) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   return db.transaction(async (tx) => {
     const [role] = await tx
       .select({ id: roleProfiles.id, title: roleProfiles.title, occupationCode: roleProfiles.occupationCode })

@@ -1,11 +1,14 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
+import { isUniqueViolation } from "@/db/errors";
 import { latestRoleVersions, mixOf, type Reader, sharesOf, type Transaction } from "@/db/helpers";
 import { recordAudit } from "@/db/queries/audit";
+import { databaseFor } from "@/db/queries/database-for";
 import { people, roleProfiles, roleProfileVersions, roleTasks, teamMemberships, teams } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
+import type { LevelMix } from "@/lib/ladder";
 import { TASK_TEXT_MAX } from "@/lib/limits";
 import type { RoleMappingInput } from "@/lib/role-schema";
 
@@ -64,10 +67,30 @@ async function tasksOfVersions(db: Database, versionIds: number[]) {
   return byVersion;
 }
 
+type VersionRow = LevelMix & {
+  id: number;
+  version: number;
+  description: string;
+  createdAt: Date;
+  createdBy: string | null;
+};
+
+/** A version as the list and the editor show it: its target mix and its tasks in order. */
+function withTasks(v: VersionRow, tasks: Map<number, { text: string; level: number }[]>) {
+  return {
+    id: v.id,
+    version: v.version,
+    description: v.description,
+    target: mixOf(v),
+    createdAt: v.createdAt,
+    createdBy: v.createdBy,
+    tasks: tasks.get(v.id) ?? [],
+  };
+}
+
 /** The roles of the teams this manager manages, each with its current mapping and head-count. */
 export async function listTeamRoles(actor: Actor) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   const teamIds = await managedTeamIds(db, actor);
   if (teamIds.length === 0) return [];
   const roles = await db
@@ -95,23 +118,14 @@ export async function listTeamRoles(actor: Actor) {
     const v = versions.find((x) => x.roleProfileId === role.id) ?? null;
     return {
       ...role,
-      current: v && {
-        id: v.id,
-        version: v.version,
-        description: v.description,
-        target: mixOf(v),
-        createdAt: v.createdAt,
-        createdBy: v.createdBy,
-        tasks: tasks.get(v.id) ?? [],
-      },
+      current: v && withTasks(v, tasks),
     };
   });
 }
 
 /** One role for the editor: its current mapping and every earlier version, newest first. */
 export async function getRoleMapping(actor: Actor, roleId: number) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   const [role] = await db
     .select({ id: roleProfiles.id, teamId: roleProfiles.teamId, teamName: teams.name, title: roleProfiles.title })
     .from(roleProfiles)
@@ -130,23 +144,8 @@ export async function getRoleMapping(actor: Actor, roleId: number) {
   );
   return {
     ...role,
-    versions: versions.map((v) => ({
-      id: v.id,
-      version: v.version,
-      description: v.description,
-      target: mixOf(v),
-      createdAt: v.createdAt,
-      createdBy: v.createdBy,
-      tasks: tasks.get(v.id) ?? [],
-    })),
+    versions: versions.map((v) => withTasks(v, tasks)),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
 }
 
 /**
@@ -268,8 +267,7 @@ export async function saveRoleMapping(actor: Actor, input: RoleMappingInput) {
 
 /** The current members of the managed teams, with the role each holds. */
 export async function listTeamMembersWithRoles(actor: Actor) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   return db
     .select({
       personId: people.id,
@@ -324,8 +322,7 @@ async function assignRoleIn(tx: Transaction, actor: Actor, input: { personId: nu
 
 /** Gives current team members one of their team's roles (or none): all of them, or none if one is refused. */
 export async function assignRoles(actor: Actor, assignments: { personId: number; roleId: number | null }[]) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   return db.transaction(async (tx) => {
     let changed = 0;
     for (const assignment of assignments) if (await assignRoleIn(tx, actor, assignment)) changed++;

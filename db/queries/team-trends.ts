@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { latestRoleVersions, mixOf, sharesOf } from "@/db/helpers";
+import { databaseFor } from "@/db/queries/database-for";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import { reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
-import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
+import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { groupFigures, type LevelMix } from "@/lib/ladder";
 
 const meanOf = (r: {
@@ -24,8 +24,7 @@ export type TeamTrends = Awaited<ReturnType<typeof teamTrends>>;
  * with assessments the members by dominant level and each role's mix against its target.
  */
 export async function teamTrends(actor: Actor, teamId: number) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   const [team] = await db
     .select({ id: teams.id, name: teams.name })
     .from(teams)

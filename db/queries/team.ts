@@ -1,13 +1,12 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { databaseFor } from "@/db/queries/database-for";
 import { assessments, teamMemberships, teams } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/authz";
+import type { Actor } from "@/lib/authz";
 
 /** The teams this manager manages, with their current head-count. */
 export async function listManagedTeams(actor: Actor) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   return db
     .select({
       id: teams.id,
@@ -23,8 +22,7 @@ export async function listManagedTeams(actor: Actor) {
 
 /** Progress of a managed team's review in a cycle: self-assessments in, and finalized reviews. */
 export async function teamReviewProgress(actor: Actor, teamId: number, cycleId: number) {
-  assertRole(actor, ["manager"]);
-  const db = await getDb();
+  const db = await databaseFor(actor, ["manager"]);
   const [row] = await db
     .select({
       selfSubmitted: sql<number>`count(*) filter (where ${assessments.kind} = 'self' and ${assessments.status} in ('submitted', 'finalized'))::int`,

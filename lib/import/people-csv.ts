@@ -18,6 +18,8 @@ export type ImportSnapshot = {
   departments: Map<string, { id: number; name: string }>;
   /** Person id → email, to name current managers. */
   emailsById: Map<number, string>;
+  /** The admin running the import: the file cannot take the admin role from them. */
+  importerEmail?: string;
 };
 
 export type RowOutcome = "create" | "change" | "unchanged" | "reject";
@@ -114,6 +116,8 @@ export function planImport(text: string, snapshot: ImportSnapshot): ImportPlan {
       if ((appRole.enumValues as readonly string[]).includes(role)) row.role = role as AppRole;
       else reject(`Unknown role "${value("role")}" (use ${appRole.enumValues.join(", ")}).`);
     }
+    if (row.role && row.role !== "admin" && row.email === snapshot.importerEmail)
+      reject("You cannot take the admin role from yourself: another admin must change your role.");
     if (row.email && EMAIL.test(row.email)) {
       const first = seenEmails.get(row.email);
       if (first !== undefined) reject(`Duplicate email: already on line ${first}.`);

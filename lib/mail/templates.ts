@@ -62,6 +62,22 @@ export const mailTemplates = {
       },
     ],
   }),
+  /** Any in-app notification by mail: what happened, a link to it, and a link to stop this kind. */
+  notification: (
+    data: { name: string; title: string; url: string; action: string; kindLabel: string; preferenceUrl: string },
+    brand: MailBrand,
+  ): MailContent => ({
+    subject: data.title,
+    greeting: `Hello ${data.name},`,
+    blocks: [
+      { kind: "paragraph", text: data.title },
+      { kind: "button", label: data.action, url: data.url },
+      {
+        kind: "note",
+        text: `You get this mail because mail for “${data.kindLabel}” is on in ${brand.product}. Turn it off with one click: ${data.preferenceUrl}`,
+      },
+    ],
+  }),
 } satisfies Record<string, (data: never, brand: MailBrand) => MailContent>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

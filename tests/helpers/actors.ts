@@ -10,3 +10,16 @@ export async function actorByEmail(email: string): Promise<Actor> {
   if (!person) throw new Error(`No person with the email ${email}`);
   return { id: person.id, name: person.name, email: person.email, role: person.appRole };
 }
+
+/** The demo organisation's people the tests act as, one for each role. */
+export async function demoActors() {
+  const [admin, leader, manager, employee] = await Promise.all(
+    [
+      "sam.taylor@northwind.example",
+      "priya.raman@northwind.example",
+      "daniel.okafor@northwind.example",
+      "maya.chen@northwind.example",
+    ].map(actorByEmail),
+  );
+  return { admin: admin!, leader: leader!, manager: manager!, employee: employee! };
+}

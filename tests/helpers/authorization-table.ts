@@ -1,10 +1,13 @@
+import { DEMO_PASSWORD } from "@/lib/demo-accounts";
+import { mailPreferenceUrl } from "@/lib/notifications/preference-link";
 import { ROLES, type Role, type World } from "./matrix-world";
 
 /**
  * The ownership cases a row can be checked in. Every row is also checked with each role's account
  * deactivated: whatever the session cookie says, that is a visitor who must sign in again.
  */
-export type Case = "none" | "own" | "report" | "otherTeam" | "closedCycle" | "self";
+/** `forged`: a wrong password or a forged link or signature. */
+export type Case = "none" | "own" | "report" | "otherTeam" | "closedCycle" | "self" | "forged";
 export type ActionOutcome = "ok" | "refused" | "signin";
 export type PageOutcome = "ok" | "forbidden" | "notFound" | "signin" | "redirect";
 export type Expected<Outcome> = Record<Role, Outcome>;
@@ -25,7 +28,25 @@ export type ActionRow = {
   readOnly?: boolean;
   /** Needs no session: a deactivated account gets the same answer as anyone. */
   public?: boolean;
+  /** A plain form action, called with the form data alone (not through useActionState). */
+  plainForm?: boolean;
+  /**
+   * Ends a session (a write) and sends the browser to sign in: the cookie's own session whoever it
+   * belongs to ("always"), or an active person's sessions only ("signedIn").
+   */
+  endsSessions?: "always" | "signedIn";
+  /** A refused call from a signed-in person is recorded in the audit log (a wrong current password). */
+  recordsRefusals?: boolean;
 };
+
+/** Records the matrix test adds to the seed: a person with no access yet, an outbox mail, a job, a notification. */
+export const extras = { inviteeId: 0, mailId: 0, jobId: 0, employeeNotificationId: 0 };
+
+/** The signed fields of a notification mail's one-click link. */
+function linkFields(personId: number, mail: string): Fields {
+  const link = new URL(mailPreferenceUrl(personId, "cycle_opened"));
+  return { p: link.searchParams.get("p")!, k: link.searchParams.get("k")!, s: link.searchParams.get("s")!, mail };
+}
 
 const assessmentFields = (extra: Fields): Fields => ({
   intent: "draft",
@@ -88,7 +109,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   },
   "app/(app)/me/actions.ts#saveMySelfAssessment": {
     cases: {
-      // The demo manager sits in no team, so has no self-assessment to write.
+      // Everyone self-assesses; only the employee has a draft already.
       own: {
         fields: (w, role) =>
           assessmentFields({
@@ -96,7 +117,7 @@ export const ACTIONS: Record<string, ActionRow> = {
             assessmentId: role === "employee" ? String(w.employeeSelf?.id) : "",
             version: role === "employee" ? String(w.employeeSelf?.version) : "0",
           }),
-        expect: actionFor("employee"),
+        expect: actionFor(...ROLES),
       },
       otherTeam: {
         // Someone else's assessment id, forged into one's own save.
@@ -302,8 +323,86 @@ export const ACTIONS: Record<string, ActionRow> = {
   "app/(app)/admin/actions.ts#openCycleAction": {
     cases: { closedCycle: { fields: (w) => ({ cycleId: String(w.closedCycle.id) }), expect: nobody } },
   },
-  "app/(app)/actions.ts#signOutAction": {
+  "app/(auth)/login/actions.ts#signInWithSso": {
+    // Only sends the browser to the identity provider: no session needed, nothing stored.
     readOnly: true,
+    public: true,
+    plainForm: true,
+    cases: { none: { fields: () => ({ callbackUrl: "/" }), expect: actionFor(...ROLES) } },
+  },
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": {
+    // The same answer for any email; the unknown one is recorded in the audit log.
+    public: true,
+    cases: {
+      none: {
+        fields: () => ({ email: `nobody-${Math.random().toString(36).slice(2)}@example.test` }),
+        expect: actionFor(...ROLES),
+      },
+    },
+  },
+  "app/(auth)/set-password/actions.ts#setPasswordAction": {
+    public: true,
+    cases: {
+      forged: {
+        fields: () => ({ token: "forged-token", password: "Matrix-password-2041!", confirm: "Matrix-password-2041!" }),
+        expect: nobody,
+      },
+    },
+  },
+  "app/(auth)/mail-preferences/actions.ts#setMailPreferenceFromLink": {
+    public: true,
+    cases: {
+      own: { fields: (w, role) => linkFields(w.actorIds[role], ""), expect: actionFor(...ROLES) },
+      // Signed for someone else, replayed with another person's id.
+      forged: {
+        fields: (w, role) => ({ ...linkFields(w.actorIds[role], ""), p: String(w.otherPerson.personId) }),
+        expect: nobody,
+      },
+    },
+  },
+  "app/(app)/notifications/actions.ts#markAllReadAction": {
+    cases: { own: { fields: () => ({}), expect: actionFor(...ROLES) } },
+  },
+  "app/(app)/notifications/actions.ts#saveMailPreferencesAction": {
+    cases: { own: { fields: () => ({ mail: "deadline_near" }), expect: actionFor(...ROLES) } },
+  },
+  "app/(app)/admin/sign-in/actions.ts#setPasswordSignInAction": {
+    cases: {
+      none: { fields: () => ({ adminsOnly: "no" }), expect: actionFor("admin") },
+      // Password sign-in for admins only needs single sign-on configured, which it is not here.
+      forged: { fields: () => ({ adminsOnly: "yes" }), expect: nobody },
+    },
+  },
+  "app/(app)/admin/actions.ts#invitePeopleAction": {
+    cases: { none: { fields: () => ({ personId: String(extras.inviteeId) }), expect: actionFor("admin") } },
+  },
+  "app/(app)/admin/actions.ts#revokeInvitationAction": {
+    // The invitation the row above sent.
+    cases: { none: { fields: () => ({ personId: String(extras.inviteeId) }), expect: actionFor("admin") } },
+  },
+  "app/(app)/account/actions.ts#changePasswordAction": {
+    recordsRefusals: true,
+    cases: {
+      forged: {
+        fields: () => ({
+          current: "not-the-password",
+          password: "Matrix-password-2041!",
+          confirm: "Matrix-password-2041!",
+        }),
+        expect: nobody,
+      },
+      own: {
+        fields: () => ({ current: DEMO_PASSWORD, password: "Matrix-password-2041!", confirm: "Matrix-password-2041!" }),
+        expect: actionFor(...ROLES),
+      },
+    },
+  },
+  "app/(app)/account/actions.ts#signOutEverywhereAction": {
+    endsSessions: "signedIn",
+    cases: { none: { fields: () => ({}), expect: only<ActionOutcome>(ROLES, "signin", "signin") } },
+  },
+  "app/(app)/actions.ts#signOutAction": {
+    endsSessions: "always",
     cases: { none: { fields: () => ({}), expect: only<ActionOutcome>(ROLES, "signin", "signin") } },
   },
 };

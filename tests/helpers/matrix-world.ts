@@ -132,7 +132,14 @@ export async function fingerprint(db: Database) {
     (select string_agg(id || status::text || starts_on || ends_on, ',' order by id) from review_cycles) as cycles,
     (select string_agg(id || ':' || coalesce(role_profile_id, 0) || ':' || team_id, ',' order by id) from team_memberships) as memberships,
     (select string_agg(id || ':' || coalesce(manager_id, 0) || name, ',' order by id) from teams) as teams,
-    (select string_agg(id || app_role::text || active::text || email || name, ',' order by id) from people) as people`);
+    (select string_agg(id || app_role::text || active::text || email || name || password_hash, ',' order by id) from people) as people,
+    (select count(*) || ':' || count(ended_at) from sessions) as sessions,
+    (select count(*) from jobs) as jobs,
+    (select count(*) || ':' || count(used_at) || ':' || count(revoked_at) from access_tokens) as tokens,
+    (select count(*) from outbox_mails) as outbox,
+    (select count(*) || ':' || count(read_at) from notifications) as notifications,
+    (select string_agg(row_to_json(p)::text, ',') from notification_preferences p) as preferences,
+    (select string_agg(row_to_json(o)::text, ',') from organization_settings o) as settings`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
   return JSON.stringify(rows[0]);
 }

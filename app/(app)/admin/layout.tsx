@@ -9,6 +9,7 @@ const ADMIN_SECTIONS = [
   { href: "/admin/import", label: "Import" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Outbox" },
+  { href: "/admin/sign-in", label: "Sign-in" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -6,7 +6,7 @@ import { LadderExplainer } from "@/components/ladder-explainer";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { mySelfAssessmentInOpenCycle } from "@/db/queries/assessments";
-import { requireRole } from "@/lib/dal";
+import { requireActor } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
 import { saveMySelfAssessment } from "./actions";
 
@@ -29,7 +29,7 @@ function statusText(assessment: Mine["assessment"], dateTime: Intl.DateTimeForma
 }
 
 export default async function MyAssessmentPage() {
-  const actor = await requireRole("employee", "manager");
+  const actor = await requireActor();
   const [mine, formats] = await Promise.all([mySelfAssessmentInOpenCycle(actor), dateFormatters()]);
 
   return (
@@ -86,13 +86,11 @@ export default async function MyAssessmentPage() {
             )}
           </Card>
 
-          {mine && !mine.inTeam && !mine.assessment && (
-            <Card title="Not in a team yet">
-              <p className="text-muted">
-                You are not a member of a team, so there is nothing to assess. Ask your administrator to add you to your
-                team.
-              </p>
-            </Card>
+          {mine && !mine.manager && (
+            <p className="text-muted text-sm" data-testid="no-manager-note">
+              Nobody reviews you: you are at the top of the organisation (in no team, or managing your own). Your
+              self-assessment is yours to keep; it counts in no team&apos;s figure.
+            </p>
           )}
 
           {mine?.editable && (
@@ -103,8 +101,12 @@ export default async function MyAssessmentPage() {
               version={mine.assessment?.version ?? 0}
               assessmentId={mine.assessment?.id ?? null}
               hiddenFields={{ cycleId: mine.cycle.id }}
-              submitLabel="Submit to my manager"
-              submitNote="Save a draft any time. Once submitted, your answers are read-only unless your manager returns them."
+              submitLabel={mine.manager ? "Submit to my manager" : "Submit"}
+              submitNote={
+                mine.manager
+                  ? `Save a draft any time. Once submitted, your answers are read-only unless ${mine.manager.name} returns them.`
+                  : "Save a draft any time. Once submitted, your answers are read-only."
+              }
             />
           )}
 

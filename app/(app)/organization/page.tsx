@@ -5,6 +5,7 @@ import { organizationOverview } from "@/db/queries/organization";
 import { ORGANIZATION_ROLES } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
 import { formatIndex, formatIndexChange, formatPercent } from "@/lib/ladder";
+import { parseId } from "@/lib/params";
 import { ResearchSection } from "./research-section";
 import { CalibrationSection } from "./sections/calibration-section";
 import { OrganizationFilters } from "./sections/filters";
@@ -26,7 +27,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
   const o = await organizationOverview(actor, {
     from: params.from,
     to: params.to,
-    departmentId: Number(params.department) || undefined,
+    departmentId: parseId(params.department) ?? undefined,
     basis: params.basis,
   });
   const exportQuery = new URLSearchParams(

@@ -2,7 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/lib/auth";
+import { SSO_PROVIDER_ID, signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/callback-path";
 
 export type SignInState = {
@@ -20,6 +20,8 @@ const refusalMessages: Record<string, string> = {
   throttled:
     "Too many failed sign-ins for this email or network. Wait 15 minutes, then try again — or choose a new password with “Forgot your password?” below.",
   deactivated: "This account has been deactivated. Ask your administrator if you need access again.",
+  sso_only:
+    "Your organisation signs in with single sign-on: use the single sign-on button above. Passwords are kept for administrators.",
   invalid: "That email and password don't match an account. Check both and try again.",
 };
 
@@ -42,4 +44,9 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
     throw error;
   }
   return { values: { email } };
+}
+
+/** Sends the browser to the identity provider; it comes back to /api/auth/callback/oidc. */
+export async function signInWithSso(formData: FormData) {
+  await signIn(SSO_PROVIDER_ID, { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
 }

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
+import { errorProps, FieldError } from "@/components/ui/field-error";
+import { PendingButton } from "@/components/ui/form";
 import { type SignInState, signInWithPassword } from "./actions";
 
 type DemoAccount = { role: string; name: string; email: string };
@@ -54,8 +56,7 @@ export function LoginForm({
             required
             defaultValue={state.values.email}
             key={`email-${state.values.email}`}
-            aria-invalid={Boolean(state.errors?.email)}
-            aria-describedby={state.errors?.email ? "email-error" : undefined}
+            {...errorProps(state.errors, "email")}
             className="input"
           />
         </Field>
@@ -67,18 +68,17 @@ export function LoginForm({
             type="password"
             autoComplete="current-password"
             required
-            aria-invalid={Boolean(state.errors?.password)}
-            aria-describedby={state.errors?.password ? "password-error" : undefined}
+            {...errorProps(state.errors, "password")}
             className="input"
           />
         </Field>
-        <button
-          type="submit"
-          disabled={pending}
+        <PendingButton
+          pending={pending}
+          pendingText="Signing in…"
           className="w-full rounded-md bg-[var(--color-accent)] px-4 py-2.5 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)] disabled:opacity-60"
         >
-          {pending ? "Signing in…" : "Sign in"}
-        </button>
+          {"Sign in"}
+        </PendingButton>
         <p className="text-center text-sm">
           <Link href="/forgot-password" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
             Forgot your password?
@@ -137,11 +137,7 @@ function Field({
       </label>
       <div className="mt-1">{children}</div>
       <div aria-live="polite">
-        {error && (
-          <p id={`${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-            {error.join(" ")}
-          </p>
-        )}
+        <FieldError id={`${name}-error`} messages={error} />
       </div>
     </div>
   );

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { requireRole } from "@/lib/dal";
 import { requestLocale } from "@/lib/locale";
+import { parseCalendarDate, parseId, parseText } from "@/lib/params";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
 
 type Search = { action?: string; actor?: string; target?: string; from?: string; to?: string; before?: string };
-const isoDate = (s?: string) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
 
 function describeDetails(details: unknown) {
   if (!details || typeof details !== "object") return "";
@@ -23,12 +23,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requireRole("admin");
   const params = await searchParams;
   const filter = {
-    action: params.action?.slice(0, 60) || undefined,
-    actor: params.actor?.slice(0, 100) || undefined,
-    target: params.target?.slice(0, 60) || undefined,
-    from: isoDate(params.from),
-    to: isoDate(params.to),
-    before: Number(params.before) > 0 ? Number(params.before) : undefined,
+    action: parseText(params.action, 60),
+    actor: parseText(params.actor, 100),
+    target: parseText(params.target, 60),
+    from: parseCalendarDate(params.from),
+    to: parseCalendarDate(params.to),
+    // The audit log's ids are bigints.
+    before: parseId(params.before, Number.MAX_SAFE_INTEGER) ?? undefined,
   };
   const [{ rows, hasMore }, actions, locale] = await Promise.all([
     listAuditEntries(actor, filter),
@@ -117,54 +118,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </Link>
           </div>
         </form>
-        <ScrollRegion label="Audit entries">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Audit entries, newest first</caption>
-            <thead>
-              <tr className="border-b border-line text-left">
-                <th scope="col" className="px-2 py-2 font-medium">
-                  When (UTC)
-                </th>
-                <th scope="col" className="px-2 py-2 font-medium">
-                  Who
-                </th>
-                <th scope="col" className="px-2 py-2 font-medium">
-                  Action
-                </th>
-                <th scope="col" className="px-2 py-2 font-medium">
-                  Target
-                </th>
-                <th scope="col" className="hidden px-2 py-2 font-medium lg:table-cell">
-                  Details
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b border-line align-top last:border-0">
-                  <td className="whitespace-nowrap px-2 py-2 tabular-nums">{time.format(row.at)}</td>
-                  <td className="px-2 py-2">
-                    {row.actorName ?? (
-                      <span className="text-muted">{(row.details as { email?: string })?.email ?? "unknown"}</span>
-                    )}
-                  </td>
-                  <td className="px-2 py-2 font-mono text-xs">{row.action}</td>
-                  <td className="px-2 py-2">{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : "—"}</td>
-                  <td className="text-muted hidden max-w-md break-words px-2 py-2 text-xs lg:table-cell">
-                    {describeDetails(row.details)}
-                  </td>
-                </tr>
-              ))}
-              {rows.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="text-muted px-3 py-6 text-center">
-                    No entries match.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <SimpleTable
+          label="Audit entries"
+          caption="Audit entries, newest first"
+          pad="px-2 py-2"
+          columns={["When (UTC)", "Who", "Action", "Target", { label: "Details", className: "hidden lg:table-cell" }]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-line align-top last:border-0">
+              <td className="whitespace-nowrap px-2 py-2 tabular-nums">{time.format(row.at)}</td>
+              <td className="px-2 py-2">
+                {row.actorName ?? (
+                  <span className="text-muted">{(row.details as { email?: string })?.email ?? "unknown"}</span>
+                )}
+              </td>
+              <td className="px-2 py-2 font-mono text-xs">{row.action}</td>
+              <td className="px-2 py-2">{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : "—"}</td>
+              <td className="text-muted hidden max-w-md break-words px-2 py-2 text-xs lg:table-cell">
+                {describeDetails(row.details)}
+              </td>
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={5} className="text-muted px-3 py-6 text-center">
+                No entries match.
+              </td>
+            </tr>
+          )}
+        </SimpleTable>
         <div className="mt-4 flex gap-4 text-sm">
           {filter.before && (
             <Link

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage, invalidProps, SubmitButton } from "@/components/ui/form";
+import { FieldError } from "@/components/ui/field-error";
+import { Field, FormMessage, invalidProps, SubmitButton, TextField, useFormWithValues } from "@/components/ui/form";
 import {
   closeCycleAction,
   createCycleAction,
@@ -11,44 +12,14 @@ import {
 } from "../actions";
 
 export function CreateCycleForm({ suggestion }: { suggestion: { name: string; startsOn: string; endsOn: string } }) {
-  const [state, action] = useActionState(createCycleAction, { status: "idle" as const, values: suggestion });
-  const v = state.values ?? suggestion;
+  const [state, action, v] = useFormWithValues(createCycleAction, suggestion);
   return (
     <form action={action} noValidate className="space-y-4">
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Name" name="name" errors={state.fieldErrors?.name} hint='Like "2027 Q1"'>
-          <input
-            id="name"
-            name="name"
-            defaultValue={v.name}
-            key={`n-${v.name}`}
-            className="input"
-            {...invalidProps(state, "name")}
-          />
-        </Field>
-        <Field label="Starts on" name="startsOn" errors={state.fieldErrors?.startsOn} hint="First day">
-          <input
-            id="startsOn"
-            name="startsOn"
-            type="date"
-            defaultValue={v.startsOn}
-            key={`s-${v.startsOn}`}
-            className="input"
-            {...invalidProps(state, "startsOn")}
-          />
-        </Field>
-        <Field label="Ends on" name="endsOn" errors={state.fieldErrors?.endsOn} hint="Last day">
-          <input
-            id="endsOn"
-            name="endsOn"
-            type="date"
-            defaultValue={v.endsOn}
-            key={`e-${v.endsOn}`}
-            className="input"
-            {...invalidProps(state, "endsOn")}
-          />
-        </Field>
+        <TextField label="Name" name="name" state={state} value={v.name} hint='Like "2027 Q1"' />
+        <TextField label="Starts on" name="startsOn" type="date" state={state} value={v.startsOn} hint="First day" />
+        <TextField label="Ends on" name="endsOn" type="date" state={state} value={v.endsOn} hint="Last day" />
       </div>
       <SubmitButton pendingText="Creating…">Create cycle</SubmitButton>
     </form>
@@ -57,35 +28,14 @@ export function CreateCycleForm({ suggestion }: { suggestion: { name: string; st
 
 export function CycleDatesForm({ cycleId, startsOn, endsOn }: { cycleId: number; startsOn: string; endsOn: string }) {
   const initial = { cycleId: String(cycleId), startsOn, endsOn };
-  const [state, action] = useActionState(updateCycleDatesAction, { status: "idle" as const, values: initial });
-  const v = state.values ?? initial;
+  const [state, action, v] = useFormWithValues(updateCycleDatesAction, initial);
   return (
     <form action={action} noValidate className="space-y-4">
       <input type="hidden" name="cycleId" value={cycleId} />
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Starts on" name="startsOn" errors={state.fieldErrors?.startsOn}>
-          <input
-            id="startsOn"
-            name="startsOn"
-            type="date"
-            defaultValue={v.startsOn}
-            key={`s-${v.startsOn}`}
-            className="input"
-            {...invalidProps(state, "startsOn")}
-          />
-        </Field>
-        <Field label="Ends on" name="endsOn" errors={state.fieldErrors?.endsOn}>
-          <input
-            id="endsOn"
-            name="endsOn"
-            type="date"
-            defaultValue={v.endsOn}
-            key={`e-${v.endsOn}`}
-            className="input"
-            {...invalidProps(state, "endsOn")}
-          />
-        </Field>
+        <TextField label="Starts on" name="startsOn" type="date" state={state} value={v.startsOn} />
+        <TextField label="Ends on" name="endsOn" type="date" state={state} value={v.endsOn} />
       </div>
       <SubmitButton tone="plain">Save dates</SubmitButton>
     </form>
@@ -127,11 +77,7 @@ export function CloseCycleForm({ cycleId, name }: { cycleId: number; name: strin
             listed here.
           </span>
         </label>
-        {state.fieldErrors?.confirm && (
-          <p id="confirm-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
-            {state.fieldErrors.confirm.join(" ")}
-          </p>
-        )}
+        <FieldError id="confirm-error" messages={state.fieldErrors?.confirm} />
       </div>
       <SubmitButton tone="danger" pendingText="Closing…">
         Close {name}

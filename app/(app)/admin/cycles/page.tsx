@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { listCyclesWithCounts } from "@/db/queries/admin";
 import { requireRole } from "@/lib/dal";
@@ -35,53 +35,39 @@ export default async function CyclesPage() {
         description="A cycle is drafted, opened for writing, then closed: closed cycles are read-only, in the database itself."
       />
       <Card title="Cycles">
-        <ScrollRegion label="Review cycles">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Review cycles</caption>
-            <thead>
-              <tr className="border-b border-line text-left">
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Cycle
-                </th>
-                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
-                  Dates
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Self-assessments in
-                </th>
-                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
-                  Reviews finalized
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...cycles].reverse().map((cycle) => (
-                <tr key={cycle.id} className="border-b border-line last:border-0">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <Link
-                      href={`/admin/cycles/${cycle.id}`}
-                      className="text-[var(--color-accent)] underline-offset-2 hover:underline dark:text-indigo-300"
-                    >
-                      {cycle.name}
-                    </Link>
-                  </th>
-                  <td className="hidden px-3 py-2 sm:table-cell">
-                    {formats.shortDate.format(calendarDate(cycle.startsOn))} –{" "}
-                    {formats.shortDate.format(calendarDate(cycle.endsOn))}
-                  </td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={cycle.status} />
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{cycle.selfSubmitted}</td>
-                  <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{cycle.finalized}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <SimpleTable
+          label="Review cycles"
+          caption="Review cycles"
+          columns={[
+            "Cycle",
+            { label: "Dates", className: "hidden sm:table-cell" },
+            "Status",
+            { label: "Self-assessments in", align: "right" },
+            { label: "Reviews finalized", align: "right", className: "hidden sm:table-cell" },
+          ]}
+        >
+          {[...cycles].reverse().map((cycle) => (
+            <tr key={cycle.id} className="border-b border-line last:border-0">
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                <Link
+                  href={`/admin/cycles/${cycle.id}`}
+                  className="text-[var(--color-accent)] underline-offset-2 hover:underline dark:text-indigo-300"
+                >
+                  {cycle.name}
+                </Link>
+              </th>
+              <td className="hidden px-3 py-2 sm:table-cell">
+                {formats.shortDate.format(calendarDate(cycle.startsOn))} –{" "}
+                {formats.shortDate.format(calendarDate(cycle.endsOn))}
+              </td>
+              <td className="px-3 py-2">
+                <StatusBadge status={cycle.status} />
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{cycle.selfSubmitted}</td>
+              <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{cycle.finalized}</td>
+            </tr>
+          ))}
+        </SimpleTable>
       </Card>
       <Card
         className="mt-6"

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listPeople, PEOPLE_SORTS, type PeopleSort } from "@/db/queries/admin-people";
 import { accessLabel, canInvite } from "@/lib/access-state";
 import { requireRole } from "@/lib/dal";
+import { parseId, parseText } from "@/lib/params";
 import { PeopleTable } from "./people-table";
 
 export const metadata: Metadata = { title: "People · Admin" };
@@ -21,8 +22,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     : "name";
   const desc = params.dir === "desc";
   const status = params.status === "inactive" || params.status === "all" ? params.status : "active";
-  const q = (params.q ?? "").slice(0, 100);
-  let page = Math.max(1, Math.floor(Number(params.page) || 1));
+  const q = parseText(params.q, 100) ?? "";
+  let page = parseId(params.page) ?? 1;
   let result = await listPeople(actor, { page, pageSize: PAGE_SIZE, q, sort, desc, status });
   const lastPage = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   if (page > lastPage) {

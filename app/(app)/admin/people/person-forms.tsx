@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage, invalidProps, SubmitButton } from "@/components/ui/form";
+import { FormMessage, SelectField, SubmitButton, TextField, useFormWithValues } from "@/components/ui/form";
+import type { ActionState } from "@/lib/action-state";
 import {
   createPersonAction,
   invitePeopleAction,
@@ -23,90 +24,57 @@ function TeamSelect({
 }: {
   teams: TeamOption[];
   value: string;
-  state: { fieldErrors?: Partial<Record<string, string[]>> };
+  state: ActionState<unknown>;
   label?: string;
   allowNone?: boolean;
 }) {
   const departments = [...new Set(teams.map((t) => t.department))];
   return (
-    <Field label={label} name="teamId" errors={state.fieldErrors?.teamId}>
-      <select
-        id="teamId"
-        name="teamId"
-        defaultValue={value}
-        key={`t-${value}`}
-        className="input"
-        {...invalidProps(state as never, "teamId")}
-      >
-        <option value="">{allowNone ? "No team" : "Choose a team"}</option>
-        {departments.map((d) => (
-          <optgroup key={d} label={d}>
-            {teams
-              .filter((t) => t.department === d)
-              .map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-          </optgroup>
-        ))}
-      </select>
-    </Field>
+    <SelectField label={label} name="teamId" state={state} value={value}>
+      <option value="">{allowNone ? "No team" : "Choose a team"}</option>
+      {departments.map((d) => (
+        <optgroup key={d} label={d}>
+          {teams
+            .filter((t) => t.department === d)
+            .map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </SelectField>
   );
 }
 
-function RoleSelect({ value, state }: { value: string; state: { fieldErrors?: Partial<Record<string, string[]>> } }) {
+function RoleSelect({ value, state }: { value: string; state: ActionState<unknown> }) {
   return (
-    <Field label="Role" name="role" errors={state.fieldErrors?.role} hint="What they may see and do">
-      <select
-        id="role"
-        name="role"
-        defaultValue={value}
-        key={`r-${value}`}
-        className="input capitalize"
-        {...invalidProps(state as never, "role")}
-      >
-        {ROLES.map((r) => (
-          <option key={r} value={r} className="capitalize">
-            {r}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <SelectField
+      label="Role"
+      name="role"
+      state={state}
+      value={value}
+      hint="What they may see and do"
+      selectClassName="input capitalize"
+    >
+      {ROLES.map((r) => (
+        <option key={r} value={r} className="capitalize">
+          {r}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
 export function CreatePersonForm({ teams }: { teams: TeamOption[] }) {
   const initial = { name: "", email: "", role: "employee", teamId: "", invite: "on" };
-  const [state, action] = useActionState(createPersonAction, { status: "idle" as const, values: initial });
-  const v = state.values ?? initial;
+  const [state, action, v] = useFormWithValues(createPersonAction, initial);
   return (
     <form action={action} noValidate className="space-y-4">
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" name="name" errors={state.fieldErrors?.name}>
-          <input
-            id="name"
-            name="name"
-            defaultValue={v.name}
-            key={`n-${v.name}`}
-            className="input"
-            autoComplete="off"
-            {...invalidProps(state, "name")}
-          />
-        </Field>
-        <Field label="Email" name="email" errors={state.fieldErrors?.email}>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            defaultValue={v.email}
-            key={`e-${v.email}`}
-            className="input"
-            autoComplete="off"
-            {...invalidProps(state, "email")}
-          />
-        </Field>
+        <TextField label="Name" name="name" state={state} value={v.name} autoComplete="off" />
+        <TextField label="Email" name="email" type="email" state={state} value={v.email} autoComplete="off" />
         <RoleSelect value={v.role} state={state} />
         <TeamSelect teams={teams} value={v.teamId} state={state} allowNone />
       </div>
@@ -133,34 +101,14 @@ export function CreatePersonForm({ teams }: { teams: TeamOption[] }) {
 
 export function EditPersonForm({ person }: { person: { id: number; name: string; email: string; role: string } }) {
   const initial = { personId: String(person.id), name: person.name, email: person.email, role: person.role };
-  const [state, action] = useActionState(updatePersonAction, { status: "idle" as const, values: initial });
-  const v = state.values ?? initial;
+  const [state, action, v] = useFormWithValues(updatePersonAction, initial);
   return (
     <form action={action} noValidate className="space-y-4">
       <input type="hidden" name="personId" value={person.id} />
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Name" name="name" errors={state.fieldErrors?.name}>
-          <input
-            id="name"
-            name="name"
-            defaultValue={v.name}
-            key={`n-${v.name}`}
-            className="input"
-            {...invalidProps(state, "name")}
-          />
-        </Field>
-        <Field label="Email" name="email" errors={state.fieldErrors?.email}>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            defaultValue={v.email}
-            key={`e-${v.email}`}
-            className="input"
-            {...invalidProps(state, "email")}
-          />
-        </Field>
+        <TextField label="Name" name="name" state={state} value={v.name} />
+        <TextField label="Email" name="email" type="email" state={state} value={v.email} />
         <RoleSelect value={v.role} state={state} />
       </div>
       <SubmitButton>Save</SubmitButton>
@@ -178,8 +126,7 @@ export function MovePersonForm({
   currentTeamId: number | null;
 }) {
   const initial = { personId: String(personId), teamId: currentTeamId ? String(currentTeamId) : "" };
-  const [state, action] = useActionState(movePersonAction, { status: "idle" as const, values: initial });
-  const v = state.values ?? initial;
+  const [state, action, v] = useFormWithValues(movePersonAction, initial);
   return (
     <form action={action} noValidate className="space-y-4">
       <input type="hidden" name="personId" value={personId} />

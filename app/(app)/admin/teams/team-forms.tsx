@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormMessage, invalidProps, SubmitButton } from "@/components/ui/form";
+import { FormMessage, SelectField, SubmitButton, TextField, useFormWithValues } from "@/components/ui/form";
 import { createTeamAction, setTeamManagerAction } from "../actions";
 
 export function SetManagerForm({
@@ -14,8 +13,7 @@ export function SetManagerForm({
   candidates: { id: number; name: string; role: string }[];
 }) {
   const initial = { teamId: String(team.id), managerId: managerId ? String(managerId) : "" };
-  const [state, action] = useActionState(setTeamManagerAction, { status: "idle" as const, values: initial });
-  const v = state.values ?? initial;
+  const [state, action, v] = useFormWithValues(setTeamManagerAction, initial);
   const fieldId = `manager-${team.id}`;
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
@@ -54,39 +52,20 @@ export function SetManagerForm({
 
 export function CreateTeamForm({ departments }: { departments: { id: number; name: string }[] }) {
   const initial = { name: "", departmentId: "" };
-  const [state, action] = useActionState(createTeamAction, { status: "idle" as const, values: initial });
-  const v = state.values ?? initial;
+  const [state, action, v] = useFormWithValues(createTeamAction, initial);
   return (
     <form action={action} noValidate className="space-y-4">
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Team name" name="name" errors={state.fieldErrors?.name}>
-          <input
-            id="name"
-            name="name"
-            defaultValue={v.name}
-            key={`n-${v.name}`}
-            className="input"
-            {...invalidProps(state, "name")}
-          />
-        </Field>
-        <Field label="Department" name="departmentId" errors={state.fieldErrors?.departmentId}>
-          <select
-            id="departmentId"
-            name="departmentId"
-            defaultValue={v.departmentId}
-            key={`d-${v.departmentId}`}
-            className="input"
-            {...invalidProps(state, "departmentId")}
-          >
-            <option value="">Choose a department</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <TextField label="Team name" name="name" state={state} value={v.name} />
+        <SelectField label="Department" name="departmentId" state={state} value={v.departmentId}>
+          <option value="">Choose a department</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <SubmitButton>Create team</SubmitButton>
     </form>

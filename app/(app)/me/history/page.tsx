@@ -5,9 +5,9 @@ import { LevelMixHistoryChart } from "@/components/charts/level-mix-history-char
 import { LevelMixBar } from "@/components/level-mix-bar";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { myClosedQuarters, myLatestTasks, teamTasksDoneWithAi } from "@/db/queries/my-history";
-import { requireRole } from "@/lib/dal";
+import { requireActor } from "@/lib/dal";
 import {
   CAPABILITIES,
   CAPABILITY_GROWTH,
@@ -28,7 +28,7 @@ import {
 export const metadata: Metadata = { title: "My history" };
 
 export default async function MyHistoryPage() {
-  const actor = await requireRole("employee", "manager");
+  const actor = await requireActor();
   const [quarters, latestTasks, teamAi] = await Promise.all([
     myClosedQuarters(actor),
     myLatestTasks(actor),
@@ -109,45 +109,29 @@ type Quarters = Awaited<ReturnType<typeof myClosedQuarters>>;
 
 function SelfVersusManager({ quarters }: { quarters: Quarters }) {
   return (
-    <ScrollRegion label="Your self-assessment and your manager's review by quarter">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Your leverage index and level mix next to your manager&apos;s, by quarter</caption>
-        <thead>
-          <tr className="border-b border-line text-left">
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Quarter
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              You
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Your manager
-            </th>
-            <th scope="col" className="py-2 text-right font-medium">
-              Gap
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...quarters].reverse().map((q) => (
-            <tr key={q.cycleId} className="border-b border-line last:border-0">
-              <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">
-                {q.cycleName}
-              </th>
-              <td className="py-2 pr-3">
-                <MixCell mix={q.self?.mix ?? null} label={`Your ${q.cycleName} level mix`} />
-              </td>
-              <td className="py-2 pr-3">
-                <MixCell mix={q.manager?.mix ?? null} label={`Your manager's ${q.cycleName} level mix`} />
-              </td>
-              <td className="py-2 text-right tabular-nums">
-                {q.self && q.manager ? formatIndexChange(calibrationGap(q.self.mix, q.manager.mix)) : "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <SimpleTable
+      label="Your self-assessment and your manager's review by quarter"
+      caption="Your leverage index and level mix next to your manager's, by quarter"
+      pad="py-2 pr-3"
+      columns={["Quarter", "You", "Your manager", { label: "Gap", align: "right", pad: "py-2" }]}
+    >
+      {[...quarters].reverse().map((q) => (
+        <tr key={q.cycleId} className="border-b border-line last:border-0">
+          <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">
+            {q.cycleName}
+          </th>
+          <td className="py-2 pr-3">
+            <MixCell mix={q.self?.mix ?? null} label={`Your ${q.cycleName} level mix`} />
+          </td>
+          <td className="py-2 pr-3">
+            <MixCell mix={q.manager?.mix ?? null} label={`Your manager's ${q.cycleName} level mix`} />
+          </td>
+          <td className="py-2 text-right tabular-nums">
+            {q.self && q.manager ? formatIndexChange(calibrationGap(q.self.mix, q.manager.mix)) : "—"}
+          </td>
+        </tr>
+      ))}
+    </SimpleTable>
   );
 }
 

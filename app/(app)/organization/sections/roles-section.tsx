@@ -1,6 +1,6 @@
 import { ExposureBadge } from "@/components/exposure-badge";
 import { Card } from "@/components/ui/card";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { OrganizationOverview } from "@/db/queries/organization";
 import { formatPercent, formatPointsChange } from "@/lib/ladder";
 
@@ -26,48 +26,35 @@ function Trend({ values }: { values: (number | null)[] }) {
 
 function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOverview["roles"] }) {
   return (
-    <ScrollRegion label={caption}>
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-line text-left">
-            <th scope="col" className="px-2 py-2 font-medium">
-              Role
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              Class
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              AI exposure
-            </th>
-            <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">
-              People
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              Trend
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {roles.map((r) => (
-            <tr key={r.id} className="border-b border-line last:border-0">
-              <th scope="row" className="px-2 py-2 text-left font-normal">
-                <span className="font-medium">{r.title}</span>
-                <span className="text-muted block text-xs">{r.team}</span>
-              </th>
-              <td className="px-2 py-2">
-                <ExposureBadge exposureClass={r.exposureClass} />
-              </td>
-              <td className="px-2 py-2 text-right tabular-nums">{formatPercent(r.exposure)}</td>
-              <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{r.headCount}</td>
-              <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
-                <Trend values={r.trend} /> {r.change === null ? "—" : formatPointsChange(r.change)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <SimpleTable
+      label={caption}
+      caption={caption}
+      pad="px-2 py-2"
+      columns={[
+        "Role",
+        "Class",
+        { label: "AI exposure", align: "right" },
+        { label: "People", align: "right", className: "hidden sm:table-cell" },
+        { label: "Trend", align: "right" },
+      ]}
+    >
+      {roles.map((r) => (
+        <tr key={r.id} className="border-b border-line last:border-0">
+          <th scope="row" className="px-2 py-2 text-left font-normal">
+            <span className="font-medium">{r.title}</span>
+            <span className="text-muted block text-xs">{r.team}</span>
+          </th>
+          <td className="px-2 py-2">
+            <ExposureBadge exposureClass={r.exposureClass} />
+          </td>
+          <td className="px-2 py-2 text-right tabular-nums">{formatPercent(r.exposure)}</td>
+          <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{r.headCount}</td>
+          <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+            <Trend values={r.trend} /> {r.change === null ? "—" : formatPointsChange(r.change)}
+          </td>
+        </tr>
+      ))}
+    </SimpleTable>
   );
 }
 

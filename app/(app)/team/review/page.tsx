@@ -59,6 +59,12 @@ export default async function ReviewBoardPage() {
         title={`${board.cycle.name} review`}
         description={`Due ${formats.date.format(calendarDate(board.cycle.endsOn))}. Open a person to compare their self-assessment with yours, calibrate and finalize.`}
       />
+      {board.selfInManagedTeam && (
+        <p className="mb-6 rounded-md border border-line px-3 py-2 text-sm" role="note">
+          You are a member of a team you manage. Nobody reviews themselves, so you are not on this board: your review
+          comes from the manager of the team you belong to — ask an admin to move you into your own manager&apos;s team.
+        </p>
+      )}
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
         <Stat
           label="Self-assessments in"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { PendingButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
 import { assignRolesAction } from "./actions";
 
@@ -47,13 +48,13 @@ export function RoleAssignments({
         ))}
       </ul>
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
+        <PendingButton
+          pending={pending}
+          pendingText="Saving…"
           className="rounded-md border border-line px-4 py-2 text-sm font-semibold hover:border-[var(--color-accent)] disabled:opacity-60"
         >
-          {pending ? "Saving…" : "Save role assignments"}
-        </button>
+          {"Save role assignments"}
+        </PendingButton>
         <p
           aria-live="polite"
           className={`text-sm ${state.status === "error" ? "text-red-700 dark:text-red-400" : "text-muted"}`}

@@ -3,12 +3,42 @@ import { ActionError } from "@/lib/action-state";
 import { AccessDeniedError } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
 import type { DryRunPlan } from "@/lib/import/people-csv";
+import { IMPORT_MAX_BYTES } from "@/lib/limits";
 import { sameOriginHandler } from "@/lib/request-origin";
 
 export const dynamic = "force-dynamic";
 
-const MAX_BYTES = 10 * 1024 * 1024;
 const SHOWN_ROWS = 500;
+
+const tooLarge = () =>
+  Response.json(
+    { error: "The file is larger than 10 MB. Split it into smaller files; nothing was imported." },
+    { status: 413 },
+  );
+
+/**
+ * The body as text, counted in bytes as it arrives — a chunked body has no Content-Length to check
+ * first — or null once it passes the limit: refused whole, never cut short. The rest of an
+ * oversized body is read and dropped (up to a few times the limit), so the client is still
+ * listening when the refusal comes.
+ */
+async function bodyWithin(request: Request, maxBytes: number) {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > 4 * maxBytes) {
+      await reader.cancel();
+      break;
+    }
+    if (bytes <= maxBytes) parts.push(value);
+  }
+  return bytes > maxBytes ? null : Buffer.concat(parts).toString("utf8");
+}
 
 /**
  * POST the CSV text. `?mode=dry-run` answers with the plan as JSON; `?mode=apply` streams progress
@@ -19,9 +49,9 @@ export const POST = sameOriginHandler("text/csv", async (request: Request) => {
   if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
   if (actor.role !== "admin") return Response.json({ error: "Only admins can import people." }, { status: 403 });
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BYTES) return Response.json({ error: "The file is larger than 10 MB." }, { status: 413 });
-  const text = await request.text();
-  if (text.length > MAX_BYTES) return Response.json({ error: "The file is larger than 10 MB." }, { status: 413 });
+  if (length > IMPORT_MAX_BYTES) return tooLarge();
+  const text = await bodyWithin(request, IMPORT_MAX_BYTES);
+  if (text === null) return tooLarge();
   if (!text.trim()) return Response.json({ error: "The file is empty." }, { status: 400 });
   const mode = new URL(request.url).searchParams.get("mode");
 

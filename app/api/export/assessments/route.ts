@@ -1,5 +1,7 @@
 import { assessmentsCsvStream } from "@/db/queries/export";
 import { getCurrentActor } from "@/lib/dal";
+import { unknownDepartment } from "@/lib/export-params";
+import { parseId } from "@/lib/params";
 
 export const dynamic = "force-dynamic";
 
@@ -8,11 +10,13 @@ export async function GET(request: Request) {
   const actor = await getCurrentActor();
   if (!actor) return new Response("Sign in first.\n", { status: 401 });
   const params = new URL(request.url).searchParams;
-  const departmentId = Number(params.get("department")) || undefined;
+  const department = params.get("department");
+  const departmentId = department ? parseId(department) : null;
+  if (department && !departmentId) return unknownDepartment();
   const stream = await assessmentsCsvStream(actor, {
     from: params.get("from") ?? undefined,
     to: params.get("to") ?? undefined,
-    departmentId,
+    departmentId: departmentId ?? undefined,
   });
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(stream, {

@@ -1,6 +1,8 @@
 import { organizationCsvStream } from "@/db/queries/export";
 import { hasRole, ORGANIZATION_ROLES } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
+import { unknownDepartment } from "@/lib/export-params";
+import { parseId } from "@/lib/params";
 
 export const dynamic = "force-dynamic";
 
@@ -11,10 +13,13 @@ export async function GET(request: Request) {
   if (!hasRole(actor, ORGANIZATION_ROLES))
     return new Response("Only leaders and admins can export the organisation's figures.\n", { status: 403 });
   const params = new URL(request.url).searchParams;
+  const department = params.get("department");
+  const departmentId = department ? parseId(department) : null;
+  if (department && !departmentId) return unknownDepartment();
   const stream = await organizationCsvStream(actor, {
     from: params.get("from") ?? undefined,
     to: params.get("to") ?? undefined,
-    departmentId: Number(params.get("department")) || undefined,
+    departmentId: departmentId ?? undefined,
   });
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(stream, {

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, Stat } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { cycleOutstanding, getCycle } from "@/db/queries/admin";
 import { requireRole } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
+import { parseId } from "@/lib/params";
 import { CloseCycleForm, CycleDatesForm, OpenCycleForm, ReopenCycleForm } from "../cycle-forms";
 
 export const metadata: Metadata = { title: "Cycle · Admin" };
@@ -26,8 +26,8 @@ export default async function CyclePage({
   searchParams: Promise<{ done?: string }>;
 }) {
   const actor = await requireRole("admin");
-  const cycleId = Number((await params).cycleId);
-  const cycle = Number.isInteger(cycleId) && cycleId > 0 ? await getCycle(actor, cycleId) : null;
+  const cycleId = parseId((await params).cycleId);
+  const cycle = cycleId ? await getCycle(actor, cycleId) : null;
   if (!cycle) notFound();
   const [outstanding, formats, { done }] = await Promise.all([
     cycle.status === "open" ? cycleOutstanding(actor, cycle.id) : null,
@@ -37,11 +37,7 @@ export default async function CyclePage({
   const doneMessage = done && done in DONE ? DONE[done as keyof typeof DONE](cycle.name) : null;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/cycles" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
-          ← All cycles
-        </Link>
-      </p>
+      <BackLink href="/admin/cycles">All cycles</BackLink>
       <PageHeader
         title={cycle.name}
         description={`${formats.shortDate.format(calendarDate(cycle.startsOn))} – ${formats.shortDate.format(calendarDate(cycle.endsOn))}`}
@@ -78,44 +74,31 @@ export default async function CyclePage({
               <summary className="cursor-pointer text-sm font-medium">
                 Still unsubmitted ({outstanding.total} people)
               </summary>
-              <ScrollRegion label="People who have not finished" className="mt-2 max-h-80 overflow-auto">
-                <table className="w-full text-sm">
-                  <caption className="sr-only">People who have not finished this cycle</caption>
-                  <thead>
-                    <tr className="border-b border-line text-left">
-                      <th scope="col" className="px-2 py-1 font-medium">
-                        Person
-                      </th>
-                      <th scope="col" className="px-2 py-1 font-medium">
-                        Team
-                      </th>
-                      <th scope="col" className="px-2 py-1 font-medium">
-                        Self-assessment
-                      </th>
-                      <th scope="col" className="px-2 py-1 font-medium">
-                        Review
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {outstanding.people.map((p) => (
-                      <tr key={p.personId} className="border-b border-line last:border-0">
-                        <th scope="row" className="px-2 py-1 text-left font-normal">
-                          {p.name}
-                        </th>
-                        <td className="px-2 py-1">{p.team}</td>
-                        <td className="px-2 py-1">{p.selfDone ? "Submitted" : "Missing"}</td>
-                        <td className="px-2 py-1">{p.reviewDone ? "Finalized" : "Missing"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                {outstanding.total > outstanding.people.length && (
-                  <p className="text-muted mt-2 text-xs">
-                    Showing the first {outstanding.people.length} of {outstanding.total}.
-                  </p>
-                )}
-              </ScrollRegion>
+              <SimpleTable
+                label="People who have not finished"
+                regionClassName="mt-2 max-h-80 overflow-auto"
+                caption="People who have not finished this cycle"
+                pad="px-2 py-1"
+                columns={["Person", "Team", "Self-assessment", "Review"]}
+                footer={
+                  outstanding.total > outstanding.people.length && (
+                    <p className="text-muted mt-2 text-xs">
+                      Showing the first {outstanding.people.length} of {outstanding.total}.
+                    </p>
+                  )
+                }
+              >
+                {outstanding.people.map((p) => (
+                  <tr key={p.personId} className="border-b border-line last:border-0">
+                    <th scope="row" className="px-2 py-1 text-left font-normal">
+                      {p.name}
+                    </th>
+                    <td className="px-2 py-1">{p.team}</td>
+                    <td className="px-2 py-1">{p.selfDone ? "Submitted" : "Missing"}</td>
+                    <td className="px-2 py-1">{p.reviewDone ? "Finalized" : "Missing"}</td>
+                  </tr>
+                ))}
+              </SimpleTable>
             </details>
           )}
           <CloseCycleForm cycleId={cycle.id} name={cycle.name} />

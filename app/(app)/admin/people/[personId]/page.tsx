@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getPerson, listTeamsAdmin } from "@/db/queries/admin-people";
 import { accessLabel, accessStateOf, canInvite } from "@/lib/access-state";
 import { requireRole } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
+import { parseId } from "@/lib/params";
 import { ActiveForm, EditPersonForm, InvitationForms, MovePersonForm } from "../person-forms";
 
 export const metadata: Metadata = { title: "Person · Admin" };
@@ -20,8 +20,8 @@ export default async function PersonPage({
   searchParams: Promise<{ created?: string; invited?: string }>;
 }) {
   const actor = await requireRole("admin");
-  const id = Number((await params).personId);
-  const person = Number.isInteger(id) && id > 0 ? await getPerson(actor, id) : null;
+  const id = parseId((await params).personId);
+  const person = id ? await getPerson(actor, id) : null;
   if (!person) notFound();
   const [teams, formats, { created, invited }] = await Promise.all([
     listTeamsAdmin(actor),
@@ -31,11 +31,7 @@ export default async function PersonPage({
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name, department: t.department }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/people" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
-          ← People
-        </Link>
-      </p>
+      <BackLink href="/admin/people">People</BackLink>
       <PageHeader title={person.name} description={person.email}>
         <StatusBadge status={person.active ? "active" : "inactive"} />
       </PageHeader>

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { LineChart } from "@/components/charts/line-chart";
 import { StackedAreaChart } from "@/components/charts/stacked-area-chart";
 import { Card, Stat } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { teamTrendForOrganization } from "@/db/queries/organization";
 import { ORGANIZATION_ROLES } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
 import { ACCENT_COLOR, formatIndex, formatIndexChange, formatPercent, LEVELS, SHARE_KEYS } from "@/lib/ladder";
+import { parseId } from "@/lib/params";
 import { cycleLabel, pct1, seriesColor } from "../../sections/format";
 
 export const metadata: Metadata = { title: "Team trends · Organization" };
@@ -18,8 +18,8 @@ export const metadata: Metadata = { title: "Team trends · Organization" };
 /** A team's trends for leaders and admins: read-only, reached from the Organization page. */
 export default async function OrganizationTeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const actor = await requireRole(...ORGANIZATION_ROLES);
-  const teamId = Number((await params).teamId);
-  const trend = Number.isInteger(teamId) && teamId > 0 ? await teamTrendForOrganization(actor, teamId) : null;
+  const teamId = parseId((await params).teamId);
+  const trend = teamId ? await teamTrendForOrganization(actor, teamId) : null;
   if (!trend) notFound();
   const points = trend.cycles.filter((c) => c.figures);
   const labels = points.map(cycleLabel);
@@ -37,11 +37,7 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
   }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/organization" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
-          ← Organization
-        </Link>
-      </p>
+      <BackLink href="/organization">Organization</BackLink>
       <PageHeader
         title={trend.team.name}
         description={`${trend.team.department} · manager ${trend.team.manager ?? "none"} · read-only view of the team's trends`}

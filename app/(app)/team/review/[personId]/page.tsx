@@ -11,6 +11,7 @@ import { AccessDeniedError } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
 import { calibrationGap, formatIndex, formatIndexChange, type LevelMix, leverageIndex } from "@/lib/ladder";
 import { dateFormatters } from "@/lib/locale";
+import { parseId } from "@/lib/params";
 import { returnForChangesAction, saveManagerReviewAction } from "./actions";
 import { ManagerReviewForm } from "./manager-review-form";
 import { ReturnForChangesForm } from "./return-for-changes-form";
@@ -29,8 +30,8 @@ function MixRow({ label, mix }: { label: string; mix: LevelMix }) {
 
 export default async function ReviewPersonPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireRole("manager");
-  const personId = Number((await params).personId);
-  if (!Number.isInteger(personId) || personId <= 0) notFound();
+  const personId = parseId((await params).personId);
+  if (!personId) notFound();
   const review = await getReview(actor, personId).catch((error: unknown) => {
     if (error instanceof AccessDeniedError) forbidden();
     throw error;
@@ -49,7 +50,7 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
     : self.status === "draft"
       ? `${firstName} has a draft in progress; you see it once it is submitted.`
       : self.status === "returned"
-        ? `Returned for changes — waiting for ${firstName} to submit again.`
+        ? `Returned for changes — waiting for ${firstName} to submit again. Below: what they last submitted.`
         : self.status === "finalized"
           ? "Finalized with your review."
           : `Submitted ${self.submittedAt ? formats.dateTime.format(self.submittedAt) : ""}.`;

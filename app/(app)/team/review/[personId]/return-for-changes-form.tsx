@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { PendingButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
 import { RETURN_MESSAGE_MAX } from "@/lib/limits";
 
@@ -44,13 +45,13 @@ export function ReturnForChangesForm({
         <p id="return-message-error" className="text-sm text-red-700 dark:text-red-400" aria-live="polite">
           {error.join(" ") || (state.status === "error" ? state.message : "")}
         </p>
-        <button
-          type="submit"
-          disabled={pending}
+        <PendingButton
+          pending={pending}
+          pendingText="Returning…"
           className="rounded-md border border-line px-3 py-1.5 text-sm font-semibold hover:border-[var(--color-accent)] disabled:opacity-60"
         >
-          {pending ? "Returning…" : "Return for changes"}
-        </button>
+          {"Return for changes"}
+        </PendingButton>
       </form>
     </details>
   );

@@ -11,6 +11,7 @@ import { AccessDeniedError } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
 import { formatIndex, leverageIndex } from "@/lib/ladder";
 import { dateFormatters } from "@/lib/locale";
+import { parseId } from "@/lib/params";
 import type { RoleEditorValues } from "@/lib/role-schema";
 import { linkRoleAction } from "../../research/actions";
 import { saveRoleAction } from "../actions";
@@ -19,8 +20,8 @@ export const metadata: Metadata = { title: "Edit role" };
 
 export default async function EditRolePage({ params }: { params: Promise<{ roleId: string }> }) {
   const actor = await requireRole("manager");
-  const roleId = Number((await params).roleId);
-  if (!Number.isInteger(roleId) || roleId <= 0) notFound();
+  const roleId = parseId((await params).roleId);
+  if (!roleId) notFound();
   const role = await getRoleMapping(actor, roleId).catch((error: unknown) => {
     if (error instanceof AccessDeniedError) forbidden();
     throw error;

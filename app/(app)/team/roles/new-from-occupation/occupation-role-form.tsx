@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { PendingButton } from "@/components/ui/form";
 import type { OccupationTaskRow } from "@/db/queries/occupations";
 import type { ActionState } from "@/lib/action-state";
 import { createRoleFromOccupationAction, type RoleFromOccupationValues } from "./actions";
@@ -43,13 +44,13 @@ export function OccupationRoleForm({
       <LabelSourceFieldset source={picker.source} onChange={picker.changeSource} />
       <TaskPicker tasks={tasks} picker={picker} errors={errors} />
       <TargetMixFieldset mix={mix} errors={errors} />
-      <button
-        type="submit"
-        disabled={pending}
+      <PendingButton
+        pending={pending}
+        pendingText="Saving…"
         className="rounded-md bg-[var(--color-accent)] px-4 py-2.5 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)] disabled:opacity-60"
       >
-        {pending ? "Saving…" : "Save role"}
-      </button>
+        {"Save role"}
+      </PendingButton>
     </form>
   );
 }

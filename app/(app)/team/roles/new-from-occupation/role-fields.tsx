@@ -1,6 +1,5 @@
 import { useState } from "react";
-
-type FieldErrors = Partial<Record<string, string[]>>;
+import { errorProps, FieldError, type FieldErrors } from "@/components/ui/field-error";
 
 /** The new role's title (the occupation's, to start with) and its team. */
 export function RoleFields({
@@ -26,14 +25,9 @@ export function RoleFields({
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           className="input mt-1"
-          aria-invalid={Boolean(errors.title)}
-          aria-describedby={errors.title ? "title-error" : undefined}
+          {...errorProps(errors, "title")}
         />
-        {errors.title && (
-          <p id="title-error" className="mt-1 text-sm text-red-700 dark:text-red-300">
-            {errors.title[0]}
-          </p>
-        )}
+        <FieldError id="title-error" messages={errors.title} />
       </div>
       <div>
         <label htmlFor="teamId" className="block text-sm font-medium">
@@ -45,8 +39,7 @@ export function RoleFields({
           value={teamId}
           onChange={(e) => setTeamId(e.target.value)}
           className="input mt-1"
-          aria-invalid={Boolean(errors.teamId)}
-          aria-describedby={errors.teamId ? "teamId-error" : undefined}
+          {...errorProps(errors, "teamId")}
         >
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
@@ -54,11 +47,7 @@ export function RoleFields({
             </option>
           ))}
         </select>
-        {errors.teamId && (
-          <p id="teamId-error" className="mt-1 text-sm text-red-700 dark:text-red-300">
-            {errors.teamId[0]}
-          </p>
-        )}
+        <FieldError id="teamId-error" messages={errors.teamId} />
       </div>
     </div>
   );

@@ -1,0 +1,59 @@
+import {
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  type ChartOptions,
+  Filler,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from "chart.js";
+
+// One registration for every chart: Chart.js keeps them globally anyway, whichever chart loads first.
+ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, BarElement, Filler, Tooltip, Legend);
+
+// Axis text in the page's muted ink for the system theme (charts draw only in the browser).
+export const prefersDark = typeof window !== "undefined" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+ChartJS.defaults.color = prefersDark ? "#a0a8b6" : "#5b6472";
+ChartJS.defaults.borderColor = "rgba(128, 128, 128, 0.18)";
+
+export const percentTicks = { callback: (value: number | string) => `${value}%` };
+
+export function axisTitle(text: string) {
+  return { display: true, text };
+}
+
+type LineOptions = ChartOptions<"line">;
+
+/**
+ * A chart over review cycles that fills its box, with one tooltip for every series at the cycle
+ * under the pointer and the cycles along x.
+ */
+export function overCyclesOptions(
+  xTitle: string,
+  plugins: NonNullable<LineOptions["plugins"]>,
+  scales: NonNullable<LineOptions["scales"]>,
+): LineOptions {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    interaction: { mode: "index", intersect: false },
+    plugins,
+    scales: { x: { title: axisTitle(xTitle) }, ...scales },
+  };
+}
+
+/** Line segments that end at a provisional point (an open cycle's, from `provisionalFrom` on) are dashed. */
+export function provisionalSegment(provisionalFrom: number | undefined, dash: number[]) {
+  return {
+    borderDash: (ctx: { p1DataIndex: number }) =>
+      provisionalFrom !== undefined && ctx.p1DataIndex >= provisionalFrom ? dash : undefined,
+  };
+}
+
+/** A chart canvas is an image to assistive technology, described by the chart's summary sentence. */
+export function describedAs(summary: string) {
+  return { role: "img", "aria-label": summary } as const;
+}

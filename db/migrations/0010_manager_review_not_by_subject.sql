@@ -1,0 +1,1 @@
+ALTER TABLE "assessments" ADD CONSTRAINT "assessments_manager_not_by_subject" CHECK ("assessments"."kind" = 'self' or "assessments"."author_id" <> "assessments"."subject_id");

@@ -1,0 +1,197 @@
+import bcrypt from "bcryptjs";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { openDraftCycle } from "@/db/queries/admin";
+import { mySelfAssessmentInOpenCycle, submitSelfAssessment } from "@/db/queries/assessments";
+import { mailPreferencesOf, myNotifications, setMailPreference } from "@/db/queries/notifications";
+import { returnForChanges } from "@/db/queries/reviews";
+import {
+  assessments,
+  departments,
+  jobs,
+  notifications,
+  people,
+  reviewCycles,
+  teamMemberships,
+  teams,
+} from "@/db/schema";
+import type { AssessmentDraftValues } from "@/lib/assessment-schema";
+import type { Actor } from "@/lib/authz";
+import { runPendingJobs, runSchedules } from "@/lib/jobs/runner";
+import { verifyMailPreferenceLink } from "@/lib/notifications/preference-link";
+import { startSmtpServer } from "./helpers/smtp-server";
+import { createTestDatabase } from "./helpers/test-db";
+
+let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+const actors: Record<string, Actor> = {};
+let cycleId: number;
+
+const complete = (): AssessmentDraftValues => ({
+  mix: { s1: 10, s2: 20, s3: 40, s4: 20, s5: 10 },
+  tasks: [{ text: "Recommend where to reallocate the opex budget", level: 3, aiUsed: false }],
+  ratings: { judgment: 4, communication: 3, stakeholders: 3, systemsThinking: 2, ownership: 4 },
+  notes: "",
+});
+
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  smtp = await startSmtpServer();
+  const hash = bcrypt.hashSync("x", 4);
+  const add = async (key: string, name: string, role: Actor["role"], active = true) => {
+    const [row] = await testDb.db
+      .insert(people)
+      .values({ name, email: `${key}@example.test`, passwordHash: hash, appRole: role, active })
+      .returning();
+    actors[key] = { id: row!.id, name, email: row!.email, role };
+  };
+  await add("admin", "Sam Admin", "admin");
+  await add("leader", "Lea Leader", "leader");
+  await add("manager", "Mo Manager", "manager");
+  for (const i of [1, 2, 3, 4]) await add(`e${i}`, `Employee ${i}`, "employee");
+  await add("gone", "Gone Person", "employee", false);
+  const [dept] = await testDb.db.insert(departments).values({ name: "Ops" }).returning();
+  const [team] = await testDb.db
+    .insert(teams)
+    .values({ name: "Ops team", departmentId: dept!.id, managerId: actors.manager!.id })
+    .returning();
+  await testDb.db.insert(teamMemberships).values(
+    ["e1", "e2", "e3", "e4", "gone"].map((k) => ({
+      teamId: team!.id,
+      personId: actors[k]!.id,
+      startedOn: "2020-01-01",
+    })),
+  );
+  // Ends in two days: inside the default three-day reminder window.
+  const [cycle] = await testDb.db
+    .insert(reviewCycles)
+    .values({ name: "2026 Q4", startsOn: isoDay(-80), endsOn: isoDay(2) })
+    .returning();
+  cycleId = cycle!.id;
+});
+afterAll(async () => {
+  await smtp.close();
+  await testDb.dispose();
+});
+afterEach(() => vi.unstubAllEnvs());
+
+/** A worker loop as each app instance runs it: schedules, then due jobs, a few turns. */
+async function workerLoop(turns = 4) {
+  for (let i = 0; i < turns; i++) {
+    await runSchedules();
+    await runPendingJobs();
+  }
+}
+
+const mailsTo = (email: string, subject: RegExp) =>
+  smtp.deliveries.filter((d) => d.envelopeTo.includes(email) && subject.test(d.parsed.subject ?? ""));
+
+describe("notifications", () => {
+  it("opening a cycle tells every active person, in the bell and by mail, with a working preference link", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("AUTH_SECRET", "test-secret-for-links-0000000000000");
+    await openDraftCycle(actors.admin!, cycleId);
+    await runPendingJobs();
+    const everyone = ["admin", "leader", "manager", "e1", "e2", "e3", "e4"];
+    const mails = await smtp.waitFor(everyone.length);
+    expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual(everyone.map((k) => actors[k]!.email).sort());
+    expect(mailsTo(actors.gone!.email, /./)).toHaveLength(0);
+    const mail = mails.find((m) => m.envelopeTo[0] === actors.e1!.email)!;
+    expect(mail.parsed.subject).toMatch(/^2026 Q4 is open/);
+    expect(mail.parsed.html).toContain("Start your self-assessment");
+    const link = mail.parsed.text?.match(/mail-preferences\?(\S+)/)?.[1] ?? "";
+    const params = Object.fromEntries(new URLSearchParams(link));
+    expect(verifyMailPreferenceLink(params)).toEqual({ personId: actors.e1!.id, kind: "cycle_opened" });
+    expect(verifyMailPreferenceLink({ ...params, p: String(actors.e2!.id) })).toBeNull();
+    const bell = await myNotifications(actors.leader!);
+    expect(bell.unread).toBe(1);
+    expect(bell.rows[0]!.href).toBe("/me");
+  });
+
+  it("a leader at the top self-assesses without a manager; their submission tells nobody", async () => {
+    const mine = await mySelfAssessmentInOpenCycle(actors.leader!);
+    expect(mine?.manager).toBeNull();
+    expect(mine?.editable).toBe(true);
+    await submitSelfAssessment(actors.leader!, { cycleId, assessmentId: null, version: 0, values: complete() });
+    const [row] = await testDb.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.subjectId, actors.leader!.id), eq(assessments.kind, "self")));
+    expect(row).toMatchObject({ status: "submitted", teamId: null });
+    const submitted = await testDb.db.select().from(notifications).where(eq(notifications.kind, "self_submitted"));
+    expect(submitted).toHaveLength(0);
+  });
+
+  it("a submission tells the manager; a return tells the employee", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("AUTH_SECRET", "test-secret-for-links-0000000000000");
+    await submitSelfAssessment(actors.e1!, { cycleId, assessmentId: null, version: 0, values: complete() });
+    await submitSelfAssessment(actors.e2!, { cycleId, assessmentId: null, version: 0, values: complete() });
+    const managerBell = await myNotifications(actors.manager!);
+    expect(managerBell.rows.filter((n) => n.kind === "self_submitted").map((n) => n.title)).toEqual(
+      expect.arrayContaining([
+        "Employee 1 submitted their self-assessment",
+        "Employee 2 submitted their self-assessment",
+      ]),
+    );
+    const [e2Self] = await testDb.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.subjectId, actors.e2!.id), eq(assessments.kind, "self")));
+    await returnForChanges(actors.manager!, {
+      personId: actors.e2!.id,
+      expectedSelfVersion: e2Self!.version,
+      message: "Add the forecast work.",
+    });
+    const before = smtp.deliveries.length;
+    await runPendingJobs();
+    // Mo gets two "submitted" mails, Employee 2 the return.
+    const mails = (await smtp.waitFor(before + 3)).slice(before);
+    expect(mails.map((m) => [m.envelopeTo[0], m.parsed.subject]).sort()).toEqual(
+      [
+        [actors.e2!.email, "Mo Manager returned your 2026 Q4 self-assessment for changes"],
+        [actors.manager!.email, "Employee 1 submitted their self-assessment"],
+        [actors.manager!.email, "Employee 2 submitted their self-assessment"],
+      ].sort(),
+    );
+  });
+
+  it("two workers send the deadline reminder to exactly those who have not submitted, once each", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("AUTH_SECRET", "test-secret-for-links-0000000000000");
+    // e4 turned deadline mails off: the bell still tells them, no mail goes.
+    await setMailPreference(actors.e4!.id, "deadline_near", false);
+    expect((await mailPreferencesOf(actors.e4!.id)).deadline_near).toBe(false);
+    const before = smtp.deliveries.length;
+    await Promise.all([workerLoop(), workerLoop()]);
+    // Not submitted: admin, manager, e2 (returned), e3, e4. Submitted: leader, e1. Deactivated: gone.
+    const expected = ["admin", "manager", "e2", "e3", "e4"].map((k) => actors[k]!.id).sort((a, b) => a - b);
+    const reminders = await testDb.db
+      .select({ personId: notifications.personId })
+      .from(notifications)
+      .where(eq(notifications.kind, "deadline_near"));
+    expect(reminders.map((r) => r.personId).sort((a, b) => a - b)).toEqual(expected);
+    const mailed = ["admin", "manager", "e2", "e3"];
+    await smtp.waitFor(before + mailed.length);
+    await new Promise((r) => setTimeout(r, 300));
+    const deadlineMails = smtp.deliveries.slice(before).filter((d) => /closes on/.test(d.parsed.subject ?? ""));
+    expect(deadlineMails.map((d) => d.envelopeTo[0]).sort()).toEqual(mailed.map((k) => actors[k]!.email).sort());
+    // Later turns on both instances add nothing.
+    await Promise.all([workerLoop(2), workerLoop(2)]);
+    const again = await testDb.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(eq(notifications.kind, "deadline_near"));
+    expect(again[0]!.n).toBe(expected.length);
+    const [pending] = await testDb.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobs)
+      .where(sql`${jobs.status} <> 'done'`);
+    expect(pending!.n).toBe(0);
+    expect(smtp.deliveries.slice(before).filter((d) => /closes on/.test(d.parsed.subject ?? ""))).toHaveLength(
+      mailed.length,
+    );
+  });
+});
