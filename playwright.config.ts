@@ -43,6 +43,8 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-000000",
+      // A production server on PostgreSQL refuses to start without it (instances must share it).
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
       LEVERAGE_DEMO: "1",
       SMTP_URL: `smtp://mailer:mail-secret@127.0.0.1:${smtpPort}`,
       MAIL_FROM: "Leverage Ladder <ladder@northwind.example>",

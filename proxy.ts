@@ -1,21 +1,43 @@
+import { NextResponse } from "next/server";
 import NextAuth from "next-auth";
 import { authConfig } from "@/lib/auth.config";
+import { contentSecurityPolicy, sendsHsts } from "@/lib/content-security-policy";
+import { isAllowedOrigin } from "@/lib/request-origin";
 
 const { auth } = NextAuth(authConfig);
 
-// Redirects only: every page and action checks who is asking in the data-access layer.
+const PUBLIC_PATHS = /^\/(login|forgot-password|set-password|mail-preferences)(\/|$)/;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+// Redirects, the origin check and the per-request CSP only: every page and action checks who is
+// asking in the data-access layer.
 export default auth((request) => {
-  if (request.auth) return;
-  const url = new URL("/login", request.nextUrl);
-  const target = request.nextUrl.pathname + request.nextUrl.search;
-  if (target !== "/") url.searchParams.set("callbackUrl", target);
-  return Response.redirect(url);
+  const { pathname } = request.nextUrl;
+  // A POST to a page is a server action. Next's own check trusts X-Forwarded-Host; this one does not.
+  // Route handlers under /api check their own origin and media type (lib/request-origin.ts).
+  if (!SAFE_METHODS.has(request.method) && !pathname.startsWith("/api/") && !isAllowedOrigin(request.headers)) {
+    return new Response("Cross-origin requests are refused.", { status: 403 });
+  }
+  if (!request.auth && !PUBLIC_PATHS.test(pathname)) {
+    const url = new URL("/login", request.nextUrl);
+    const target = pathname + request.nextUrl.search;
+    if (target !== "/") url.searchParams.set("callbackUrl", target);
+    return Response.redirect(url);
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  if (sendsHsts(request.nextUrl, process.env.APP_URL))
+    response.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  return response;
 });
 
-// Route handlers under api/ answer 401 themselves; keeping them out of the proxy also keeps it from
-// buffering request bodies, which it cuts short at 10 MB (the import route refuses those whole).
+// Route handlers under api/ answer 401 and check their origin themselves; keeping them out of the proxy
+// also keeps it from buffering request bodies, which it cuts short at 10 MB (the import route refuses those whole).
 export const config = {
-  matcher: [
-    "/((?!login|forgot-password|set-password|mail-preferences|api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
-  ],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

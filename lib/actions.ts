@@ -18,6 +18,13 @@ type ActionOptions<Schema extends z.ZodType, Values> = {
   handler: (input: z.output<Schema>, actor: Actor, formData: FormData) => Promise<ActionState<Values> | undefined>;
 };
 
+/** The dotted paths of the strings holding a NUL character, which PostgreSQL cannot store in text or jsonb. */
+function pathsWithNul(value: unknown, path = ""): string[] {
+  if (typeof value === "string") return value.includes("\u0000") ? [path || "_form"] : [];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, inner]) => pathsWithNul(inner, path ? `${path}.${key}` : key));
+}
+
 /**
  * The one path every form action takes: session → role → zod → handler. Refusals the user can act
  * on come back as a message and field errors, with the submitted values, never as a thrown page.
@@ -31,7 +38,18 @@ export function formAction<Schema extends z.ZodType, Values>(options: ActionOpti
       if (options.roles && !options.roles.includes(actor.role)) {
         return { status: "error", values, message: "You do not have access to this." };
       }
-      const parsed = options.schema.safeParse(options.toInput ? options.toInput(values, formData) : values);
+      const input = options.toInput ? options.toInput(values, formData) : values;
+      const withNul = pathsWithNul(input);
+      if (withNul.length > 0) {
+        const message = "Remove the invisible control character (NUL) from this text.";
+        return {
+          status: "error",
+          values,
+          fieldErrors: Object.fromEntries(withNul.map((path) => [path, [message]])),
+          message: "Some answers need attention.",
+        };
+      }
+      const parsed = options.schema.safeParse(input);
       if (!parsed.success) {
         return {
           status: "error",

@@ -6,6 +6,10 @@
 import { z } from "zod";
 import { CAPABILITIES, type CapabilityKey, LEVELS, type LevelMix, mixTotal, SHARE_KEYS } from "@/lib/ladder";
 import { ASSESSMENT_TASKS_MAX, formatLimit, NOTES_MAX, TASK_TEXT_MAX } from "@/lib/limits";
+import { recordVersion } from "@/lib/record-id";
+
+// Zod compiles fast parsers with `new Function`, which the CSP forbids in the browser (proxy.ts).
+z.config({ jitless: true });
 
 const count = formatLimit;
 
@@ -153,7 +157,7 @@ type AssessmentIntent = z.infer<typeof assessmentIntent>;
  */
 export function assessmentFormSchema<Envelope extends z.ZodRawShape>(envelope: Envelope) {
   return assessmentDraftSchema
-    .extend({ intent: assessmentIntent, version: z.coerce.number().int().min(0), ...envelope })
+    .extend({ intent: assessmentIntent, version: recordVersion, ...envelope })
     .superRefine((values, ctx) => {
       if ((values as { intent?: unknown }).intent === "submit")
         checkComplete(values as unknown as AssessmentDraftValues, ctx);

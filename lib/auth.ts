@@ -9,7 +9,7 @@ import { startSession } from "@/db/queries/sessions";
 import type { Person } from "@/db/schema";
 import { ssoConfig } from "@/lib/env";
 import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
-import { verifySignIn } from "@/lib/sign-in";
+import { clientAddress, clientIp, verifySignIn } from "@/lib/sign-in";
 import { resolveSsoSignIn } from "@/lib/sso";
 import { authConfig } from "./auth.config";
 
@@ -33,11 +33,6 @@ const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(EMAIL_MAX),
   password: z.string().max(PASSWORD_MAX),
 });
-
-export function clientIp(headers: Headers) {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "local";
-}
 
 /** Once SSO is configured, an admin may keep password sign-in for admins only. */
 async function passwordSignInAllowed(person: Person) {
@@ -79,12 +74,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidCredentials();
-        const ip = clientIp(request.headers);
+        const ip = clientAddress(request.headers);
         const outcome = await verifySignIn({ ...parsed.data, ip });
         switch (outcome.result) {
           case "ok":
             if (!(await passwordSignInAllowed(outcome.person))) {
-              await recordAudit({ actorId: outcome.person.id, action: "sign_in.refused_sso_only", ip });
+              await recordAudit({
+                actorId: outcome.person.id,
+                action: "sign_in.refused_sso_only",
+                ip: ip ?? undefined,
+              });
               throw new PasswordSignInOff();
             }
             return {
@@ -94,7 +93,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
               role: outcome.person.appRole,
               sessionId: await startSession({
                 personId: outcome.person.id,
-                ip,
+                ip: ip ?? undefined,
                 userAgent: request.headers.get("user-agent"),
               }),
             };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isDemoMode } from "./env";
+import { isDemoMode, missingSharedSecrets } from "./env";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -24,5 +24,22 @@ describe("isDemoMode", () => {
   it("refuses a value it does not understand", () => {
     vi.stubEnv("LEVERAGE_DEMO", "yes");
     expect(() => isDemoMode()).toThrow();
+  });
+});
+
+describe("missingSharedSecrets", () => {
+  const production = { NODE_ENV: "production", DATABASE_URL: "postgres://u@db:5432/ladder" } as const;
+
+  it("names both shared secrets a production server on PostgreSQL lacks", () => {
+    expect(missingSharedSecrets({ ...production })).toEqual(["AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"]);
+    expect(missingSharedSecrets({ ...production, AUTH_SECRET: "s" })).toEqual(["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"]);
+    expect(missingSharedSecrets({ ...production, AUTH_SECRET: "s", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "k" })).toEqual(
+      [],
+    );
+  });
+
+  it("asks nothing of the embedded demo or of development", () => {
+    expect(missingSharedSecrets({ NODE_ENV: "production" })).toEqual([]);
+    expect(missingSharedSecrets({ NODE_ENV: "development", DATABASE_URL: production.DATABASE_URL })).toEqual([]);
   });
 });

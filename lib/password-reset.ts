@@ -16,12 +16,16 @@ export const RESET_LIMITS = {
   windowSeconds: 15 * 60,
 } as const;
 
-/** Counts a reset request against the email and the address; true when either is over its limit. */
-export async function resetRequestThrottled(email: string, ip: string) {
+/**
+ * Counts a reset request against the email and the address; true when either is over its limit.
+ * `ip` null: the address is unknown (no trusted proxy), so only the per-email limit applies — one
+ * shared key would let anyone block resets for everybody.
+ */
+export async function resetRequestThrottled(email: string, ip: string | null) {
   const byEmail = await countSignInAttempt(`reset-email:${email}`, RESET_LIMITS.perEmail, RESET_LIMITS.windowSeconds);
-  const byIp = await countSignInAttempt(`reset-ip:${ip}`, RESET_LIMITS.perIp, RESET_LIMITS.windowSeconds);
-  if (!byEmail.locked && !byIp.locked) return false;
-  await recordAudit({ actorId: null, action: "password_reset.throttled", details: { email }, ip });
+  const byIp = ip ? await countSignInAttempt(`reset-ip:${ip}`, RESET_LIMITS.perIp, RESET_LIMITS.windowSeconds) : null;
+  if (!byEmail.locked && !byIp?.locked) return false;
+  await recordAudit({ actorId: null, action: "password_reset.throttled", details: { email }, ip: ip ?? undefined });
   return true;
 }
 

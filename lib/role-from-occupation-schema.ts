@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCompleteMix, SHARE_KEYS } from "@/lib/ladder";
 import { NAME_MAX, ROLE_TASKS_MAX } from "@/lib/limits";
+import { recordId } from "@/lib/record-id";
 
 const share = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -14,7 +15,7 @@ const share = z.preprocess(
 /** A role started from an O*NET occupation: its tasks (each with the level the manager confirmed) and target mix. */
 export const roleFromOccupationSchema = z
   .object({
-    teamId: z.coerce.number().int().positive("Choose a team"),
+    teamId: recordId("Choose a team"),
     title: z
       .string()
       .trim()
@@ -24,7 +25,7 @@ export const roleFromOccupationSchema = z
     tasks: z
       .array(
         z.object({
-          id: z.coerce.number().int().positive(),
+          id: recordId(),
           level: z.coerce.number().int().min(1, "Choose a level").max(5, "Choose a level"),
         }),
       )

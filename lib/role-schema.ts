@@ -8,6 +8,10 @@ import {
   ROLE_TASKS_MAX,
   TASK_TEXT_MAX,
 } from "@/lib/limits";
+import { recordId } from "@/lib/record-id";
+
+// Zod compiles fast parsers with `new Function`, which the CSP forbids in the browser (proxy.ts).
+z.config({ jitless: true });
 
 const share = z.coerce
   .number({ error: "Enter a whole percent from 0 to 100." })
@@ -28,10 +32,10 @@ const roleTaskSchema = z.object({
 /** A role's mapping onto the ladder, as the role editor sends it and `saveRoleMapping` stores it. */
 export const roleMappingSchema = z
   .object({
-    roleId: z.coerce.number().int().positive().nullable(),
+    roleId: recordId().nullable(),
     /** The version the editor started from: saving over a newer one is a conflict. */
-    baseVersion: z.coerce.number().int().positive().nullable(),
-    teamId: z.coerce.number().int().positive("Choose the team this role belongs to."),
+    baseVersion: recordId().nullable(),
+    teamId: recordId("Choose the team this role belongs to."),
     title: z
       .string()
       .trim()

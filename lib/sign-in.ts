@@ -3,6 +3,7 @@ import bcrypt from "bcryptjs";
 import { recordAudit } from "@/db/queries/audit";
 import { countSignInAttempt, findPersonByEmail, forgiveSignInAttempts } from "@/db/queries/sign-in";
 import type { Person } from "@/db/schema";
+import { trustsProxyHeaders } from "@/lib/env";
 
 /** Password checks allowed per key in a window; past them the key is locked for a window. */
 export const SIGN_IN_LIMITS = {
@@ -20,16 +21,44 @@ function hashForUnknownUser() {
 
 export type SignInOutcome = { result: "ok"; person: Person } | { result: "invalid" | "throttled" | "deactivated" };
 
-export async function verifySignIn(input: { email: string; password: string; ip: string }): Promise<SignInOutcome> {
+/**
+ * The client's address for the per-address limit, or null when it cannot be known. Next gives
+ * route handlers and actions no socket address: `next start` copies it into X-Forwarded-For only
+ * when the client sent none, so without a trusted proxy in front (TRUST_PROXY=1) that header is
+ * whatever the client chose, and a per-address key from it is worthless. Behind the proxy, its
+ * address for the client is the last entry (earlier ones come from the client).
+ */
+export function clientAddress(headers: Headers): string | null {
+  if (!trustsProxyHeaders()) return null;
+  const last = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return last || headers.get("x-real-ip") || null;
+}
+
+/** The client's address for logs and records; "unknown" without a trusted proxy. */
+export function clientIp(headers: Headers) {
+  return clientAddress(headers) ?? "unknown";
+}
+
+/** `ip` null: the address is unknown, so only the per-email limit applies (never one shared key for everyone). */
+export async function verifySignIn(input: {
+  email: string;
+  password: string;
+  ip: string | null;
+}): Promise<SignInOutcome> {
   const emailKey = `email:${input.email}`;
-  const ipKey = `ip:${input.ip}`;
+  const ipKey = input.ip ? `ip:${input.ip}` : null;
 
   const [byEmail, byIp] = [
     await countSignInAttempt(emailKey, SIGN_IN_LIMITS.perEmail, SIGN_IN_LIMITS.windowSeconds),
-    await countSignInAttempt(ipKey, SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds),
+    ipKey ? await countSignInAttempt(ipKey, SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds) : { locked: false },
   ];
   if (byEmail.locked || byIp.locked) {
-    await recordAudit({ actorId: null, action: "sign_in.throttled", details: { email: input.email }, ip: input.ip });
+    await recordAudit({
+      actorId: null,
+      action: "sign_in.throttled",
+      details: { email: input.email },
+      ip: input.ip ?? undefined,
+    });
     return { result: "throttled" };
   }
 
@@ -41,15 +70,15 @@ export async function verifySignIn(input: { email: string; password: string; ip:
       actorId: person?.id ?? null,
       action: "sign_in.failed",
       details: { email: input.email },
-      ip: input.ip,
+      ip: input.ip ?? undefined,
     });
     return { result: "invalid" };
   }
   await forgiveSignInAttempts(emailKey, ipKey);
   if (!person.active) {
-    await recordAudit({ actorId: person.id, action: "sign_in.refused_inactive", ip: input.ip });
+    await recordAudit({ actorId: person.id, action: "sign_in.refused_inactive", ip: input.ip ?? undefined });
     return { result: "deactivated" };
   }
-  await recordAudit({ actorId: person.id, action: "sign_in", ip: input.ip });
+  await recordAudit({ actorId: person.id, action: "sign_in", ip: input.ip ?? undefined });
   return { result: "ok", person };
 }

@@ -2,7 +2,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { buildIsStale, ensureAuthSecret, nextBin, root } from "./lib.mjs";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: ensureAuthSecret() };
+// The embedded demo generates its secret; on PostgreSQL several instances must share one, so it is set by hand.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+if (!process.env.DATABASE_URL) env.AUTH_SECRET = ensureAuthSecret();
 const dev = process.argv.includes("--dev");
 
 if (!dev && buildIsStale()) {

@@ -112,6 +112,18 @@ describe("formAction: session → role → zod → handler", () => {
     expect(calls).toEqual([]);
   });
 
+  it("refuses a NUL character, which the database cannot store, by its field, before the handler", async () => {
+    await signedInAs(ids.admin);
+    const { action, calls } = adminAction(async () => undefined);
+    expect(await action(idle, form({ name: "Ro\u0000om", seats: "4" }))).toEqual({
+      status: "error",
+      values: { name: "Ro\u0000om", seats: "4" },
+      fieldErrors: { name: ["Remove the invisible control character (NUL) from this text."] },
+      message: "Some answers need attention.",
+    });
+    expect(calls).toEqual([]);
+  });
+
   it("keys nested fields by their dotted path and form-wide refusals by _form", async () => {
     await signedInAs(ids.admin);
     const nested = formAction({

@@ -107,4 +107,14 @@ describe("password reset by mail", () => {
     }
     expect(await resetRequestThrottled("fresh@example.test", "10.3.0.1")).toBe(true);
   });
+
+  it("without a known address (no trusted proxy) applies only the per-email limit, never one key for everyone", async () => {
+    for (let i = 0; i < RESET_LIMITS.perIp + 2; i++) {
+      expect(await resetRequestThrottled(`anon${i}@example.test`, null)).toBe(false);
+    }
+    for (let i = 0; i < RESET_LIMITS.perEmail; i++) {
+      expect(await resetRequestThrottled("anon-same@example.test", null)).toBe(false);
+    }
+    expect(await resetRequestThrottled("anon-same@example.test", null)).toBe(true);
+  });
 });

@@ -284,6 +284,8 @@ export async function movePerson(actor: Actor, personId: number, teamId: number)
   const db = await getDb();
   await db
     .transaction(async (tx) => {
+      const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId)).for("update");
+      if (!person) throw new ActionError("That person does not exist.");
       const [current] = await tx
         .select()
         .from(teamMemberships)

@@ -36,9 +36,10 @@ export async function countSignInAttempt(key: string, limit: number, windowSecon
 }
 
 /** A successful sign-in: the email starts afresh, and the address gets its attempt back. */
-export async function forgiveSignInAttempts(emailKey: string, ipKey: string) {
+export async function forgiveSignInAttempts(emailKey: string, ipKey: string | null) {
   const db = await getDb();
   await db.delete(signInThrottle).where(eq(signInThrottle.key, emailKey));
+  if (!ipKey) return;
   await db
     .update(signInThrottle)
     .set({ failures: sql`greatest(${signInThrottle.failures} - 1, 0)` })

@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/account";
 import { formAction } from "@/lib/actions";
-import { clientIp, signIn, signOut } from "@/lib/auth";
+import { signIn, signOut } from "@/lib/auth";
 import { requireActor } from "@/lib/dal";
+import { clientIp } from "@/lib/sign-in";
 
 export const changePasswordAction = formAction({
   schema: z

@@ -18,10 +18,11 @@ import { ActionError } from "@/lib/action-state";
 import { formAction } from "@/lib/actions";
 import { type InviteOutcome, invitePeople } from "@/lib/invitations";
 import { EMAIL_MAX, NAME_MAX, REOPEN_REASON_MAX, REOPEN_REASON_MIN } from "@/lib/limits";
+import { recordId } from "@/lib/record-id";
 
 const str = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
-const id = z.coerce.number().int().positive();
+const id = recordId();
 
 const datesSchema = z
   .object({ startsOn: isoDate, endsOn: isoDate })
@@ -214,7 +215,7 @@ export const movePersonAction = formAction({
   roles: ["admin"],
   schema: z.object({
     personId: id,
-    teamId: z.coerce.number({ error: "Choose a team." }).int().positive("Choose a team."),
+    teamId: recordId("Choose a team."),
   }),
   readValues: (f) => ({ personId: str(f, "personId"), teamId: str(f, "teamId") }),
   handler: async (input, actor) => {
@@ -250,7 +251,7 @@ export const createTeamAction = formAction({
   roles: ["admin"],
   schema: z.object({
     name: z.string().trim().min(1, "Enter a name.").max(NAME_MAX, `At most ${NAME_MAX} characters.`),
-    departmentId: z.coerce.number({ error: "Choose a department." }).int().positive("Choose a department."),
+    departmentId: recordId("Choose a department."),
   }),
   readValues: (f) => ({ name: str(f, "name"), departmentId: str(f, "departmentId") }),
   handler: async (input, actor) => {

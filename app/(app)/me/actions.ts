@@ -11,10 +11,11 @@ import {
   contentOf,
   readAssessmentFormData,
 } from "@/lib/assessment-schema";
+import { recordId } from "@/lib/record-id";
 
 const selfAssessmentForm = assessmentFormSchema({
-  cycleId: z.coerce.number().int().positive(),
-  assessmentId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
+  cycleId: recordId(),
+  assessmentId: z.union([z.literal("").transform(() => null), recordId()]),
 });
 
 const saveOrSubmit = formAction({

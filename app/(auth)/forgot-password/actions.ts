@@ -3,8 +3,8 @@
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { z } from "zod";
-import { clientIp } from "@/lib/auth";
 import { resetRequestThrottled, sendPasswordResetMail } from "@/lib/password-reset";
+import { clientAddress } from "@/lib/sign-in";
 
 export type ForgotPasswordState = {
   status: "idle" | "sent" | "error";
@@ -32,8 +32,8 @@ export async function requestPasswordResetAction(
     return { status: "error", values: { email: typed }, errors: { email: parsed.error.issues.map((i) => i.message) } };
   }
   const email = parsed.data;
-  const ip = clientIp(await headers());
-  if (await resetRequestThrottled(email, ip)) {
+  const address = clientAddress(await headers());
+  if (await resetRequestThrottled(email, address)) {
     return {
       status: "error",
       values: { email: typed },
@@ -42,7 +42,7 @@ export async function requestPasswordResetAction(
   }
   after(async () => {
     try {
-      await sendPasswordResetMail(email, ip);
+      await sendPasswordResetMail(email, address ?? "unknown");
     } catch (error) {
       console.error("Password reset mail could not be sent", { email, error });
     }

@@ -1,9 +1,10 @@
 "use server";
 
 import { headers } from "next/headers";
-import { clientIp, signIn } from "@/lib/auth";
+import { signIn } from "@/lib/auth";
 import { homePathFor } from "@/lib/authz";
 import { setPasswordWithToken } from "@/lib/password-reset";
+import { clientIp } from "@/lib/sign-in";
 
 export type SetPasswordState = {
   status: "idle" | "error";

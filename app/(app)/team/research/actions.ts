@@ -4,9 +4,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { linkRoleToOccupation } from "@/db/queries/role-from-occupation";
 import { formAction } from "@/lib/actions";
+import { recordId } from "@/lib/record-id";
 
 const linkSchema = z.object({
-  roleId: z.coerce.number().int().positive(),
+  roleId: recordId(),
   occupationCode: z.union([z.literal(""), z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, "Choose an occupation")]),
 });
 

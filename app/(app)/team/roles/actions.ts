@@ -6,6 +6,7 @@ import { z } from "zod";
 import { assignRoles, saveRoleMapping } from "@/db/queries/roles";
 import { ActionError } from "@/lib/action-state";
 import { formAction } from "@/lib/actions";
+import { recordId } from "@/lib/record-id";
 import { readRoleEditorValues, roleEditorInput, roleMappingSchema } from "@/lib/role-schema";
 
 export const saveRoleAction = formAction({
@@ -21,9 +22,7 @@ export const saveRoleAction = formAction({
 });
 
 const assignmentsSchema = z.object({
-  assignments: z.array(
-    z.object({ personId: z.coerce.number().int().positive(), roleId: z.coerce.number().int().positive().nullable() }),
-  ),
+  assignments: z.array(z.object({ personId: recordId(), roleId: recordId().nullable() })),
 });
 
 type AssignmentValues = { roles: Record<string, string> };

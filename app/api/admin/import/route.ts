@@ -4,6 +4,7 @@ import { AccessDeniedError } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
 import type { DryRunPlan } from "@/lib/import/people-csv";
 import { IMPORT_MAX_BYTES } from "@/lib/limits";
+import { sameOriginHandler } from "@/lib/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +44,7 @@ async function bodyWithin(request: Request, maxBytes: number) {
  * POST the CSV text. `?mode=dry-run` answers with the plan as JSON; `?mode=apply` streams progress
  * as newline-delimited JSON while the one transaction runs, then the summary or the refusal.
  */
-export async function POST(request: Request) {
+export const POST = sameOriginHandler("text/csv", async (request: Request) => {
   const actor = await getCurrentActor();
   if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
   if (actor.role !== "admin") return Response.json({ error: "Only admins can import people." }, { status: 403 });
@@ -99,4 +100,4 @@ export async function POST(request: Request) {
   return new Response(stream, {
     headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
   });
-}
+});

@@ -12,12 +12,13 @@ import {
   readAssessmentFormData,
 } from "@/lib/assessment-schema";
 import { CALIBRATION_REASON_MAX, formatLimit, RETURN_MESSAGE_MAX } from "@/lib/limits";
+import { recordId, recordVersion } from "@/lib/record-id";
 
 const reviewForm = assessmentDraftSchema.extend({
   intent: z.enum(["draft", "submit", "finalize"], { error: "Choose Save draft, Save review or Finalize." }),
-  version: z.coerce.number().int().min(0),
-  assessmentId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
-  personId: z.coerce.number().int().positive(),
+  version: recordVersion,
+  assessmentId: z.union([z.literal("").transform(() => null), recordId()]),
+  personId: recordId(),
   calibrationReason: z
     .string()
     .max(CALIBRATION_REASON_MAX, { error: `Keep the reason under ${formatLimit(CALIBRATION_REASON_MAX)} characters.` }),
@@ -62,8 +63,8 @@ export async function saveManagerReviewAction(previous: ActionState<AssessmentFo
 type ReturnValues = { message: string };
 
 const returnForm = z.object({
-  personId: z.coerce.number().int().positive(),
-  selfVersion: z.coerce.number().int().positive(),
+  personId: recordId(),
+  selfVersion: recordId(),
   message: z
     .string()
     .trim()
