@@ -9,6 +9,14 @@ import { LevelMixEditor } from "./level-mix-editor";
 import { NotesField } from "./notes-field";
 import { TaskInventoryEditor, type TaskRow, toTaskRows } from "./task-inventory-editor";
 
+/** A further submit button; with `confirm`, it first asks in a modal dialog that says what it does. */
+export type ExtraAction = {
+  value: string;
+  label: string;
+  pendingLabel: string;
+  confirm?: { title: string; body: React.ReactNode; confirmLabel: string };
+};
+
 export type AssessmentFormAction = (
   state: ActionState<AssessmentFormEcho>,
   formData: FormData,
@@ -31,7 +39,7 @@ export type AssessmentFormProps = {
   /** Extra text in the task section: e.g. how the manager's copy was pre-filled. */
   taskNote?: React.ReactNode;
   /** Further submit buttons after the main one, each sending its `value` as the intent (e.g. the manager's Finalize). */
-  extraActions?: { value: string; label: string; pendingLabel: string }[];
+  extraActions?: ExtraAction[];
   /** A section of the caller's own just before the buttons, given the values as typed and the field errors. */
   beforeActions?: (current: {
     mix: AssessmentDraftValues["mix"];
@@ -96,6 +104,8 @@ export function AssessmentForm({
   const [dirty, setDirty] = useState(false);
   const summaryRef = useRef<HTMLElement>(null);
   const leaving = useRef(false);
+  const confirmRef = useRef<HTMLDialogElement>(null);
+  const [confirming, setConfirming] = useState<ExtraAction | null>(null);
 
   const version = state.values?.version ?? loadedVersion;
   const assessmentId = state.values?.assessmentId ?? loadedAssessmentId;
@@ -145,7 +155,17 @@ export function AssessmentForm({
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const chosen = submitter?.value ?? "draft";
-    const intent: string = chosen === "submit" || extraActions.some((a) => a.value === chosen) ? chosen : "draft";
+    const extra = extraActions.find((a) => a.value === chosen);
+    if (extra?.confirm) {
+      // Nothing is sent until the dialog is confirmed; Escape or Cancel close it and focus returns to the button.
+      setConfirming(extra);
+      confirmRef.current?.showModal();
+      return;
+    }
+    send(chosen === "submit" || extra ? chosen : "draft");
+  }
+
+  function send(intent: string) {
     const formData = new FormData();
     formData.set("intent", intent);
     formData.set("version", String(version));
@@ -270,6 +290,43 @@ export function AssessmentForm({
             {pending && pendingIntent === extra.value ? extra.pendingLabel : extra.label}
           </button>
         ))}
+        <dialog
+          ref={confirmRef}
+          aria-labelledby={`${prefix}-confirm-title`}
+          aria-describedby={`${prefix}-confirm-body`}
+          onClose={() => setConfirming(null)}
+          className="surface m-auto max-w-md rounded-xl p-5 shadow-lg backdrop:bg-black/40"
+        >
+          {confirming?.confirm && (
+            <>
+              <h2 id={`${prefix}-confirm-title`} className="text-base font-semibold">
+                {confirming.confirm.title}
+              </h2>
+              <div id={`${prefix}-confirm-body`} className="mt-2 text-sm">
+                {confirming.confirm.body}
+              </div>
+              <div className="mt-4 flex flex-wrap justify-end gap-3">
+                <button
+                  type="button"
+                  onClick={() => confirmRef.current?.close()}
+                  className="rounded-md border border-line px-4 py-2 text-sm font-semibold hover:border-[var(--color-accent)]"
+                >
+                  Cancel
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    confirmRef.current?.close();
+                    send(confirming.value);
+                  }}
+                  className="rounded-md bg-[var(--color-accent-strong)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent)]"
+                >
+                  {confirming.confirm.confirmLabel}
+                </button>
+              </div>
+            </>
+          )}
+        </dialog>
         <p id={`${prefix}-status`} role="status" className="text-sm" data-testid="form-status">
           {successText ??
             (state.status === "error" ? (

@@ -56,7 +56,23 @@ export function ManagerReviewForm({
       assessmentId={assessmentId}
       hiddenFields={{ personId, calibrationReason: reason }}
       submitLabel="Save review"
-      extraActions={[{ value: "finalize", label: "Finalize", pendingLabel: "Finalizing…" }]}
+      extraActions={[
+        {
+          value: "finalize",
+          label: "Finalize",
+          pendingLabel: "Finalizing…",
+          confirm: {
+            title: `Finalize ${personName}'s review?`,
+            body: (
+              <p>
+                Your figures become the final ones for this cycle, and both {firstName}&apos;s self-assessment and your
+                review become read-only: neither of you can change them afterwards.
+              </p>
+            ),
+            confirmLabel: "Lock both assessments",
+          },
+        },
+      ]}
       submitNote="Save review records your view; Finalize locks both assessments for this cycle."
       taskNote={
         prefilledFromSelf ? (
