@@ -74,6 +74,13 @@ test("the manager reviews one report who submitted (calibrating with a reason) a
   await expect(page.getByRole("heading", { name: `Review: ${SUBMITTED}` })).toBeVisible();
   await expect(page.getByRole("group", { name: "Tomás's answers" })).toBeVisible();
   await expect(page.getByText("Pre-filled from Tomás's self-assessment")).toBeVisible();
+  // The mix starts from Tomás's; the capability ratings start blank, and the form says why.
+  await expect(page.getByText("pre-filled ratings invite rubber-stamping")).toBeVisible();
+  await expect(
+    page.getByRole("group", { name: "Contextual judgment" }).getByRole("radio", { checked: true }),
+  ).toHaveCount(0);
+  await expect(page.getByText(/How this person's working time split/)).toBeVisible();
+  await rateAll(page, 3);
   await expectNoSeriousViolations(page);
 
   await fillMix(page, [60, 20, 10, 10, 0]);

@@ -10,6 +10,28 @@ import { NotesField } from "./notes-field";
 import { TaskInventoryEditor, type TaskRow, toTaskRows } from "./task-inventory-editor";
 
 /** A further submit button; with `confirm`, it first asks in a modal dialog that says what it does. */
+/** Who is writing: the employee about their own quarter, or the manager about a report's. */
+const VOICES = {
+  self: {
+    whose: "your",
+    mix: "How your working time splits across the five levels this quarter, in whole percents adding up to 100.",
+    tasks: "One to twenty tasks that represent your quarter, each with its level and whether you use AI for it.",
+    capabilities: "The capabilities that keep their value as AI takes over execution. Rate each from 1 to 5.",
+    notes: "Anything that helps your manager see your quarter.",
+    notesHint: undefined,
+  },
+  manager: {
+    whose: "this person's",
+    mix: "How this person's working time split across the five levels this quarter, as you saw it, in whole percents adding up to 100.",
+    tasks: "The tasks that represent this person's quarter, each with its level and whether they use AI for it.",
+    capabilities:
+      "The capabilities that keep their value as AI takes over execution. Rate each from 1 to 5 from what you observed.",
+    notes: "What you observed this quarter, for the record and for them.",
+    notesHint:
+      "What you observed: a decision they owned, a process they redesigned, a tool they rolled out — and what you would like to see next.",
+  },
+} as const;
+
 export type ExtraAction = {
   value: string;
   label: string;
@@ -40,6 +62,8 @@ export type AssessmentFormProps = {
   taskNote?: React.ReactNode;
   /** Further submit buttons after the main one, each sending its `value` as the intent (e.g. the manager's Finalize). */
   extraActions?: ExtraAction[];
+  /** Whose quarter the wording speaks of: the employee's own ("your") or, for the manager, a report's. */
+  voice?: keyof typeof VOICES;
   /** A section of the caller's own just before the buttons, given the values as typed and the field errors. */
   beforeActions?: (current: {
     mix: AssessmentDraftValues["mix"];
@@ -89,7 +113,9 @@ export function AssessmentForm({
   taskNote,
   extraActions = [],
   beforeActions,
+  voice = "self",
 }: AssessmentFormProps) {
+  const words = VOICES[voice];
   const [state, dispatch, pending] = useActionState<ActionState<AssessmentFormEcho>, FormData>(action, {
     status: "idle",
     values: { version: loadedVersion, assessmentId: loadedAssessmentId },
@@ -212,28 +238,23 @@ export function AssessmentForm({
         </p>
       )}
 
-      <Section
-        id={`${prefix}-mix-heading`}
-        title="1. Level mix"
-        description="How your working time splits across the five levels this quarter, in whole percents adding up to 100."
-      >
-        <LevelMixEditor prefix={prefix} mix={mix} onChange={edited(setMix)} errors={errors} disabled={pending} />
+      <Section id={`${prefix}-mix-heading`} title="1. Level mix" description={words.mix}>
+        <LevelMixEditor
+          prefix={prefix}
+          whose={words.whose}
+          mix={mix}
+          onChange={edited(setMix)}
+          errors={errors}
+          disabled={pending}
+        />
       </Section>
 
-      <Section
-        id={`${prefix}-tasks-heading`}
-        title="2. Task inventory"
-        description="One to twenty tasks that represent your quarter, each with its level and whether you use AI for it."
-      >
+      <Section id={`${prefix}-tasks-heading`} title="2. Task inventory" description={words.tasks}>
         {taskNote}
         <TaskInventoryEditor prefix={prefix} tasks={tasks} onChange={changeTasks} errors={errors} disabled={pending} />
       </Section>
 
-      <Section
-        id={`${prefix}-capabilities-heading`}
-        title="3. Durable capabilities"
-        description="The capabilities that keep their value as AI takes over execution. Rate each from 1 to 5."
-      >
+      <Section id={`${prefix}-capabilities-heading`} title="3. Durable capabilities" description={words.capabilities}>
         <CapabilityRatings
           prefix={prefix}
           ratings={ratings}
@@ -243,15 +264,12 @@ export function AssessmentForm({
         />
       </Section>
 
-      <Section
-        id={`${prefix}-notes-heading`}
-        title="4. Notes and evidence"
-        description="Anything that helps your manager see your quarter."
-      >
+      <Section id={`${prefix}-notes-heading`} title="4. Notes and evidence" description={words.notes}>
         <NotesField
           prefix={prefix}
           notes={notes}
           onChange={edited(setNotes)}
+          hint={words.notesHint}
           errors={errors.notes}
           disabled={pending}
         />

@@ -23,7 +23,7 @@ function completeMix(mix: AssessmentDraftValues["mix"]): LevelMix | null {
 
 /**
  * The manager's own assessment: the employee's instrument, pre-filled (from the manager's draft,
- * else the self-assessment), with a calibration reason that becomes required as soon as the
+ * else the self-assessment's mix and tasks; ratings start blank), with a calibration reason that becomes required as soon as the
  * manager's level mix departs from the employee's by more than the threshold at any level.
  */
 export function ManagerReviewForm({
@@ -50,6 +50,7 @@ export function ManagerReviewForm({
   return (
     <AssessmentForm
       prefix="mgr"
+      voice="manager"
       action={action}
       initialValues={initialValues}
       version={version}
@@ -77,7 +78,9 @@ export function ManagerReviewForm({
       taskNote={
         prefilledFromSelf ? (
           <p className="text-muted mb-3 text-sm">
-            Pre-filled from {firstName}&apos;s self-assessment as a starting point: change what you see differently.
+            Pre-filled from {firstName}&apos;s self-assessment as a starting point: the level mix and tasks — change
+            what you see differently. The capability ratings start blank on purpose: pre-filled ratings invite
+            rubber-stamping, so rate each from what you observed.
           </p>
         ) : null
       }

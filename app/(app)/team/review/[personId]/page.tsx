@@ -42,8 +42,10 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
   const finalized = manager?.status === "finalized";
   const selfMix = self?.mix ?? null;
   const managerMix = manager?.mix ?? null;
-  // The employee's mix, tasks and ratings are a starting point; their notes are their own words.
-  const prefill = manager?.values ?? (self?.values ? { ...self.values, notes: "" } : emptyAssessmentValues());
+  // The employee's mix and tasks are a starting point; their notes are their own words, and the
+  // ratings start blank because pre-filled ratings invite rubber-stamping.
+  const empty = emptyAssessmentValues();
+  const prefill = manager?.values ?? (self?.values ? { ...self.values, notes: "", ratings: empty.ratings } : empty);
 
   const selfState = !self
     ? `No self-assessment yet for ${cycle?.name ?? "this cycle"}.`
