@@ -99,6 +99,8 @@ test("the manager reviews one report who submitted (calibrating with a reason) a
   await page.getByRole("button", { name: "Finalize" }).click();
   await confirmFinalize(page);
   await expect(page.getByText(/Finalized .*: the final figures for 2026 Q4 are yours/)).toBeVisible();
+  // Finalized: the way on to the next report whose review is not finalized.
+  await expect(page.getByRole("link", { name: /^Next: .+ →$/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Calibration record" })).toBeVisible();
   await expect(page.getByText("Most of this quarter went into compiling actuals by hand.")).toBeVisible();
   await expect(page.getByRole("group", { name: "Your final answers" })).toContainText("60%");

@@ -64,6 +64,8 @@ export type AssessmentFormProps = {
   extraActions?: ExtraAction[];
   /** Whose quarter the wording speaks of: the employee's own ("your") or, for the manager, a report's. */
   voice?: keyof typeof VOICES;
+  /** Shown beside the saved message, e.g. a link on to the next person. */
+  afterSave?: React.ReactNode;
   /** A section of the caller's own just before the buttons, given the values as typed and the field errors. */
   beforeActions?: (current: {
     mix: AssessmentDraftValues["mix"];
@@ -114,6 +116,7 @@ export function AssessmentForm({
   extraActions = [],
   beforeActions,
   voice = "self",
+  afterSave,
 }: AssessmentFormProps) {
   const words = VOICES[voice];
   const [state, dispatch, pending] = useActionState<ActionState<AssessmentFormEcho>, FormData>(action, {
@@ -346,12 +349,15 @@ export function AssessmentForm({
           )}
         </dialog>
         <p id={`${prefix}-status`} role="status" className="text-sm" data-testid="form-status">
-          {successText ??
-            (state.status === "error" ? (
-              <span className="text-red-700 dark:text-red-300">Not saved — see the problems above.</span>
-            ) : (
-              submitNote && <span className="text-muted">{submitNote}</span>
-            ))}
+          {successText ? (
+            <>
+              {successText} {afterSave}
+            </>
+          ) : state.status === "error" ? (
+            <span className="text-red-700 dark:text-red-300">Not saved — see the problems above.</span>
+          ) : (
+            submitNote && <span className="text-muted">{submitNote}</span>
+          )}
         </p>
       </div>
     </form>

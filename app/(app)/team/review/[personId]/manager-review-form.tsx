@@ -35,6 +35,7 @@ export function ManagerReviewForm({
   assessmentId,
   selfMix,
   prefilledFromSelf,
+  afterSave,
 }: {
   action: AssessmentFormAction;
   personId: number;
@@ -44,6 +45,8 @@ export function ManagerReviewForm({
   assessmentId: number | null;
   selfMix: LevelMix | null;
   prefilledFromSelf: boolean;
+  /** Shown once the review is saved: the way on to the next report needing attention. */
+  afterSave: React.ReactNode;
 }) {
   const [reason, setReason] = useState("");
   const firstName = personName.split(" ")[0];
@@ -51,6 +54,7 @@ export function ManagerReviewForm({
     <AssessmentForm
       prefix="mgr"
       voice="manager"
+      afterSave={afterSave}
       action={action}
       initialValues={initialValues}
       version={version}
