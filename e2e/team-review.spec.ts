@@ -17,6 +17,16 @@ async function fillMix(page: Page, values: [number, number, number, number, numb
   for (const [i, level] of levels.entries()) await share(page, level).fill(String(values[i]));
 }
 
+/** Finalize asks first, saying what it locks; nothing is sent until "Lock both assessments". */
+async function confirmFinalize(page: Page) {
+  const dialog = page.getByRole("dialog", { name: /^Finalize .*'s review\?$/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("both");
+  await expect(dialog).toContainText("become read-only");
+  await dialog.getByRole("button", { name: "Lock both assessments" }).click();
+  await expect(dialog).toBeHidden();
+}
+
 async function rateAll(page: Page, rating: number) {
   for (const name of [
     "Contextual judgment",
@@ -64,15 +74,33 @@ test("the manager reviews one report who submitted (calibrating with a reason) a
   await expect(page.getByRole("heading", { name: `Review: ${SUBMITTED}` })).toBeVisible();
   await expect(page.getByRole("group", { name: "Tomás's answers" })).toBeVisible();
   await expect(page.getByText("Pre-filled from Tomás's self-assessment")).toBeVisible();
+  // The mix starts from Tomás's; the capability ratings start blank, and the form says why.
+  await expect(page.getByText("pre-filled ratings invite rubber-stamping")).toBeVisible();
+  await expect(
+    page.getByRole("group", { name: "Contextual judgment" }).getByRole("radio", { checked: true }),
+  ).toHaveCount(0);
+  await expect(page.getByText(/How this person's working time split/)).toBeVisible();
+  await rateAll(page, 3);
   await expectNoSeriousViolations(page);
 
   await fillMix(page, [60, 20, 10, 10, 0]);
+  // Escape backs out of the confirmation without sending anything, and focus goes back to Finalize.
   await page.getByRole("button", { name: "Finalize" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Finalize" })).toBeFocused();
+  await expect(page.getByTestId("error-summary")).toHaveCount(0);
+  await page.getByRole("button", { name: "Finalize" }).click();
+  await confirmFinalize(page);
   await expect(page.getByTestId("error-summary")).toContainText("Give a reason of at least 10 characters");
   await expect(share(page, "Task Execution")).toHaveValue("60");
   await page.getByLabel(/Reason for your changes/).fill("Most of this quarter went into compiling actuals by hand.");
   await page.getByRole("button", { name: "Finalize" }).click();
+  await confirmFinalize(page);
   await expect(page.getByText(/Finalized .*: the final figures for 2026 Q4 are yours/)).toBeVisible();
+  // Finalized: the way on to the next report whose review is not finalized.
+  await expect(page.getByRole("link", { name: /^Next: .+ →$/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Calibration record" })).toBeVisible();
   await expect(page.getByText("Most of this quarter went into compiling actuals by hand.")).toBeVisible();
   await expect(page.getByRole("group", { name: "Your final answers" })).toContainText("60%");
@@ -87,6 +115,7 @@ test("the manager reviews one report who submitted (calibrating with a reason) a
   await page.getByLabel("Level of task 1").selectOption("3");
   await rateAll(page, 3);
   await page.getByRole("button", { name: "Finalize" }).click();
+  await confirmFinalize(page);
   await expect(page.getByText(/Finalized .*: the final figures for 2026 Q4 are yours/)).toBeVisible();
   await expectNoSeriousViolations(page);
 

@@ -75,6 +75,9 @@ describe(`cycle lifecycle (${driverUnderTest})`, () => {
 
     const outstanding = await cycleOutstanding(admin, cycle.id);
     expect(outstanding.selfMissing).toBeGreaterThan(60);
+    // Two separate counts that add up to everyone unfinished, never one number under the other's label.
+    expect(outstanding.awaitingReview).toBe(outstanding.people.filter((p) => p.selfDone && !p.reviewDone).length);
+    expect(outstanding.selfMissing + outstanding.awaitingReview).toBe(outstanding.total);
     expect(outstanding.people.some((p) => p.email === employee.email && !p.selfDone)).toBe(true);
 
     await closeCycle(admin, cycle.id);

@@ -400,9 +400,11 @@ describe("return for changes", () => {
     await expect(
       returnForChanges(daniel, { personId: newcomer.id, expectedSelfVersion: after.version, message: "Again" }),
     ).rejects.toThrow(/already returned/);
-    // Once returned, the board counts it as not in.
+    // Once returned, the board says so — not "no self-assessment yet" beside the index it still shows.
     const row = (await reviewBoard(daniel)).rows.find((r) => r.personId === newcomer.id)!;
-    expect(attentionReasons(row)).toContain("no_self_assessment");
+    expect(row.selfMix).not.toBeNull();
+    expect(attentionReasons(row)).toContain("returned");
+    expect(attentionReasons(row)).not.toContain("no_self_assessment");
   });
 
   it("refuses to return a self-assessment that was never submitted", async () => {

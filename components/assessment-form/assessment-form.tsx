@@ -9,6 +9,36 @@ import { LevelMixEditor } from "./level-mix-editor";
 import { NotesField } from "./notes-field";
 import { TaskInventoryEditor, type TaskRow, toTaskRows } from "./task-inventory-editor";
 
+/** A further submit button; with `confirm`, it first asks in a modal dialog that says what it does. */
+/** Who is writing: the employee about their own quarter, or the manager about a report's. */
+const VOICES = {
+  self: {
+    whose: "your",
+    mix: "How your working time splits across the five levels this quarter, in whole percents adding up to 100.",
+    tasks: "One to twenty tasks that represent your quarter, each with its level and whether you use AI for it.",
+    capabilities: "The capabilities that keep their value as AI takes over execution. Rate each from 1 to 5.",
+    notes: "Anything that helps your manager see your quarter.",
+    notesHint: undefined,
+  },
+  manager: {
+    whose: "this person's",
+    mix: "How this person's working time split across the five levels this quarter, as you saw it, in whole percents adding up to 100.",
+    tasks: "The tasks that represent this person's quarter, each with its level and whether they use AI for it.",
+    capabilities:
+      "The capabilities that keep their value as AI takes over execution. Rate each from 1 to 5 from what you observed.",
+    notes: "What you observed this quarter, for the record and for them.",
+    notesHint:
+      "What you observed: a decision they owned, a process they redesigned, a tool they rolled out — and what you would like to see next.",
+  },
+} as const;
+
+export type ExtraAction = {
+  value: string;
+  label: string;
+  pendingLabel: string;
+  confirm?: { title: string; body: React.ReactNode; confirmLabel: string };
+};
+
 export type AssessmentFormAction = (
   state: ActionState<AssessmentFormEcho>,
   formData: FormData,
@@ -31,7 +61,11 @@ export type AssessmentFormProps = {
   /** Extra text in the task section: e.g. how the manager's copy was pre-filled. */
   taskNote?: React.ReactNode;
   /** Further submit buttons after the main one, each sending its `value` as the intent (e.g. the manager's Finalize). */
-  extraActions?: { value: string; label: string; pendingLabel: string }[];
+  extraActions?: ExtraAction[];
+  /** Whose quarter the wording speaks of: the employee's own ("your") or, for the manager, a report's. */
+  voice?: keyof typeof VOICES;
+  /** Shown beside the saved message, e.g. a link on to the next person. */
+  afterSave?: React.ReactNode;
   /** A section of the caller's own just before the buttons, given the values as typed and the field errors. */
   beforeActions?: (current: {
     mix: AssessmentDraftValues["mix"];
@@ -81,7 +115,10 @@ export function AssessmentForm({
   taskNote,
   extraActions = [],
   beforeActions,
+  voice = "self",
+  afterSave,
 }: AssessmentFormProps) {
+  const words = VOICES[voice];
   const [state, dispatch, pending] = useActionState<ActionState<AssessmentFormEcho>, FormData>(action, {
     status: "idle",
     values: { version: loadedVersion, assessmentId: loadedAssessmentId },
@@ -96,6 +133,8 @@ export function AssessmentForm({
   const [dirty, setDirty] = useState(false);
   const summaryRef = useRef<HTMLElement>(null);
   const leaving = useRef(false);
+  const confirmRef = useRef<HTMLDialogElement>(null);
+  const [confirming, setConfirming] = useState<ExtraAction | null>(null);
 
   const version = state.values?.version ?? loadedVersion;
   const assessmentId = state.values?.assessmentId ?? loadedAssessmentId;
@@ -145,7 +184,17 @@ export function AssessmentForm({
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const chosen = submitter?.value ?? "draft";
-    const intent: string = chosen === "submit" || extraActions.some((a) => a.value === chosen) ? chosen : "draft";
+    const extra = extraActions.find((a) => a.value === chosen);
+    if (extra?.confirm) {
+      // Nothing is sent until the dialog is confirmed; Escape or Cancel close it and focus returns to the button.
+      setConfirming(extra);
+      confirmRef.current?.showModal();
+      return;
+    }
+    send(chosen === "submit" || extra ? chosen : "draft");
+  }
+
+  function send(intent: string) {
     const formData = new FormData();
     formData.set("intent", intent);
     formData.set("version", String(version));
@@ -192,28 +241,23 @@ export function AssessmentForm({
         </p>
       )}
 
-      <Section
-        id={`${prefix}-mix-heading`}
-        title="1. Level mix"
-        description="How your working time splits across the five levels this quarter, in whole percents adding up to 100."
-      >
-        <LevelMixEditor prefix={prefix} mix={mix} onChange={edited(setMix)} errors={errors} disabled={pending} />
+      <Section id={`${prefix}-mix-heading`} title="1. Level mix" description={words.mix}>
+        <LevelMixEditor
+          prefix={prefix}
+          whose={words.whose}
+          mix={mix}
+          onChange={edited(setMix)}
+          errors={errors}
+          disabled={pending}
+        />
       </Section>
 
-      <Section
-        id={`${prefix}-tasks-heading`}
-        title="2. Task inventory"
-        description="One to twenty tasks that represent your quarter, each with its level and whether you use AI for it."
-      >
+      <Section id={`${prefix}-tasks-heading`} title="2. Task inventory" description={words.tasks}>
         {taskNote}
         <TaskInventoryEditor prefix={prefix} tasks={tasks} onChange={changeTasks} errors={errors} disabled={pending} />
       </Section>
 
-      <Section
-        id={`${prefix}-capabilities-heading`}
-        title="3. Durable capabilities"
-        description="The capabilities that keep their value as AI takes over execution. Rate each from 1 to 5."
-      >
+      <Section id={`${prefix}-capabilities-heading`} title="3. Durable capabilities" description={words.capabilities}>
         <CapabilityRatings
           prefix={prefix}
           ratings={ratings}
@@ -223,15 +267,12 @@ export function AssessmentForm({
         />
       </Section>
 
-      <Section
-        id={`${prefix}-notes-heading`}
-        title="4. Notes and evidence"
-        description="Anything that helps your manager see your quarter."
-      >
+      <Section id={`${prefix}-notes-heading`} title="4. Notes and evidence" description={words.notes}>
         <NotesField
           prefix={prefix}
           notes={notes}
           onChange={edited(setNotes)}
+          hint={words.notesHint}
           errors={errors.notes}
           disabled={pending}
         />
@@ -270,13 +311,53 @@ export function AssessmentForm({
             {pending && pendingIntent === extra.value ? extra.pendingLabel : extra.label}
           </button>
         ))}
+        <dialog
+          ref={confirmRef}
+          aria-labelledby={`${prefix}-confirm-title`}
+          aria-describedby={`${prefix}-confirm-body`}
+          onClose={() => setConfirming(null)}
+          className="surface m-auto max-w-md rounded-xl p-5 shadow-lg backdrop:bg-black/40"
+        >
+          {confirming?.confirm && (
+            <>
+              <h2 id={`${prefix}-confirm-title`} className="text-base font-semibold">
+                {confirming.confirm.title}
+              </h2>
+              <div id={`${prefix}-confirm-body`} className="mt-2 text-sm">
+                {confirming.confirm.body}
+              </div>
+              <div className="mt-4 flex flex-wrap justify-end gap-3">
+                <button
+                  type="button"
+                  onClick={() => confirmRef.current?.close()}
+                  className="rounded-md border border-line px-4 py-2 text-sm font-semibold hover:border-[var(--color-accent)]"
+                >
+                  Cancel
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    confirmRef.current?.close();
+                    send(confirming.value);
+                  }}
+                  className="rounded-md bg-[var(--color-accent-strong)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent)]"
+                >
+                  {confirming.confirm.confirmLabel}
+                </button>
+              </div>
+            </>
+          )}
+        </dialog>
         <p id={`${prefix}-status`} role="status" className="text-sm" data-testid="form-status">
-          {successText ??
-            (state.status === "error" ? (
-              <span className="text-red-700 dark:text-red-300">Not saved — see the problems above.</span>
-            ) : (
-              submitNote && <span className="text-muted">{submitNote}</span>
-            ))}
+          {successText ? (
+            <>
+              {successText} {afterSave}
+            </>
+          ) : state.status === "error" ? (
+            <span className="text-red-700 dark:text-red-300">Not saved — see the problems above.</span>
+          ) : (
+            submitNote && <span className="text-muted">{submitNote}</span>
+          )}
         </p>
       </div>
     </form>

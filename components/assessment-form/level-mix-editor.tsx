@@ -32,8 +32,11 @@ export function LevelMixEditor({
   onChange,
   errors,
   disabled,
+  whose = "your",
 }: {
   prefix: string;
+  /** Whose working time the mix describes: "your" for the employee, "this person's" for the manager. */
+  whose?: string;
   mix: Mix;
   onChange: (mix: Mix) => void;
   errors: Partial<Record<string, string[]>>;
@@ -48,7 +51,7 @@ export function LevelMixEditor({
 
   return (
     <fieldset disabled={disabled} className="space-y-4">
-      <legend className="sr-only">Level mix: the share of your working time at each level</legend>
+      <legend className="sr-only">Level mix: the share of {whose} working time at each level</legend>
       <ul className="space-y-4">
         {[...LEVELS].map((level, i) => {
           const key = SHARE_KEYS[i]!;

@@ -237,6 +237,8 @@ export async function cycleOutstanding(actor: Actor, cycleId: number, listLimit 
   return {
     selfMissing: rows.filter((r) => !r.selfDone).length,
     reviewMissing: rows.filter((r) => !r.reviewDone).length,
+    /** Submitted by the employee, but the manager has not finalized: the manager's to finish. */
+    awaitingReview: rows.filter((r) => r.selfDone && !r.reviewDone).length,
     people: rows.slice(0, listLimit),
     total: rows.length,
   };

@@ -23,7 +23,7 @@ export function dominantLevel(mix: LevelMix): 1 | 2 | 3 | 4 | 5 {
   return (best + 1) as 1 | 2 | 3 | 4 | 5;
 }
 
-export type AttentionReason = "no_self_assessment" | "calibration_gap" | "dropped";
+export type AttentionReason = "no_self_assessment" | "returned" | "calibration_gap" | "dropped";
 
 /** Why a person's row on the review board needs the manager's attention, if it does. */
 export function attentionReasons(row: {
@@ -33,8 +33,9 @@ export function attentionReasons(row: {
   previousMix: LevelMix | null;
 }) {
   const reasons: AttentionReason[] = [];
-  if (row.selfStatus === null || row.selfStatus === "draft" || row.selfStatus === "returned")
-    reasons.push("no_self_assessment");
+  if (row.selfStatus === null || row.selfStatus === "draft") reasons.push("no_self_assessment");
+  // A returned assessment was submitted once: its figures still show, so it is not "missing".
+  if (row.selfStatus === "returned") reasons.push("returned");
   if (row.selfMix && row.managerMix && Math.abs(calibrationGap(row.selfMix, row.managerMix)) > ATTENTION_GAP_LEVELS)
     reasons.push("calibration_gap");
   const now = row.managerMix ?? row.selfMix;

@@ -72,7 +72,11 @@ export default async function ReviewBoardPage() {
           hint={`${total - selfIn} not submitted yet`}
         />
         <Stat label="Reviewed" value={`${reviewed} of ${total}`} hint={`${finalized} finalized`} />
-        <Stat label="Need attention" value={attention} hint="No self-assessment, a gap over 0.5 levels, or a drop" />
+        <Stat
+          label="Need attention"
+          value={attention}
+          hint="No self-assessment, returned for changes, a gap over 0.5 levels, or a drop"
+        />
       </div>
       <Card
         title="Your team"

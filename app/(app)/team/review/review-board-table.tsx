@@ -35,6 +35,7 @@ const STAGE_LABELS: Record<ReviewStage, string> = {
 
 const ATTENTION_LABELS: Record<AttentionReason, string> = {
   no_self_assessment: "No self-assessment yet",
+  returned: "Returned for changes",
   calibration_gap: "Gap over 0.5 levels",
   dropped: "Dropped since last quarter",
 };

@@ -67,12 +67,17 @@ export default async function CyclePage({
         >
           <div className="mb-4 grid gap-4 sm:grid-cols-2">
             <Stat label="Self-assessments not submitted" value={outstanding.selfMissing} />
-            <Stat label="Reviews not finalized" value={outstanding.reviewMissing} />
+            <Stat
+              label="Submitted, not reviewed"
+              value={outstanding.awaitingReview}
+              hint="Self-assessment in; the manager has not finalized"
+            />
           </div>
           {outstanding.total > 0 && (
             <details className="mb-4">
               <summary className="cursor-pointer text-sm font-medium">
-                Still unsubmitted ({outstanding.total} people)
+                Not finished ({outstanding.total} people: {outstanding.selfMissing} not submitted,{" "}
+                {outstanding.awaitingReview} submitted, not reviewed)
               </summary>
               <SimpleTable
                 label="People who have not finished"

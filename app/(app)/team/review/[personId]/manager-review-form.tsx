@@ -23,7 +23,7 @@ function completeMix(mix: AssessmentDraftValues["mix"]): LevelMix | null {
 
 /**
  * The manager's own assessment: the employee's instrument, pre-filled (from the manager's draft,
- * else the self-assessment), with a calibration reason that becomes required as soon as the
+ * else the self-assessment's mix and tasks; ratings start blank), with a calibration reason that becomes required as soon as the
  * manager's level mix departs from the employee's by more than the threshold at any level.
  */
 export function ManagerReviewForm({
@@ -35,6 +35,7 @@ export function ManagerReviewForm({
   assessmentId,
   selfMix,
   prefilledFromSelf,
+  afterSave,
 }: {
   action: AssessmentFormAction;
   personId: number;
@@ -44,24 +45,46 @@ export function ManagerReviewForm({
   assessmentId: number | null;
   selfMix: LevelMix | null;
   prefilledFromSelf: boolean;
+  /** Shown once the review is saved: the way on to the next report needing attention. */
+  afterSave: React.ReactNode;
 }) {
   const [reason, setReason] = useState("");
   const firstName = personName.split(" ")[0];
   return (
     <AssessmentForm
       prefix="mgr"
+      voice="manager"
+      afterSave={afterSave}
       action={action}
       initialValues={initialValues}
       version={version}
       assessmentId={assessmentId}
       hiddenFields={{ personId, calibrationReason: reason }}
       submitLabel="Save review"
-      extraActions={[{ value: "finalize", label: "Finalize", pendingLabel: "Finalizing…" }]}
+      extraActions={[
+        {
+          value: "finalize",
+          label: "Finalize",
+          pendingLabel: "Finalizing…",
+          confirm: {
+            title: `Finalize ${personName}'s review?`,
+            body: (
+              <p>
+                Your figures become the final ones for this cycle, and both {firstName}&apos;s self-assessment and your
+                review become read-only: neither of you can change them afterwards.
+              </p>
+            ),
+            confirmLabel: "Lock both assessments",
+          },
+        },
+      ]}
       submitNote="Save review records your view; Finalize locks both assessments for this cycle."
       taskNote={
         prefilledFromSelf ? (
           <p className="text-muted mb-3 text-sm">
-            Pre-filled from {firstName}&apos;s self-assessment as a starting point: change what you see differently.
+            Pre-filled from {firstName}&apos;s self-assessment as a starting point: the level mix and tasks — change
+            what you see differently. The capability ratings start blank on purpose: pre-filled ratings invite
+            rubber-stamping, so rate each from what you observed.
           </p>
         ) : null
       }

@@ -5,7 +5,7 @@ import { AssessmentSummary } from "@/components/assessment-form/assessment-summa
 import { LevelLegend, LevelMixBar } from "@/components/level-mix-bar";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getReview } from "@/db/queries/reviews";
+import { getReview, reviewBoard } from "@/db/queries/reviews";
 import { emptyAssessmentValues } from "@/lib/assessment-schema";
 import { AccessDeniedError } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
@@ -36,14 +36,30 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
     if (error instanceof AccessDeniedError) forbidden();
     throw error;
   });
-  const formats = await dateFormatters();
+  const [formats, board] = await Promise.all([dateFormatters(), reviewBoard(actor)]);
+  // The next report after this one (by name, wrapping) whose review is not finalized yet.
+  const byName = [...board.rows].sort((a, b) => a.name.localeCompare(b.name));
+  const here = byName.findIndex((r) => r.personId === personId);
+  const next = [...byName.slice(here + 1), ...byName.slice(0, Math.max(here, 0))].find(
+    (r) => r.personId !== personId && r.managerStatus !== "finalized",
+  );
+  const nextLink = next ? (
+    <Link
+      href={`/team/review/${next.personId}`}
+      className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline"
+    >
+      Next: {next.name} →
+    </Link>
+  ) : null;
   const { person, self, manager, cycle } = review;
   const firstName = person.name.split(" ")[0];
   const finalized = manager?.status === "finalized";
   const selfMix = self?.mix ?? null;
   const managerMix = manager?.mix ?? null;
-  // The employee's mix, tasks and ratings are a starting point; their notes are their own words.
-  const prefill = manager?.values ?? (self?.values ? { ...self.values, notes: "" } : emptyAssessmentValues());
+  // The employee's mix and tasks are a starting point; their notes are their own words, and the
+  // ratings start blank because pre-filled ratings invite rubber-stamping.
+  const empty = emptyAssessmentValues();
+  const prefill = manager?.values ?? (self?.values ? { ...self.values, notes: "", ratings: empty.ratings } : empty);
 
   const selfState = !self
     ? `No self-assessment yet for ${cycle?.name ?? "this cycle"}.`
@@ -72,7 +88,7 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
           role="status"
         >
           Finalized {manager.finalizedAt ? formats.dateTime.format(manager.finalizedAt) : ""}: the final figures for{" "}
-          {cycle?.name} are yours, and both assessments are locked.
+          {cycle?.name} are yours, and both assessments are locked. {nextLink}
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
@@ -176,6 +192,7 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
                 assessmentId={manager?.id ?? null}
                 selfMix={selfMix}
                 prefilledFromSelf={!manager && Boolean(self?.values)}
+                afterSave={nextLink}
               />
             </>
           ) : (
