@@ -62,6 +62,8 @@ test.beforeAll(async () => {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-000000",
+      // A production server on PostgreSQL refuses to start without the secrets instances share.
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
       LEVERAGE_DEMO: "1",
       DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/postgres`,
     },

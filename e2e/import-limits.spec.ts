@@ -9,7 +9,10 @@ async function postChunked(page: Page, path: string, body: string, chunkSize = 1
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = httpRequest(
       url,
-      { method: "POST", headers: { cookie, "content-type": "text/csv", "transfer-encoding": "chunked" } },
+      {
+        method: "POST",
+        headers: { cookie, origin: url.origin, "content-type": "text/csv", "transfer-encoding": "chunked" },
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
