@@ -7,8 +7,8 @@ type SelfStatus = "draft" | "returned" | null;
 
 export type NudgeDialogPreview = {
   cycle: { id: number; name: string };
-  toRemind: { id: number; name: string; selfStatus: SelfStatus }[];
-  remindedToday: { id: number; name: string }[];
+  toRemind: { id: number; name: string; email: string; selfStatus: SelfStatus }[];
+  remindedToday: { id: number; name: string; email: string }[];
   mail: { to: string; subject: string; text: string } | null;
 };
 
@@ -78,7 +78,7 @@ export function NudgeDialog({
       <dialog
         ref={dialogRef}
         aria-labelledby={`${id}-title`}
-        className="surface m-auto w-[min(44rem,calc(100vw-2rem))] rounded-xl p-0 shadow-lg backdrop:bg-black/40"
+        className="surface m-auto w-[min(52rem,calc(100vw-2rem))] rounded-xl p-0 shadow-lg backdrop:bg-black/40"
       >
         <form action={dispatch} className="flex max-h-[85vh] flex-col">
           <input type="hidden" name="cycleId" value={preview.cycle.id} />
@@ -91,8 +91,8 @@ export function NudgeDialog({
               reminder per person a day.
             </p>
           </div>
-          <div className="grid gap-5 overflow-y-auto px-5 py-4 md:grid-cols-[1fr_14rem]">
-            <section aria-labelledby={`${id}-mail`}>
+          <div className="grid gap-5 overflow-y-auto px-5 py-4 md:grid-cols-[minmax(0,1fr)_15rem]">
+            <section aria-labelledby={`${id}-mail`} className="min-w-0">
               <h3 id={`${id}-mail`} className="text-sm font-semibold">
                 The mail
               </h3>
@@ -110,7 +110,7 @@ export function NudgeDialog({
                     </dd>
                   </dl>
                   <pre
-                    className="whitespace-pre-wrap break-words px-3 py-2 font-sans text-sm"
+                    className="whitespace-pre-wrap px-3 py-2 font-sans text-sm [overflow-wrap:anywhere]"
                     data-testid="nudge-mail-text"
                   >
                     {preview.mail.text}
@@ -118,14 +118,15 @@ export function NudgeDialog({
                 </div>
               )}
             </section>
-            <section aria-labelledby={`${id}-who`}>
+            <section aria-labelledby={`${id}-who`} className="min-w-0">
               <h3 id={`${id}-who`} className="text-sm font-semibold">
                 Goes to {people(count)}
               </h3>
               <ul className="mt-2 space-y-1 text-sm" aria-label="Who gets the reminder">
                 {preview.toRemind.map((p) => (
-                  <li key={p.id}>
+                  <li key={p.id} data-email={p.email}>
                     {p.name}
+                    <span className="text-muted block text-xs [overflow-wrap:anywhere]">{p.email}</span>
                     <span className="text-muted block text-xs">{STATUS_TEXT[p.selfStatus ?? "none"]}</span>
                   </li>
                 ))}
@@ -135,7 +136,9 @@ export function NudgeDialog({
                   <h3 className="mt-4 text-sm font-semibold">Already reminded today (skipped)</h3>
                   <ul className="text-muted mt-2 space-y-1 text-sm" aria-label="Already reminded today">
                     {preview.remindedToday.map((p) => (
-                      <li key={p.id}>{p.name}</li>
+                      <li key={p.id} data-email={p.email}>
+                        {p.name}
+                      </li>
                     ))}
                   </ul>
                 </>

@@ -146,7 +146,7 @@ describe("nudges: who is reminded", () => {
     expect(preview.toRemind.map((p) => p.name)).toEqual(["Employee 2", "Employee 3", "Employee 4"]);
     expect(preview.mail?.to).toBe("Employee 2");
     expect(preview.mail?.subject).toBe(
-      "Mo Manager reminds you: your 2026 Q4 self-assessment is not submitted yet (due 2026-12-31)",
+      "Reminder from Mo Manager: please submit your 2026 Q4 self-assessment by 31 December 2026",
     );
     expect(preview.mail?.text).toMatch(/^Hello Employee 2,/);
     expect(preview.mail?.text).toContain("Open your self-assessment:");
@@ -179,7 +179,7 @@ describe("nudges: sending", () => {
     ).toEqual([actors.e2!.email, actors.e3!.email]);
     const e3Mail = mails.find((m) => m.envelopeTo[0] === actors.e3!.email)!;
     expect(e3Mail.parsed.subject).toBe(
-      "Mo Manager reminds you: your 2026 Q4 self-assessment is not submitted yet (due 2026-12-31)",
+      "Reminder from Mo Manager: please submit your 2026 Q4 self-assessment by 31 December 2026",
     );
     const link = e3Mail.parsed.text?.match(/mail-preferences\?(\S+)/)?.[1] ?? "";
     expect(verifyMailPreferenceLink(Object.fromEntries(new URLSearchParams(link)))).toEqual({

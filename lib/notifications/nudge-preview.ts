@@ -26,8 +26,8 @@ export async function nudgePreview(actor: Actor, cycleId: number) {
     : null;
   return {
     cycle: plan.cycle,
-    toRemind: plan.toRemind.map(({ id, name, selfStatus }) => ({ id, name, selfStatus })),
-    remindedToday: plan.remindedToday.map(({ id, name }) => ({ id, name })),
+    toRemind: plan.toRemind.map(({ id, name, email, selfStatus }) => ({ id, name, email, selfStatus })),
+    remindedToday: plan.remindedToday.map(({ id, name, email }) => ({ id, name, email })),
     mail: mail && { to: first?.name ?? "", subject: mail.subject, text: mail.text },
   };
 }
