@@ -122,6 +122,9 @@ export function NudgeDialog({
               <h3 id={`${id}-who`} className="text-sm font-semibold">
                 Goes to {people(count)}
               </h3>
+              {skipped > 0 && (
+                <p className="text-muted text-xs">{people(skipped)} reminded today are skipped (listed below).</p>
+              )}
               <ul className="mt-2 space-y-1 text-sm" aria-label="Who gets the reminder">
                 {preview.toRemind.map((p) => (
                   <li key={p.id} data-email={p.email}>
