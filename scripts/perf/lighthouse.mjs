@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { chromium } from "@playwright/test";
 
 const base = process.env.BASE ?? "http://localhost:3000";
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
