@@ -71,8 +71,8 @@ export function ManagerReviewForm({
             body: (
               <>
                 <p>
-                  Your level mix, tasks and ratings become {firstName}&apos;s final figures for this cycle. Both{" "}
-                  {firstName}&apos;s self-assessment and your review are locked: neither of you can change them
+                  Your level mix, tasks and ratings become {firstName}&apos;s final figures for this cycle, and both{" "}
+                  {firstName}&apos;s self-assessment and your review become read-only: neither of you can change them
                   afterwards.
                 </p>
                 <p className="text-muted mt-2">
