@@ -1,62 +1,47 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { type ChildProcess, spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../lib/demo-accounts";
+import { appFiles, urlPathOf } from "../tests/helpers/app-routes";
+import { freePort, type PgCluster, startPgCluster } from "../tests/helpers/pg-cluster";
 
 /**
  * A PostgreSQL outage under a running app, on a cluster this test makes itself (never the
- * machine's shared one): pages answer a calm "could not reach the database" page and actions a
- * calm message, and both recover by themselves when the database is back.
+ * machine's shared one): pages answer a calm "could not reach the database" page, actions a calm
+ * message and route handlers a calm 503, and all recover by themselves when the database is back.
  */
-const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function asPostgres(binary: string, args: string[]) {
-  execFileSync("runuser", ["-u", "postgres", "--", path.join(PG_BIN, binary), ...args], { stdio: "pipe" });
-}
+/**
+ * One request per route handler (every route.ts under app/, found from the code) and method, sent with
+ * a signed-in session during the outage. A route without a row here fails the test.
+ */
+const ROUTE_REQUESTS: Record<string, { method: "GET" | "POST"; path: string; contentType?: string; body?: string }[]> =
+  {
+    "/api/admin/import": [
+      { method: "POST", path: "/api/admin/import?mode=dry-run", contentType: "text/csv", body: "name,email\n" },
+    ],
+    "/api/auth/[...nextauth]": [
+      { method: "GET", path: "/api/auth/session" },
+      {
+        method: "POST",
+        path: "/api/auth/callback/credentials",
+        contentType: "application/x-www-form-urlencoded",
+        body: "email=maya.chen%40northwind.example&password=x",
+      },
+    ],
+    "/api/export/assessments": [{ method: "GET", path: "/api/export/assessments" }],
+    "/api/export/organization": [{ method: "GET", path: "/api/export/organization" }],
+    "/notifications/[notificationId]": [{ method: "GET", path: "/notifications/1" }],
+  };
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-let dir: string;
-let dataDir: string;
-let pgPort: number;
+let cluster: PgCluster;
 let appPort: number;
 let app: ChildProcess | undefined;
 let appLog = "";
 
-const pgCtl = (action: "start" | "stop") =>
-  asPostgres("pg_ctl", [
-    "-D",
-    dataDir,
-    "-l",
-    path.join(dir, "postgres.log"),
-    "-w",
-    ...(action === "start"
-      ? ["-o", `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]
-      : ["-m", "fast", "stop"]),
-  ]);
-
 test.beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "ll-outage-"));
-  chmodSync(dir, 0o777);
-  execFileSync("chown", ["postgres", dir]);
-  dataDir = path.join(dir, "data");
-  pgPort = await freePort();
+  cluster = await startPgCluster("outage");
   appPort = await freePort();
-  asPostgres("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "--no-sync"]);
-  pgCtl("start");
   app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort)], {
     env: {
       ...process.env,
@@ -65,7 +50,7 @@ test.beforeAll(async () => {
       // A production server on PostgreSQL refuses to start without the secrets instances share.
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
       LEVERAGE_DEMO: "1",
-      DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/postgres`,
+      DATABASE_URL: cluster.url(),
     },
     stdio: "pipe",
   });
@@ -84,12 +69,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   app?.kill("SIGTERM");
-  try {
-    pgCtl("stop");
-  } catch {
-    // Already stopped by a failed test.
-  }
-  rmSync(dir, { recursive: true, force: true });
+  cluster.destroy();
 });
 
 test("pages and actions answer calmly while PostgreSQL is down, and recover by themselves", async ({ browser }) => {
@@ -103,7 +83,7 @@ test("pages and actions answer calmly while PostgreSQL is down, and recover by t
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole("button", { name: "Save draft" })).toBeVisible();
 
-  pgCtl("stop");
+  cluster.stop();
 
   // An action on a form loaded before the outage: a calm message, and what was typed stays.
   await page.getByRole("textbox", { name: /Notes and evidence/ }).fill("Typed during the outage.");
@@ -111,13 +91,30 @@ test("pages and actions answer calmly while PostgreSQL is down, and recover by t
   await expect(page.getByText("We could not reach the database — nothing was lost")).toBeVisible();
   await expect(page.getByRole("textbox", { name: /Notes and evidence/ })).toHaveValue("Typed during the outage.");
 
+  // Every route handler: a calm 503 with the same sentence, JSON for the API, text for downloads and links.
+  expect(Object.keys(ROUTE_REQUESTS).sort()).toEqual(appFiles("route.ts").map(urlPathOf).sort());
+  const answers: string[] = [];
+  for (const [route, requests] of Object.entries(ROUTE_REQUESTS)) {
+    for (const r of requests) {
+      const response = await context.request.fetch(r.path, {
+        method: r.method,
+        headers: r.contentType ? { "content-type": r.contentType, origin: base } : {},
+        data: r.body,
+        maxRedirects: 0,
+      });
+      const body = await response.text();
+      answers.push(`${route} ${r.method} ${r.path} → ${response.status()} ${body.trim()}`);
+    }
+  }
+  for (const answer of answers) expect(answer).toMatch(/→ 503 .*We could not reach the database — nothing was lost/);
+
   // A page: the calm page, not Next's raw error.
   await page.goto("/me/history");
   await expect(page.getByRole("heading", { name: "We could not reach the database" })).toBeVisible();
   await expect(page.getByText("Nothing was lost")).toBeVisible();
   await page.screenshot({ path: "screenshots/database-outage.png" });
 
-  pgCtl("start");
+  cluster.start();
   // "Try again" re-renders the page once the database answers again; nothing to restart.
   await expect
     .poll(
