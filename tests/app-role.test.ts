@@ -94,9 +94,10 @@ describe("the app's PostgreSQL role owns nothing", () => {
   });
 
   it("cannot change a closed cycle's assessments", async () => {
-    const [{ count }] = (await appSql`select count(*)::int as count from assessments where cycle_id = ${closedCycleId}`) as [
-      { count: number },
-    ];
+    const [{ count }] =
+      (await appSql`select count(*)::int as count from assessments where cycle_id = ${closedCycleId}`) as [
+        { count: number },
+      ];
     expect(count).toBeGreaterThan(0);
     expect(await failureOf(`update assessments set notes = 'rewritten' where cycle_id = ${closedCycleId}`)).toBe(
       CHECK_VIOLATION,
