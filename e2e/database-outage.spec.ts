@@ -96,6 +96,7 @@ test("pages and actions answer calmly while PostgreSQL is down, and recover by t
   }
   await page.goto("/login/sso-refused?reason=database");
   await expect(page.getByRole("heading", { name: "We could not reach the database" })).toBeVisible();
+  await page.screenshot({ path: "screenshots/sign-in-database-down.png" });
 
   // A page: the calm page, not Next's raw error.
   await page.goto("/me/history");
