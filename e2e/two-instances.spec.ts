@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../lib/demo-accounts";
@@ -18,6 +19,8 @@ test.describe.configure({ mode: "serial", timeout: 300_000 });
 let cluster: PgCluster;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let instances: Awaited<ReturnType<typeof startNextServer>>[] = [];
+/** Each delivered mail as an .eml, to look at. */
+const MAIL_FOLDER = path.join("data", "e2e-two-instances-mail");
 const REMINDER = /closes on \d{4}-\d{2}-\d{2}: your self-assessment is not submitted yet$/;
 
 /** One column of a query run as the owner, one value per row. */
@@ -44,7 +47,8 @@ test.beforeAll(async () => {
   cluster.psql(["-U", "ladder_owner", "-d", "ladder", "-v", "app_role=ladder_app", "-f", "db/app-role.sql"]);
   // The open cycle's deadline is two days away: inside the reminder window of both instances.
   ownerQuery("update review_cycles set ends_on = current_date + 2 where status = 'open'");
-  smtp = await startSmtpServer();
+  rmSync(MAIL_FOLDER, { recursive: true, force: true });
+  smtp = await startSmtpServer({ folder: MAIL_FOLDER });
   const env = {
     DATABASE_URL: cluster.url("ladder_app", "ladder"),
     LEVERAGE_DEMO: "1",

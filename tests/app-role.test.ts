@@ -138,6 +138,16 @@ describe("the app's real code runs as that role", () => {
     await expect(app.migrate()).resolves.toBeUndefined();
   });
 
+  it("refuses to start on a database with pending migrations, saying who must apply them", async () => {
+    cluster.psql(["-U", "postgres", "-c", "create database ladder_next owner ladder_owner"]);
+    const fresh = openPostgres(cluster.url("ladder_app", "ladder_next"));
+    try {
+      await expect(fresh.migrate()).rejects.toThrow(/run `npm run db:migrate` with the owner's DATABASE_URL/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("signs a person in (a session row) and saves their self-assessment draft", async () => {
     const maya = await actorByEmail("maya.chen@northwind.example");
     const sessionId = await startSession({ personId: maya.id, ip: "127.0.0.1", userAgent: "vitest" });
