@@ -15,7 +15,7 @@ export const sendNotificationMailJob: JobHandler = async ({ job }) => {
   const row = await notificationForMail(notificationId);
   if (!row || row.mailedAt || !row.mail || !row.active) return;
   const text = NOTIFICATION_KIND_TEXT[row.kind];
-  await sendMail({ email: row.email, name: row.name }, "notification", {
+  await sendMail({ email: row.email, name: row.name }, row.kind === "comment" ? "reviewComment" : "notification", {
     name: row.name,
     title: row.title,
     url: `${appBaseUrl()}${row.href}`,
