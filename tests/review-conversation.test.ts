@@ -87,7 +87,11 @@ afterAll(async () => {
 afterEach(() => vi.unstubAllEnvs());
 
 const thread = (subject: string) => ({ cycleId, subjectId: a[subject]!.id });
-const refusal = (promise: Promise<unknown>) => promise.then(() => "accepted", (error: Error) => error);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "accepted",
+    (error: Error) => error,
+  );
 
 describe("the conversation on a review", () => {
   it("is read by the employee and their manager only: other employees, other managers, leaders and admins are refused", async () => {
@@ -97,9 +101,7 @@ describe("the conversation on a review", () => {
       expect(seen.comments.map((c) => c.body)).toEqual(["Could we talk about the release work?"]);
     }
     for (const outsider of ["e2", "e3", "otherManager", "leader", "admin"]) {
-      expect(await refusal(reviewConversation(a[outsider]!, thread("e1"))), outsider).toBeInstanceOf(
-        AccessDeniedError,
-      );
+      expect(await refusal(reviewConversation(a[outsider]!, thread("e1"))), outsider).toBeInstanceOf(AccessDeniedError);
       expect(
         await refusal(addReviewComment(a[outsider]!, { ...thread("e1"), body: "Let me in." })),
         outsider,
@@ -169,7 +171,9 @@ describe("the conversation on a review", () => {
       expect(error).toBeInstanceOf(ActionError);
       expect((error as ActionError).fieldErrors?.body?.[0]).toBe("Write something before you send it.");
     }
-    const tooLong = await refusal(addReviewComment(a.e2!, { ...thread("e2"), body: "x".repeat(REVIEW_COMMENT_MAX + 1) }));
+    const tooLong = await refusal(
+      addReviewComment(a.e2!, { ...thread("e2"), body: "x".repeat(REVIEW_COMMENT_MAX + 1) }),
+    );
     expect((tooLong as ActionError).fieldErrors?.body?.[0]).toMatch(/under 2,000 characters/);
     await addReviewComment(a.e2!, { ...thread("e2"), body: "y".repeat(REVIEW_COMMENT_MAX) });
     const seen = await reviewConversation(a.manager!, thread("e2"));
@@ -265,10 +269,7 @@ describe("an admin reading a conversation", () => {
     expect(listed).toEqual([{ cycleId, cycleName: "2026 Q4", comments: 6 }]);
     expect(JSON.stringify(listed)).not.toContain("Thursday");
 
-    const auditBefore = await testDb.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.action, "review.conversation_read"));
+    const auditBefore = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "review.conversation_read"));
     expect(auditBefore).toHaveLength(0);
     const read = await readConversationAsAdmin(a.admin!, thread("e1"));
     expect(read.comments.map((c) => c.body)).toContain("Thursday works.");
