@@ -95,10 +95,11 @@ const columns = [
         <div>
           {STAGE_LABELS.finalized}
           <p
-            className={`mt-1 text-xs ${row.acknowledgedOn ? "text-green-800 dark:text-green-300" : "text-muted"}`}
+            className={`mt-1 text-xs whitespace-nowrap ${row.acknowledgedOn ? "text-green-800 dark:text-green-300" : "text-muted"}`}
             data-testid="acknowledgement"
+            title={row.acknowledgedOn ? `${row.name} has read the final review` : `${row.name} has not said so yet`}
           >
-            {row.acknowledgedOn ? `✓ Read by ${row.name.split(" ")[0]} ${row.acknowledgedOn}` : "Not read yet"}
+            {row.acknowledgedOn ? `✓ Read ${row.acknowledgedOn}` : "Not read yet"}
           </p>
         </div>
       );
