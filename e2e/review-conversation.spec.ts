@@ -105,6 +105,7 @@ test("an employee and their manager talk about the review, the employee acknowle
   await employee.reload();
   await expect(employee.getByRole("heading", { name: "Daniel Okafor finalized your review" })).toBeVisible();
   await employee.getByLabel("Comment (optional)").fill("Thanks — a fair review.");
+  await thread(employee).screenshot({ path: `${shots}/acknowledge-form.png` });
   await employee.getByRole("button", { name: "I have read my review" }).click();
   await expect(thread(employee).getByTestId("acknowledged-note")).toContainText("You have read the final review");
   await expect(thread(employee).getByTestId("review-comment")).toHaveCount(3);
@@ -126,6 +127,7 @@ test("an employee and their manager talk about the review, the employee acknowle
   await admin.getByRole("button", { name: `Read the ${cycle} conversation` }).click();
   await expect(admin.getByText("Your reading is recorded in the audit log.")).toBeVisible();
   await expect(admin.getByText("Dropping the manual reconciliation.")).toBeVisible();
+  await admin.screenshot({ path: `${shots}/admin-conversation.png`, fullPage: true });
   await admin.goto("/admin/audit");
   await expect(admin.getByRole("cell", { name: "review.conversation_read" }).first()).toBeVisible();
   await employee.context().close();

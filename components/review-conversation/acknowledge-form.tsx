@@ -47,8 +47,11 @@ export function AcknowledgeForm({
         value={comment}
         onChange={(e) => setComment(e.target.value)}
         aria-invalid={errors.length > 0}
-        aria-describedby="acknowledge-comment-error"
+        aria-describedby="acknowledge-comment-hint acknowledge-comment-error"
       />
+      <p id="acknowledge-comment-hint" className="text-muted text-xs">
+        Up to {formatLimit(REVIEW_COMMENT_MAX)} characters. You acknowledge once.
+      </p>
       <p id="acknowledge-comment-error" className="text-sm text-red-700 dark:text-red-400" aria-live="polite">
         {message}
       </p>
@@ -59,7 +62,6 @@ export function AcknowledgeForm({
       >
         I have read my review
       </PendingButton>
-      <p className="text-muted text-xs">Up to {formatLimit(REVIEW_COMMENT_MAX)} characters. You acknowledge once.</p>
     </form>
   );
 }

@@ -4,12 +4,14 @@ import { z } from "zod";
 import { readConversationAsAdmin } from "@/db/queries/review-conversation";
 import type { ActionState } from "@/lib/action-state";
 import { formAction } from "@/lib/actions";
+import { dateFormatters } from "@/lib/locale";
 import { recordId } from "@/lib/record-id";
 
 export type ConversationRead = {
   cycleName: string;
   subjectName: string;
   reviewerName: string | null;
+  /** Dates formatted in the admin's locale, as the rest of the app shows them. */
   comments: { id: number; authorName: string; body: string; at: string }[];
   acknowledgedAt: string | null;
 };
@@ -23,6 +25,7 @@ const read = formAction({
   toInput: (values, formData) => ({ cycleId: values.cycleId, subjectId: formData.get("subjectId") }),
   handler: async (input, actor): Promise<ActionState<ReadValues>> => {
     const found = await readConversationAsAdmin(actor, input);
+    const { dateTime } = await dateFormatters();
     return {
       status: "success",
       values: {
@@ -35,9 +38,9 @@ const read = formAction({
             id: c.id,
             authorName: c.authorName,
             body: c.body,
-            at: c.createdAt.toISOString(),
+            at: dateTime.format(c.createdAt),
           })),
-          acknowledgedAt: found.acknowledgedAt?.toISOString() ?? null,
+          acknowledgedAt: found.acknowledgedAt && dateTime.format(found.acknowledgedAt),
         },
       },
       message: "Your reading is recorded in the audit log.",

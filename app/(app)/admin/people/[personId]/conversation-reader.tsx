@@ -8,8 +8,6 @@ import type { ConversationRead } from "./actions";
 
 type Values = { cycleId: string; read?: ConversationRead };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
 /** One review's conversation, behind a button that records the reading in the audit log first. */
 export function ConversationReader({
   action,
@@ -56,11 +54,9 @@ export function ConversationReader({
             Between {read.subjectName} and {read.reviewerName ?? "nobody (no reviewer)"}. {state.message}
           </p>
           <ConversationThread
-            comments={read.comments.map((c) => ({ ...c, at: when.format(new Date(c.at)), mine: false }))}
+            comments={read.comments.map((c) => ({ ...c, mine: false }))}
             acknowledged={
-              read.acknowledgedAt
-                ? `${read.subjectName} has read the review · ${when.format(new Date(read.acknowledgedAt))}`
-                : null
+              read.acknowledgedAt && `${read.subjectName} has read the final review · ${read.acknowledgedAt}`
             }
             emptyText="No comments."
           />
