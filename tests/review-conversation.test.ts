@@ -196,6 +196,9 @@ describe("acknowledging the finalized review", () => {
       "finalize",
     );
     expect((await reviewConversation(a.e1!, thread("e1"))).canAcknowledge).toBe(true);
+    // The "finalized" notification takes the employee to where they acknowledge it.
+    const [finalized] = await testDb.db.select().from(notifications).where(eq(notifications.kind, "finalized"));
+    expect(finalized).toMatchObject({ personId: a.e1!.id, href: "/me#conversation" });
     // The manager reads it but has no review of their own to acknowledge here.
     expect((await reviewConversation(a.manager!, thread("e1"))).canAcknowledge).toBe(false);
     expect(await refusal(acknowledgeReview(a.manager!, { cycleId, comment: "" }))).toBeInstanceOf(ActionError);

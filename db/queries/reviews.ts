@@ -336,7 +336,8 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
           kind: "finalized",
           cycleId: cycle.id,
           title: `${actor.name} finalized your ${cycle.name} review`,
-          href: "/me/history",
+          // Where "I have read my review" is, while the cycle is open.
+          href: "/me#conversation",
         },
       ]);
     }
