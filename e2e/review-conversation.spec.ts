@@ -104,7 +104,10 @@ test("an employee and their manager talk about the review, the employee acknowle
 
   // The "finalized" notification leads to where the employee acknowledges.
   await employee.goto("/notifications");
-  await employee.getByRole("link", { name: `Daniel Okafor finalized your ${cycle} review` }).first().click();
+  await employee
+    .getByRole("link", { name: `Daniel Okafor finalized your ${cycle} review` })
+    .first()
+    .click();
   await expect(employee).toHaveURL(/\/me#conversation$/);
   await expect(employee.getByRole("heading", { name: "Daniel Okafor finalized your review" })).toBeVisible();
   await employee.getByLabel("Comment (optional)").fill("Thanks — a fair review.");
