@@ -8,4 +8,6 @@ export const NOTIFICATION_KIND_TEXT: Record<NotificationKind, { label: string; a
   self_submitted: { label: "A report submitted their self-assessment", action: "Review it" },
   returned: { label: "Your self-assessment was returned for changes", action: "See what to change" },
   finalized: { label: "Your review was finalized", action: "Read your review" },
+  comment: { label: "A new comment on a review", action: "Read and reply" },
+  acknowledged: { label: "A report has read their finalized review", action: "Open the review" },
 };

@@ -30,6 +30,10 @@ export const sendNotificationMailJob: JobHandler = async ({ job }) => {
   const notificationId = Number((job.payload as { notificationId?: unknown }).notificationId);
   const row = await notificationForMail(notificationId);
   if (!row || row.mailedAt || !row.mail || !row.active) return;
-  await sendMail({ email: row.email, name: row.name }, "notification", notificationMailData(row));
+  await sendMail(
+    { email: row.email, name: row.name },
+    row.kind === "comment" ? "reviewComment" : "notification",
+    notificationMailData(row),
+  );
   await markNotificationMailed(row.id);
 };

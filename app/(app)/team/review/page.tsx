@@ -50,11 +50,13 @@ export default async function ReviewBoardPage() {
       previousIndex: r.previousMix && leverageIndex(r.previousMix),
       change: now && r.previousMix ? leverageIndex(now) - leverageIndex(r.previousMix) : null,
       attention: attentionReasons(r),
+      acknowledgedOn: r.acknowledgedAt && formats.shortDate.format(r.acknowledgedAt),
     };
   });
   const selfIn = board.rows.filter((r) => r.selfStatus === "submitted" || r.selfStatus === "finalized").length;
   const reviewed = board.rows.filter((r) => r.managerStatus === "submitted" || r.managerStatus === "finalized").length;
   const finalized = board.rows.filter((r) => r.managerStatus === "finalized").length;
+  const acknowledged = board.rows.filter((r) => r.acknowledgedAt).length;
   const attention = rows.filter((r) => r.attention.length > 0).length;
   const total = rows.length;
   return (
@@ -75,7 +77,11 @@ export default async function ReviewBoardPage() {
           value={`${selfIn} of ${total}`}
           hint={`${total - selfIn} not submitted yet`}
         />
-        <Stat label="Reviewed" value={`${reviewed} of ${total}`} hint={`${finalized} finalized`} />
+        <Stat
+          label="Reviewed"
+          value={`${reviewed} of ${total}`}
+          hint={`${finalized} finalized, ${acknowledged} of them read by the employee`}
+        />
         <Stat
           label="Need attention"
           value={attention}
