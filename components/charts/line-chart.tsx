@@ -1,6 +1,6 @@
 "use client";
 
-import { Line } from "react-chartjs-2";
+import { Line } from "./canvas";
 import { axisTitle, describedAs, overCyclesOptions, provisionalSegment } from "./chart-setup";
 
 export type LineSeries = { label: string; values: (number | null)[]; color: string };

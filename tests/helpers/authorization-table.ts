@@ -287,6 +287,14 @@ export const ACTIONS: Record<string, ActionRow> = {
       self: { fields: (w, role) => ({ personId: String(w.actorIds[role]), active: "false" }), expect: nobody },
     },
   },
+  "app/(app)/actions.ts#sendNudgesAction": {
+    cases: {
+      // The manager reminds their reports, then the admin everyone else not reminded today; a
+      // third call the same day would find nobody left.
+      own: { fields: (w) => ({ cycleId: String(w.openCycle.id) }), expect: actionFor("manager", "admin") },
+      closedCycle: { fields: (w) => ({ cycleId: String(w.closedCycle.id) }), expect: nobody },
+    },
+  },
   "app/(app)/admin/actions.ts#createCycleAction": {
     cases: { none: { fields: () => nextCycle(), expect: actionFor("admin") } },
   },
