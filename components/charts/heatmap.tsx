@@ -2,7 +2,7 @@
 
 import { useRef } from "react";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { downloadCanvas } from "./chart-frame";
+import { downloadCanvas, useChartCaption } from "./chart-frame";
 
 export type HeatmapRow = { label: string; values: number[] };
 
@@ -28,6 +28,7 @@ export function Heatmap({
   summary: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const caption = useChartCaption(title);
 
   function download() {
     const cellW = 120;
@@ -39,7 +40,8 @@ export function Heatmap({
     canvas.height = (cellH * (rows.length + 1) + 16) * scale;
     const ctx = canvas.getContext("2d")!;
     ctx.scale(scale, scale);
-    const ink = getComputedStyle(document.body).color || "#1f2430";
+    // The PNG is drawn on white whatever the theme.
+    const ink = "#1f2430";
     ctx.font = "12px system-ui, sans-serif";
     ctx.textBaseline = "middle";
     ctx.fillStyle = ink;
@@ -60,7 +62,7 @@ export function Heatmap({
         ctx.fillText(`${Math.round(v)}%`, labelW + cellW * i + cellW / 2, y + cellH / 2);
       });
     });
-    downloadCanvas(canvas, title);
+    downloadCanvas(canvas, title, caption.lines(), scale);
   }
 
   return (
@@ -72,6 +74,7 @@ export function Heatmap({
         values: rows.map((r) => r.values.map((v) => Math.round(v))),
       })}
       data-chart-title={title}
+      data-caption={caption.attribute}
     >
       <div className="mb-2 flex justify-end">
         <button
