@@ -47,7 +47,10 @@ export function Heatmap({
     ctx.fillStyle = ink;
     columns.forEach((c, i) => {
       ctx.textAlign = "center";
-      ctx.fillText(c.length > 18 ? `${c.slice(0, 17)}…` : c, labelW + cellW * i + cellW / 2, cellH / 2);
+      let label = c;
+      // Shortened to the cell's width, so neighbouring headers never run into each other.
+      while (label.length > 4 && ctx.measureText(label).width > cellW - 8) label = `${label.slice(0, -2)}…`;
+      ctx.fillText(label, labelW + cellW * i + cellW / 2, cellH / 2);
     });
     rows.forEach((row, r) => {
       const y = cellH * (r + 1);

@@ -8,6 +8,7 @@ import { CAPABILITIES, formatRating, formatRatingChange, SERIES_COLORS } from "@
 import { coverageText, cycleLabel, provisionalFrom, scopedTitle } from "./format";
 
 const SHAPES = ["circle", "triangle", "rect", "rectRot", "star"] as const;
+const DEPARTMENT_ROWS_MAX = 12;
 
 /**
  * The five durable capabilities: the scope's mean rating per quarter (a line each), their movement
@@ -45,7 +46,11 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
     color: SERIES_COLORS[i]!,
     pointStyle: SHAPES[i]!,
   }));
-  const departments = o.department ? [] : o.departmentCapabilities;
+  // Beyond a dozen departments, the largest (the page stays small at any size; the CSV has them all).
+  const allDepartments = o.department
+    ? []
+    : [...o.departmentCapabilities].sort((a, b) => (b.points[latestAt]?.count ?? 0) - (a.points[latestAt]?.count ?? 0));
+  const departments = allDepartments.slice(0, DEPARTMENT_ROWS_MAX);
   return (
     <Card
       title={heading}
@@ -108,8 +113,8 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
             every department is in the CSV.
           </p>
           <SimpleTable
-            label={`Durable capabilities per department, ${latest.cycle.name}`}
-            caption={`Durable capabilities per department, ${latest.cycle.name}`}
+            label={`Capabilities across the organisation, ${latest.cycle.name}`}
+            caption={`Capabilities across the organisation, ${latest.cycle.name}`}
             pad="px-2 py-1"
             tableClassName="figures w-full text-sm"
             columns={[
