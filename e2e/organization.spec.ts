@@ -71,7 +71,7 @@ test("the leader reads every chart of the Organization page, with numbers matchi
     });
   }
 
-  // The capabilities: five lines on a 1–5 scale, their table saying the same to one decimal, the
+  // The capabilities: five lines on a 1–5 scale, their table saying the same to two decimals, the
   // movement signed, and one row per department.
   const caps = await chartData(page, "Durable capabilities per quarter");
   expect(caps.series.map((s) => s.label)).toEqual([
@@ -91,11 +91,11 @@ test("the leader reads every chart of the Organization page, with numbers matchi
     .nth(caps.labels.length - 1)
     .locator("td")
     .allTextContents();
-  expect(lastCells.slice(0, 5)).toEqual(caps.series.map((s) => s.values.at(-1)!.toFixed(1)));
+  expect(lastCells.slice(0, 5)).toEqual(caps.series.map((s) => s.values.at(-1)!.toFixed(2)));
   const movement = page.getByRole("table", { name: /^Capability movement, / });
   await expect(movement.locator("tbody tr")).toHaveCount(5);
   for (const change of await movement.locator("tbody tr td:last-child").allTextContents())
-    expect(change).toMatch(/^([+−]\d\.\d|0\.0)$/);
+    expect(change).toMatch(/^([+−]\d\.\d\d|0\.00)$/);
   await expect(
     page.getByRole("table", { name: /^Capabilities across the organisation, / }).getByRole("row", { name: /Finance/ }),
   ).toBeVisible();

@@ -27,14 +27,3 @@ export function formatPointsChange(points: number) {
   const rounded = Math.round(points);
   return `${signed(String(Math.abs(rounded)), rounded)} ${Math.abs(rounded) === 1 ? "pt" : "pts"}`;
 }
-
-/** A mean capability rating (1–5) with one decimal: "3.4". */
-export function formatRating(rating: number) {
-  return rating.toFixed(1);
-}
-
-/** A change in a mean rating, signed, one decimal: "+0.2", "−0.1". */
-export function formatRatingChange(change: number) {
-  const rounded = Math.round(change * 10) / 10;
-  return signed(Math.abs(rounded).toFixed(1), rounded);
-}

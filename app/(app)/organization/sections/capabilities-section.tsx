@@ -4,13 +4,16 @@ import { LineChart } from "@/components/charts/line-chart";
 import { Card } from "@/components/ui/card";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { type OrganizationOverview, SMALL_GROUP_NOTE } from "@/db/queries/organization";
-import { CAPABILITIES, formatRating, formatRatingChange, SERIES_COLORS } from "@/lib/ladder";
+import { CAPABILITIES, formatIndex, formatIndexChange, SERIES_COLORS } from "@/lib/ladder";
 import { coverageText, cycleLabel, provisionalFrom, scopedTitle } from "./format";
 
 const SHAPES = ["circle", "triangle", "rect", "rectRot", "star"] as const;
 const DEPARTMENT_ROWS_MAX = 12;
 
 /**
+ * Mean ratings are shown like the index, with two decimals, so a change read off two shown means
+ * agrees with the change shown.
+ *
  * The five durable capabilities: the scope's mean rating per quarter (a line each), their movement
  * from the previous quarter to the latest well-covered one, and each department's means beside it.
  */
@@ -36,7 +39,7 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
         (a, b) => Math.abs(b.change) - Math.abs(a.change),
       )
     : [];
-  const reading = `In ${latest.cycle.name}, the mean rating is highest for ${ranked[0]!.name.toLowerCase()} (${formatRating(means[ranked[0]!.key])} of 5) and lowest for ${ranked.at(-1)!.name.toLowerCase()} (${formatRating(means[ranked.at(-1)!.key])})${moves[0] ? `; since ${previous!.cycle.name}, ${moves[0].c.name.toLowerCase()} moved most (${formatRatingChange(moves[0].change)})` : ""}.`;
+  const reading = `In ${latest.cycle.name}, the mean rating is highest for ${ranked[0]!.name.toLowerCase()} (${formatIndex(means[ranked[0]!.key])} of 5) and lowest for ${ranked.at(-1)!.name.toLowerCase()} (${formatIndex(means[ranked.at(-1)!.key])})${moves[0] ? `; since ${previous!.cycle.name}, ${moves[0].c.name.toLowerCase()} moved most (${formatIndexChange(moves[0].change)})` : ""}.`;
   const labels = points.map((p) =>
     p.coverage.provisional && p.cycle.status !== "open" ? `${p.cycle.name} (provisional)` : cycleLabel(p.cycle),
   );
@@ -75,7 +78,7 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
           label: p.cycle.name,
           open: p.cycle.status === "open",
           values: [
-            ...CAPABILITIES.map((c) => formatRating(p.capabilities![c.key])),
+            ...CAPABILITIES.map((c) => formatIndex(p.capabilities![c.key])),
             String(p.figures?.count ?? 0),
             `${coverageText(p.coverage)}${p.coverage.provisional ? " · provisional" : ""}`,
           ],
@@ -99,9 +102,9 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
         {CAPABILITIES.map((c) => (
           <tr key={c.key}>
             <th scope="row">{c.name}</th>
-            {previous && <td>{formatRating(previous.capabilities![c.key])}</td>}
-            <td>{formatRating(means[c.key])}</td>
-            {previous && <td>{formatRatingChange(means[c.key] - previous.capabilities![c.key])}</td>}
+            {previous && <td>{formatIndex(previous.capabilities![c.key])}</td>}
+            <td>{formatIndex(means[c.key])}</td>
+            {previous && <td>{formatIndexChange(means[c.key] - previous.capabilities![c.key])}</td>}
           </tr>
         ))}
       </SimpleTable>
@@ -132,9 +135,9 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
                   {now?.means ? (
                     CAPABILITIES.map((c) => (
                       <td key={c.key} className="whitespace-nowrap">
-                        {formatRating(now.means![c.key])}
+                        {formatIndex(now.means![c.key])}
                         {before && (
-                          <span className="text-muted"> ({formatRatingChange(now.means![c.key] - before[c.key])})</span>
+                          <span className="text-muted"> ({formatIndexChange(now.means![c.key] - before[c.key])})</span>
                         )}
                       </td>
                     ))

@@ -90,7 +90,7 @@ export function RolesSection({ o }: { o: OrganizationOverview }) {
       <p className="text-muted mt-3 text-xs">
         Exposure = share of level-1 time plus half of level-2 time. Trend: change in exposure over the range.
         {o.roleCounts.hidden > 0 &&
-          ` ${o.roleCounts.hidden} ${o.roleCounts.hidden === 1 ? "role is" : "roles are"} left out, each with ${SMALL_GROUP_NOTE}.`}
+          ` Not listed: ${o.roleCounts.hidden} ${o.roleCounts.hidden === 1 ? "role" : "roles"} with ${SMALL_GROUP_NOTE.replace(" it", " them")}.`}
       </p>
     </Card>
   );
