@@ -9,6 +9,8 @@ import { coverageText, cycleLabel, provisionalFrom, scopedTitle } from "./format
 
 const SHAPES = ["circle", "triangle", "rect", "rectRot", "star"] as const;
 const DEPARTMENT_ROWS_MAX = 12;
+/** The change between two means as shown (two decimals), so the columns add up for the reader. */
+const shownChange = (now: number, before: number) => Number(formatIndex(now)) - Number(formatIndex(before));
 
 /**
  * Mean ratings are shown like the index, with two decimals, so a change read off two shown means
@@ -35,7 +37,7 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
   const means = latest.capabilities!;
   const ranked = [...CAPABILITIES].sort((a, b) => means[b.key] - means[a.key]);
   const moves = previous
-    ? CAPABILITIES.map((c) => ({ c, change: means[c.key] - previous.capabilities![c.key] })).sort(
+    ? CAPABILITIES.map((c) => ({ c, change: shownChange(means[c.key], previous.capabilities![c.key]) })).sort(
         (a, b) => Math.abs(b.change) - Math.abs(a.change),
       )
     : [];
@@ -104,7 +106,7 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
             <th scope="row">{c.name}</th>
             {previous && <td>{formatIndex(previous.capabilities![c.key])}</td>}
             <td>{formatIndex(means[c.key])}</td>
-            {previous && <td>{formatIndexChange(means[c.key] - previous.capabilities![c.key])}</td>}
+            {previous && <td>{formatIndexChange(shownChange(means[c.key], previous.capabilities![c.key]))}</td>}
           </tr>
         ))}
       </SimpleTable>
@@ -137,7 +139,10 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
                       <td key={c.key} className="whitespace-nowrap">
                         {formatIndex(now.means![c.key])}
                         {before && (
-                          <span className="text-muted"> ({formatIndexChange(now.means![c.key] - before[c.key])})</span>
+                          <span className="text-muted">
+                            {" "}
+                            ({formatIndexChange(shownChange(now.means![c.key], before[c.key]))})
+                          </span>
                         )}
                       </td>
                     ))
