@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -54,6 +55,24 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
   }
 }
 
+/**
+ * Whether this PostgreSQL database lacks a migration of this build. When none is missing the app
+ * applies nothing, so it can connect as a role that owns nothing and may not create or alter
+ * anything (db/app-role.sql): migrations then run as the owner with `npm run db:migrate`.
+ */
+async function migrationsPending(client: postgres.Sql) {
+  const latest = Math.max(...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  try {
+    const [row] = await client`select max(created_at) as last from drizzle.__drizzle_migrations`;
+    return row?.last == null || Number(row.last) < latest;
+  } catch (error) {
+    // No migrations table yet (undefined schema or table): a new database.
+    const code = (error as { code?: string }).code;
+    if (code === "3F000" || code === "42P01") return true;
+    throw error;
+  }
+}
+
 export function openPostgres(url: string): DatabaseHandle {
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema });
@@ -63,11 +82,22 @@ export function openPostgres(url: string): DatabaseHandle {
     driver: "postgres",
     location: `${host}${pathname}`,
     migrate: async () => {
+      if (!(await migrationsPending(client))) return;
       // Two servers starting together would both migrate; the second waits for the first instead.
       const lockConnection = await client.reserve();
       try {
         await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(db, { migrationsFolder });
+      } catch (error) {
+        if (
+          (error as { code?: string }).code === "42501" ||
+          (error as { cause?: { code?: string } }).cause?.code === "42501"
+        )
+          throw new Error(
+            'Migrations are pending and this database role may not apply them: run `npm run db:migrate` with the owner\'s DATABASE_URL first (README, "Deployment on PostgreSQL").',
+            { cause: error },
+          );
+        throw error;
       } finally {
         await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
         lockConnection.release();

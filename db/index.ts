@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { isDemoMode } from "@/lib/env";
 import { type Database, type DatabaseHandle, openConfiguredDatabase } from "./client";
+import { isDatabaseUnreachable } from "./errors";
 import { ensureReferenceData } from "./reference-data";
 import { seedDemoOrganisationIfEmpty } from "./seed";
 
@@ -31,6 +33,17 @@ export async function getDb(): Promise<Database> {
     throw error;
   });
   return (await globalForDb.leverageDb).db;
+}
+
+/** Whether the database answers now: false when it cannot be reached; any other failure propagates. */
+export async function databaseAnswers(): Promise<boolean> {
+  try {
+    await (await getDb()).execute(sql`select 1`);
+    return true;
+  } catch (error) {
+    if (isDatabaseUnreachable(error)) return false;
+    throw error;
+  }
 }
 
 /** Tests point the data layer at a database of their own. */

@@ -1,99 +1,65 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../lib/demo-accounts";
+import { appFiles, urlPathOf } from "../tests/helpers/app-routes";
+import { freePort, type PgCluster, startPgCluster } from "../tests/helpers/pg-cluster";
+import { startNextServer } from "./next-server";
 
 /**
  * A PostgreSQL outage under a running app, on a cluster this test makes itself (never the
- * machine's shared one): pages answer a calm "could not reach the database" page and actions a
- * calm message, and both recover by themselves when the database is back.
+ * machine's shared one): pages answer a calm "could not reach the database" page, actions a calm
+ * message and route handlers a calm 503, and all recover by themselves when the database is back.
  */
-const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
+const UNREACHABLE = "We could not reach the database — nothing was lost. Try again in a moment.";
 
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+type RouteRequest = { method: "GET" | "POST"; path: string; form?: string; csv?: string; answer: string };
 
-function asPostgres(binary: string, args: string[]) {
-  execFileSync("runuser", ["-u", "postgres", "--", path.join(PG_BIN, binary), ...args], { stdio: "pipe" });
-}
+/**
+ * One request per route handler (every route.ts under app/, found from the code) and method, sent
+ * with a signed-in session during the outage, and the answer expected: status, then the Location
+ * or the body. A route without a row here fails the test.
+ */
+const ROUTE_REQUESTS: Record<string, RouteRequest[]> = {
+  "/api/admin/import": [
+    {
+      method: "POST",
+      path: "/api/admin/import?mode=dry-run",
+      csv: "name,email\n",
+      answer: `503 ${JSON.stringify({ error: UNREACHABLE })}`,
+    },
+  ],
+  "/api/auth/[...nextauth]": [
+    // The session is a signed cookie (JWT): reading it needs no database. Pages re-check the row.
+    { method: "GET", path: "/api/auth/csrf", answer: "200 {" },
+    // Auth.js redirects any failure inside sign-in to its error page: this one says what failed.
+    {
+      method: "POST",
+      path: "/api/auth/callback/credentials",
+      form: "email=maya.chen%40northwind.example&password=x&csrfToken=CSRF",
+      answer: "303 /login/sso-refused?reason=database",
+    },
+  ],
+  "/api/export/assessments": [{ method: "GET", path: "/api/export/assessments", answer: `503 ${UNREACHABLE}` }],
+  "/api/export/organization": [{ method: "GET", path: "/api/export/organization", answer: `503 ${UNREACHABLE}` }],
+  "/notifications/[notificationId]": [{ method: "GET", path: "/notifications/1", answer: `503 ${UNREACHABLE}` }],
+};
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-let dir: string;
-let dataDir: string;
-let pgPort: number;
-let appPort: number;
-let app: ChildProcess | undefined;
-let appLog = "";
-
-const pgCtl = (action: "start" | "stop") =>
-  asPostgres("pg_ctl", [
-    "-D",
-    dataDir,
-    "-l",
-    path.join(dir, "postgres.log"),
-    "-w",
-    ...(action === "start"
-      ? ["-o", `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]
-      : ["-m", "fast", "stop"]),
-  ]);
+let cluster: PgCluster;
+let app: Awaited<ReturnType<typeof startNextServer>> | undefined;
 
 test.beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "ll-outage-"));
-  chmodSync(dir, 0o777);
-  execFileSync("chown", ["postgres", dir]);
-  dataDir = path.join(dir, "data");
-  pgPort = await freePort();
-  appPort = await freePort();
-  asPostgres("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "--no-sync"]);
-  pgCtl("start");
-  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort)], {
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: "e2e-only-secret-not-for-production-use-000000",
-      // A production server on PostgreSQL refuses to start without the secrets instances share.
-      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
-      LEVERAGE_DEMO: "1",
-      DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/postgres`,
-    },
-    stdio: "pipe",
-  });
-  app.stdout?.on("data", (d) => {
-    appLog += d;
-  });
-  app.stderr?.on("data", (d) => {
-    appLog += d;
-  });
-  await expect
-    .poll(async () => (await fetch(`http://localhost:${appPort}/login`).catch(() => null))?.status, {
-      timeout: 180_000,
-    })
-    .toBe(200);
+  cluster = await startPgCluster("outage");
+  app = await startNextServer(await freePort(), { LEVERAGE_DEMO: "1", DATABASE_URL: cluster.url() });
 });
 
 test.afterAll(async () => {
-  app?.kill("SIGTERM");
-  try {
-    pgCtl("stop");
-  } catch {
-    // Already stopped by a failed test.
-  }
-  rmSync(dir, { recursive: true, force: true });
+  app?.stop();
+  cluster.destroy();
 });
 
 test("pages and actions answer calmly while PostgreSQL is down, and recover by themselves", async ({ browser }) => {
-  const base = `http://localhost:${appPort}`;
+  const base = app!.url;
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
   await page.goto("/login");
@@ -103,7 +69,7 @@ test("pages and actions answer calmly while PostgreSQL is down, and recover by t
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole("button", { name: "Save draft" })).toBeVisible();
 
-  pgCtl("stop");
+  cluster.stop();
 
   // An action on a form loaded before the outage: a calm message, and what was typed stays.
   await page.getByRole("textbox", { name: /Notes and evidence/ }).fill("Typed during the outage.");
@@ -111,13 +77,34 @@ test("pages and actions answer calmly while PostgreSQL is down, and recover by t
   await expect(page.getByText("We could not reach the database — nothing was lost")).toBeVisible();
   await expect(page.getByRole("textbox", { name: /Notes and evidence/ })).toHaveValue("Typed during the outage.");
 
+  // Every route handler: a calm 503 with the same sentence, JSON for the API, text for downloads and links.
+  expect(Object.keys(ROUTE_REQUESTS).sort()).toEqual(appFiles("route.ts").map(urlPathOf).sort());
+  const csrf = ((await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+  for (const [route, requests] of Object.entries(ROUTE_REQUESTS)) {
+    for (const r of requests) {
+      const contentType = r.form ? "application/x-www-form-urlencoded" : r.csv ? "text/csv" : null;
+      const response = await context.request.fetch(r.path, {
+        method: r.method,
+        headers: contentType ? { "content-type": contentType, origin: base } : {},
+        data: r.form?.replace("CSRF", csrf) ?? r.csv,
+        maxRedirects: 0,
+      });
+      const location = response.headers().location?.replace(base, "");
+      const answer = `${response.status()} ${location ?? (await response.text()).trim()}`;
+      expect(answer, `${route}: ${r.method} ${r.path}`).toContain(r.answer);
+    }
+  }
+  await page.goto("/login/sso-refused?reason=database");
+  await expect(page.getByRole("heading", { name: "We could not reach the database" })).toBeVisible();
+  await page.screenshot({ path: "screenshots/sign-in-database-down.png" });
+
   // A page: the calm page, not Next's raw error.
   await page.goto("/me/history");
   await expect(page.getByRole("heading", { name: "We could not reach the database" })).toBeVisible();
   await expect(page.getByText("Nothing was lost")).toBeVisible();
   await page.screenshot({ path: "screenshots/database-outage.png" });
 
-  pgCtl("start");
+  cluster.start();
   // "Try again" re-renders the page once the database answers again; nothing to restart.
   await expect
     .poll(
@@ -135,6 +122,6 @@ test("pages and actions answer calmly while PostgreSQL is down, and recover by t
   await page.getByRole("textbox", { name: /Notes and evidence/ }).fill("Saved after the outage.");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("form-status")).toContainText("Draft saved at");
-  expect(appLog).not.toContain("Error: listen");
+  expect(app!.log()).not.toContain("Error: listen");
   await context.close();
 });

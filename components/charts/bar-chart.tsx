@@ -1,7 +1,7 @@
 "use client";
 
 import type { ChartOptions } from "chart.js";
-import { Bar } from "react-chartjs-2";
+import { Bar } from "./canvas";
 import { axisTitle, describedAs } from "./chart-setup";
 
 /** One bar per category, each in its own colour (the categories are its legend); `summary` describes it. */

@@ -1,23 +1,7 @@
-import {
-  BarElement,
-  CategoryScale,
-  Chart as ChartJS,
-  type ChartOptions,
-  Filler,
-  Legend,
-  LinearScale,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from "chart.js";
+import type { ChartOptions } from "chart.js";
 
-// One registration for every chart: Chart.js keeps them globally anyway, whichever chart loads first.
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, BarElement, Filler, Tooltip, Legend);
-
-// Axis text in the page's muted ink for the system theme (charts draw only in the browser).
+// Registration and the theme's defaults live in ./chart-js.ts, loaded with the first chart.
 export const prefersDark = typeof window !== "undefined" && window.matchMedia("(prefers-color-scheme: dark)").matches;
-ChartJS.defaults.color = prefersDark ? "#a0a8b6" : "#5b6472";
-ChartJS.defaults.borderColor = "rgba(128, 128, 128, 0.18)";
 
 export const percentTicks = { callback: (value: number | string) => `${value}%` };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ChartOptions } from "chart.js";
-import { Bar } from "react-chartjs-2";
+import { Bar } from "./canvas";
 import { axisTitle, describedAs } from "./chart-setup";
 
 export type HorizontalBarSeries = { label: string; values: number[]; color: string | string[] };

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ChartDataset } from "chart.js";
-import { Line } from "react-chartjs-2";
 import { ACCENT_COLOR, LEVELS, type LevelMix, SHARE_KEYS } from "@/lib/ladder";
+import { Line } from "./canvas";
 import { axisTitle, describedAs, overCyclesOptions, percentTicks } from "./chart-setup";
 
 /**

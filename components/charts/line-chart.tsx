@@ -1,6 +1,6 @@
 "use client";
 
-import { Line } from "react-chartjs-2";
+import { Line } from "./canvas";
 import { axisTitle, describedAs, overCyclesOptions, provisionalSegment } from "./chart-setup";
 
 /** `pointStyle` tells apart series that share a colour (the legend draws it too). */

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ChartOptions } from "chart.js";
-import { Scatter } from "react-chartjs-2";
 import { ACCENT_COLOR } from "@/lib/ladder";
+import { Scatter } from "./canvas";
 import { axisTitle, describedAs, percentTicks, prefersDark } from "./chart-setup";
 
 const DIAGONAL_COLOR = prefersDark ? "#7c8594" : "#8a93a1";

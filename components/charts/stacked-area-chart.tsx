@@ -1,6 +1,6 @@
 "use client";
 
-import { Line } from "react-chartjs-2";
+import { Line } from "./canvas";
 import { axisTitle, describedAs, overCyclesOptions, percentTicks, provisionalSegment } from "./chart-setup";
 
 export type AreaSeries = { label: string; values: number[]; color: string };

@@ -25,13 +25,20 @@ const FAILED = {
   text: "The answer from the identity provider could not be verified, so you were not signed in. Try again; if it keeps happening, tell your IT team.",
 };
 
+/** Auth.js's sign-in failed because the database could not be reached (app/api/auth's route). */
+const DATABASE_DOWN = {
+  title: "We could not reach the database",
+  text: "You were not signed in because the database did not answer. Nothing was lost: try signing in again in a moment.",
+};
+
 export default async function SsoRefusedPage({
   searchParams,
 }: {
   searchParams: Promise<{ reason?: string; error?: string }>;
 }) {
   const { reason, error } = await searchParams;
-  const refusal = reason && reason in REFUSALS ? REFUSALS[reason as SsoRefusal] : FAILED;
+  const refusal =
+    reason === "database" ? DATABASE_DOWN : reason && reason in REFUSALS ? REFUSALS[reason as SsoRefusal] : FAILED;
   return (
     <AuthCard title={refusal.title}>
       <div role="status" className="space-y-4 text-sm">

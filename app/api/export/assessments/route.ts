@@ -2,11 +2,12 @@ import { assessmentsCsvStream } from "@/db/queries/export";
 import { getCurrentActor } from "@/lib/dal";
 import { unknownDepartment } from "@/lib/export-params";
 import { parseId } from "@/lib/params";
+import { calmWhenDatabaseDown } from "@/lib/route-handler";
 
 export const dynamic = "force-dynamic";
 
 /** GET ?from=2026 Q1&to=2026 Q3&department=<id>: a streamed CSV of the assessments the caller may see. */
-export async function GET(request: Request) {
+export const GET = calmWhenDatabaseDown("text", async (request: Request) => {
   const actor = await getCurrentActor();
   if (!actor) return new Response("Sign in first.\n", { status: 401 });
   const params = new URL(request.url).searchParams;
@@ -26,4 +27,4 @@ export async function GET(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+});

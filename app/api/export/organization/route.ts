@@ -3,11 +3,12 @@ import { hasRole, ORGANIZATION_ROLES } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
 import { unknownDepartment } from "@/lib/export-params";
 import { parseId } from "@/lib/params";
+import { calmWhenDatabaseDown } from "@/lib/route-handler";
 
 export const dynamic = "force-dynamic";
 
 /** GET ?from=&to=&department=: the Organization page's aggregates as CSV, for leaders and admins. */
-export async function GET(request: Request) {
+export const GET = calmWhenDatabaseDown("text", async (request: Request) => {
   const actor = await getCurrentActor();
   if (!actor) return new Response("Sign in first.\n", { status: 401 });
   if (!hasRole(actor, ORGANIZATION_ROLES))
@@ -29,4 +30,4 @@ export async function GET(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+});
