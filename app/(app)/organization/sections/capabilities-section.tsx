@@ -81,7 +81,7 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
           open: p.cycle.status === "open",
           values: [
             ...CAPABILITIES.map((c) => formatIndex(p.capabilities![c.key])),
-            String(p.figures?.count ?? 0),
+            (p.figures?.count ?? 0).toLocaleString("en"),
             `${coverageText(p.coverage)}${p.coverage.provisional ? " · provisional" : ""}`,
           ],
         }))}
@@ -114,8 +114,10 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
         <>
           <h3 className="mb-2 mt-6 text-sm font-semibold">Per department, {latest.cycle.name}</h3>
           <p className="text-muted mb-2 text-xs">
-            Mean rating{previous ? `, and its change since ${previous.cycle.name} in brackets` : ""}. Every quarter of
-            every department is in the CSV.
+            Mean rating{previous ? `, and its change since ${previous.cycle.name} in brackets` : ""}.
+            {allDepartments.length > departments.length &&
+              ` The ${departments.length} largest of ${allDepartments.length} departments are shown.`}{" "}
+            Every quarter of every department is in the CSV.
           </p>
           <SimpleTable
             label={`Capabilities across the organisation, ${latest.cycle.name}`}
@@ -133,7 +135,9 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
               const before = previousAt >= 0 ? dp[previousAt]?.means : null;
               return (
                 <tr key={department.id}>
-                  <th scope="row">{department.name}</th>
+                  <th scope="row" className="whitespace-nowrap">
+                    {department.name}
+                  </th>
                   {now?.means ? (
                     CAPABILITIES.map((c) => (
                       <td key={c.key} className="whitespace-nowrap">
@@ -151,7 +155,7 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
                       {now?.count ? `${now.count} assessed: ${SMALL_GROUP_NOTE}` : "No one assessed"}
                     </td>
                   )}
-                  <td>{now?.count ?? 0}</td>
+                  <td>{(now?.count ?? 0).toLocaleString("en")}</td>
                 </tr>
               );
             })}
