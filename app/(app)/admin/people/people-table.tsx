@@ -78,7 +78,6 @@ const columns = column.columns([
   }),
   column.accessor("access", {
     header: "Access",
-    enableSorting: false,
     meta: { className: "hidden md:table-cell text-xs" },
   }),
 ]);
