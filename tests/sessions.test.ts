@@ -124,6 +124,10 @@ describe("server-side sessions", () => {
       [signedOut, false],
     ] as const)
       expect(await findSessionActor(sid, limits), sid).toEqual(open_ ? ed_ : null);
+    // Fractions of a minute or an hour are settings too (SESSION_IDLE_MINUTES=0.5), not a failed query.
+    const fractions = { idleMinutes: 0.5, maxHours: 10.5 };
+    expect(await findSessionActor(open, fractions)).toEqual(ed_);
+    expect(await byIp(fractions)).toMatchObject({ "10.9.0.1": "open", "10.9.0.2": "idle" });
     // Looser limits: the idle and the old session are open again, on the list as in the check.
     const loose = { idleMinutes: 120, maxHours: 11 };
     expect(await byIp(loose)).toMatchObject({ "10.9.0.2": "open", "10.9.0.3": "open" });

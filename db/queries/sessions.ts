@@ -13,7 +13,8 @@ export type SessionLimits = { idleMinutes: number; maxHours: number };
 /** Where a session stands: open, ended (sign-out and the like), or past its idle or lifetime limit. */
 export type SessionState = "open" | "ended" | "idle" | "expired";
 
-const idleFor = (limits: SessionLimits) => sql`make_interval(mins => ${limits.idleMinutes})`;
+// In seconds: make_interval takes whole minutes and hours only, and the settings may have fractions.
+const idleFor = (limits: SessionLimits) => sql`make_interval(secs => ${Math.round(limits.idleMinutes * 60)})`;
 const lifetime = (limits: SessionLimits) => sql`make_interval(secs => ${Math.round(limits.maxHours * 3600)})`;
 /** Both limits, as findSessionActor checks them and the sign-in lists show them. */
 const withinLimits = (limits: SessionLimits) =>
