@@ -45,8 +45,12 @@ export function clientIp(headers: Headers) {
  * signs in, gets a reset link or sets a password with one.
  */
 export async function passwordSignInAllowed(person: { appRole: AppRole }) {
-  if (person.appRole === "admin" || !ssoConfig()) return true;
-  return !(await getOrganizationSettings()).passwordSignInAdminsOnly;
+  return person.appRole === "admin" || !(await passwordSignInAdminsOnly());
+}
+
+/** The setting counts only while SSO is configured, so nobody is ever locked out. */
+export async function passwordSignInAdminsOnly() {
+  return Boolean(ssoConfig()) && (await getOrganizationSettings()).passwordSignInAdminsOnly;
 }
 
 /** `ip` null: the address is unknown, so only the per-email limit applies (never one shared key for everyone). */

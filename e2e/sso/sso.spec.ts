@@ -149,7 +149,24 @@ test("an admin turns password sign-in off for everyone but admins once SSO works
     await visitor.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(visitor.getByText("Your organisation signs in with single sign-on")).toBeVisible();
     await expectSignedOut(visitor);
+
+    // No reset link for them either: the same answer as for any email, and no mail in the outbox.
+    const employee = demoAccount("employee").email;
+    const refusals = async () => {
+      await page.goto("/admin/audit?action=password_reset.refused_sso_only");
+      return page.locator("tbody tr", { hasText: demoAccount("employee").name }).count();
+    };
+    const refusedBefore = await refusals();
+    await visitor.goto("/forgot-password");
+    await expect(visitor.getByTestId("sso-only-note")).toContainText(`Continue with ${OIDC_NAME}`);
+    await visitor.getByLabel("Work email").fill(employee);
+    await visitor.getByRole("button", { name: "Send me a link" }).click();
+    await expect(visitor.getByText(`If ${employee} belongs to an administrator's account here`)).toBeVisible();
+    await visitor.screenshot({ path: "screenshots/sso-forgot-password.png", fullPage: true });
     await context.close();
+    await expect.poll(refusals).toBe(refusedBefore + 1);
+    await page.goto("/admin/outbox");
+    await expect(page.locator("tbody tr", { hasText: employee })).toHaveCount(0);
 
     // Admins keep their password, for when the identity provider is down.
     const adminContext = await browser.newContext();

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { AuthCard } from "@/components/auth-card";
-import { getOrganizationSettings } from "@/db/queries/organization-settings";
 import { ssoConfig } from "@/lib/env";
+import { passwordSignInAdminsOnly } from "@/lib/sign-in";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export const metadata: Metadata = { title: "Forgot your password?" };
 
 export default async function ForgotPasswordPage() {
   const sso = ssoConfig();
-  const adminsOnly = sso ? (await getOrganizationSettings()).passwordSignInAdminsOnly : false;
+  const adminsOnly = await passwordSignInAdminsOnly();
   return (
     <AuthCard
       title="Forgot your password?"
