@@ -29,6 +29,7 @@ import {
   NOTES_MAX,
   OCCUPATION_TASK_TEXT_MAX,
   RETURN_MESSAGE_MAX,
+  REVIEW_COMMENT_MAX,
   ROLE_DESCRIPTION_MAX,
   TASK_TEXT_MAX,
 } from "../lib/limits";
@@ -644,6 +645,8 @@ export const notificationKind = pgEnum("notification_kind", [
   "self_submitted",
   "returned",
   "finalized",
+  "comment",
+  "acknowledged",
 ]);
 
 /**
@@ -687,6 +690,48 @@ export const notificationPreferences = pgTable(
 );
 
 export type NotificationKind = (typeof notificationKind.enumValues)[number];
+
+/**
+ * The conversation on one review (a cycle and its subject) between the subject and their
+ * reviewer. Plain text, never edited; a closed cycle's conversation is read-only (a trigger in
+ * the migrations, as for its assessments).
+ */
+export const reviewComments = pgTable(
+  "review_comments",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    subjectId: integer("subject_id")
+      .notNull()
+      .references(() => people.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => people.id),
+    body: varchar({ length: REVIEW_COMMENT_MAX }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("review_comments_thread_idx").on(t.cycleId, t.subjectId, t.createdAt),
+    check("review_comments_body_not_blank", sql`length(btrim(${t.body})) > 0`),
+  ],
+);
+
+/** "I have read my review": once per review, by its subject, after the manager finalized it. */
+export const reviewAcknowledgements = pgTable(
+  "review_acknowledgements",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    subjectId: integer("subject_id")
+      .notNull()
+      .references(() => people.id),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.subjectId] })],
+);
 /**
  * Organisation-wide settings an admin changes in the app: one row (id 1), created on first write.
  * `passwordSignInAdminsOnly` turns password sign-in off for everyone but admins once SSO works.
@@ -720,3 +765,4 @@ export type CalibrationRecord = typeof calibrationRecords.$inferSelect;
 export type Occupation = typeof occupations.$inferSelect;
 export type OccupationTask = typeof occupationTasks.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type ReviewComment = typeof reviewComments.$inferSelect;

@@ -1,4 +1,5 @@
 import { expect, expectNoSeriousViolations, test } from "./fixtures";
+import { waitForMail } from "./mailbox";
 
 // Names unique per run, so a retry or another spec never meets this one's cycle or people.
 const year = 2040 + Math.floor(Math.random() * 900);
@@ -25,6 +26,18 @@ test("the admin creates and opens a cycle, imports people after fixing rejected 
   await page.getByRole("button", { name: `Open ${cycleName}` }).click();
   await expect(page.getByText(`${cycleName} is open`)).toBeVisible();
   const cycleUrl = page.url();
+
+  // Opening tells everyone: the mails arrive in the real SMTP server the run started (e2e/global-setup.ts).
+  const opened = `${cycleName} is open: describe your quarter by ${year}-03-31`;
+  for (const email of [
+    "maya.chen@northwind.example",
+    "daniel.okafor@northwind.example",
+    "sam.taylor@northwind.example",
+  ]) {
+    const mail = await waitForMail(email, opened);
+    expect(mail.text).toContain("Start your self-assessment");
+    expect(mail.text).toMatch(/mail-preferences\?p=\d+&k=cycle_opened&s=/);
+  }
 
   // Import: the dry run rejects two rows and says why; fixed in place, the file imports.
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Import" }).click();

@@ -23,9 +23,9 @@ async function mailsTo(address: string) {
   return mails;
 }
 
-/** How many mails an address has received so far. */
-export async function mailCount(address: string) {
-  return (await mailsTo(address)).length;
+/** How many mails an address has received so far (with that subject, when one is given). */
+export async function mailCount(address: string, subject?: string) {
+  return (await mailsTo(address)).filter((mail) => subject === undefined || mail.subject === subject).length;
 }
 
 /**

@@ -27,6 +27,8 @@ export const NOTES_MAX = 4000;
 export const RETURN_MESSAGE_MAX = 1000;
 export const CALIBRATION_REASON_MIN = 10;
 export const CALIBRATION_REASON_MAX = 1000;
+/** One comment in the conversation on a review (and the optional one with an acknowledgement). */
+export const REVIEW_COMMENT_MAX = 2000;
 
 /** The largest people-and-teams CSV an import reads: 10 MiB, with or without a Content-Length. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;

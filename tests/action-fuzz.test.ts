@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSession } from "@/db/queries/sessions";
-import { assessments } from "@/db/schema";
+import { assessments, reviewComments } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import { importAppFile } from "./helpers/app-routes";
 import { ACTIONS, type Fields } from "./helpers/authorization-table";
@@ -172,6 +172,14 @@ describe("every action's input, fuzzed", () => {
               .where(eq(assessments.id, Number(fields.assessmentId)));
             expect(stored?.draftValues?.notes).toBe(asSent(fields.notes!));
             expect(stored?.draftValues?.tasks).toEqual(JSON.parse(asSent(fields.tasks!)));
+          }
+          if (outcome === "stored" && name === "addReviewCommentAction") {
+            const [latest] = await testDb.db
+              .select({ body: reviewComments.body })
+              .from(reviewComments)
+              .orderBy(desc(reviewComments.id))
+              .limit(1);
+            expect(latest?.body).toBe(asSent(fields.body!).trim());
           }
           // Versions and records move on after a write: the next call starts from what is stored now.
           if (before !== after) world = await describeWorld(testDb.db);

@@ -290,7 +290,7 @@ export async function submitSelfAssessment(actor: Actor, input: SelfAssessmentWr
       },
       tx,
     );
-    const manager = await myManager(tx, actor.id);
+    const manager = await managerOf(tx, actor.id);
     if (manager) {
       await notify(tx, [
         {
@@ -311,7 +311,8 @@ export async function submitSelfAssessment(actor: Actor, input: SelfAssessmentWr
  * Who reviews a person: the manager of their current team, unless that is themselves. Null for
  * someone at the top of the organisation (in no team), who keeps a self-assessment only.
  */
-async function myManager(db: Reader, personId: number) {
+/** The manager of the person's current team, unless that is themselves. */
+export async function managerOf(db: Reader, personId: number) {
   const [row] = await db
     .select({ id: people.id, name: people.name, email: people.email })
     .from(teamMemberships)
@@ -333,7 +334,7 @@ export async function mySelfAssessmentInOpenCycle(actor: Actor) {
     .from(assessments)
     .where(and(eq(assessments.cycleId, cycle.id), eq(assessments.subjectId, actor.id), eq(assessments.kind, "self")))
     .limit(1);
-  const manager = await myManager(db, actor.id);
+  const manager = await managerOf(db, actor.id);
   if (!row) return { cycle, assessment: null, values: emptyAssessmentValues(), editable: true, manager };
   const tasks = await tasksOfAssessment(db, row.id);
   return {

@@ -163,7 +163,7 @@ export async function markNotificationMailed(notificationId: number) {
 }
 
 /** Active people without a submitted (or finalized) self-assessment in the cycle. */
-function notSubmittedIn(cycleId: number) {
+export function notSubmittedIn(cycleId: number) {
   return sql`not exists (select 1 from ${assessments} a where a.cycle_id = ${cycleId} and a.subject_id = ${people.id} and a.kind = 'self' and a.status in ('submitted', 'finalized'))`;
 }
 

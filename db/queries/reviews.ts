@@ -28,6 +28,7 @@ import {
   assessments,
   calibrationRecords,
   people,
+  reviewAcknowledgements,
   reviewCycles,
   roleProfiles,
   teamMemberships,
@@ -335,7 +336,8 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
           kind: "finalized",
           cycleId: cycle.id,
           title: `${actor.name} finalized your ${cycle.name} review`,
-          href: "/me/history",
+          // Where "I have read my review" is, while the cycle is open.
+          href: "/me#conversation",
         },
       ]);
     }
@@ -476,6 +478,7 @@ export async function reviewBoard(actor: Actor) {
       previousS3: effective.s3,
       previousS4: effective.s4,
       previousS5: effective.s5,
+      acknowledgedAt: reviewAcknowledgements.acknowledgedAt,
     })
     .from(teamMemberships)
     .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
@@ -487,6 +490,10 @@ export async function reviewBoard(actor: Actor) {
       and(eq(manager.subjectId, people.id), eq(manager.cycleId, cycle.id), eq(manager.kind, "manager")),
     )
     .leftJoin(effective, and(eq(effective.subjectId, people.id), eq(effective.cycleId, previous?.id ?? -1)))
+    .leftJoin(
+      reviewAcknowledgements,
+      and(eq(reviewAcknowledgements.subjectId, people.id), eq(reviewAcknowledgements.cycleId, cycle.id)),
+    )
     .where(and(eq(teams.managerId, actor.id), isNull(teamMemberships.endedOn), eq(people.active, true)))
     .orderBy(asc(people.name));
   const selfInManagedTeam = rows.some((r) => r.personId === actor.id);
@@ -507,6 +514,8 @@ export async function reviewBoard(actor: Actor) {
           role: r.role,
           selfStatus: r.selfStatus,
           managerStatus: r.managerStatus,
+          /** When the employee said they have read the finalized review. */
+          acknowledgedAt: r.acknowledgedAt,
           selfMix: selfVisible ? mixOf({ s1: r.selfS1, s2: r.selfS2, s3: r.selfS3, s4: r.selfS4, s5: r.selfS5 }) : null,
           managerMix: mixOf({ s1: r.managerS1, s2: r.managerS2, s3: r.managerS3, s4: r.managerS4, s5: r.managerS5 }),
           previousMix: mixOf({

@@ -10,8 +10,8 @@ export type { MailTemplateData, MailTemplateName } from "./templates";
 export type MailRecipient = { email: string; name?: string };
 export type MailDelivery = { via: "smtp"; messageId: string } | { via: "outbox"; outboxId: number };
 
-/** The subject, plain text and HTML of a template, with the product's and organisation's names. */
-function renderMail<Name extends MailTemplateName>(template: Name, data: MailTemplateData<Name>): RenderedMail {
+/** The subject, plain text and HTML of a template, with the product's and organisation's names: exactly what is sent. */
+export function renderMail<Name extends MailTemplateName>(template: Name, data: MailTemplateData<Name>): RenderedMail {
   const brand = { product: PRODUCT_NAME, organization: organizationName() };
   const build = mailTemplates[template] as (data: MailTemplateData<Name>, brand: MailBrand) => MailContent;
   return renderLayout(build(data, brand), brand);

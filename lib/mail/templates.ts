@@ -7,6 +7,21 @@ const until = (date: Date) => dateTime.format(date);
 
 export type MailBrand = { product: string; organization: string };
 
+type NotificationMailData = {
+  name: string;
+  title: string;
+  url: string;
+  action: string;
+  kindLabel: string;
+  preferenceUrl: string;
+};
+
+/** The last line of every notification mail: why it came, and the one-click link to stop this kind. */
+const preferenceNote = (data: NotificationMailData, brand: MailBrand) => ({
+  kind: "note" as const,
+  text: `You get this mail because mail for “${data.kindLabel}” is on in ${brand.product}. Turn it off with one click: ${data.preferenceUrl}`,
+});
+
 /**
  * Every mail the app sends, by name: each takes its data and the brand and returns its content.
  * Add a template here and `sendMail` accepts it, typed by its data.
@@ -61,19 +76,30 @@ export const mailTemplates = {
     ],
   }),
   /** Any in-app notification by mail: what happened, a link to it, and a link to stop this kind. */
-  notification: (
-    data: { name: string; title: string; url: string; action: string; kindLabel: string; preferenceUrl: string },
-    brand: MailBrand,
-  ): MailContent => ({
+  notification: (data: NotificationMailData, brand: MailBrand): MailContent => ({
     subject: data.title,
     greeting: `Hello ${data.name},`,
     blocks: [
       { kind: "paragraph", text: data.title },
       { kind: "button", label: data.action, url: data.url },
+      preferenceNote(data, brand),
+    ],
+  }),
+  /**
+   * A new comment on a review. The comment itself stays in the app: the conversation is between
+   * the two people, and a copy in a mailbox would outlive it and escape its audit.
+   */
+  reviewComment: (data: NotificationMailData, brand: MailBrand): MailContent => ({
+    subject: data.title,
+    greeting: `Hello ${data.name},`,
+    blocks: [
+      { kind: "paragraph", text: `${data.title}.` },
       {
-        kind: "note",
-        text: `You get this mail because mail for “${data.kindLabel}” is on in ${brand.product}. Turn it off with one click: ${data.preferenceUrl}`,
+        kind: "paragraph",
+        text: `The conversation on a review stays between the two of you, so the comment is not in this mail: read it and reply in ${brand.product}.`,
       },
+      { kind: "button", label: data.action, url: data.url },
+      preferenceNote(data, brand),
     ],
   }),
 } satisfies Record<string, (data: never, brand: MailBrand) => MailContent>;

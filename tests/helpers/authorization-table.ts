@@ -152,6 +152,17 @@ export const ACTIONS: Record<string, ActionRow> = {
           assessmentFields({ personId: String(w.actorIds[role]), assessmentId: "", calibrationReason: "" }),
         expect: nobody,
       },
+      // The demo employee's review, finalized: the acknowledgement row below needs one.
+      own: {
+        fields: (w) =>
+          assessmentFields({
+            intent: "finalize",
+            personId: String(w.actorIds.employee),
+            assessmentId: "",
+            calibrationReason: "",
+          }),
+        expect: actionFor("manager"),
+      },
     },
   },
   "app/(app)/team/review/[personId]/actions.ts#returnForChangesAction": {
@@ -175,6 +186,47 @@ export const ACTIONS: Record<string, ActionRow> = {
           message: "Please add tasks.",
         }),
         expect: actionFor("manager"),
+      },
+    },
+  },
+  "app/(app)/review-conversation/actions.ts#addReviewCommentAction": {
+    cases: {
+      // On one's own review: only the demo employee has someone reviewing them (the others are in no team).
+      own: {
+        fields: (w, role) => ({ cycleId: String(w.openCycle.id), subjectId: String(w.actorIds[role]), body: "Hello" }),
+        expect: actionFor("employee"),
+      },
+      report: {
+        fields: (w) => ({ cycleId: String(w.openCycle.id), subjectId: String(w.report.personId), body: "Hello" }),
+        expect: actionFor("manager"),
+      },
+      otherTeam: {
+        fields: (w) => ({ cycleId: String(w.openCycle.id), subjectId: String(w.otherPerson.personId), body: "Hi" }),
+        expect: nobody,
+      },
+      // A closed quarter's conversation is read-only, for its two parties too.
+      closedCycle: {
+        fields: (w) => ({ cycleId: String(w.closedCycle.id), subjectId: String(w.actorIds.employee), body: "Late" }),
+        expect: nobody,
+      },
+    },
+  },
+  "app/(app)/review-conversation/actions.ts#acknowledgeReviewAction": {
+    cases: {
+      // Only the demo employee's review is finalized (by the review row above); once only.
+      own: {
+        fields: (w) => ({ cycleId: String(w.openCycle.id), comment: "Read it, thanks." }),
+        expect: actionFor("employee"),
+      },
+      closedCycle: { fields: (w) => ({ cycleId: String(w.closedCycle.id), comment: "" }), expect: nobody },
+    },
+  },
+  "app/(app)/admin/people/[personId]/actions.ts#readConversationAction": {
+    // Reading writes the audit entry first.
+    cases: {
+      report: {
+        fields: (w) => ({ cycleId: String(w.openCycle.id), subjectId: String(w.report.personId) }),
+        expect: actionFor("admin"),
       },
     },
   },
@@ -285,6 +337,14 @@ export const ACTIONS: Record<string, ActionRow> = {
       },
       // Nobody deactivates themselves.
       self: { fields: (w, role) => ({ personId: String(w.actorIds[role]), active: "false" }), expect: nobody },
+    },
+  },
+  "app/(app)/actions.ts#sendNudgesAction": {
+    cases: {
+      // The manager reminds their reports, then the admin everyone else not reminded today; a
+      // third call the same day would find nobody left.
+      own: { fields: (w) => ({ cycleId: String(w.openCycle.id) }), expect: actionFor("manager", "admin") },
+      closedCycle: { fields: (w) => ({ cycleId: String(w.closedCycle.id) }), expect: nobody },
     },
   },
   "app/(app)/admin/actions.ts#createCycleAction": {

@@ -138,6 +138,8 @@ export async function fingerprint(db: Database) {
     (select count(*) || ':' || count(used_at) || ':' || count(revoked_at) from access_tokens) as tokens,
     (select count(*) from outbox_mails) as outbox,
     (select count(*) || ':' || count(read_at) from notifications) as notifications,
+    (select count(*) from review_comments) as comments,
+    (select count(*) from review_acknowledgements) as acknowledgements,
     (select string_agg(row_to_json(p)::text, ',') from notification_preferences p) as preferences,
     (select string_agg(row_to_json(o)::text, ',') from organization_settings o) as settings`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];

@@ -3,11 +3,15 @@ import Link from "next/link";
 import { AssessmentForm } from "@/components/assessment-form/assessment-form";
 import { AssessmentSummary } from "@/components/assessment-form/assessment-summary";
 import { LadderExplainer } from "@/components/ladder-explainer";
+import { AcknowledgeForm } from "@/components/review-conversation/acknowledge-form";
+import { ConversationCard } from "@/components/review-conversation/conversation-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { mySelfAssessmentInOpenCycle } from "@/db/queries/assessments";
+import { reviewConversation } from "@/db/queries/review-conversation";
 import { requireActor } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
+import { acknowledgeReviewAction, addReviewCommentAction } from "../review-conversation/actions";
 import { saveMySelfAssessment } from "./actions";
 
 export const metadata: Metadata = { title: "My assessment" };
@@ -31,6 +35,8 @@ function statusText(assessment: Mine["assessment"], dateTime: Intl.DateTimeForma
 export default async function MyAssessmentPage() {
   const actor = await requireActor();
   const [mine, formats] = await Promise.all([mySelfAssessmentInOpenCycle(actor), dateFormatters()]);
+  const conversation = mine && (await reviewConversation(actor, { cycleId: mine.cycle.id, subjectId: actor.id }));
+  const showConversation = conversation && (conversation.reviewer || conversation.comments.length > 0);
 
   return (
     <>
@@ -121,6 +127,23 @@ export default async function MyAssessmentPage() {
             >
               <AssessmentSummary values={mine.values} />
             </Card>
+          )}
+
+          {showConversation && (
+            <ConversationCard
+              conversation={conversation}
+              viewerId={actor.id}
+              formatDate={(d) => formats.dateTime.format(d)}
+              action={addReviewCommentAction}
+            >
+              {conversation.canAcknowledge && conversation.reviewer && (
+                <AcknowledgeForm
+                  action={acknowledgeReviewAction}
+                  cycleId={conversation.cycle.id}
+                  managerName={conversation.reviewer.name}
+                />
+              )}
+            </ConversationCard>
           )}
         </div>
         <aside

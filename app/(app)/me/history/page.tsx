@@ -3,10 +3,12 @@ import Link from "next/link";
 import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { LevelMixHistoryChart } from "@/components/charts/level-mix-history-chart";
 import { LevelMixBar } from "@/components/level-mix-bar";
+import { ConversationThread, threadComments } from "@/components/review-conversation/thread";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { myClosedQuarters, myLatestTasks, teamTasksDoneWithAi } from "@/db/queries/my-history";
+import { myClosedConversations } from "@/db/queries/review-conversation";
 import { requireActor } from "@/lib/dal";
 import {
   CAPABILITIES,
@@ -24,15 +26,18 @@ import {
   SHARE_KEYS,
   sharedKeywords,
 } from "@/lib/ladder";
+import { dateFormatters } from "@/lib/locale";
 
 export const metadata: Metadata = { title: "My history" };
 
 export default async function MyHistoryPage() {
   const actor = await requireActor();
-  const [quarters, latestTasks, teamAi] = await Promise.all([
+  const [quarters, latestTasks, teamAi, conversations, formats] = await Promise.all([
     myClosedQuarters(actor),
     myLatestTasks(actor),
     teamTasksDoneWithAi(actor),
+    myClosedConversations(actor),
+    dateFormatters(),
   ]);
 
   // The figures that count for a quarter: the manager's final review where there is one, else your own.
@@ -92,6 +97,36 @@ export default async function MyHistoryPage() {
           >
             <SelfVersusManager quarters={quarters} />
           </Card>
+
+          {conversations.size > 0 && (
+            <Card
+              title="Conversations with your manager"
+              description="What the two of you wrote on each closed quarter's review. Kept, read-only."
+            >
+              <div className="space-y-6">
+                {[...quarters].reverse().flatMap((q) => {
+                  const thread = conversations.get(q.cycleId);
+                  if (!thread) return [];
+                  return [
+                    <section key={q.cycleId} aria-labelledby={`conversation-${q.cycleId}`}>
+                      <h3 id={`conversation-${q.cycleId}`} className="mb-2 text-sm font-semibold">
+                        {q.cycleName}
+                      </h3>
+                      <ConversationThread
+                        comments={threadComments(thread.comments, actor.id, (d) => formats.dateTime.format(d))}
+                        acknowledged={
+                          thread.acknowledgedAt
+                            ? `You have read the final review · ${formats.dateTime.format(thread.acknowledgedAt)}`
+                            : null
+                        }
+                        emptyText="No comments."
+                      />
+                    </section>,
+                  ];
+                })}
+              </div>
+            </Card>
+          )}
 
           <Card
             title="Ways to move up"

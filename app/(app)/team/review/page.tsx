@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { NudgeDialog } from "@/components/nudge-dialog";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { type ReviewBoardRow, reviewBoard } from "@/db/queries/reviews";
 import { requireRole } from "@/lib/dal";
 import { attentionReasons, calibrationGap, exposureClass, leverageIndex } from "@/lib/ladder";
 import { calendarDate, dateFormatters } from "@/lib/locale";
+import { nudgePreview } from "@/lib/notifications/nudge-preview";
+import { sendNudgesAction } from "../../actions";
 import { ReviewBoardTable, type ReviewBoardTableRow, type ReviewStage } from "./review-board-table";
 
 export const metadata: Metadata = { title: "Review" };
@@ -31,6 +34,7 @@ export default async function ReviewBoardPage() {
       </>
     );
   }
+  const nudge = await nudgePreview(actor, board.cycle.id);
   const rows: ReviewBoardTableRow[] = board.rows.map((r) => {
     const now = r.managerMix ?? r.selfMix;
     return {
@@ -46,11 +50,13 @@ export default async function ReviewBoardPage() {
       previousIndex: r.previousMix && leverageIndex(r.previousMix),
       change: now && r.previousMix ? leverageIndex(now) - leverageIndex(r.previousMix) : null,
       attention: attentionReasons(r),
+      acknowledgedOn: r.acknowledgedAt && formats.shortDate.format(r.acknowledgedAt),
     };
   });
   const selfIn = board.rows.filter((r) => r.selfStatus === "submitted" || r.selfStatus === "finalized").length;
   const reviewed = board.rows.filter((r) => r.managerStatus === "submitted" || r.managerStatus === "finalized").length;
   const finalized = board.rows.filter((r) => r.managerStatus === "finalized").length;
+  const acknowledged = board.rows.filter((r) => r.acknowledgedAt).length;
   const attention = rows.filter((r) => r.attention.length > 0).length;
   const total = rows.length;
   return (
@@ -71,13 +77,24 @@ export default async function ReviewBoardPage() {
           value={`${selfIn} of ${total}`}
           hint={`${total - selfIn} not submitted yet`}
         />
-        <Stat label="Reviewed" value={`${reviewed} of ${total}`} hint={`${finalized} finalized`} />
+        <Stat
+          label="Reviewed"
+          value={`${reviewed} of ${total}`}
+          hint={`${finalized} finalized, ${acknowledged} of them read by the employee`}
+        />
         <Stat
           label="Need attention"
           value={attention}
           hint="No self-assessment, returned for changes, a gap over 0.5 levels, or a drop"
         />
       </div>
+      <Card
+        className="mb-6"
+        title="Remind who has not submitted"
+        description="A reminder in their notifications and by mail to each report without a submitted self-assessment (not started, a draft, or returned for changes)."
+      >
+        <NudgeDialog preview={nudge} action={sendNudgesAction} scope="your team" />
+      </Card>
       <Card
         title="Your team"
         description={`${selfIn} of ${total} self-assessments in, ${reviewed} reviewed. Gap is the employee's index minus yours; change compares with ${board.previousCycleName ?? "last quarter"}.`}

@@ -22,6 +22,8 @@ export type ReviewBoardTableRow = {
   previousIndex: number | null;
   change: number | null;
   attention: AttentionReason[];
+  /** "26 Nov 2026" when the employee said they have read the finalized review. */
+  acknowledgedOn: string | null;
 };
 
 const STAGE_LABELS: Record<ReviewStage, string> = {
@@ -84,7 +86,25 @@ const columns = [
     meta: { className: "hidden md:table-cell" },
     cell: (info) => info.getValue() ?? <span className="text-muted">No role</span>,
   }),
-  column.accessor("stage", { header: "Status", cell: (info) => STAGE_LABELS[info.getValue()] }),
+  column.accessor("stage", {
+    header: "Status",
+    cell: (info) => {
+      const row = info.row.original;
+      if (row.stage !== "finalized") return STAGE_LABELS[row.stage];
+      return (
+        <div>
+          {STAGE_LABELS.finalized}
+          <p
+            className={`mt-1 text-xs whitespace-nowrap ${row.acknowledgedOn ? "text-green-800 dark:text-green-300" : "text-muted"}`}
+            data-testid="acknowledgement"
+            title={row.acknowledgedOn ? `${row.name} has read the final review` : `${row.name} has not said so yet`}
+          >
+            {row.acknowledgedOn ? `✓ Read ${row.acknowledgedOn}` : "Not read yet"}
+          </p>
+        </div>
+      );
+    },
+  }),
   column.accessor("selfIndex", {
     header: "Self index",
     meta: { numeric: true },

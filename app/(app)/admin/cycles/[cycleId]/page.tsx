@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NudgeDialog } from "@/components/nudge-dialog";
 import { Card, Stat } from "@/components/ui/card";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { SimpleTable } from "@/components/ui/simple-table";
@@ -7,7 +8,9 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { cycleOutstanding, getCycle } from "@/db/queries/admin";
 import { requireRole } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
+import { nudgePreview } from "@/lib/notifications/nudge-preview";
 import { parseId } from "@/lib/params";
+import { sendNudgesAction } from "../../../actions";
 import { CloseCycleForm, CycleDatesForm, OpenCycleForm, ReopenCycleForm } from "../cycle-forms";
 
 export const metadata: Metadata = { title: "Cycle · Admin" };
@@ -29,8 +32,9 @@ export default async function CyclePage({
   const cycleId = parseId((await params).cycleId);
   const cycle = cycleId ? await getCycle(actor, cycleId) : null;
   if (!cycle) notFound();
-  const [outstanding, formats, { done }] = await Promise.all([
+  const [outstanding, nudge, formats, { done }] = await Promise.all([
     cycle.status === "open" ? cycleOutstanding(actor, cycle.id) : null,
+    cycle.status === "open" ? nudgePreview(actor, cycle.id) : null,
     dateFormatters(),
     searchParams,
   ]);
@@ -57,6 +61,16 @@ export default async function CyclePage({
       {cycle.status === "draft" && (
         <Card title="Open the cycle">
           <OpenCycleForm cycleId={cycle.id} name={cycle.name} />
+        </Card>
+      )}
+
+      {nudge && (
+        <Card
+          className="mb-6"
+          title="Remind who has not submitted"
+          description="A reminder in their notifications and by mail to everyone in the cycle without a submitted self-assessment (not started, a draft, or returned for changes)."
+        >
+          <NudgeDialog preview={nudge} action={sendNudgesAction} scope="the cycle" />
         </Card>
       )}
 

@@ -4,11 +4,14 @@ import { Card } from "@/components/ui/card";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getPerson, listTeamsAdmin } from "@/db/queries/admin-people";
+import { conversationsOfPerson } from "@/db/queries/review-conversation";
 import { accessLabel, accessStateOf, canInvite } from "@/lib/access-state";
 import { requireRole } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
 import { parseId } from "@/lib/params";
 import { ActiveForm, EditPersonForm, InvitationForms, MovePersonForm } from "../person-forms";
+import { readConversationAction } from "./actions";
+import { ConversationReader } from "./conversation-reader";
 
 export const metadata: Metadata = { title: "Person · Admin" };
 
@@ -23,8 +26,9 @@ export default async function PersonPage({
   const id = parseId((await params).personId);
   const person = id ? await getPerson(actor, id) : null;
   if (!person) notFound();
-  const [teams, formats, { created, invited }] = await Promise.all([
+  const [teams, conversations, formats, { created, invited }] = await Promise.all([
     listTeamsAdmin(actor),
+    conversationsOfPerson(actor, person.id),
     dateFormatters(),
     searchParams,
   ]);
@@ -86,6 +90,28 @@ export default async function PersonPage({
                 </li>
               ))}
             </ol>
+          )}
+        </Card>
+        <Card
+          title="Review conversations"
+          description={`What ${person.name} and their manager wrote on each review is theirs. Reading one is recorded in the audit log, with your name.`}
+          className="lg:col-span-3"
+        >
+          {conversations.length === 0 ? (
+            <p className="text-sm">No conversation on any review.</p>
+          ) : (
+            <ul>
+              {conversations.map((c) => (
+                <ConversationReader
+                  key={c.cycleId}
+                  action={readConversationAction}
+                  personId={person.id}
+                  cycleId={c.cycleId}
+                  cycleName={c.cycleName}
+                  comments={c.comments}
+                />
+              ))}
+            </ul>
           )}
         </Card>
       </div>

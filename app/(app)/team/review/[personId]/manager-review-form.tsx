@@ -69,10 +69,16 @@ export function ManagerReviewForm({
           confirm: {
             title: `Finalize ${personName}'s review?`,
             body: (
-              <p>
-                Your figures become the final ones for this cycle, and both {firstName}&apos;s self-assessment and your
-                review become read-only: neither of you can change them afterwards.
-              </p>
+              <>
+                <p>
+                  Your level mix, tasks and ratings become {firstName}&apos;s final figures for this cycle, and both{" "}
+                  {firstName}&apos;s self-assessment and your review become read-only: neither of you can change them
+                  afterwards.
+                </p>
+                <p className="text-muted mt-2">
+                  {firstName} is told in their notifications and by mail. Not sure yet? Cancel and use Save review.
+                </p>
+              </>
             ),
             confirmLabel: "Lock both assessments",
           },

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { AssessmentSummary } from "@/components/assessment-form/assessment-summary";
 import { LevelLegend, LevelMixBar } from "@/components/level-mix-bar";
+import { ConversationCard } from "@/components/review-conversation/conversation-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { reviewConversation } from "@/db/queries/review-conversation";
 import { getReview, reviewBoard } from "@/db/queries/reviews";
 import { emptyAssessmentValues } from "@/lib/assessment-schema";
 import { AccessDeniedError } from "@/lib/authz";
@@ -12,6 +14,7 @@ import { requireRole } from "@/lib/dal";
 import { calibrationGap, formatIndex, formatIndexChange, type LevelMix, leverageIndex } from "@/lib/ladder";
 import { dateFormatters } from "@/lib/locale";
 import { parseId } from "@/lib/params";
+import { addReviewCommentAction } from "../../../review-conversation/actions";
 import { returnForChangesAction, saveManagerReviewAction } from "./actions";
 import { ManagerReviewForm } from "./manager-review-form";
 import { ReturnForChangesForm } from "./return-for-changes-form";
@@ -36,7 +39,17 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
     if (error instanceof AccessDeniedError) forbidden();
     throw error;
   });
-  const [formats, board] = await Promise.all([dateFormatters(), reviewBoard(actor)]);
+  const [formats, board, conversation] = await Promise.all([
+    dateFormatters(),
+    reviewBoard(actor),
+    // Null when someone else authored this cycle's review (the report changed managers mid-cycle).
+    review.cycle
+      ? reviewConversation(actor, { cycleId: review.cycle.id, subjectId: personId }).catch((error: unknown) => {
+          if (error instanceof AccessDeniedError) return null;
+          throw error;
+        })
+      : null,
+  ]);
   // The next report after this one (by name, wrapping) whose review is not finalized yet.
   const byName = [...board.rows].sort((a, b) => a.name.localeCompare(b.name));
   const here = byName.findIndex((r) => r.personId === personId);
@@ -199,6 +212,16 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
             <Card title="No open review cycle">
               <p className="text-muted">Reviews can be written only while a cycle is open.</p>
             </Card>
+          )}
+          {conversation && (
+            <div className="mt-6">
+              <ConversationCard
+                conversation={conversation}
+                viewerId={actor.id}
+                formatDate={(d) => formats.dateTime.format(d)}
+                action={addReviewCommentAction}
+              />
+            </div>
           )}
         </div>
       </div>
