@@ -12,6 +12,8 @@ export type MailBrand = { product: string; organization: string };
 type NotificationMailData = {
   name: string;
   title: string;
+  /** What happened and what to do, in one sentence that does not repeat the subject. */
+  sentence: string;
   url: string;
   action: string;
   kindLabel: string;
@@ -82,7 +84,7 @@ export const mailTemplates = {
     subject: data.title,
     greeting: `Hello ${data.name},`,
     blocks: [
-      { kind: "paragraph", text: data.title },
+      { kind: "paragraph", text: data.sentence },
       { kind: "button", label: data.action, url: data.url },
       preferenceNote(data, brand),
     ],
@@ -95,10 +97,9 @@ export const mailTemplates = {
     subject: data.title,
     greeting: `Hello ${data.name},`,
     blocks: [
-      { kind: "paragraph", text: `${data.title}.` },
       {
         kind: "paragraph",
-        text: `The conversation on a review stays between the two of you, so the comment is not in this mail: read it and reply in ${brand.product}.`,
+        text: `${data.sentence} The conversation stays between the two of you, so the comment is not in this mail: read it and reply in ${brand.product}.`,
       },
       { kind: "button", label: data.action, url: data.url },
       preferenceNote(data, brand),
