@@ -80,10 +80,26 @@ test("the manager reviews one report who submitted (calibrating with a reason) a
     page.getByRole("group", { name: "Contextual judgment" }).getByRole("radio", { checked: true }),
   ).toHaveCount(0);
   await expect(page.getByText(/How this person's working time split/)).toBeVisible();
+
+  // An incomplete review is not offered for locking: the problems show at once, no dialog opens.
+  await page.getByRole("button", { name: "Finalize" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toContainText("Complete the review before you finish it.");
+  await expect(summary).toContainText("Rate contextual judgment from 1 to 5.");
+  await expect(summary).toBeFocused();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await page.screenshot({ path: "screenshots/finalize-incomplete.png", fullPage: true });
   await rateAll(page, 3);
   await expectNoSeriousViolations(page);
 
+  // A mix far from Tomás's needs its reason first, shown next to the field, still without the dialog.
   await fillMix(page, [60, 20, 10, 10, 0]);
+  await page.getByRole("button", { name: "Finalize" }).click();
+  await expect(summary).toContainText("Give a reason of at least 10 characters");
+  await expect(page.locator("#mgr-calibration-reason-error")).toContainText("Give a reason of at least 10 characters");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(share(page, "Task Execution")).toHaveValue("60");
+  await page.getByLabel(/Reason for your changes/).fill("Most of this quarter went into compiling actuals by hand.");
   // Escape backs out of the confirmation without sending anything, and focus goes back to Finalize.
   await page.getByRole("button", { name: "Finalize" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
@@ -91,11 +107,6 @@ test("the manager reviews one report who submitted (calibrating with a reason) a
   await expect(page.getByRole("dialog")).toBeHidden();
   await expect(page.getByRole("button", { name: "Finalize" })).toBeFocused();
   await expect(page.getByTestId("error-summary")).toHaveCount(0);
-  await page.getByRole("button", { name: "Finalize" }).click();
-  await confirmFinalize(page);
-  await expect(page.getByTestId("error-summary")).toContainText("Give a reason of at least 10 characters");
-  await expect(share(page, "Task Execution")).toHaveValue("60");
-  await page.getByLabel(/Reason for your changes/).fill("Most of this quarter went into compiling actuals by hand.");
   await page.getByRole("button", { name: "Finalize" }).click();
   await confirmFinalize(page);
   await expect(page.getByText(/Finalized .*: the final figures for 2026 Q4 are yours/)).toBeVisible();
