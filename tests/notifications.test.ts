@@ -119,6 +119,8 @@ describe("notifications", () => {
     expect(button).toMatch(/^Start your self-assessment:\n\S+\/me$/);
     expect(mail.parsed.text).not.toContain(mail.parsed.subject);
     expect(mail.parsed.html).toContain("Start your self-assessment");
+    // In HTML the way to stop this kind of mail is a link, not an address to copy.
+    expect(mail.parsed.html).toMatch(/<a href="[^"]*\/mail-preferences\?[^"]*"[^>]*>Turn it off with one click<\/a>/);
     const link = mail.parsed.text?.match(/mail-preferences\?(\S+)/)?.[1] ?? "";
     const params = Object.fromEntries(new URLSearchParams(link));
     expect(verifyMailPreferenceLink(params)).toEqual({ personId: actors.e1!.id, kind: "cycle_opened" });

@@ -23,7 +23,8 @@ type NotificationMailData = {
 /** The last line of every notification mail: why it came, and the one-click link to stop this kind. */
 const preferenceNote = (data: NotificationMailData, brand: MailBrand) => ({
   kind: "note" as const,
-  text: `You get this mail because mail for “${data.kindLabel}” is on in ${brand.product}. Turn it off with one click: ${data.preferenceUrl}`,
+  text: `You get this mail because mail for “${data.kindLabel}” is on in ${brand.product}.`,
+  link: { label: "Turn it off with one click", url: data.preferenceUrl },
 });
 
 /**
