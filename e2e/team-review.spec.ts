@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectNoSeriousViolations, signInAs, test } from "./fixtures";
+import { expect, expectNoSeriousViolations, rateAll, signInAs, test } from "./fixtures";
 
 const SUBMITTED = "Tomás Herrera";
 const OTHER_MANAGER = "hannah.kowalski@northwind.example";
@@ -25,21 +25,6 @@ async function confirmFinalize(page: Page) {
   await expect(dialog).toContainText("become read-only");
   await dialog.getByRole("button", { name: "Lock both assessments" }).click();
   await expect(dialog).toBeHidden();
-}
-
-async function rateAll(page: Page, rating: number) {
-  for (const name of [
-    "Contextual judgment",
-    "Communication clarity",
-    "Stakeholder management",
-    "System-level thinking",
-    "Responsibility for outcomes",
-  ]) {
-    await page
-      .getByRole("group", { name })
-      .getByRole("radio", { name: new RegExp(`^${rating}`) })
-      .check();
-  }
 }
 
 /** "2026 Q4" row of the team chart's numbers: how many people count so far. */
