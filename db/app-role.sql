@@ -1,7 +1,8 @@
 -- The role the app connects as on PostgreSQL. It owns nothing, so it cannot disable, drop or
 -- replace the triggers that keep closed cycles' assessments and the audit log unchanged, cannot
 -- alter, drop or truncate a table, and cannot turn triggers off (session_replication_role needs a
--- superuser). It may read and write rows, never change or remove an audit_log row.
+-- superuser). It may read and write rows, never change or remove an audit_log row, a review
+-- comment or an acknowledgement.
 --
 -- Run as the owner of the tables (the role that runs `npm run db:migrate`), after each migration:
 --   psql "$OWNER_DATABASE_URL" -v app_role=leverage_app -f db/app-role.sql
@@ -14,6 +15,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"app_rol
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app_role";
 -- The audit log is append-only (migration 0001's triggers); the app is not even granted the attempt.
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM :"app_role";
+-- A review's conversation and its "I have read it" are written once and never edited or removed
+-- by the app (db/queries/review-conversation.ts only inserts; ON CONFLICT DO NOTHING needs no UPDATE).
+REVOKE UPDATE, DELETE, TRUNCATE ON review_comments, review_acknowledgements FROM :"app_role";
 -- On start the app reads which migrations are applied, and applies none itself when all are.
 GRANT USAGE ON SCHEMA drizzle TO :"app_role";
 GRANT SELECT ON drizzle.__drizzle_migrations TO :"app_role";

@@ -28,7 +28,8 @@ test("the admin creates and opens a cycle, imports people after fixing rejected 
   const cycleUrl = page.url();
 
   // Opening tells everyone: the mails arrive in the real SMTP server the run started (e2e/global-setup.ts).
-  const opened = `${cycleName} is open: describe your quarter by ${year}-03-31`;
+  // Dates in mail subjects are written out, never the column's ISO form.
+  const opened = `${cycleName} is open: describe your quarter by 31 March ${year}`;
   for (const email of [
     "maya.chen@northwind.example",
     "daniel.okafor@northwind.example",

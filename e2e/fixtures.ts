@@ -35,6 +35,22 @@ export async function signInAs(page: Page, email: string, home = "/me") {
   await expect(page).toHaveURL(new RegExp(`${home}$`));
 }
 
+/** Rates every durable capability the same, on the assessment form in view. */
+export async function rateAll(page: Page, rating: number) {
+  for (const name of [
+    "Contextual judgment",
+    "Communication clarity",
+    "Stakeholder management",
+    "System-level thinking",
+    "Responsibility for outcomes",
+  ]) {
+    await page
+      .getByRole("group", { name })
+      .getByRole("radio", { name: new RegExp(`^${rating}`) })
+      .check();
+  }
+}
+
 export async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations

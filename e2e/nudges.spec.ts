@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, rateAll, test } from "./fixtures";
 import { mailCount, waitForMail } from "./mailbox";
 
 const shots = "screenshots";
@@ -120,8 +120,13 @@ test("the finalize confirmation on the review page", async ({ managerPage: page 
   await page.goto("/team/review");
   await page.getByLabel("Status").selectOption({ label: "Awaiting your review" });
   await page.getByRole("table").getByRole("link").first().click();
+  // The ratings start blank: Finalize says so at once and asks nothing until the review is complete.
   await page.getByRole("button", { name: "Finalize" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Complete the review before you finish it.");
   const dialog = page.getByRole("dialog", { name: /^Finalize .*'s review\?$/ });
+  await expect(dialog).toBeHidden();
+  await rateAll(page, 3);
+  await page.getByRole("button", { name: "Finalize" }).click();
   await expect(dialog).toBeVisible();
   await page.screenshot({ path: `${shots}/finalize-confirm.png` });
   await page.keyboard.press("Escape");

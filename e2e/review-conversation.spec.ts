@@ -1,24 +1,9 @@
 import type { Page } from "@playwright/test";
 import { emailFor } from "../db/demo/model";
-import { demoAccount, expect, expectNoSeriousViolations, signInAs, test } from "./fixtures";
+import { demoAccount, expect, expectNoSeriousViolations, rateAll, signInAs, test } from "./fixtures";
 import { waitForMail } from "./mailbox";
 
 const shots = "screenshots";
-
-async function rateAll(page: Page, rating: number) {
-  for (const name of [
-    "Contextual judgment",
-    "Communication clarity",
-    "Stakeholder management",
-    "System-level thinking",
-    "Responsibility for outcomes",
-  ]) {
-    await page
-      .getByRole("group", { name })
-      .getByRole("radio", { name: new RegExp(`^${rating}`) })
-      .check();
-  }
-}
 
 const thread = (page: Page) => page.locator("#conversation");
 

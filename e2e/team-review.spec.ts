@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectNoSeriousViolations, signInAs, test } from "./fixtures";
+import { expect, expectNoSeriousViolations, rateAll, signInAs, test } from "./fixtures";
 
 const SUBMITTED = "Tomás Herrera";
 const OTHER_MANAGER = "hannah.kowalski@northwind.example";
@@ -25,21 +25,6 @@ async function confirmFinalize(page: Page) {
   await expect(dialog).toContainText("become read-only");
   await dialog.getByRole("button", { name: "Lock both assessments" }).click();
   await expect(dialog).toBeHidden();
-}
-
-async function rateAll(page: Page, rating: number) {
-  for (const name of [
-    "Contextual judgment",
-    "Communication clarity",
-    "Stakeholder management",
-    "System-level thinking",
-    "Responsibility for outcomes",
-  ]) {
-    await page
-      .getByRole("group", { name })
-      .getByRole("radio", { name: new RegExp(`^${rating}`) })
-      .check();
-  }
 }
 
 /** "2026 Q4" row of the team chart's numbers: how many people count so far. */
@@ -80,10 +65,26 @@ test("the manager reviews one report who submitted (calibrating with a reason) a
     page.getByRole("group", { name: "Contextual judgment" }).getByRole("radio", { checked: true }),
   ).toHaveCount(0);
   await expect(page.getByText(/How this person's working time split/)).toBeVisible();
+
+  // An incomplete review is not offered for locking: the problems show at once, no dialog opens.
+  await page.getByRole("button", { name: "Finalize" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toContainText("Complete the review before you finish it.");
+  await expect(summary).toContainText("Rate contextual judgment from 1 to 5.");
+  await expect(summary).toBeFocused();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await page.screenshot({ path: "screenshots/finalize-incomplete.png", fullPage: true });
   await rateAll(page, 3);
   await expectNoSeriousViolations(page);
 
+  // A mix far from Tomás's needs its reason first, shown next to the field, still without the dialog.
   await fillMix(page, [60, 20, 10, 10, 0]);
+  await page.getByRole("button", { name: "Finalize" }).click();
+  await expect(summary).toContainText("Give a reason of at least 10 characters");
+  await expect(page.locator("#mgr-calibration-reason-error")).toContainText("Give a reason of at least 10 characters");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(share(page, "Task Execution")).toHaveValue("60");
+  await page.getByLabel(/Reason for your changes/).fill("Most of this quarter went into compiling actuals by hand.");
   // Escape backs out of the confirmation without sending anything, and focus goes back to Finalize.
   await page.getByRole("button", { name: "Finalize" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
@@ -91,11 +92,6 @@ test("the manager reviews one report who submitted (calibrating with a reason) a
   await expect(page.getByRole("dialog")).toBeHidden();
   await expect(page.getByRole("button", { name: "Finalize" })).toBeFocused();
   await expect(page.getByTestId("error-summary")).toHaveCount(0);
-  await page.getByRole("button", { name: "Finalize" }).click();
-  await confirmFinalize(page);
-  await expect(page.getByTestId("error-summary")).toContainText("Give a reason of at least 10 characters");
-  await expect(share(page, "Task Execution")).toHaveValue("60");
-  await page.getByLabel(/Reason for your changes/).fill("Most of this quarter went into compiling actuals by hand.");
   await page.getByRole("button", { name: "Finalize" }).click();
   await confirmFinalize(page);
   await expect(page.getByText(/Finalized .*: the final figures for 2026 Q4 are yours/)).toBeVisible();

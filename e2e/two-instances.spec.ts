@@ -21,7 +21,7 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let instances: Awaited<ReturnType<typeof startNextServer>>[] = [];
 /** Each delivered mail as an .eml, to look at. */
 const MAIL_FOLDER = path.join("data", "e2e-two-instances-mail");
-const REMINDER = /closes on \d{4}-\d{2}-\d{2}: your self-assessment is not submitted yet$/;
+const REMINDER = /closes on \d{1,2} [A-Z][a-z]+ \d{4}: your self-assessment is not submitted yet$/;
 
 /** One column of a query run as the owner, one value per row. */
 const ownerQuery = (query: string) =>

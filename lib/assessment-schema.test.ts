@@ -9,6 +9,7 @@ import {
   contentOf,
   emptyAssessmentValues,
   readAssessmentFormData,
+  reviewCompletionErrors,
   shareTotalMessage,
   toCompleteAssessment,
 } from "@/lib/assessment-schema";
@@ -175,5 +176,28 @@ describe("the form's envelope and FormData", () => {
     expect(errorsOf(schema as never, readAssessmentFormData(form(unbalanced))).mix).toEqual([
       "Your shares add up to 90%; 10% left to place.",
     ]);
+  });
+});
+
+describe("what stops a manager's review from being finished (checked in the browser before Finalize)", () => {
+  const selfMix = { s1: 10, s2: 20, s3: 40, s4: 20, s5: 10 };
+  const farMix = { s1: 60, s2: 20, s3: 10, s4: 10, s5: 0 };
+
+  it("names each missing answer at its field, as the server does", () => {
+    const values = { ...complete(), ratings: { ...complete().ratings, judgment: null } };
+    expect(reviewCompletionErrors(values, selfMix, "")).toEqual(errorsOf(assessmentSubmitSchema, values));
+    expect(reviewCompletionErrors(values, selfMix, "")["ratings.judgment"]).toEqual([
+      "Rate contextual judgment from 1 to 5.",
+    ]);
+  });
+
+  it("asks for a reason of at least ten characters only when the mix departs from the self-assessment's", () => {
+    expect(reviewCompletionErrors(complete(), selfMix, "")).toEqual({});
+    const far = { ...complete(), mix: farMix };
+    expect(reviewCompletionErrors(far, selfMix, "  too high ").calibrationReason?.[0]).toMatch(
+      /at least 10 characters/,
+    );
+    expect(reviewCompletionErrors(far, selfMix, "Most of it was compiling actuals.")).toEqual({});
+    expect(reviewCompletionErrors(far, null, "")).toEqual({});
   });
 });

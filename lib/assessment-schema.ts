@@ -4,8 +4,17 @@
  * Safe for the browser too (no server imports), so the form can show the same rules.
  */
 import { z } from "zod";
-import { CAPABILITIES, type CapabilityKey, LEVELS, type LevelMix, mixTotal, SHARE_KEYS } from "@/lib/ladder";
-import { ASSESSMENT_TASKS_MAX, formatLimit, NOTES_MAX, TASK_TEXT_MAX } from "@/lib/limits";
+import { fieldErrorsOf } from "@/lib/action-state";
+import {
+  CAPABILITIES,
+  type CapabilityKey,
+  LEVELS,
+  type LevelMix,
+  mixTotal,
+  needsCalibration,
+  SHARE_KEYS,
+} from "@/lib/ladder";
+import { ASSESSMENT_TASKS_MAX, CALIBRATION_REASON_MIN, formatLimit, NOTES_MAX, TASK_TEXT_MAX } from "@/lib/limits";
 import { recordVersion } from "@/lib/record-id";
 
 // Zod compiles fast parsers with `new Function`, which the CSP forbids in the browser (proxy.ts).
@@ -132,6 +141,26 @@ function checkComplete(values: AssessmentDraftValues, ctx: z.RefinementCtx) {
 
 /** A submission: the draft's bounds plus completeness. */
 export const assessmentSubmitSchema = assessmentDraftSchema.superRefine(checkComplete);
+
+export const REVIEW_INCOMPLETE_MESSAGE = "Complete the review before you finish it.";
+export const CALIBRATION_REASON_ERROR = `Give a reason of at least ${CALIBRATION_REASON_MIN} characters for changing the employee's level mix.`;
+
+/** A manager's complete mix departs from the submitted self-assessment's, and the reason is too short. */
+export function calibrationReasonMissing(selfMix: LevelMix | null, mix: LevelMix, reason: string) {
+  return !!selfMix && needsCalibration(selfMix, mix) && reason.trim().length < CALIBRATION_REASON_MIN;
+}
+
+/**
+ * What stops a manager's review from being finished, by field: the server's rules (completeness,
+ * then the calibration reason), so the browser can show them before asking to finalize.
+ */
+export function reviewCompletionErrors(values: AssessmentDraftValues, selfMix: LevelMix | null, reason: string) {
+  const parsed = assessmentSubmitSchema.safeParse(values);
+  if (!parsed.success) return fieldErrorsOf(parsed.error);
+  return calibrationReasonMissing(selfMix, parsed.data.mix as LevelMix, reason)
+    ? { calibrationReason: [CALIBRATION_REASON_ERROR] }
+    : {};
+}
 
 /** A draft that passed the submit schema, with its nulls narrowed away and task text trimmed. */
 export function toCompleteAssessment(values: AssessmentDraftValues): CompleteAssessment {

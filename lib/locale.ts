@@ -44,3 +44,12 @@ export function dateFormattersFor(locale: string) {
 export function calendarDate(isoDate: string) {
   return new Date(`${isoDate}T12:00:00Z`);
 }
+
+// Mails and notification titles are written once for every reader, in British English like the
+// mail templates, so they cannot follow a visitor's Accept-Language.
+const writtenDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+/** A calendar date as mails and notification titles write it: "31 December 2026". */
+export function writtenCalendarDate(isoDate: string) {
+  return writtenDate.format(calendarDate(isoDate));
+}

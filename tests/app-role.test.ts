@@ -121,6 +121,33 @@ describe("the app's PostgreSQL role owns nothing", () => {
     expect(count).toBe(1);
   });
 
+  it("may add to a review's conversation and acknowledge it, but not change or remove either", async () => {
+    const [review] = await appSql`
+      select c.id as cycle_id, p.id as subject_id from review_cycles c, people p
+      where c.status = 'open' and p.email = 'maya.chen@northwind.example'`;
+    const { cycle_id: cycleId, subject_id: subjectId } = review!;
+    await appSql`insert into review_comments (cycle_id, subject_id, author_id, body) values (${cycleId}, ${subjectId}, ${subjectId}, 'Written once.')`;
+    await appSql`insert into review_acknowledgements (cycle_id, subject_id) values (${cycleId}, ${subjectId}) on conflict do nothing`;
+    for (const table of ["review_comments", "review_acknowledgements"]) {
+      const where = `where cycle_id = ${cycleId} and subject_id = ${subjectId}`;
+      const change =
+        table === "review_comments" ? "set body = 'Rewritten.'" : "set acknowledged_at = now() - interval '1 day'";
+      expect(await failureOf(`update ${table} ${change} ${where}`)).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await failureOf(`delete from ${table} ${where}`)).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await failureOf(`truncate ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
+    }
+    const [{ body }] = (await appSql`
+      select body from review_comments where cycle_id = ${cycleId} and subject_id = ${subjectId}`) as [
+      { body: string },
+    ];
+    expect(body).toBe("Written once.");
+    const [{ n }] = (await appSql`
+      select count(*)::int as n from review_acknowledgements where cycle_id = ${cycleId} and subject_id = ${subjectId}`) as [
+      { n: number },
+    ];
+    expect(n).toBe(1);
+  });
+
   it("cannot truncate, drop, alter or create tables", async () => {
     expect(await failureOf("truncate assessments cascade")).toBe(INSUFFICIENT_PRIVILEGE);
     expect(await failureOf("truncate sessions")).toBe(INSUFFICIENT_PRIVILEGE);

@@ -35,6 +35,16 @@ const complete = (): AssessmentDraftValues => ({
 });
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** The cycle's end as people read it, e.g. "31 December 2026"; never the column's "2026-12-31". */
+const endsOnWritten = () =>
+  new Date(`${isoDay(2)}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+/** The mail's paragraphs, as its plain-text part separates them. */
+const paragraphs = (text: string | undefined) => (text ?? "").split("\n\n");
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -99,8 +109,18 @@ describe("notifications", () => {
     expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual(everyone.map((k) => actors[k]!.email).sort());
     expect(mailsTo(actors.gone!.email, /./)).toHaveLength(0);
     const mail = mails.find((m) => m.envelopeTo[0] === actors.e1!.email)!;
-    expect(mail.parsed.subject).toMatch(/^2026 Q4 is open/);
+    expect(mail.parsed.subject).toBe(`2026 Q4 is open: describe your quarter by ${endsOnWritten()}`);
+    // Greeting, one sentence of what to do, the button, the preference note; the subject is not repeated.
+    const [greeting, sentence, button] = paragraphs(mail.parsed.text);
+    expect(greeting).toBe("Hello Employee 1,");
+    expect(sentence).toBe(
+      `Rate where your work sat on the leverage ladder this quarter and submit your 2026 Q4 self-assessment by ${endsOnWritten()}.`,
+    );
+    expect(button).toMatch(/^Start your self-assessment:\n\S+\/me$/);
+    expect(mail.parsed.text).not.toContain(mail.parsed.subject);
     expect(mail.parsed.html).toContain("Start your self-assessment");
+    // In HTML the way to stop this kind of mail is a link, not an address to copy.
+    expect(mail.parsed.html).toMatch(/<a href="[^"]*\/mail-preferences\?[^"]*"[^>]*>Turn it off with one click<\/a>/);
     const link = mail.parsed.text?.match(/mail-preferences\?(\S+)/)?.[1] ?? "";
     const params = Object.fromEntries(new URLSearchParams(link));
     expect(verifyMailPreferenceLink(params)).toEqual({ personId: actors.e1!.id, kind: "cycle_opened" });
@@ -108,6 +128,7 @@ describe("notifications", () => {
     const bell = await myNotifications(actors.leader!);
     expect(bell.unread).toBe(1);
     expect(bell.rows[0]!.href).toBe("/me");
+    expect(bell.rows[0]!.title).toBe(`2026 Q4 is open: describe your quarter by ${endsOnWritten()}`);
   });
 
   it("a leader at the top self-assesses without a manager; their submission tells nobody", async () => {
@@ -178,6 +199,11 @@ describe("notifications", () => {
     await new Promise((r) => setTimeout(r, 300));
     const deadlineMails = smtp.deliveries.slice(before).filter((d) => /closes on/.test(d.parsed.subject ?? ""));
     expect(deadlineMails.map((d) => d.envelopeTo[0]).sort()).toEqual(mailed.map((k) => actors[k]!.email).sort());
+    const toE3 = deadlineMails.find((d) => d.envelopeTo[0] === actors.e3!.email)!;
+    expect(toE3.parsed.subject).toBe(`2026 Q4 closes on ${endsOnWritten()}: your self-assessment is not submitted yet`);
+    expect(paragraphs(toE3.parsed.text)[1]).toBe(
+      `Submit your 2026 Q4 self-assessment by ${endsOnWritten()} so your manager can review it; anything you have saved is still there.`,
+    );
     // Later turns on both instances add nothing.
     await Promise.all([workerLoop(2), workerLoop(2)]);
     const again = await testDb.db

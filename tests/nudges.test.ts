@@ -148,7 +148,9 @@ describe("nudges: who is reminded", () => {
     expect(preview.mail?.subject).toBe(
       "Reminder from Mo Manager: please submit your 2026 Q4 self-assessment by 31 December 2026",
     );
-    expect(preview.mail?.text).toMatch(/^Hello Employee 2,/);
+    expect(preview.mail?.text).toMatch(
+      /^Hello Employee 2,\n\nYour 2026 Q4 self-assessment is not submitted yet: finish it and submit it by 31 December 2026; anything you have saved is still there\.\n\nOpen your self-assessment:/,
+    );
     expect(preview.mail?.text).toContain("Open your self-assessment:");
     const link = preview.mail?.text.match(/mail-preferences\?(\S+)/)?.[1] ?? "";
     expect(verifyMailPreferenceLink(Object.fromEntries(new URLSearchParams(link)))).toEqual({

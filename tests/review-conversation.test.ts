@@ -145,6 +145,7 @@ describe("the conversation on a review", () => {
     // The comment itself stays in the app.
     expect(toEve.parsed.text).not.toContain("Bring the numbers");
     expect(toEve.parsed.text).toContain("mail-preferences?");
+    expect(toEve.parsed.text).not.toContain(toEve.parsed.subject);
   });
 
   it("mails a comment only to those who keep that kind of mail on; the bell tells them anyway", async () => {

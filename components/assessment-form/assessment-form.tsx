@@ -38,6 +38,11 @@ export type ExtraAction = {
   label: string;
   pendingLabel: string;
   confirm?: { title: string; body: React.ReactNode; confirmLabel: string };
+  /**
+   * The server's rules for this action, run first in the browser: when they find problems, the
+   * form shows them at their fields and neither asks nor sends. The server still checks.
+   */
+  check?: (values: AssessmentDraftValues) => { message: string; fieldErrors: Partial<Record<string, string[]>> } | null;
 };
 
 export type AssessmentFormAction = (
@@ -136,6 +141,7 @@ export function AssessmentForm({
   const leaving = useRef(false);
   const confirmRef = useRef<HTMLDialogElement>(null);
   const [confirming, setConfirming] = useState<ExtraAction | null>(null);
+  const [checkMessage, setCheckMessage] = useState<{ text: string } | null>(null);
 
   const reportSaved = useReportSaved();
   /** The button pressed and the answers of the request in flight, for the page around the form once saved. */
@@ -176,6 +182,14 @@ export function AssessmentForm({
     if (focusId) document.getElementById(focusId.id)?.focus();
   }, [focusId]);
 
+  useEffect(() => {
+    if (checkMessage) summaryRef.current?.focus();
+  }, [checkMessage]);
+
+  function currentValues(): AssessmentDraftValues {
+    return { mix, tasks: tasks.map(({ text, level, aiUsed }) => ({ text, level, aiUsed })), ratings, notes };
+  }
+
   function changeTasks(next: TaskRow[], focus?: string) {
     if (next.length !== tasks.length || next.some((t, i) => t.key !== tasks[i]?.key)) {
       // Task errors are keyed by position: once rows move, they would point at the wrong task.
@@ -191,6 +205,13 @@ export function AssessmentForm({
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const chosen = submitter?.value ?? "draft";
     const extra = extraActions.find((a) => a.value === chosen);
+    const problems = extra?.check?.(currentValues());
+    if (problems) {
+      setErrors(problems.fieldErrors);
+      setCheckMessage({ text: problems.message });
+      return;
+    }
+    setCheckMessage(null);
     if (extra?.confirm) {
       // Nothing is sent until the dialog is confirmed; Escape or Cancel close it and focus returns to the button.
       setConfirming(extra);
@@ -206,10 +227,12 @@ export function AssessmentForm({
     formData.set("version", String(version));
     formData.set("assessmentId", assessmentId === null ? "" : String(assessmentId));
     for (const [key, value] of Object.entries(hiddenFields)) formData.set(key, String(value));
-    formData.set("mix", JSON.stringify(mix));
-    formData.set("tasks", JSON.stringify(tasks.map(({ text, level, aiUsed }) => ({ text, level, aiUsed }))));
-    formData.set("ratings", JSON.stringify(ratings));
-    formData.set("notes", notes);
+    const values = currentValues();
+    formData.set("mix", JSON.stringify(values.mix));
+    formData.set("tasks", JSON.stringify(values.tasks));
+    formData.set("ratings", JSON.stringify(values.ratings));
+    formData.set("notes", values.notes);
+    setCheckMessage(null);
     setPendingIntent(intent);
     lastSent.current = {
       intent,
@@ -233,8 +256,8 @@ export function AssessmentForm({
       <ErrorSummary
         ref={summaryRef}
         prefix={prefix}
-        message={state.status === "error" ? state.message : undefined}
-        fieldErrors={state.status === "error" ? errors : undefined}
+        message={checkMessage?.text ?? (state.status === "error" ? state.message : undefined)}
+        fieldErrors={checkMessage || state.status === "error" ? errors : undefined}
       />
       {conflict && (
         <p>

@@ -13,6 +13,7 @@ import {
   reviewCycles,
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
+import { writtenCalendarDate } from "@/lib/locale";
 
 /** The job that mails one notification (lib/notifications/mail-job.ts). */
 export const NOTIFICATION_MAIL_JOB = "notification.mail";
@@ -138,6 +139,7 @@ export async function notificationForMail(notificationId: number) {
       title: notifications.title,
       href: notifications.href,
       mailedAt: notifications.mailedAt,
+      cycle: { name: reviewCycles.name, endsOn: reviewCycles.endsOn },
       personId: people.id,
       name: people.name,
       email: people.email,
@@ -146,6 +148,7 @@ export async function notificationForMail(notificationId: number) {
     })
     .from(notifications)
     .innerJoin(people, eq(people.id, notifications.personId))
+    .leftJoin(reviewCycles, eq(reviewCycles.id, notifications.cycleId))
     .leftJoin(
       notificationPreferences,
       and(
@@ -184,7 +187,7 @@ export async function notifyCycleOpened(tx: Transaction, cycle: { id: number; na
       personId: p.id,
       kind: "cycle_opened" as const,
       cycleId: cycle.id,
-      title: `${cycle.name} is open: describe your quarter by ${cycle.endsOn}`,
+      title: `${cycle.name} is open: describe your quarter by ${writtenCalendarDate(cycle.endsOn)}`,
       href: "/me",
       dedupeKey: `cycle_opened:${cycle.id}:${p.id}`,
     })),
@@ -218,7 +221,7 @@ export async function scheduleDeadlineReminders(daysBefore: number, today: strin
           personId: p.id,
           kind: "deadline_near" as const,
           cycleId: cycle.id,
-          title: `${cycle.name} closes on ${cycle.endsOn}: your self-assessment is not submitted yet`,
+          title: `${cycle.name} closes on ${writtenCalendarDate(cycle.endsOn)}: your self-assessment is not submitted yet`,
           href: "/me",
           dedupeKey: `deadline:${cycle.id}:${p.id}:${daysBefore}`,
         })),

@@ -7,7 +7,7 @@ import { notify, notSubmittedIn } from "@/db/queries/notifications";
 import { assessments, notifications, people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { ActionError } from "@/lib/action-state";
 import type { Actor } from "@/lib/authz";
-import { calendarDate } from "@/lib/locale";
+import { writtenCalendarDate } from "@/lib/locale";
 
 /** Who may nudge: a manager their own reports, an admin everyone in the cycle. */
 export const NUDGE_ROLES = ["manager", "admin"] as const;
@@ -88,12 +88,9 @@ export async function nudgePlan(actor: Actor, cycleId: number, day = nudgeDay())
   return { cycle: { id: cycle.id, name: cycle.name, endsOn: cycle.endsOn }, ...scope };
 }
 
-// Mails are written in British English (lib/mail/templates.ts), whoever reads them.
-const dueDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 /** The nudge's notification title: the subject of its mail and the line in the bell. */
 export function nudgeTitle(actorName: string, cycle: { name: string; endsOn: string }) {
-  return `Reminder from ${actorName}: please submit your ${cycle.name} self-assessment by ${dueDate.format(calendarDate(cycle.endsOn))}`;
+  return `Reminder from ${actorName}: please submit your ${cycle.name} self-assessment by ${writtenCalendarDate(cycle.endsOn)}`;
 }
 
 /**

@@ -39,11 +39,14 @@ import {
   type AssessmentDraftValues,
   assessmentDraftSchema,
   assessmentSubmitSchema,
+  CALIBRATION_REASON_ERROR,
+  calibrationReasonMissing,
+  REVIEW_INCOMPLETE_MESSAGE,
   toCompleteAssessment,
 } from "@/lib/assessment-schema";
 import { AccessDeniedError, type Actor, assertRole } from "@/lib/authz";
 import { type LevelMix, needsCalibration } from "@/lib/ladder";
-import { CALIBRATION_REASON_MIN, RETURN_MESSAGE_MAX } from "@/lib/limits";
+import { RETURN_MESSAGE_MAX } from "@/lib/limits";
 
 /** The manager's own assessment of a report, as the review form sends it. */
 export type ManagerReviewInput = {
@@ -225,9 +228,7 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
   const content =
     intent === "draft"
       ? null
-      : toCompleteAssessment(
-          parseOrRefuse(assessmentSubmitSchema.safeParse(input.values), "Complete the review before you finish it."),
-        );
+      : toCompleteAssessment(parseOrRefuse(assessmentSubmitSchema.safeParse(input.values), REVIEW_INCOMPLETE_MESSAGE));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const scope = await reviewScope(tx, actor, input.personId);
@@ -248,11 +249,9 @@ export async function saveManagerReview(actor: Actor, input: ManagerReviewInput,
     const selfMix = self && self.status !== "draft" ? mixOf(self) : null;
     const calibrating = !!content && !!selfMix && needsCalibration(selfMix, content.mix);
     const reason = input.calibrationReason.trim();
-    if (calibrating && reason.length < CALIBRATION_REASON_MIN) {
+    if (content && calibrationReasonMissing(selfMix, content.mix, reason)) {
       throw new ActionError("Your level mix differs from the employee's: say why.", {
-        calibrationReason: [
-          `Give a reason of at least ${CALIBRATION_REASON_MIN} characters for changing the employee's level mix.`,
-        ],
+        calibrationReason: [CALIBRATION_REASON_ERROR],
       });
     }
 

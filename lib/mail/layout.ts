@@ -9,7 +9,7 @@ function escapeHtml(value: string) {
 type MailBlock =
   | { kind: "paragraph"; text: string }
   | { kind: "button"; label: string; url: string }
-  | { kind: "note"; text: string };
+  | { kind: "note"; text: string; link?: { label: string; url: string } };
 
 export type MailContent = {
   subject: string;
@@ -25,6 +25,7 @@ export function renderLayout(content: MailContent, brand: { product: string; org
   const footer = `${brand.product} · ${brand.organization}`;
   const textBlocks = content.blocks.map((block) => {
     if (block.kind === "button") return `${block.label}:\n${block.url}`;
+    if (block.kind === "note" && block.link) return `${block.text} ${block.link.label}: ${block.link.url}`;
     return block.text;
   });
   const text = [content.greeting, ...textBlocks, `— ${footer}`].join("\n\n");
@@ -36,7 +37,11 @@ export function renderLayout(content: MailContent, brand: { product: string; org
 <p style="margin:0 0 16px;font-size:13px;color:#555555">Or paste this address into your browser:<br><span style="word-break:break-all">${escapeHtml(block.url)}</span></p>`;
       }
       const style = block.kind === "note" ? "font-size:13px;color:#555555" : "";
-      return `<p style="margin:0 0 16px;${style}">${escapeHtml(block.text)}</p>`;
+      const link =
+        block.kind === "note" && block.link
+          ? ` <a href="${escapeHtml(block.link.url)}" style="color:#2f5bd3">${escapeHtml(block.link.label)}</a>.`
+          : "";
+      return `<p style="margin:0 0 16px;${style}">${escapeHtml(block.text)}${link}</p>`;
     })
     .join("\n");
   const html = `<!doctype html>

@@ -10,6 +10,8 @@ export type MailBrand = { product: string; organization: string };
 type NotificationMailData = {
   name: string;
   title: string;
+  /** What happened and what to do, in one sentence that does not repeat the subject. */
+  sentence: string;
   url: string;
   action: string;
   kindLabel: string;
@@ -19,7 +21,8 @@ type NotificationMailData = {
 /** The last line of every notification mail: why it came, and the one-click link to stop this kind. */
 const preferenceNote = (data: NotificationMailData, brand: MailBrand) => ({
   kind: "note" as const,
-  text: `You get this mail because mail for “${data.kindLabel}” is on in ${brand.product}. Turn it off with one click: ${data.preferenceUrl}`,
+  text: `You get this mail because mail for “${data.kindLabel}” is on in ${brand.product}.`,
+  link: { label: "Turn it off with one click", url: data.preferenceUrl },
 });
 
 /**
@@ -80,7 +83,7 @@ export const mailTemplates = {
     subject: data.title,
     greeting: `Hello ${data.name},`,
     blocks: [
-      { kind: "paragraph", text: data.title },
+      { kind: "paragraph", text: data.sentence },
       { kind: "button", label: data.action, url: data.url },
       preferenceNote(data, brand),
     ],
@@ -93,10 +96,9 @@ export const mailTemplates = {
     subject: data.title,
     greeting: `Hello ${data.name},`,
     blocks: [
-      { kind: "paragraph", text: `${data.title}.` },
       {
         kind: "paragraph",
-        text: `The conversation on a review stays between the two of you, so the comment is not in this mail: read it and reply in ${brand.product}.`,
+        text: `${data.sentence} The conversation stays between the two of you, so the comment is not in this mail: read it and reply in ${brand.product}.`,
       },
       { kind: "button", label: data.action, url: data.url },
       preferenceNote(data, brand),

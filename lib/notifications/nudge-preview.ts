@@ -21,6 +21,7 @@ export async function nudgePreview(actor: Actor, cycleId: number) {
           kind: "nudge",
           title: nudgeTitle(actor.name, plan.cycle),
           href: "/me",
+          cycle: plan.cycle,
         }),
       )
     : null;

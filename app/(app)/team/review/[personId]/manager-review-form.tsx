@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { AssessmentForm, type AssessmentFormAction } from "@/components/assessment-form/assessment-form";
-import type { AssessmentDraftValues } from "@/lib/assessment-schema";
+import { type AssessmentDraftValues, REVIEW_INCOMPLETE_MESSAGE, reviewCompletionErrors } from "@/lib/assessment-schema";
 import {
   CALIBRATION_THRESHOLD_POINTS,
   formatIndex,
@@ -66,6 +66,10 @@ export function ManagerReviewForm({
           value: "finalize",
           label: "Finalize",
           pendingLabel: "Finalizing…",
+          check: (values) => {
+            const fieldErrors = reviewCompletionErrors(values, selfMix, reason);
+            return Object.keys(fieldErrors).length > 0 ? { message: REVIEW_INCOMPLETE_MESSAGE, fieldErrors } : null;
+          },
           confirm: {
             title: `Finalize ${personName}'s review?`,
             body: (
