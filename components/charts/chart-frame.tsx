@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef } from "react";
+import { drawnCanvas } from "./canvas";
 
 function fileName(title: string) {
   return `${title
@@ -35,8 +36,8 @@ export function ChartFrame({ title, data, children }: { title: string; data?: un
       <div className="mb-2 flex justify-end">
         <button
           type="button"
-          onClick={() => {
-            const canvas = ref.current?.querySelector("canvas");
+          onClick={async () => {
+            const canvas = ref.current && (await drawnCanvas(ref.current));
             if (canvas) downloadCanvas(canvas, title);
           }}
           className="rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:border-[var(--color-accent)]"
