@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { organizationOverview } from "@/db/queries/organization";
@@ -99,30 +98,14 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
               {provisionalNote}
             </p>
           )}
-          {/* Each section its own Suspense boundary: React then hydrates them one task at a time
-              instead of the whole page in one long task that a phone's input waits behind. */}
           <div className="space-y-6">
-            <Suspense>
-              <LevelMixSection o={o} />
-            </Suspense>
-            <Suspense>
-              <TeamTrendSection o={o} metric="leverageIndex" />
-            </Suspense>
-            <Suspense>
-              <TeamTrendSection o={o} metric="aiExposure" />
-            </Suspense>
-            <Suspense>
-              <HeatmapSection o={o} query={query} />
-            </Suspense>
-            <Suspense>
-              <MoversSection o={o} />
-            </Suspense>
-            <Suspense>
-              <RolesSection o={o} />
-            </Suspense>
-            <Suspense>
-              <CalibrationSection o={o} />
-            </Suspense>
+            <LevelMixSection o={o} />
+            <TeamTrendSection o={o} metric="leverageIndex" />
+            <TeamTrendSection o={o} metric="aiExposure" />
+            <HeatmapSection o={o} query={query} />
+            <MoversSection o={o} />
+            <RolesSection o={o} />
+            <CalibrationSection o={o} />
             <TeamsSection actor={actor} o={o} query={query} params={params} />
           </div>
         </>

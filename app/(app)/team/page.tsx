@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { LineChart } from "@/components/charts/line-chart";
@@ -65,179 +64,171 @@ function TeamTrendsSection({ trends, openCycleName }: { trends: TeamTrends; open
       <h2 id={`team-${trends.team.id}`} className="sr-only">
         {trends.team.name}
       </h2>
-      {/* Each card its own Suspense boundary: React hydrates them one task at a time. */}
-      <Suspense>
-        <Card
-          title={`Where ${trends.team.name}'s working time sits on the ladder, quarter by quarter`}
-          description={`${reading} Level 1 is at the bottom, level 5 at the top: work moving up the ladder reads as colour rising.${provisionalNote}`}
-        >
-          <StackedAreaChart
-            labels={labels}
-            series={LEVELS.map((level, i) => ({
-              label: `${level.level}. ${level.name}`,
-              color: level.color,
-              values: trends.cycles.map((c) => c.figures.mix[SHARE_KEYS[i]!]),
-            }))}
-            yTitle="Share of working time"
-            provisionalFrom={provisionalFrom}
-            summary={reading || `${trends.team.name}'s level mix by quarter`}
-          />
-          <ChartNumbers
-            caption={`${trends.team.name} level mix by quarter`}
-            columns={[...LEVELS.map((l) => `${l.level}. ${l.name}`), "People"]}
-            rows={trends.cycles.map((c) => ({
-              key: c.cycleId,
-              label: c.cycleName,
-              open: c.open,
-              values: [...SHARE_KEYS.map((k) => formatPercent(c.figures.mix[k])), `${c.figures.count} people`],
-            }))}
-          />
-        </Card>
-      </Suspense>
+      <Card
+        title={`Where ${trends.team.name}'s working time sits on the ladder, quarter by quarter`}
+        description={`${reading} Level 1 is at the bottom, level 5 at the top: work moving up the ladder reads as colour rising.${provisionalNote}`}
+      >
+        <StackedAreaChart
+          labels={labels}
+          series={LEVELS.map((level, i) => ({
+            label: `${level.level}. ${level.name}`,
+            color: level.color,
+            values: trends.cycles.map((c) => c.figures.mix[SHARE_KEYS[i]!]),
+          }))}
+          yTitle="Share of working time"
+          provisionalFrom={provisionalFrom}
+          summary={reading || `${trends.team.name}'s level mix by quarter`}
+        />
+        <ChartNumbers
+          caption={`${trends.team.name} level mix by quarter`}
+          columns={[...LEVELS.map((l) => `${l.level}. ${l.name}`), "People"]}
+          rows={trends.cycles.map((c) => ({
+            key: c.cycleId,
+            label: c.cycleName,
+            open: c.open,
+            values: [...SHARE_KEYS.map((k) => formatPercent(c.figures.mix[k])), `${c.figures.count} people`],
+          }))}
+        />
+      </Card>
 
-      <Suspense>
-        <Card
-          title={`${trends.team.name}: leverage index and AI exposure by quarter`}
-          description={`${indexReading(trends)}${provisionalNote}`}
-        >
-          <div className="grid gap-6 md:grid-cols-2">
-            <LineChart
-              labels={labels}
-              series={[
-                {
-                  label: "Leverage index",
-                  color: ACCENT_COLOR,
-                  values: trends.cycles.map((c) => c.figures.leverageIndex),
-                },
-              ]}
-              yTitle="Leverage index (1–5)"
-              provisionalFrom={provisionalFrom}
-              summary={indexReading(trends) || `${trends.team.name}'s leverage index by quarter`}
-            />
-            <LineChart
-              labels={labels}
-              series={[
-                {
-                  label: "AI exposure",
-                  color: EXPOSURE_CLASSES.exposed.color,
-                  values: trends.cycles.map((c) => c.figures.aiExposure),
-                },
-              ]}
-              yTitle="AI exposure (%)"
-              yDecimals={0}
-              provisionalFrom={provisionalFrom}
-              summary={`${trends.team.name}'s AI exposure by quarter, from ${formatPercent(trends.cycles[0]?.figures.aiExposure ?? 0)} to ${formatPercent(trends.cycles.at(-1)?.figures.aiExposure ?? 0)}`}
-            />
-          </div>
-          <ChartNumbers
-            caption={`${trends.team.name} leverage index and AI exposure by quarter`}
-            columns={["Leverage index", "AI exposure", "Exposure class"]}
-            rows={trends.cycles.map((c) => ({
-              key: c.cycleId,
-              label: c.cycleName,
-              open: c.open,
-              values: [
-                formatIndex(c.figures.leverageIndex),
-                formatPercent(c.figures.aiExposure),
-                EXPOSURE_CLASSES[exposureClass(c.figures.mix)].label,
-              ],
-            }))}
+      <Card
+        title={`${trends.team.name}: leverage index and AI exposure by quarter`}
+        description={`${indexReading(trends)}${provisionalNote}`}
+      >
+        <div className="grid gap-6 md:grid-cols-2">
+          <LineChart
+            labels={labels}
+            series={[
+              {
+                label: "Leverage index",
+                color: ACCENT_COLOR,
+                values: trends.cycles.map((c) => c.figures.leverageIndex),
+              },
+            ]}
+            yTitle="Leverage index (1–5)"
+            provisionalFrom={provisionalFrom}
+            summary={indexReading(trends) || `${trends.team.name}'s leverage index by quarter`}
           />
-        </Card>
-      </Suspense>
+          <LineChart
+            labels={labels}
+            series={[
+              {
+                label: "AI exposure",
+                color: EXPOSURE_CLASSES.exposed.color,
+                values: trends.cycles.map((c) => c.figures.aiExposure),
+              },
+            ]}
+            yTitle="AI exposure (%)"
+            yDecimals={0}
+            provisionalFrom={provisionalFrom}
+            summary={`${trends.team.name}'s AI exposure by quarter, from ${formatPercent(trends.cycles[0]?.figures.aiExposure ?? 0)} to ${formatPercent(trends.cycles.at(-1)?.figures.aiExposure ?? 0)}`}
+          />
+        </div>
+        <ChartNumbers
+          caption={`${trends.team.name} leverage index and AI exposure by quarter`}
+          columns={["Leverage index", "AI exposure", "Exposure class"]}
+          rows={trends.cycles.map((c) => ({
+            key: c.cycleId,
+            label: c.cycleName,
+            open: c.open,
+            values: [
+              formatIndex(c.figures.leverageIndex),
+              formatPercent(c.figures.aiExposure),
+              EXPOSURE_CLASSES[exposureClass(c.figures.mix)].label,
+            ],
+          }))}
+        />
+      </Card>
 
       {latest && (
-        <Suspense>
-          <div className="grid gap-6 lg:grid-cols-2">
-            <Card
-              title={`Members by dominant level, ${latest.cycleName}`}
-              description={`${
-                dominantTop && dominantTop.count > 0
-                  ? `${dominantTop.count} of ${assessed} people assessed spend most of their time at level ${dominantTop.level}, ${LEVELS[dominantTop.level - 1]!.name}.`
-                  : ""
-              }${latest.open ? " Counts the assessments in so far." : ""}`}
-            >
-              <BarChart
-                labels={LEVELS.map((l) => `${l.level}. ${l.name}`)}
-                values={latest.distribution.map((d) => d.count)}
-                colors={LEVELS.map((l) => l.color)}
-                xTitle="Level with the largest share of the person's time"
-                yTitle="People"
-                summary={`Members by dominant level in ${latest.cycleName}: ${latest.distribution.map((d) => `level ${d.level}: ${d.count}`).join(", ")}`}
-              />
-              <ChartNumbers
-                caption={`${trends.team.name} members by dominant level, ${latest.cycleName}`}
-                rowHeader="Dominant level"
-                columns={["People"]}
-                rows={latest.distribution.map((d) => ({
-                  key: d.level,
-                  label: `${d.level}. ${LEVELS[d.level - 1]!.name}`,
-                  values: [String(d.count)],
-                }))}
-              />
-            </Card>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card
+            title={`Members by dominant level, ${latest.cycleName}`}
+            description={`${
+              dominantTop && dominantTop.count > 0
+                ? `${dominantTop.count} of ${assessed} people assessed spend most of their time at level ${dominantTop.level}, ${LEVELS[dominantTop.level - 1]!.name}.`
+                : ""
+            }${latest.open ? " Counts the assessments in so far." : ""}`}
+          >
+            <BarChart
+              labels={LEVELS.map((l) => `${l.level}. ${l.name}`)}
+              values={latest.distribution.map((d) => d.count)}
+              colors={LEVELS.map((l) => l.color)}
+              xTitle="Level with the largest share of the person's time"
+              yTitle="People"
+              summary={`Members by dominant level in ${latest.cycleName}: ${latest.distribution.map((d) => `level ${d.level}: ${d.count}`).join(", ")}`}
+            />
+            <ChartNumbers
+              caption={`${trends.team.name} members by dominant level, ${latest.cycleName}`}
+              rowHeader="Dominant level"
+              columns={["People"]}
+              rows={latest.distribution.map((d) => ({
+                key: d.level,
+                label: `${d.level}. ${LEVELS[d.level - 1]!.name}`,
+                values: [String(d.count)],
+              }))}
+            />
+          </Card>
 
-            <Card
-              title={`Each role against its target, ${latest.cycleName}`}
-              description="The mean level mix of the people in each role, above the role's current target."
-            >
-              {latest.roles.length === 0 ? (
-                <p className="text-muted text-sm">
-                  No assessments with a role yet.{" "}
-                  <Link className="font-medium text-[var(--color-accent)] underline" href="/team/roles">
-                    Map your team&apos;s roles
-                  </Link>
-                  .
-                </p>
-              ) : (
-                <>
-                  <LevelLegend />
-                  <ul className="mt-4 space-y-5">
-                    {latest.roles.map((role) => {
-                      const actual = role.actual.mix;
-                      const gap = role.target ? leverageIndex(actual) - leverageIndex(role.target) : null;
-                      return (
-                        <li key={role.roleId}>
-                          <p className="flex flex-wrap justify-between gap-2 text-sm">
-                            <span className="font-medium">
-                              {role.title}{" "}
-                              <span className="text-muted font-normal">
-                                · {role.actual.count} {role.actual.count === 1 ? "person" : "people"}
+          <Card
+            title={`Each role against its target, ${latest.cycleName}`}
+            description="The mean level mix of the people in each role, above the role's current target."
+          >
+            {latest.roles.length === 0 ? (
+              <p className="text-muted text-sm">
+                No assessments with a role yet.{" "}
+                <Link className="font-medium text-[var(--color-accent)] underline" href="/team/roles">
+                  Map your team&apos;s roles
+                </Link>
+                .
+              </p>
+            ) : (
+              <>
+                <LevelLegend />
+                <ul className="mt-4 space-y-5">
+                  {latest.roles.map((role) => {
+                    const actual = role.actual.mix;
+                    const gap = role.target ? leverageIndex(actual) - leverageIndex(role.target) : null;
+                    return (
+                      <li key={role.roleId}>
+                        <p className="flex flex-wrap justify-between gap-2 text-sm">
+                          <span className="font-medium">
+                            {role.title}{" "}
+                            <span className="text-muted font-normal">
+                              · {role.actual.count} {role.actual.count === 1 ? "person" : "people"}
+                            </span>
+                          </span>
+                          {gap !== null && (
+                            <span className="tabular-nums">
+                              {formatIndex(leverageIndex(actual))} vs target {formatIndex(leverageIndex(role.target!))}{" "}
+                              <span
+                                className={
+                                  gap < 0 ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"
+                                }
+                              >
+                                ({formatIndexChange(gap)})
                               </span>
                             </span>
-                            {gap !== null && (
-                              <span className="tabular-nums">
-                                {formatIndex(leverageIndex(actual))} vs target{" "}
-                                {formatIndex(leverageIndex(role.target!))}{" "}
-                                <span
-                                  className={
-                                    gap < 0 ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"
-                                  }
-                                >
-                                  ({formatIndexChange(gap)})
-                                </span>
-                              </span>
-                            )}
-                          </p>
-                          <div className="mt-1.5 grid grid-cols-[3.5rem_1fr] items-center gap-2 text-xs">
-                            <span className="text-muted">Actual</span>
-                            <LevelMixBar mix={actual} label={`${role.title} actual level mix`} />
-                            {role.target && (
-                              <>
-                                <span className="text-muted">Target</span>
-                                <LevelMixBar mix={role.target} label={`${role.title} target level mix`} />
-                              </>
-                            )}
-                          </div>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </>
-              )}
-            </Card>
-          </div>
-        </Suspense>
+                          )}
+                        </p>
+                        <div className="mt-1.5 grid grid-cols-[3.5rem_1fr] items-center gap-2 text-xs">
+                          <span className="text-muted">Actual</span>
+                          <LevelMixBar mix={actual} label={`${role.title} actual level mix`} />
+                          {role.target && (
+                            <>
+                              <span className="text-muted">Target</span>
+                              <LevelMixBar mix={role.target} label={`${role.title} target level mix`} />
+                            </>
+                          )}
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </>
+            )}
+          </Card>
+        </div>
       )}
     </section>
   );
