@@ -183,6 +183,11 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>, cleanup
   console.log(`  team trends    ${f(trends)}  (team of ${TEAM_SIZE}, eight quarters, median of 15)`);
 }
 
+if (process.argv.includes("--writes")) {
+  const { writeBench } = await import("./scale/write-bench");
+  await writeBench(process.argv);
+  process.exit(0);
+}
 if (process.argv.includes("--people")) {
   const { scaleBench } = await import("./scale/scale-bench");
   await scaleBench(process.argv);

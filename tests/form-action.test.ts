@@ -12,6 +12,8 @@ import { createTestDatabase } from "./helpers/test-db";
 // after it (the person re-read from the database, the role, zod, the handler) is the real path.
 const session = vi.hoisted(() => ({ current: null as { sessionId: string } | null }));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+// The request's headers need Next's request scope; these carry no session cookie.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 const ids: Record<"admin" | "employee" | "gone", number> = { admin: 0, employee: 0, gone: 0 };

@@ -7,6 +7,7 @@ import { CapabilityRatings } from "./capability-ratings";
 import { ErrorSummary } from "./error-summary";
 import { LevelMixEditor } from "./level-mix-editor";
 import { NotesField } from "./notes-field";
+import { type SavedAssessment, useReportSaved } from "./saved-assessment";
 import { TaskInventoryEditor, type TaskRow, toTaskRows } from "./task-inventory-editor";
 
 /** A further submit button; with `confirm`, it first asks in a modal dialog that says what it does. */
@@ -136,6 +137,9 @@ export function AssessmentForm({
   const confirmRef = useRef<HTMLDialogElement>(null);
   const [confirming, setConfirming] = useState<ExtraAction | null>(null);
 
+  const reportSaved = useReportSaved();
+  /** The button pressed and the answers of the request in flight, for the page around the form once saved. */
+  const lastSent = useRef<Omit<SavedAssessment, "savedAt"> | null>(null);
   const version = state.values?.version ?? loadedVersion;
   const assessmentId = state.values?.assessmentId ?? loadedAssessmentId;
 
@@ -146,8 +150,10 @@ export function AssessmentForm({
     } else if (state.status === "success") {
       setErrors({});
       setDirty(false);
+      const sent = lastSent.current;
+      if (state.values?.savedAt && sent) reportSaved?.({ ...sent, savedAt: new Date(state.values.savedAt) });
     }
-  }, [state]);
+  }, [state, reportSaved]);
 
   // Leaving with unsaved answers asks first: a hurried person closing the tab loses nothing silently.
   useEffect(() => {
@@ -205,6 +211,10 @@ export function AssessmentForm({
     formData.set("ratings", JSON.stringify(ratings));
     formData.set("notes", notes);
     setPendingIntent(intent);
+    lastSent.current = {
+      intent,
+      values: { mix, tasks: tasks.map(({ text, level, aiUsed }) => ({ text, level, aiUsed })), ratings, notes },
+    };
     startTransition(() => dispatch(formData));
   }
 

@@ -21,7 +21,7 @@ import { BENCH_BIG_TEAM_MANAGER, BENCH_LEADER, BENCH_PASSWORD, generateOrganisat
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const port = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 3999);
-const base = `http://127.0.0.1:${port}`;
+export const base = `http://127.0.0.1:${port}`;
 
 async function time<T>(fn: () => Promise<T>) {
   const started = performance.now();
@@ -52,7 +52,7 @@ async function waitForServer(child: ReturnType<typeof spawn>) {
 }
 
 /** Signs in through Auth.js's credentials endpoint and returns the session cookie header. */
-async function signInCookies(email: string) {
+export async function signInCookies(email: string) {
   const cookies = new Map<string, string>();
   const keep = (response: Response) => {
     for (const c of response.headers.getSetCookie()) {
@@ -67,7 +67,7 @@ async function signInCookies(email: string) {
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(), origin: base },
     body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD }),
     redirect: "manual",
   });
@@ -102,7 +102,8 @@ type Row = {
   csv: { firstByte: number; ms: number; bytes: number };
 };
 
-async function benchSize(url: string, size: number, reuse: boolean): Promise<Row> {
+/** The generated organisation of `size` people: database <BENCH_DB_PREFIX><size>, made again unless `reuse`. */
+export async function prepareDatabase(url: string, size: number, reuse: boolean) {
   const prefix = process.env.BENCH_DB_PREFIX ?? "ll_bench_";
   const name = `${prefix}${size}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -123,7 +124,46 @@ async function benchSize(url: string, size: number, reuse: boolean): Promise<Row
     generateMs = generated.ms;
   }
   await admin.end();
+  return { dbUrl: dbUrl.toString(), generateMs };
+}
 
+/** `next start` (the production build) on the database; `stop` ends it and its children. */
+export async function startServer(dbUrl: string, extraArgs: string[] = []) {
+  const server = spawn(
+    process.execPath,
+    [...extraArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl,
+        LEVERAGE_DEMO: "0",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret",
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:
+          process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? "YmVuY2gtb25seS1rZXktbm90LWZvci1wcm9kLXVzZSE=",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    },
+  );
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {}
+  };
+  try {
+    await waitForServer(server);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { stop, pid: server.pid! };
+}
+
+async function benchSize(url: string, size: number, reuse: boolean): Promise<Row> {
+  const { dbUrl: databaseUrl, generateMs } = await prepareDatabase(url, size, reuse);
+  const dbUrl = new URL(databaseUrl);
   const handle = openPostgres(dbUrl.toString());
   await handle.migrate();
   setDatabaseHandle(handle);
@@ -148,20 +188,8 @@ async function benchSize(url: string, size: number, reuse: boolean): Promise<Row
   });
   await handle.close();
 
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl.toString(),
-      LEVERAGE_DEMO: "0",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const server = await startServer(dbUrl.toString());
   try {
-    await waitForServer(server);
     const leaderCookie = await signInCookies(BENCH_LEADER);
     const managerCookie = await signInCookies(BENCH_BIG_TEAM_MANAGER);
     let orgBytes = 0;
@@ -187,7 +215,7 @@ async function benchSize(url: string, size: number, reuse: boolean): Promise<Row
       csv,
     };
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
+    server.stop();
   }
 }
 

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { SELF_ASSESSMENT_ROLES, saveSelfAssessmentDraft, submitSelfAssessment } from "@/db/queries/assessments";
 import type { ActionState } from "@/lib/action-state";
@@ -37,7 +36,8 @@ const saveOrSubmit = formAction({
       input.intent === "submit"
         ? await submitSelfAssessment(actor, write)
         : await saveSelfAssessmentDraft(actor, write);
-    revalidatePath("/me");
+    // No revalidatePath: the page shows the saved state from this answer (me/saved-state.tsx), so the
+    // response carries the action's state only, not the page re-rendered with all its queries.
     return {
       status: "success",
       values: {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentForm } from "@/components/assessment-form/assessment-form";
 import { AssessmentSummary } from "@/components/assessment-form/assessment-summary";
+import { SavedAssessmentProvider } from "@/components/assessment-form/saved-assessment";
 import { LadderExplainer } from "@/components/ladder-explainer";
 import { AcknowledgeForm } from "@/components/review-conversation/acknowledge-form";
 import { ConversationCard } from "@/components/review-conversation/conversation-card";
@@ -13,6 +14,9 @@ import { requireActor } from "@/lib/dal";
 import { calendarDate, dateFormatters } from "@/lib/locale";
 import { acknowledgeReviewAction, addReviewCommentAction } from "../review-conversation/actions";
 import { saveMySelfAssessment } from "./actions";
+import { FormUntilSubmitted, SelfAssessmentStatus } from "./saved-state";
+
+const SUBMITTED_OPEN = "Read-only now. Your manager reviews it; if they return it for changes, you can edit it again.";
 
 export const metadata: Metadata = { title: "My assessment" };
 
@@ -45,107 +49,109 @@ export default async function MyAssessmentPage() {
         description="Once a quarter, describe where your working time sits on the leverage ladder."
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0 space-y-6">
-          <Card title={mine ? `${mine.cycle.name} self-assessment` : "No open review cycle"}>
-            {mine ? (
-              <>
-                <dl className="grid gap-4 sm:grid-cols-2">
-                  <div>
-                    <dt className="text-muted text-sm">Status</dt>
-                    <dd className="mt-1 font-medium">
-                      <span role="status" data-testid="assessment-status">
-                        {statusText(mine.assessment, formats.dateTime)}
-                      </span>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt className="text-muted text-sm">Deadline</dt>
-                    <dd className="mt-1 font-medium">{formats.date.format(calendarDate(mine.cycle.endsOn))}</dd>
-                  </div>
-                </dl>
-                {mine.assessment?.status === "returned" && mine.assessment.returnMessage && (
-                  <div className="mt-4 rounded-md border border-line p-3 text-sm">
-                    <p className="font-medium">Your manager asks:</p>
-                    <p className="mt-1 whitespace-pre-line">{mine.assessment.returnMessage}</p>
-                  </div>
-                )}
-                <p className="text-muted mt-4 text-sm">
-                  The ladder runs from <strong>1 Task Execution</strong> (producing outputs, what AI automates first) to{" "}
-                  <strong>5 Strategic Influence</strong> (setting direction); the more of your time sits higher up, the
-                  higher your leverage index.{" "}
-                  <a href="#ladder" className="font-medium text-[var(--color-accent)] underline underline-offset-2">
-                    What each level means
-                  </a>
+        <SavedAssessmentProvider>
+          <div className="min-w-0 space-y-6">
+            <Card title={mine ? `${mine.cycle.name} self-assessment` : "No open review cycle"}>
+              {mine ? (
+                <>
+                  <dl className="grid gap-4 sm:grid-cols-2">
+                    <div>
+                      <dt className="text-muted text-sm">Status</dt>
+                      <dd className="mt-1 font-medium">
+                        <span role="status" data-testid="assessment-status">
+                          <SelfAssessmentStatus loaded={statusText(mine.assessment, formats.dateTime)} />
+                        </span>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-muted text-sm">Deadline</dt>
+                      <dd className="mt-1 font-medium">{formats.date.format(calendarDate(mine.cycle.endsOn))}</dd>
+                    </div>
+                  </dl>
+                  {mine.assessment?.status === "returned" && mine.assessment.returnMessage && (
+                    <div className="mt-4 rounded-md border border-line p-3 text-sm">
+                      <p className="font-medium">Your manager asks:</p>
+                      <p className="mt-1 whitespace-pre-line">{mine.assessment.returnMessage}</p>
+                    </div>
+                  )}
+                  <p className="text-muted mt-4 text-sm">
+                    The ladder runs from <strong>1 Task Execution</strong> (producing outputs, what AI automates first)
+                    to <strong>5 Strategic Influence</strong> (setting direction); the more of your time sits higher up,
+                    the higher your leverage index.{" "}
+                    <a href="#ladder" className="font-medium text-[var(--color-accent)] underline underline-offset-2">
+                      What each level means
+                    </a>
+                  </p>
+                </>
+              ) : (
+                <p className="text-muted">
+                  Your leadership team opens a review cycle each quarter; come back then. Your past quarters are in{" "}
+                  <Link
+                    href="/me/history"
+                    className="font-medium text-[var(--color-accent)] underline underline-offset-2"
+                  >
+                    My history
+                  </Link>
+                  .
                 </p>
-              </>
-            ) : (
-              <p className="text-muted">
-                Your leadership team opens a review cycle each quarter; come back then. Your past quarters are in{" "}
-                <Link
-                  href="/me/history"
-                  className="font-medium text-[var(--color-accent)] underline underline-offset-2"
-                >
-                  My history
-                </Link>
-                .
+              )}
+            </Card>
+
+            {mine && !mine.manager && (
+              <p className="text-muted text-sm" data-testid="no-manager-note">
+                Nobody reviews you: you are at the top of the organisation (in no team, or managing your own). Your
+                self-assessment is yours to keep; it counts in no team&apos;s figure.
               </p>
             )}
-          </Card>
 
-          {mine && !mine.manager && (
-            <p className="text-muted text-sm" data-testid="no-manager-note">
-              Nobody reviews you: you are at the top of the organisation (in no team, or managing your own). Your
-              self-assessment is yours to keep; it counts in no team&apos;s figure.
-            </p>
-          )}
-
-          {mine?.editable && (
-            <AssessmentForm
-              prefix="self"
-              action={saveMySelfAssessment}
-              initialValues={mine.values}
-              version={mine.assessment?.version ?? 0}
-              assessmentId={mine.assessment?.id ?? null}
-              hiddenFields={{ cycleId: mine.cycle.id }}
-              submitLabel={mine.manager ? "Submit to my manager" : "Submit"}
-              submitNote={
-                mine.manager
-                  ? `Save a draft any time. Once submitted, your answers are read-only unless ${mine.manager.name} returns them.`
-                  : "Save a draft any time. Once submitted, your answers are read-only."
-              }
-            />
-          )}
-
-          {mine?.assessment && !mine.editable && (
-            <Card
-              title="What you submitted"
-              description={
-                mine.cycle.status === "open"
-                  ? "Read-only now. Your manager reviews it; if they return it for changes, you can edit it again."
-                  : "This cycle is closed: its assessments are read-only."
-              }
-            >
-              <AssessmentSummary values={mine.values} />
-            </Card>
-          )}
-
-          {showConversation && (
-            <ConversationCard
-              conversation={conversation}
-              viewerId={actor.id}
-              formatDate={(d) => formats.dateTime.format(d)}
-              action={addReviewCommentAction}
-            >
-              {conversation.canAcknowledge && conversation.reviewer && (
-                <AcknowledgeForm
-                  action={acknowledgeReviewAction}
-                  cycleId={conversation.cycle.id}
-                  managerName={conversation.reviewer.name}
+            {mine?.editable && (
+              <FormUntilSubmitted description={SUBMITTED_OPEN}>
+                <AssessmentForm
+                  prefix="self"
+                  action={saveMySelfAssessment}
+                  initialValues={mine.values}
+                  version={mine.assessment?.version ?? 0}
+                  assessmentId={mine.assessment?.id ?? null}
+                  hiddenFields={{ cycleId: mine.cycle.id }}
+                  submitLabel={mine.manager ? "Submit to my manager" : "Submit"}
+                  submitNote={
+                    mine.manager
+                      ? `Save a draft any time. Once submitted, your answers are read-only unless ${mine.manager.name} returns them.`
+                      : "Save a draft any time. Once submitted, your answers are read-only."
+                  }
                 />
-              )}
-            </ConversationCard>
-          )}
-        </div>
+              </FormUntilSubmitted>
+            )}
+
+            {mine?.assessment && !mine.editable && (
+              <Card
+                title="What you submitted"
+                description={
+                  mine.cycle.status === "open" ? SUBMITTED_OPEN : "This cycle is closed: its assessments are read-only."
+                }
+              >
+                <AssessmentSummary values={mine.values} />
+              </Card>
+            )}
+
+            {showConversation && (
+              <ConversationCard
+                conversation={conversation}
+                viewerId={actor.id}
+                formatDate={(d) => formats.dateTime.format(d)}
+                action={addReviewCommentAction}
+              >
+                {conversation.canAcknowledge && conversation.reviewer && (
+                  <AcknowledgeForm
+                    action={acknowledgeReviewAction}
+                    cycleId={conversation.cycle.id}
+                    managerName={conversation.reviewer.name}
+                  />
+                )}
+              </ConversationCard>
+            )}
+          </div>
+        </SavedAssessmentProvider>
         <aside
           id="ladder"
           aria-labelledby="ladder-heading"

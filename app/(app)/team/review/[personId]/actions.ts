@@ -46,7 +46,10 @@ const saveReview = formAction({
       },
       intent,
     );
-    revalidatePath("/team", "layout");
+    // A finalized review changes the page's shape (locked, the way on to the next report) and a new
+    // calibration record adds to it: those re-render it. Other saves answer with the action's state
+    // only; the form and the compared mixes show it (your-view.tsx), sparing the page's queries.
+    if (intent === "finalize" || saved.calibrated) revalidatePath("/team", "layout");
     return {
       status: "success",
       values: { version: saved.version, assessmentId: saved.assessmentId, savedAt: saved.updatedAt.toISOString() },

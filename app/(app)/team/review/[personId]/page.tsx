@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { AssessmentSummary } from "@/components/assessment-form/assessment-summary";
-import { LevelLegend, LevelMixBar } from "@/components/level-mix-bar";
+import { SavedAssessmentProvider } from "@/components/assessment-form/saved-assessment";
+import { LevelLegend } from "@/components/level-mix-bar";
 import { ConversationCard } from "@/components/review-conversation/conversation-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,25 +12,17 @@ import { getReview, reviewBoard } from "@/db/queries/reviews";
 import { emptyAssessmentValues } from "@/lib/assessment-schema";
 import { AccessDeniedError } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
-import { calibrationGap, formatIndex, formatIndexChange, type LevelMix, leverageIndex } from "@/lib/ladder";
+import { formatIndex, leverageIndex } from "@/lib/ladder";
 import { dateFormatters } from "@/lib/locale";
 import { parseId } from "@/lib/params";
 import { addReviewCommentAction } from "../../../review-conversation/actions";
 import { returnForChangesAction, saveManagerReviewAction } from "./actions";
 import { ManagerReviewForm } from "./manager-review-form";
+import { MixRow } from "./mix-row";
 import { ReturnForChangesForm } from "./return-for-changes-form";
+import { CalibrationGap, YourViewRow } from "./your-view";
 
 export const metadata: Metadata = { title: "Review" };
-
-function MixRow({ label, mix }: { label: string; mix: LevelMix }) {
-  return (
-    <li className="grid grid-cols-[7.5rem_1fr_3rem] items-center gap-3 text-sm">
-      <span>{label}</span>
-      <LevelMixBar mix={mix} label={label} />
-      <span className="text-right tabular-nums">{formatIndex(leverageIndex(mix))}</span>
-    </li>
-  );
-}
 
 export default async function ReviewPersonPage({ params }: { params: Promise<{ personId: string }> }) {
   const actor = await requireRole("manager");
@@ -104,127 +97,126 @@ export default async function ReviewPersonPage({ params }: { params: Promise<{ p
           {cycle?.name} are yours, and both assessments are locked. {nextLink}
         </p>
       )}
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-        <div className="space-y-6">
-          <Card title={`${firstName}'s self-assessment`} description={selfState}>
-            {self?.values ? (
+      <SavedAssessmentProvider>
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+          <div className="space-y-6">
+            <Card title={`${firstName}'s self-assessment`} description={selfState}>
+              {self?.values ? (
+                <>
+                  {self.status === "returned" && self.returnMessage && (
+                    <div className="mb-4 rounded-md border border-line p-3 text-sm">
+                      <p className="font-medium">Your message:</p>
+                      <p className="mt-1 whitespace-pre-line">{self.returnMessage}</p>
+                    </div>
+                  )}
+                  <AssessmentSummary values={self.values} title={`${firstName}'s answers`} />
+                </>
+              ) : (
+                <p className="text-muted text-sm">
+                  You can still write your own assessment now{self ? "" : ` — or remind ${firstName} to start theirs`}:
+                  the final figures are yours.
+                </p>
+              )}
+              {self?.status === "submitted" && !finalized && cycle && (
+                <ReturnForChangesForm
+                  action={returnForChangesAction}
+                  personId={person.id}
+                  selfVersion={self.version}
+                  firstName={firstName!}
+                />
+              )}
+            </Card>
+
+            <Card
+              title="Compared"
+              description={`The role's target, ${firstName}'s view and yours, with the leverage index of each.`}
+            >
+              <LevelLegend />
+              <ul className="mt-3 space-y-2">
+                {review.role?.target && <MixRow label={`Target (v${review.role.version})`} mix={review.role.target} />}
+                {selfMix && <MixRow label={`${firstName}'s view`} mix={selfMix} />}
+                <YourViewRow loaded={managerMix} />
+              </ul>
+              <CalibrationGap selfMix={selfMix} loaded={managerMix} />
+              {!review.role?.target && (
+                <p className="text-muted mt-2 text-sm">No role with a target yet: assign one under Roles.</p>
+              )}
+            </Card>
+
+            <Card title="History" description="The figures that counted in each closed quarter.">
+              {review.history.length === 0 ? (
+                <p className="text-muted text-sm">No closed quarters yet.</p>
+              ) : (
+                <ul className="space-y-2">
+                  {review.history.map((h) => (
+                    <MixRow
+                      key={h.cycleId}
+                      label={h.teamName === review.team.name ? h.cycleName : `${h.cycleName} · ${h.teamName}`}
+                      mix={h.mix}
+                    />
+                  ))}
+                </ul>
+              )}
+            </Card>
+
+            {review.calibrations.length > 0 && (
+              <Card
+                title="Calibration record"
+                description="Every change you made to the employee's level mix, and why."
+              >
+                <ol className="space-y-3 text-sm">
+                  {review.calibrations.map((c) => (
+                    <li key={c.id} className="border-l-2 border-line pl-3">
+                      <p className="text-muted text-xs">
+                        {formats.dateTime.format(c.at)} · {c.changedBy} · index {formatIndex(leverageIndex(c.from))} →{" "}
+                        {formatIndex(leverageIndex(c.to))}
+                      </p>
+                      <p className="mt-1">{c.reason}</p>
+                    </li>
+                  ))}
+                </ol>
+              </Card>
+            )}
+          </div>
+
+          <div>
+            {finalized && manager.values ? (
+              <Card title="Your final assessment">
+                <AssessmentSummary values={manager.values} title="Your final answers" />
+              </Card>
+            ) : cycle ? (
               <>
-                {self.status === "returned" && self.returnMessage && (
-                  <div className="mb-4 rounded-md border border-line p-3 text-sm">
-                    <p className="font-medium">Your message:</p>
-                    <p className="mt-1 whitespace-pre-line">{self.returnMessage}</p>
-                  </div>
-                )}
-                <AssessmentSummary values={self.values} title={`${firstName}'s answers`} />
+                <h2 className="mb-3 text-lg font-semibold">Your assessment</h2>
+                <ManagerReviewForm
+                  action={saveManagerReviewAction}
+                  personId={person.id}
+                  personName={person.name}
+                  initialValues={prefill}
+                  version={manager?.version ?? 0}
+                  assessmentId={manager?.id ?? null}
+                  selfMix={selfMix}
+                  prefilledFromSelf={!manager && Boolean(self?.values)}
+                  afterSave={nextLink}
+                />
               </>
             ) : (
-              <p className="text-muted text-sm">
-                You can still write your own assessment now{self ? "" : ` — or remind ${firstName} to start theirs`}:
-                the final figures are yours.
-              </p>
+              <Card title="No open review cycle">
+                <p className="text-muted">Reviews can be written only while a cycle is open.</p>
+              </Card>
             )}
-            {self?.status === "submitted" && !finalized && cycle && (
-              <ReturnForChangesForm
-                action={returnForChangesAction}
-                personId={person.id}
-                selfVersion={self.version}
-                firstName={firstName!}
-              />
+            {conversation && (
+              <div className="mt-6">
+                <ConversationCard
+                  conversation={conversation}
+                  viewerId={actor.id}
+                  formatDate={(d) => formats.dateTime.format(d)}
+                  action={addReviewCommentAction}
+                />
+              </div>
             )}
-          </Card>
-
-          <Card
-            title="Compared"
-            description={`The role's target, ${firstName}'s view and yours, with the leverage index of each.`}
-          >
-            <LevelLegend />
-            <ul className="mt-3 space-y-2">
-              {review.role?.target && <MixRow label={`Target (v${review.role.version})`} mix={review.role.target} />}
-              {selfMix && <MixRow label={`${firstName}'s view`} mix={selfMix} />}
-              {managerMix && <MixRow label="Your view" mix={managerMix} />}
-            </ul>
-            {selfMix && managerMix && (
-              <p className="mt-3 text-sm">
-                Calibration gap{" "}
-                <strong className="tabular-nums">{formatIndexChange(calibrationGap(selfMix, managerMix))}</strong>{" "}
-                <span className="text-muted">(their index minus yours)</span>
-              </p>
-            )}
-            {!review.role?.target && (
-              <p className="text-muted mt-2 text-sm">No role with a target yet: assign one under Roles.</p>
-            )}
-          </Card>
-
-          <Card title="History" description="The figures that counted in each closed quarter.">
-            {review.history.length === 0 ? (
-              <p className="text-muted text-sm">No closed quarters yet.</p>
-            ) : (
-              <ul className="space-y-2">
-                {review.history.map((h) => (
-                  <MixRow
-                    key={h.cycleId}
-                    label={h.teamName === review.team.name ? h.cycleName : `${h.cycleName} · ${h.teamName}`}
-                    mix={h.mix}
-                  />
-                ))}
-              </ul>
-            )}
-          </Card>
-
-          {review.calibrations.length > 0 && (
-            <Card title="Calibration record" description="Every change you made to the employee's level mix, and why.">
-              <ol className="space-y-3 text-sm">
-                {review.calibrations.map((c) => (
-                  <li key={c.id} className="border-l-2 border-line pl-3">
-                    <p className="text-muted text-xs">
-                      {formats.dateTime.format(c.at)} · {c.changedBy} · index {formatIndex(leverageIndex(c.from))} →{" "}
-                      {formatIndex(leverageIndex(c.to))}
-                    </p>
-                    <p className="mt-1">{c.reason}</p>
-                  </li>
-                ))}
-              </ol>
-            </Card>
-          )}
+          </div>
         </div>
-
-        <div>
-          {finalized && manager.values ? (
-            <Card title="Your final assessment">
-              <AssessmentSummary values={manager.values} title="Your final answers" />
-            </Card>
-          ) : cycle ? (
-            <>
-              <h2 className="mb-3 text-lg font-semibold">Your assessment</h2>
-              <ManagerReviewForm
-                action={saveManagerReviewAction}
-                personId={person.id}
-                personName={person.name}
-                initialValues={prefill}
-                version={manager?.version ?? 0}
-                assessmentId={manager?.id ?? null}
-                selfMix={selfMix}
-                prefilledFromSelf={!manager && Boolean(self?.values)}
-                afterSave={nextLink}
-              />
-            </>
-          ) : (
-            <Card title="No open review cycle">
-              <p className="text-muted">Reviews can be written only while a cycle is open.</p>
-            </Card>
-          )}
-          {conversation && (
-            <div className="mt-6">
-              <ConversationCard
-                conversation={conversation}
-                viewerId={actor.id}
-                formatDate={(d) => formats.dateTime.format(d)}
-                action={addReviewCommentAction}
-              />
-            </div>
-          )}
-        </div>
-      </div>
+      </SavedAssessmentProvider>
     </>
   );
 }
