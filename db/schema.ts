@@ -433,6 +433,17 @@ const shareSums = {
   reviewedS3: integer("reviewed_s3").notNull().default(0),
   reviewedS4: integer("reviewed_s4").notNull().default(0),
   reviewedS5: integer("reviewed_s5").notNull().default(0),
+  /** The durable capabilities' ratings (1–5) summed, over the same assessments and over the reviewed ones. */
+  sumJudgment: integer("sum_judgment").notNull().default(0),
+  sumCommunication: integer("sum_communication").notNull().default(0),
+  sumStakeholders: integer("sum_stakeholders").notNull().default(0),
+  sumSystemsThinking: integer("sum_systems_thinking").notNull().default(0),
+  sumOwnership: integer("sum_ownership").notNull().default(0),
+  reviewedJudgment: integer("reviewed_judgment").notNull().default(0),
+  reviewedCommunication: integer("reviewed_communication").notNull().default(0),
+  reviewedStakeholders: integer("reviewed_stakeholders").notNull().default(0),
+  reviewedSystemsThinking: integer("reviewed_systems_thinking").notNull().default(0),
+  reviewedOwnership: integer("reviewed_ownership").notNull().default(0),
   /**
    * Calibration: finalized reviews with a submitted self-assessment, the sum of their gaps and of
    * their distances in hundredths of an index point (self − manager), and the count per bucket.
@@ -467,6 +478,12 @@ export const effectiveAssessments = pgTable(
     roleVersionId: integer("role_version_id").references(() => roleProfileVersions.id),
     reviewed: boolean().notNull(),
     ...shareColumns,
+    /** The capability ratings of the same assessment (a submitted or finalized one has all five). */
+    judgment: smallint(),
+    communication: smallint(),
+    stakeholders: smallint(),
+    systemsThinking: smallint("systems_thinking"),
+    ownership: smallint(),
     /** Self minus manager leverage index, in hundredths, when a finalized review meets a submitted self-assessment. */
     gap: integer(),
   },

@@ -15,6 +15,7 @@ test("the leader reads every chart of the Organization page, with numbers matchi
   await page.goto("/organization");
   for (const name of [
     "The organisation's level mix per quarter",
+    "The organisation's durable capabilities per quarter",
     "Leverage index per team",
     "AI exposure per team",
     /Where each team's time sits, 2026 Q3/,
@@ -28,10 +29,11 @@ test("the leader reads every chart of the Organization page, with numbers matchi
   // comes into view (so each is scrolled to); the heatmap is a table of numbers instead, drawn on a
   // canvas only when downloaded.
   const frames = page.locator("[data-chart-title]");
-  await expect(frames).toHaveCount(6);
+  await expect(frames).toHaveCount(7);
   const heatmapTitle = "Team by level heatmap 2026 Q3";
   expect(await frames.evaluateAll((els) => els.map((e) => e.getAttribute("data-chart-title")))).toEqual([
     "Level mix per quarter",
+    "Durable capabilities per quarter",
     "Leverage index per team",
     "AI exposure per team",
     heatmapTitle,
@@ -63,11 +65,42 @@ test("the leader reads every chart of the Organization page, with numbers matchi
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(8);
   for (let i = 0; i < 8; i++) {
-    const cells = (await rows.nth(i).locator("td").allTextContents())
-      .slice(0, 5)
-      .map((t) => Number(t.replace("%", "")));
-    expect(cells).toEqual(mix.series.map((s) => s.values[i]));
+    const cells = await rows.nth(i).locator("td").allTextContents();
+    // Whole percents, as the brief has them everywhere, of the shares the chart draws.
+    cells.slice(0, 5).forEach((cell, level) => {
+      expect(cell).toMatch(/^\d+%$/);
+      expect(Math.abs(Number(cell.replace("%", "")) - mix.series[level]!.values[i]!)).toBeLessThanOrEqual(0.5);
+    });
   }
+
+  // The capabilities: five lines on a 1–5 scale, their table saying the same to two decimals, the
+  // movement signed, and one row per department.
+  const caps = await chartData(page, "Durable capabilities per quarter");
+  expect(caps.series.map((s) => s.label)).toEqual([
+    "Contextual judgment",
+    "Communication clarity",
+    "Stakeholder management",
+    "System-level thinking",
+    "Responsibility for outcomes",
+  ]);
+  const capSection = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "The organisation's durable capabilities per quarter" }) });
+  await capSection.getByText("Show the numbers").click();
+  const capRows = page.getByRole("table", { name: "Durable capabilities per quarter" }).locator("tbody tr");
+  await expect(capRows).toHaveCount(caps.labels.length);
+  const lastCells = await capRows
+    .nth(caps.labels.length - 1)
+    .locator("td")
+    .allTextContents();
+  expect(lastCells.slice(0, 5)).toEqual(caps.series.map((s) => s.values.at(-1)!.toFixed(2)));
+  const movement = page.getByRole("table", { name: /^Capability movement, / });
+  await expect(movement.locator("tbody tr")).toHaveCount(5);
+  for (const change of await movement.locator("tbody tr td:last-child").allTextContents())
+    expect(change).toMatch(/^([+−]\d\.\d\d|0\.00)$/);
+  await expect(
+    page.getByRole("table", { name: /^Capabilities across the organisation, / }).getByRole("row", { name: /Finance/ }),
+  ).toBeVisible();
 
   // The heatmap reads without colour: every cell shows its share as the chart holds it, and a team's
   // five shares, each rounded to a whole percent, add up to 100% within that rounding (±2).
@@ -81,17 +114,28 @@ test("the leader reads every chart of the Organization page, with numbers matchi
   expect(fpa).toEqual(heatData.values[fpaRow]);
   expect(Math.abs(fpa.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(2);
 
-  // A PNG comes out of the download button.
+  // A PNG comes out of the download button, taller than the chart: its caption is drawn around it.
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download PNG of Change in leverage index per team" }).click();
+  const button = page.getByRole("button", { name: "Download PNG of Change in leverage index per team" });
+  await button.click();
   const png = await download;
   expect(png.suggestedFilename()).toBe("change-in-leverage-index-per-team.png");
-  expect(
-    fs
-      .readFileSync((await png.path())!)
-      .subarray(1, 4)
-      .toString(),
-  ).toBe("PNG");
+  const file = fs.readFileSync((await png.path())!);
+  expect(file.subarray(1, 4).toString()).toBe("PNG");
+  const [width, height] = [file.readUInt32BE(16), file.readUInt32BE(20)];
+  const canvas = await page
+    .locator('[data-chart-title="Change in leverage index per team"] canvas')
+    .evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+  expect(width).toBeGreaterThanOrEqual(canvas.width);
+  expect(height).toBeGreaterThan(canvas.height + 80);
+  // What the PNG's caption says, as drawn: title, scope and basis, cycles, date, source.
+  const drawn = (await button.getAttribute("data-downloaded"))!;
+  expect(drawn.split(" ")[0]).toBe(`${width}x${height}`);
+  const caption = JSON.parse(drawn.slice(drawn.indexOf(" ") + 1)) as string[];
+  expect(caption[0]).toBe("Change in leverage index per team");
+  expect(caption[1]).toMatch(/^All departments · best available .* · 2025 Q\d to 2026 Q\d$/);
+  expect(caption[2]).toMatch(/^Downloaded \S+/);
+  expect(caption[3]).toBe("Source: Leverage Ladder, Northwind, self and manager assessments.");
 
   // Drilling into a team opens its trends, read-only.
   await page
@@ -141,6 +185,12 @@ test("the leader filters by department and downloads the figures as CSV", async 
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/department=\d+/);
   const index = await chartData(page, "Finance's leverage index per team");
+  await expect(page.getByRole("heading", { name: "Finance's durable capabilities per quarter" })).toBeVisible();
+  expect(
+    JSON.parse(
+      (await page.locator(`[data-chart-title="Finance's leverage index per team"]`).getAttribute("data-caption"))!,
+    )[1],
+  ).toMatch(/^Finance · best available .* · 2025 Q3 to /);
   await expect(page.getByRole("heading", { name: "Finance's level mix per quarter" })).toBeVisible();
   expect(index.series.map((s) => s.label).sort()).toEqual(["Accounts Payable", "FP&A"]);
   expect(index.labels[0]).toBe("2025 Q3");
@@ -153,6 +203,9 @@ test("the leader filters by department and downloads the figures as CSV", async 
   expect(lines[0]).toBe("section,cycle,group,department,metric,value");
   expect(lines.some((l) => l.startsWith("team trend,2025 Q3,FP&A,Finance,leverage index,"))).toBe(true);
   expect(lines.some((l) => l.includes("Customer Support"))).toBe(false);
+  expect(
+    lines.some((l) => /^capabilities,2025 Q3,Organisation,Finance,mean contextual judgment \(1–5\),\d\.\d\d$/.test(l)),
+  ).toBe(true);
 });
 
 test("the leader reads the roles against the research: one sentence, a source to choose, a table, the department filter", async ({

@@ -17,9 +17,8 @@ export function accessStateOf(facts: AccessFacts, now = new Date()): AccessState
   return "no_access";
 }
 
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-export function accessLabel(facts: AccessFacts, now = new Date()) {
+/** `day`: the short date of lib/locale.ts's dateFormatters, in the visitor's locale. */
+export function accessLabel(facts: AccessFacts, day: Intl.DateTimeFormat, now = new Date()) {
   const state = accessStateOf(facts, now);
   switch (state) {
     case "deactivated":

@@ -4,12 +4,10 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
-import { getOrganizationSettings } from "@/db/queries/organization-settings";
 import { startSession } from "@/db/queries/sessions";
-import type { Person } from "@/db/schema";
 import { ssoConfig } from "@/lib/env";
 import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
-import { clientAddress, clientIp, verifySignIn } from "@/lib/sign-in";
+import { clientAddress, clientIp, passwordSignInAllowed, verifySignIn } from "@/lib/sign-in";
 import { resolveSsoSignIn } from "@/lib/sso";
 import { authConfig } from "./auth.config";
 
@@ -33,12 +31,6 @@ const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(EMAIL_MAX),
   password: z.string().max(PASSWORD_MAX),
 });
-
-/** Once SSO is configured, an admin may keep password sign-in for admins only. */
-async function passwordSignInAllowed(person: Person) {
-  if (person.appRole === "admin" || !ssoConfig()) return true;
-  return !(await getOrganizationSettings()).passwordSignInAdminsOnly;
-}
 
 function ssoProviders() {
   const sso = ssoConfig();

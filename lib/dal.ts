@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { findSessionActor } from "@/db/queries/sessions";
+import { findSessionActor, type SessionLimits } from "@/db/queries/sessions";
 import type { AppRole } from "@/db/schema";
 import { auth } from "@/lib/auth";
 import type { Actor } from "@/lib/authz";
@@ -43,9 +43,14 @@ export const getCurrentSessionId = cache(async (): Promise<string | null> => {
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const sessionId = await getCurrentSessionId();
   if (!sessionId) return null;
-  const env = serverEnv();
-  return findSessionActor(sessionId, { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS });
+  return findSessionActor(sessionId, sessionLimits());
 });
+
+/** SESSION_IDLE_MINUTES and SESSION_MAX_HOURS, for the check above and for every list of sessions. */
+export function sessionLimits(): SessionLimits {
+  const env = serverEnv();
+  return { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS };
+}
 
 export async function requireActor(): Promise<Actor> {
   const actor = await getCurrentActor();

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 
 /** The visitor's preferred locale from Accept-Language, for dates; en-GB when none is usable. */
-export async function requestLocale() {
+async function requestLocale() {
   const accepted = (await headers()).get("accept-language") ?? "";
   const candidates = accepted
     .split(",")
@@ -18,16 +18,23 @@ export async function requestLocale() {
   return "en-GB";
 }
 
+/** Every date and time the app shows, in the visitor's locale; times in UTC, with the zone written out. */
 export async function dateFormatters() {
-  const locale = await requestLocale();
+  return dateFormattersFor(await requestLocale());
+}
+
+export function dateFormattersFor(locale: string) {
+  const day = { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" } as const;
   return {
-    date: new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-    shortDate: new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
-    dateTime: new Intl.DateTimeFormat(locale, {
-      day: "numeric",
-      month: "short",
+    date: new Intl.DateTimeFormat(locale, { ...day, month: "long" }),
+    shortDate: new Intl.DateTimeFormat(locale, day),
+    dateTime: new Intl.DateTimeFormat(locale, { ...day, hour: "2-digit", minute: "2-digit", timeZoneName: "short" }),
+    /** With seconds, where the order of events matters (audit log, outbox). */
+    exactDateTime: new Intl.DateTimeFormat(locale, {
+      ...day,
       hour: "2-digit",
       minute: "2-digit",
+      second: "2-digit",
       timeZoneName: "short",
     }),
   };

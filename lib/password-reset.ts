@@ -8,6 +8,7 @@ import { setPasswordUrl } from "@/lib/app-url";
 import { serverEnv } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { passwordPolicyErrors } from "@/lib/password-policy";
+import { passwordSignInAllowed } from "@/lib/sign-in";
 
 /** Reset requests allowed per key in a window, like sign-in's; counted whether or not the email exists. */
 export const RESET_LIMITS = {
@@ -30,13 +31,18 @@ export async function resetRequestThrottled(email: string, ip: string | null) {
 }
 
 /**
- * Mails a reset link when the email belongs to an active person; does nothing visible otherwise.
+ * Mails a reset link when the email belongs to an active person who may sign in with a password;
+ * does nothing visible otherwise (with password sign-in for admins only, others use SSO).
  * The caller answers the same either way and runs this after responding, so timing tells nothing.
  */
 export async function sendPasswordResetMail(email: string, ip: string) {
   const person = await findPersonByEmail(email);
   if (!person?.active) {
     await recordAudit({ actorId: null, action: "password_reset.unknown_email", details: { email }, ip });
+    return false;
+  }
+  if (!(await passwordSignInAllowed(person))) {
+    await recordAudit({ actorId: person.id, action: "password_reset.refused_sso_only", ip });
     return false;
   }
   const { token, id, expiresAt } = await issueAccessToken({
@@ -64,7 +70,8 @@ export async function sendPasswordResetMail(email: string, ip: string) {
 export type SetPasswordOutcome =
   | { result: "ok"; person: { id: number; email: string; name: string; role: AppRole } }
   | { result: "invalid_password"; errors: string[] }
-  | { result: "link_unusable" };
+  | { result: "link_unusable" }
+  | { result: "sso_only" };
 
 /** Sets a password from an invitation or reset link, under the policy; the link works once. */
 export async function setPasswordWithToken(input: {
@@ -74,6 +81,8 @@ export async function setPasswordWithToken(input: {
 }): Promise<SetPasswordOutcome> {
   const link = await findUsableToken(input.token);
   if (!link) return { result: "link_unusable" };
+  // Refused before the link is used up: it works again if password sign-in is turned back on.
+  if (!(await passwordSignInAllowed(link))) return { result: "sso_only" };
   const errors = await passwordPolicyErrors(input.password, link.email);
   if (errors.length) return { result: "invalid_password", errors };
   const person = await redeemTokenToSetPassword({

@@ -1,9 +1,10 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { recordAudit } from "@/db/queries/audit";
+import { getOrganizationSettings } from "@/db/queries/organization-settings";
 import { countSignInAttempt, findPersonByEmail, forgiveSignInAttempts } from "@/db/queries/sign-in";
-import type { Person } from "@/db/schema";
-import { trustsProxyHeaders } from "@/lib/env";
+import type { AppRole, Person } from "@/db/schema";
+import { ssoConfig, trustsProxyHeaders } from "@/lib/env";
 
 /** Password checks allowed per key in a window; past them the key is locked for a window. */
 export const SIGN_IN_LIMITS = {
@@ -37,6 +38,19 @@ export function clientAddress(headers: Headers): string | null {
 /** The client's address for logs and records; "unknown" without a trusted proxy. */
 export function clientIp(headers: Headers) {
   return clientAddress(headers) ?? "unknown";
+}
+
+/**
+ * Once SSO is configured, an admin may keep password sign-in for admins only: then nobody else
+ * signs in, gets a reset link or sets a password with one.
+ */
+export async function passwordSignInAllowed(person: { appRole: AppRole }) {
+  return person.appRole === "admin" || !(await passwordSignInAdminsOnly());
+}
+
+/** The setting counts only while SSO is configured, so nobody is ever locked out. */
+export async function passwordSignInAdminsOnly() {
+  return Boolean(ssoConfig()) && (await getOrganizationSettings()).passwordSignInAdminsOnly;
 }
 
 /** `ip` null: the address is unknown, so only the per-email limit applies (never one shared key for everyone). */

@@ -9,6 +9,7 @@ import { auditLog, jobs, outboxMails, people } from "@/db/schema";
 import { accessLabel, accessStateOf } from "@/lib/access-state";
 import { INVITE_INLINE_LIMIT, invitePeople } from "@/lib/invitations";
 import { runPendingJobs } from "@/lib/jobs/runner";
+import { dateFormattersFor } from "@/lib/locale";
 import { setPasswordWithToken } from "@/lib/password-reset";
 import { startSmtpServer } from "./helpers/smtp-server";
 import { createTestDatabase } from "./helpers/test-db";
@@ -67,7 +68,9 @@ describe("invitations", () => {
 
     const person = await getPerson(admin, ada!.id);
     expect(accessStateOf(person!)).toBe("invited");
-    expect(accessLabel(person!)).toMatch(/^Invited on /);
+    expect(accessLabel(person!, dateFormattersFor("en-GB").shortDate)).toMatch(
+      /^Invited on \d{1,2} [A-Z][a-z]{2} \d{4}$/,
+    );
   });
 
   it("a resend replaces the link; the invitation works once and the person becomes active", async () => {

@@ -41,7 +41,7 @@ describe("sendMail through SMTP", () => {
     expect(parsed.from?.text).toBe('"Leverage Ladder" <ladder@acme.test>');
     expect(parsed.text).toContain(url);
     expect(parsed.text).toContain("Acme & Sons");
-    expect(parsed.text).toContain("15 January 2030 at 10:00 UTC");
+    expect(parsed.text).toContain("15 Jan 2030, 10:00 UTC");
     expect(parsed.html).toContain(`href="${url}"`);
     // Names are escaped in the HTML, and nothing is fetched from elsewhere.
     expect(parsed.html).toContain("Acme &amp; Sons");

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { findUsableToken, hashToken, issueAccessToken } from "@/db/queries/access-tokens";
 import { findSessionActor, startSession } from "@/db/queries/sessions";
-import { accessTokens, auditLog, people } from "@/db/schema";
+import { accessTokens, auditLog, organizationSettings, people } from "@/db/schema";
 import { RESET_LIMITS, resetRequestThrottled, sendPasswordResetMail, setPasswordWithToken } from "@/lib/password-reset";
 import { verifySignIn } from "@/lib/sign-in";
 import { startSmtpServer } from "./helpers/smtp-server";
@@ -116,5 +116,52 @@ describe("password reset by mail", () => {
       expect(await resetRequestThrottled("anon-same@example.test", null)).toBe(false);
     }
     expect(await resetRequestThrottled("anon-same@example.test", null)).toBe(true);
+  });
+
+  it("with password sign-in for admins only, mails no reset link to others and refuses their old links", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    const [emp] = await testDb.db
+      .insert(people)
+      .values([
+        { name: "Emp", email: "emp@example.test", passwordHash: "!" },
+        { name: "Adm", email: "adm@example.test", passwordHash: "!", appRole: "admin" },
+      ])
+      .returning({ id: people.id });
+    await testDb.db.insert(organizationSettings).values({ id: 1, passwordSignInAdminsOnly: true });
+    try {
+      // Without SSO configured the setting has no effect, as at sign-in.
+      const before = smtp.deliveries.length;
+      expect(await sendPasswordResetMail("emp@example.test", "10.5.0.1")).toBe(true);
+      await smtp.waitFor(before + 1);
+      const oldLink = await issueAccessToken({
+        personId: emp!.id,
+        purpose: "reset",
+        validForMinutes: 60,
+        createdById: null,
+      });
+
+      vi.stubEnv("OIDC_ISSUER", "https://id.example.test");
+      vi.stubEnv("OIDC_CLIENT_ID", "ladder");
+      vi.stubEnv("OIDC_CLIENT_SECRET", "secret");
+      const sent = smtp.deliveries.length;
+      expect(await sendPasswordResetMail("emp@example.test", "10.5.0.1")).toBe(false);
+      expect(await sendPasswordResetMail("adm@example.test", "10.5.0.1")).toBe(true);
+      await smtp.waitFor(sent + 1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.deliveries.slice(sent).map((m) => m.envelopeTo)).toEqual([["adm@example.test"]]);
+      const refused = await testDb.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, "password_reset.refused_sso_only"));
+      expect(refused.map((r) => r.actorId)).toEqual([emp!.id]);
+
+      expect((await setPasswordWithToken({ token: oldLink.token, password: newPassword })).result).toBe("sso_only");
+      const [after] = await testDb.db.select().from(people).where(eq(people.id, emp!.id));
+      expect(after!.passwordHash).toBe("!");
+      // The link is not used up: were password sign-in turned back on, it would still work.
+      expect(await findUsableToken(oldLink.token)).not.toBeNull();
+    } finally {
+      await testDb.db.delete(organizationSettings);
+    }
   });
 });

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, departments, reviewCycles, roleProfileVersions, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
-import { effectiveAssessment, type LevelMix, SHARE_KEYS } from "@/lib/ladder";
+import { CAPABILITIES, effectiveAssessment, type LevelMix, SHARE_KEYS } from "@/lib/ladder";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -15,6 +15,7 @@ beforeAll(async () => {
 afterAll(() => testDb.dispose());
 
 type Sums = Record<string, number[]>;
+const CAPABILITY_COLUMNS = ["judgment", "communication", "stakeholders", "systems_thinking", "ownership"];
 const COLUMNS = [
   "assessed",
   "sum_s1",
@@ -22,12 +23,14 @@ const COLUMNS = [
   "sum_s3",
   "sum_s4",
   "sum_s5",
+  ...CAPABILITY_COLUMNS.map((c) => `sum_${c}`),
   "reviewed",
   "reviewed_s1",
   "reviewed_s2",
   "reviewed_s3",
   "reviewed_s4",
   "reviewed_s5",
+  ...CAPABILITY_COLUMNS.map((c) => `reviewed_${c}`),
   "pairs",
   "gap_sum",
   "abs_gap_sum",
@@ -40,7 +43,7 @@ const COLUMNS = [
 
 /**
  * Per (team, cycle), (department, cycle) and (role, cycle), from every assessment row in JavaScript
- * with lib/ladder's rule: count and share sums, the same for manager-reviewed only, and the
+ * with lib/ladder's rule: count, share and capability-rating sums, the same for manager-reviewed only, and the
  * calibration pairs with their gaps (hundredths of an index point) and buckets.
  */
 async function fromScratch() {
@@ -72,11 +75,14 @@ async function fromScratch() {
         ? weighted(s.mix) - weighted(chosen.mix)
         : null;
     const shares = SHARE_KEYS.map((k) => chosen.mix![k]);
+    const ratings = CAPABILITIES.map((c) => chosen[c.key] ?? 0);
     const add = [
       1,
       ...shares,
+      ...ratings,
       reviewed ? 1 : 0,
       ...shares.map((x) => (reviewed ? x : 0)),
+      ...ratings.map((x) => (reviewed ? x : 0)),
       gap === null ? 0 : 1,
       gap ?? 0,
       Math.abs(gap ?? 0),
@@ -129,6 +135,11 @@ const writeArb = fc.oneof(
     status: fc.constantFrom("draft", "submitted", "returned", "finalized"),
   }),
   fc.record({ op: fc.constant("mix" as const), pick: fc.nat(), mix: mixArb }),
+  fc.record({
+    op: fc.constant("ratings" as const),
+    pick: fc.nat(),
+    ratings: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 5, maxLength: 5 }),
+  }),
   fc.record({ op: fc.constant("team" as const), pick: fc.nat(), team: fc.nat() }),
   fc.record({ op: fc.constant("delete" as const), pick: fc.nat() }),
   fc.record({ op: fc.constant("department" as const), team: fc.nat(), department: fc.nat() }),
@@ -180,6 +191,12 @@ describe("rollups kept by the triggers", () => {
             else if (w.op === "mix") {
               const [s1, s2, s3, s4, s5] = w.mix;
               await db.update(assessments).set({ s1, s2, s3, s4, s5 }).where(eq(assessments.id, id));
+            } else if (w.op === "ratings") {
+              const [judgment, communication, stakeholders, systemsThinking, ownership] = w.ratings;
+              await db
+                .update(assessments)
+                .set({ judgment, communication, stakeholders, systemsThinking, ownership })
+                .where(eq(assessments.id, id));
             } else if (w.op === "team")
               await db
                 .update(assessments)

@@ -88,10 +88,49 @@ describe("server-side sessions", () => {
   });
 
   it("lists a person's own sign-ins, newest first, with where they came from", async () => {
-    const list = await listMySignIns({ ...admin, id: ids.ada!, role: "admin" }, null);
+    const list = await listMySignIns({ ...admin, id: ids.ada!, role: "admin" }, null, limits);
     expect(list.length).toBe(4);
     expect(list.find((s) => s.ip === "10.0.0.1")).toMatchObject({ userAgent: "Test/1", endReason: "sign_out" });
     const times = list.map((s) => s.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it("lists a session past its idle or lifetime limit as ended, exactly as the session check refuses it", async () => {
+    const [ed] = await testDb.db
+      .insert(people)
+      .values({ name: "ed", email: "ed@example.test", passwordHash: "!" })
+      .returning({ id: people.id });
+    const ed_ = { id: ed!.id, name: "ed", email: "ed@example.test", role: "employee" as const };
+    const open = await startSession({ personId: ed!.id, ip: "10.9.0.1" });
+    const idle = await startSession({ personId: ed!.id, ip: "10.9.0.2" });
+    await age(idle, "last_seen_at", 61);
+    const expired = await startSession({ personId: ed!.id, ip: "10.9.0.3" });
+    await age(expired, "created_at", 10 * 60 + 1);
+    const signedOut = await startSession({ personId: ed!.id, ip: "10.9.0.4" });
+    await endSession(signedOut, "sign_out");
+
+    const byIp = async (l = limits) =>
+      Object.fromEntries((await listMySignIns(ed_, open, l)).map((s) => [s.ip, s.state]));
+    expect(await byIp()).toEqual({
+      "10.9.0.1": "open",
+      "10.9.0.2": "idle",
+      "10.9.0.3": "expired",
+      "10.9.0.4": "ended",
+    });
+    for (const [sid, open_] of [
+      [open, true],
+      [idle, false],
+      [expired, false],
+      [signedOut, false],
+    ] as const)
+      expect(await findSessionActor(sid, limits), sid).toEqual(open_ ? ed_ : null);
+    // Fractions of a minute or an hour are settings too (SESSION_IDLE_MINUTES=0.5), not a failed query.
+    const fractions = { idleMinutes: 0.5, maxHours: 10.5 };
+    expect(await findSessionActor(open, fractions)).toEqual(ed_);
+    expect(await byIp(fractions)).toMatchObject({ "10.9.0.1": "open", "10.9.0.2": "idle" });
+    // Looser limits: the idle and the old session are open again, on the list as in the check.
+    const loose = { idleMinutes: 120, maxHours: 11 };
+    expect(await byIp(loose)).toMatchObject({ "10.9.0.2": "open", "10.9.0.3": "open" });
+    expect(await findSessionActor(idle, loose)).not.toBeNull();
   });
 });

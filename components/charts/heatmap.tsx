@@ -2,7 +2,7 @@
 
 import { useRef } from "react";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { downloadCanvas } from "./chart-frame";
+import { downloadCanvas, useChartCaption } from "./chart-frame";
 
 export type HeatmapRow = { label: string; values: number[] };
 
@@ -28,6 +28,7 @@ export function Heatmap({
   summary: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const caption = useChartCaption(title);
 
   function download() {
     const cellW = 120;
@@ -39,13 +40,17 @@ export function Heatmap({
     canvas.height = (cellH * (rows.length + 1) + 16) * scale;
     const ctx = canvas.getContext("2d")!;
     ctx.scale(scale, scale);
-    const ink = getComputedStyle(document.body).color || "#1f2430";
+    // The PNG is drawn on white whatever the theme.
+    const ink = "#1f2430";
     ctx.font = "12px system-ui, sans-serif";
     ctx.textBaseline = "middle";
     ctx.fillStyle = ink;
     columns.forEach((c, i) => {
       ctx.textAlign = "center";
-      ctx.fillText(c.length > 18 ? `${c.slice(0, 17)}…` : c, labelW + cellW * i + cellW / 2, cellH / 2);
+      let label = c;
+      // Shortened to the cell's width, so neighbouring headers never run into each other.
+      while (label.length > 4 && ctx.measureText(label).width > cellW - 8) label = `${label.slice(0, -2)}…`;
+      ctx.fillText(label, labelW + cellW * i + cellW / 2, cellH / 2);
     });
     rows.forEach((row, r) => {
       const y = cellH * (r + 1);
@@ -60,7 +65,7 @@ export function Heatmap({
         ctx.fillText(`${Math.round(v)}%`, labelW + cellW * i + cellW / 2, y + cellH / 2);
       });
     });
-    downloadCanvas(canvas, title);
+    downloadCanvas(canvas, title, caption.lines(), scale);
   }
 
   return (
@@ -72,6 +77,7 @@ export function Heatmap({
         values: rows.map((r) => r.values.map((v) => Math.round(v))),
       })}
       data-chart-title={title}
+      data-caption={caption.attribute}
     >
       <div className="mb-2 flex justify-end">
         <button

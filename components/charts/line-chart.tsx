@@ -3,7 +3,13 @@
 import { Line } from "./canvas";
 import { axisTitle, describedAs, overCyclesOptions, provisionalSegment } from "./chart-setup";
 
-export type LineSeries = { label: string; values: (number | null)[]; color: string };
+/** `pointStyle` tells apart series that share a colour (the legend draws it too). */
+export type LineSeries = {
+  label: string;
+  values: (number | null)[];
+  color: string;
+  pointStyle?: "circle" | "triangle" | "rect" | "rectRot" | "star" | "crossRot";
+};
 
 /** A line chart over cycles; the canvas is described for screen readers by `summary`. */
 export function LineChart({
@@ -14,6 +20,7 @@ export function LineChart({
   summary,
   yDecimals = 2,
   provisionalFrom,
+  yRange,
 }: {
   labels: string[];
   series: LineSeries[];
@@ -23,6 +30,8 @@ export function LineChart({
   yDecimals?: number;
   /** Points from this label index on are provisional (an open cycle): drawn dashed and hollow. */
   provisionalFrom?: number;
+  /** A fixed y axis (a 1–5 rating scale) instead of one fitted to the data. */
+  yRange?: [number, number];
 }) {
   const provisional = (index: number) => provisionalFrom !== undefined && index >= provisionalFrom;
   const options = overCyclesOptions(
@@ -35,7 +44,13 @@ export function LineChart({
         },
       },
     },
-    { y: { title: axisTitle(yTitle), ticks: { callback: (value) => Number(value).toFixed(yDecimals) } } },
+    {
+      y: {
+        title: axisTitle(yTitle),
+        ...(yRange ? { min: yRange[0], max: yRange[1] } : {}),
+        ticks: { callback: (value) => Number(value).toFixed(yDecimals) },
+      },
+    },
   );
   return (
     <div className="relative h-72 w-full">
@@ -49,7 +64,8 @@ export function LineChart({
             data: s.values,
             borderColor: s.color,
             backgroundColor: s.color,
-            pointRadius: 3,
+            pointRadius: s.pointStyle && s.pointStyle !== "circle" ? 4 : 3,
+            pointStyle: s.pointStyle ?? "circle",
             pointBackgroundColor: s.values.map((_, i) => (provisional(i) ? "transparent" : s.color)),
             segment: provisionalSegment(provisionalFrom, [6, 4]),
             tension: 0.25,

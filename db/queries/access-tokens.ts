@@ -68,6 +68,7 @@ export async function findUsableToken(token: string) {
       personId: people.id,
       name: people.name,
       email: people.email,
+      appRole: people.appRole,
     })
     .from(accessTokens)
     .innerJoin(people, eq(people.id, accessTokens.personId))

@@ -35,7 +35,20 @@ const accessColumns = {
     ),
 };
 
-export const PEOPLE_SORTS = ["name", "email", "role", "team", "department", "status"] as const;
+/**
+ * lib/access-state.ts's accessStateOf in SQL, as a rank along the way in: not invited, invited,
+ * invitation expired, never signed in, active; deactivated last. Sorting by it reads every row's
+ * access columns, not one page's.
+ */
+const accessRank = sql<number>`case
+  when not ${people.active} then 5
+  when ${accessColumns.lastSignInAt} is not null then 4
+  when ${accessColumns.hasPassword} then 3
+  when ${accessColumns.inviteExpiresAt} is null then 0
+  when ${accessColumns.inviteExpiresAt} > now() then 1
+  else 2 end`;
+
+export const PEOPLE_SORTS = ["name", "email", "role", "team", "department", "status", "access"] as const;
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 
 export type PeopleQuery = {
@@ -55,6 +68,7 @@ const sortColumns = {
   team: teams.name,
   department: departments.name,
   status: people.active,
+  access: accessRank,
 } as const;
 
 /** One page of people with their current team, searched and sorted in SQL (fast at 10,000 people). */
@@ -105,7 +119,7 @@ export async function listPeople(actor: Actor, query: PeopleQuery) {
   const [rows, [total]] = await Promise.all([
     from()
       .where(where)
-      .orderBy(order, asc(people.id))
+      .orderBy(order, ...(query.sort === "access" ? [asc(people.name)] : []), asc(people.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db

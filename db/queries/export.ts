@@ -1,7 +1,12 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { type OrganizationFilter, organizationOverview } from "@/db/queries/organization";
+import {
+  type CapabilityMeans,
+  type OrganizationFilter,
+  organizationOverview,
+  SMALL_GROUP_NOTE,
+} from "@/db/queries/organization";
 import { assessments, departments, people, reviewCycles, roleProfiles, roleProfileVersions, teams } from "@/db/schema";
 import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
 import { csvChunk } from "@/lib/csv";
@@ -192,6 +197,25 @@ export async function organizationCsvStream(actor: Actor, filter: OrganizationFi
             ]
           : [],
       ),
+    () => {
+      const rows = (cycle: string, group: string, department: string, means: NonNullable<CapabilityMeans>) =>
+        CAPABILITIES.map((c) => [
+          "capabilities",
+          cycle,
+          group,
+          department,
+          `mean ${c.name.toLowerCase()} (1–5)`,
+          means[c.key].toFixed(2),
+        ]);
+      return [
+        ...o.org.flatMap((p) => (p.capabilities ? rows(p.cycle.name, "Organisation", dept, p.capabilities) : [])),
+        ...(o.department ? [] : o.departmentCapabilities).flatMap((d) =>
+          d.points.flatMap((p, i) =>
+            p.means ? rows(o.cycles[i]!.name, d.department.name, d.department.name, p.means) : [],
+          ),
+        ),
+      ];
+    },
     () =>
       o.teamSeries.flatMap((s) =>
         s.points.flatMap((p, i) =>
@@ -250,18 +274,33 @@ export async function organizationCsvStream(actor: Actor, filter: OrganizationFi
       ]),
     ],
     () =>
-      o.roles.flatMap((r) => [
-        ["roles", o.heatmap?.cycle.name ?? "", `${r.title} (${r.team})`, "", "ai exposure %", r.exposure.toFixed(1)],
-        [
-          "roles",
-          o.heatmap?.cycle.name ?? "",
-          `${r.title} (${r.team})`,
-          "",
-          "exposure class",
-          EXPOSURE_CLASSES[r.exposureClass].label,
-        ],
-        ["roles", o.heatmap?.cycle.name ?? "", `${r.title} (${r.team})`, "", "head-count", r.headCount],
-      ]),
+      o.roles
+        .flatMap((r) => [
+          ["roles", o.heatmap?.cycle.name ?? "", `${r.title} (${r.team})`, "", "ai exposure %", r.exposure.toFixed(1)],
+          [
+            "roles",
+            o.heatmap?.cycle.name ?? "",
+            `${r.title} (${r.team})`,
+            "",
+            "exposure class",
+            EXPOSURE_CLASSES[r.exposureClass].label,
+          ],
+          ["roles", o.heatmap?.cycle.name ?? "", `${r.title} (${r.team})`, "", "head-count", r.headCount],
+        ])
+        .concat(
+          o.roleCounts.hidden
+            ? [
+                [
+                  "roles",
+                  o.heatmap?.cycle.name ?? "",
+                  `roles with ${SMALL_GROUP_NOTE}`,
+                  "",
+                  "roles left out",
+                  o.roleCounts.hidden,
+                ],
+              ]
+            : [],
+        ),
     () =>
       o.calibration.flatMap((c) => [
         [

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, type S
 import { getDb } from "@/db";
 import { containsPattern, escapeLike, latestRoleVersions, mixOf, sharesOf } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
+import { MIN_TEAM_ASSESSED } from "@/db/queries/organization";
 import {
   occupationAiApplicability,
   occupations,
@@ -164,6 +165,7 @@ export async function roleResearchComparisons(
       roleTitle: roleProfiles.title,
       teamId: teams.id,
       teamName: teams.name,
+      teamManagerId: teams.managerId,
       occupationCode: occupations.code,
       occupationTitle: occupations.title,
       publishedBetaHuman: occupations.publishedBetaHuman,
@@ -212,8 +214,10 @@ export async function roleResearchComparisons(
   return roles.map((role) => {
     const target = mixOf(role);
     const row = latestMeasured.get(role.roleProfileId);
+    // Above the team's manager, a role with fewer than three people assessed shows no measured figure.
+    const visible = row && (row.count >= MIN_TEAM_ASSESSED || role.teamManagerId === actor.id);
     const measured =
-      row && row.count > 0 && row.s1 !== null
+      row && visible && row.count > 0 && row.s1 !== null
         ? {
             exposure: groupFigures({
               count: row.count,

@@ -18,7 +18,7 @@ import {
   teams,
 } from "@/db/schema";
 import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
-import { type ExposureClass, groupFigures, upwardShift } from "@/lib/ladder";
+import { CAPABILITIES, type CapabilityKey, type ExposureClass, groupFigures, upwardShift } from "@/lib/ladder";
 
 type MeanMixRow = {
   count: number;
@@ -91,6 +91,8 @@ export const TOP_N = 10;
 const COVERAGE_THRESHOLD = 0.8;
 /** Teams with fewer assessed people show no figures to leaders: a mean of two is nearly a person's answers. */
 export const MIN_TEAM_ASSESSED = 3;
+/** What a leader reads where a team's, role's or department's figure is left out for that reason. */
+export const SMALL_GROUP_NOTE = `fewer than ${MIN_TEAM_ASSESSED} people — hidden so no one's answers can be read from it`;
 
 export type Basis = "best" | "reviewed";
 
@@ -107,14 +109,57 @@ type RollupKey =
   | "reviewedS2"
   | "reviewedS3"
   | "reviewedS4"
-  | "reviewedS5";
+  | "reviewedS5"
+  | "sumJudgment"
+  | "sumCommunication"
+  | "sumStakeholders"
+  | "sumSystemsThinking"
+  | "sumOwnership"
+  | "reviewedJudgment"
+  | "reviewedCommunication"
+  | "reviewedStakeholders"
+  | "reviewedSystemsThinking"
+  | "reviewedOwnership";
 function rollupColumns<T extends Record<RollupKey, AnyPgColumn>>(t: T, basis: Basis) {
   return basis === "reviewed"
     ? { count: t.reviewed, s1: t.reviewedS1, s2: t.reviewedS2, s3: t.reviewedS3, s4: t.reviewedS4, s5: t.reviewedS5 }
     : { count: t.assessed, s1: t.sumS1, s2: t.sumS2, s3: t.sumS3, s4: t.sumS4, s5: t.sumS5 };
 }
+/** The capability rating sums of a rollup row for a basis, keyed like CAPABILITIES. */
+function capabilityColumns<T extends Record<RollupKey, AnyPgColumn>>(t: T, basis: Basis) {
+  return basis === "reviewed"
+    ? {
+        judgment: t.reviewedJudgment,
+        communication: t.reviewedCommunication,
+        stakeholders: t.reviewedStakeholders,
+        systemsThinking: t.reviewedSystemsThinking,
+        ownership: t.reviewedOwnership,
+      }
+    : {
+        judgment: t.sumJudgment,
+        communication: t.sumCommunication,
+        stakeholders: t.sumStakeholders,
+        systemsThinking: t.sumSystemsThinking,
+        ownership: t.sumOwnership,
+      };
+}
 
 type SumRow = { count: number; s1: number; s2: number; s3: number; s4: number; s5: number };
+type CapabilitySums = SumRow & Record<CapabilityKey, number>;
+/** Mean rating (1–5) per capability; null for a group under MIN_TEAM_ASSESSED people. */
+export type CapabilityMeans = Record<CapabilityKey, number> | null;
+
+function capabilityMeansOf(row: CapabilitySums | undefined): CapabilityMeans {
+  if (!row || row.count < MIN_TEAM_ASSESSED) return null;
+  return Object.fromEntries(CAPABILITIES.map((c) => [c.key, row[c.key] / row.count])) as Record<CapabilityKey, number>;
+}
+
+function addCapabilitySums(into: CapabilitySums | undefined, row: CapabilitySums): CapabilitySums {
+  if (!into) return { ...row };
+  const next = { ...into, ...addSums(into, row) };
+  for (const c of CAPABILITIES) next[c.key] = into[c.key] + row[c.key];
+  return next;
+}
 
 function figuresOfSums(row: SumRow | undefined) {
   if (!row || row.count <= 0) return null;
@@ -234,9 +279,10 @@ export async function organizationOverview(
     coverage: [],
     teamSeries: [],
     departmentSeries: [],
+    departmentCapabilities: [],
     latestIndex: -1,
     teamsPartial: false,
-    roleCounts: { total: 0, exposed: 0, enhanced: 0 },
+    roleCounts: { total: 0, exposed: 0, enhanced: 0, hidden: 0 },
     heatmap: null,
     departmentHeatmap: null,
     teamMovers: [],
@@ -247,7 +293,7 @@ export async function organizationOverview(
   if (cycleIds.length === 0) return empty;
 
   const tc = rollupColumns(teamCycleFigures, basis);
-  const dc = rollupColumns(departmentCycleFigures, basis);
+  const dc = { ...rollupColumns(departmentCycleFigures, basis), ...capabilityColumns(departmentCycleFigures, basis) };
   const [departmentRows, headcounts] = await Promise.all([
     db
       .select({
@@ -281,10 +327,10 @@ export async function organizationOverview(
       .where(department ? eq(teams.departmentId, department.id) : undefined),
   ]);
 
-  const orgSums = new Map<number, SumRow>();
+  const orgSums = new Map<number, CapabilitySums>();
   const finalizedOf = new Map<number, number>();
   for (const r of departmentRows) {
-    orgSums.set(r.cycleId, addSums(orgSums.get(r.cycleId), r));
+    orgSums.set(r.cycleId, addCapabilitySums(orgSums.get(r.cycleId), r));
     finalizedOf.set(r.cycleId, (finalizedOf.get(r.cycleId) ?? 0) + r.reviewedCount);
   }
   // Cycles in range without any assessment (a new quarter not yet written in) are left out.
@@ -310,6 +356,7 @@ export async function organizationOverview(
   const org = cycles.map((c, i) => ({
     cycle: c,
     figures: figuresOfSums(orgSums.get(c.id)),
+    capabilities: capabilityMeansOf(orgSums.get(c.id)),
     coverage: coverage[i]!,
   }));
 
@@ -425,6 +472,19 @@ export async function organizationOverview(
     const points = departmentPoints.get(d.id);
     return points ? [{ department: d, points }] : [];
   });
+  // Capability means per department and cycle (none under three people), beside the level mix.
+  const capabilityPoints = new Map<number, { count: number; means: CapabilityMeans }[]>();
+  for (const r of departmentRows) {
+    const i = cycleIndex.get(r.cycleId);
+    if (i === undefined) continue;
+    const points = capabilityPoints.get(r.departmentId) ?? cycles.map(() => ({ count: 0, means: null }));
+    points[i] = { count: r.count, means: capabilityMeansOf(r) };
+    capabilityPoints.set(r.departmentId, points);
+  }
+  const departmentCapabilities = departmentList.flatMap((d) => {
+    const points = capabilityPoints.get(d.id);
+    return points ? [{ department: d, points }] : [];
+  });
 
   const heatmap =
     latest && !teamsPartial
@@ -470,8 +530,10 @@ export async function organizationOverview(
   // Roles at the latest cycle: means and the medians behind the exposure class, per role, in SQL
   // over the scope's effective rows of that one cycle.
   const latestRoles = await latestRolesP;
+  // A role with fewer than three people assessed shows no figure to leaders, like a team.
+  const hiddenRoles = latestRoles.filter((r) => r.count > 0 && r.count < MIN_TEAM_ASSESSED).length;
   const ranked = latestRoles.flatMap((r) => {
-    const figures = figuresOf(r);
+    const figures = r.count < MIN_TEAM_ASSESSED ? null : figuresOf(r);
     if (!figures) return [];
     const cls: ExposureClass = r.medianExposure >= 50 ? "exposed" : r.medianUpper >= 50 ? "enhanced" : "in_transition";
     return [{ roleId: r.roleId, figures, exposureClass: cls }];
@@ -509,7 +571,10 @@ export async function organizationOverview(
       ])
     : [[], []];
   const roleInfoById = new Map(roleInfo.map((r) => [r.id, r]));
-  const rolePoints = seriesOf(roleRows, (r) => r.roleId);
+  const rolePoints = seriesOf(
+    roleRows.filter((r) => r.count >= MIN_TEAM_ASSESSED),
+    (r) => r.roleId,
+  );
   const roleMovers = roleMoverIds.flatMap((id) => {
     const role = roleInfoById.get(id);
     const shift = role && shiftOf(rolePoints.get(id) ?? []);
@@ -536,7 +601,12 @@ export async function organizationOverview(
       },
     ];
   });
-  const roleCounts = { total: ranked.length, exposed: exposedCount, enhanced: enhancedRanked.length };
+  const roleCounts = {
+    total: ranked.length,
+    exposed: exposedCount,
+    enhanced: enhancedRanked.length,
+    hidden: hiddenRoles,
+  };
 
   // Calibration: finalized reviews against submitted self-assessments over the range, per team,
   // from the rollups (gaps kept in hundredths of an index point); teams under three pairs left out.
@@ -563,6 +633,7 @@ export async function organizationOverview(
     roleCounts,
     teamSeries,
     departmentSeries,
+    departmentCapabilities,
     heatmap,
     departmentHeatmap,
     teamMovers,
@@ -607,17 +678,27 @@ export async function teamTrendForOrganization(actor: Actor, teamId: number) {
     .innerJoin(roleProfiles, eq(roleProfiles.id, roleProfileVersions.roleProfileId))
     .where(eq(effective.teamId, teamId))
     .groupBy(effective.cycleId, roleProfileVersions.roleProfileId, roleProfiles.title);
+  // Under three people assessed, a cycle's team figure and a role's figure are left out for leaders.
+  const shown = (r: MeanMixRow) => (r.count >= MIN_TEAM_ASSESSED ? figuresOf(r) : null);
+  const roles = [...new Map(roleRows.map((r) => [r.roleId, r.title]))].map(([id, title]) => ({
+    id,
+    title,
+    points: rows.map((c) => {
+      const row = roleRows.find((r) => r.roleId === id && r.cycleId === c.cycleId);
+      return row ? shown(row) : null;
+    }),
+  }));
   return {
     team,
-    cycles: rows.map((r) => ({ id: r.cycleId, name: r.cycleName, status: r.status, figures: figuresOf(r) })),
-    roles: [...new Map(roleRows.map((r) => [r.roleId, r.title]))].map(([id, title]) => ({
-      id,
-      title,
-      points: rows.map((c) => {
-        const row = roleRows.find((r) => r.roleId === id && r.cycleId === c.cycleId);
-        return row ? figuresOf(row) : null;
-      }),
+    cycles: rows.map((r) => ({
+      id: r.cycleId,
+      name: r.cycleName,
+      status: r.status,
+      figures: shown(r),
+      hidden: r.count > 0 && r.count < MIN_TEAM_ASSESSED,
     })),
+    roles: roles.filter((r) => r.points.some((p) => p !== null)),
+    hiddenRoles: roles.filter((r) => r.points.every((p) => p === null)).length,
   };
 }
 

@@ -10,6 +10,26 @@ type Executor = Pick<Database, "update">;
 /** How long a session lives: idle (no request) and in total, from sign-in. */
 export type SessionLimits = { idleMinutes: number; maxHours: number };
 
+/** Where a session stands: open, ended (sign-out and the like), or past its idle or lifetime limit. */
+export type SessionState = "open" | "ended" | "idle" | "expired";
+
+// In seconds: make_interval takes whole minutes and hours only, and the settings may have fractions.
+const idleFor = (limits: SessionLimits) => sql`make_interval(secs => ${Math.round(limits.idleMinutes * 60)})`;
+const lifetime = (limits: SessionLimits) => sql`make_interval(secs => ${Math.round(limits.maxHours * 3600)})`;
+/** Both limits, as findSessionActor checks them and the sign-in lists show them. */
+const withinLimits = (limits: SessionLimits) =>
+  and(
+    gt(sessions.lastSeenAt, sql`now() - ${idleFor(limits)}`),
+    gt(sessions.createdAt, sql`now() - ${lifetime(limits)}`),
+  )!;
+
+/** Past both limits, the one reached first names it. */
+const sessionState = (limits: SessionLimits) => sql<SessionState>`case
+  when ${sessions.endedAt} is not null then 'ended'
+  when ${withinLimits(limits)} then 'open'
+  when ${sessions.lastSeenAt} + ${idleFor(limits)} < ${sessions.createdAt} + ${lifetime(limits)} then 'idle'
+  else 'expired' end`;
+
 /** The last-seen time is written at most this often, not on every request. */
 const TOUCH_EVERY_SECONDS = 60;
 
@@ -41,15 +61,7 @@ export async function findSessionActor(sessionId: string, limits: SessionLimits)
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        isNull(sessions.endedAt),
-        eq(people.active, true),
-        gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${limits.idleMinutes})`),
-        gt(sessions.createdAt, sql`now() - make_interval(secs => ${Math.round(limits.maxHours * 3600)})`),
-      ),
-    )
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt), eq(people.active, true), withinLimits(limits)))
     .limit(1);
   if (!row) return null;
   if (row.stale) await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
@@ -76,12 +88,16 @@ export async function endAllSessions(personId: number, reason: string, executor?
   return ended.length;
 }
 
-/** The actor's own latest sign-ins, newest first: when, from where, and whether still open. */
-export async function listMySignIns(actor: Actor, currentSessionId: string | null = null, limit = 10) {
+/**
+ * The actor's own latest sign-ins, newest first: when, from where, and whether still open — under
+ * the same limits findSessionActor enforces, so a session it refuses is never listed as open.
+ */
+export async function listMySignIns(actor: Actor, currentSessionId: string | null, limits: SessionLimits, limit = 10) {
   const db = await getDb();
   return db
     .select({
       current: sql<boolean>`${sessions.id} = ${currentSessionId ?? ""}`,
+      state: sessionState(limits),
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       endedAt: sessions.endedAt,

@@ -133,6 +133,29 @@ test("an admin turns password sign-in off for everyone but admins once SSO works
   await expect(page).toHaveURL(/\/admin$/);
   await page.goto("/admin/sign-in");
   await expect(page.getByText(`${OIDC_ISSUER}`)).toBeVisible();
+
+  // A reset link the employee asked for while passwords still worked (no SMTP here: it is in the outbox).
+  const employee = demoAccount("employee").email;
+  const asker = await browser.newContext();
+  const askerPage = await asker.newPage();
+  await askerPage.goto("/forgot-password");
+  await askerPage.getByLabel("Work email").fill(employee);
+  await askerPage.getByRole("button", { name: "Send me a link" }).click();
+  await expect(askerPage.getByText(`If ${employee} belongs to an account here`)).toBeVisible();
+  await asker.close();
+  const resetMail = page.locator("tbody tr", { hasText: employee }).filter({ hasText: "Reset your" }).first();
+  await expect
+    .poll(async () => {
+      await page.goto("/admin/outbox");
+      return resetMail.count();
+    })
+    .toBeGreaterThan(0);
+  const mailsToEmployee = await page.locator("tbody tr", { hasText: employee }).count();
+  await resetMail.getByRole("link").click();
+  const oldLink = (await page.getByTestId("mail-text").textContent())?.match(/\/set-password\?token=[\w-]+/)?.[0];
+  expect(oldLink).toBeTruthy();
+
+  await page.goto("/admin/sign-in");
   await page.getByRole("button", { name: "Turn password sign-in off for everyone but admins" }).click();
   await expect(page.getByText("Password sign-in is off for everyone but admins")).toBeVisible();
 
@@ -149,7 +172,28 @@ test("an admin turns password sign-in off for everyone but admins once SSO works
     await visitor.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(visitor.getByText("Your organisation signs in with single sign-on")).toBeVisible();
     await expectSignedOut(visitor);
+
+    // The old link sets no password now; it says to use single sign-on.
+    await visitor.goto(oldLink!);
+    await expect(visitor.getByRole("heading", { name: `Sign in with ${OIDC_NAME}` })).toBeVisible();
+    await expect(visitor.getByLabel("New password")).toHaveCount(0);
+
+    // No new reset link for them either: the same answer as for any email, and no mail in the outbox.
+    const refusals = async () => {
+      await page.goto("/admin/audit?action=password_reset.refused_sso_only");
+      return page.locator("tbody tr", { hasText: demoAccount("employee").name }).count();
+    };
+    const refusedBefore = await refusals();
+    await visitor.goto("/forgot-password");
+    await expect(visitor.getByTestId("sso-only-note")).toContainText(`Continue with ${OIDC_NAME}`);
+    await visitor.getByLabel("Work email").fill(employee);
+    await visitor.getByRole("button", { name: "Send me a link" }).click();
+    await expect(visitor.getByText(`If ${employee} belongs to an administrator's account here`)).toBeVisible();
+    await visitor.screenshot({ path: "screenshots/sso-forgot-password.png", fullPage: true });
     await context.close();
+    await expect.poll(refusals).toBe(refusedBefore + 1);
+    await page.goto("/admin/outbox");
+    await expect(page.locator("tbody tr", { hasText: employee })).toHaveCount(mailsToEmployee);
 
     // Admins keep their password, for when the identity provider is down.
     const adminContext = await browser.newContext();

@@ -1,11 +1,9 @@
+import { dateFormattersFor } from "@/lib/locale";
 import type { MailContent } from "./layout";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-const until = (date: Date) => `${dateFormat.format(date)} UTC`;
+// A mail has no visitor to take a locale from.
+const { dateTime } = dateFormattersFor("en-GB");
+const until = (date: Date) => dateTime.format(date);
 
 export type MailBrand = { product: string; organization: string };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { listMySignIns } from "@/db/queries/sessions";
-import { getCurrentSessionId, requireActor } from "@/lib/dal";
-import { requestLocale } from "@/lib/locale";
+import { listMySignIns, type SessionState } from "@/db/queries/sessions";
+import { getCurrentSessionId, requireActor, sessionLimits } from "@/lib/dal";
+import { dateFormatters } from "@/lib/locale";
 import { signOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
 
@@ -16,6 +16,12 @@ const endReasons: Record<string, string> = {
   password_set: "ended: password set",
   deactivated: "ended: deactivated",
   person_updated: "ended: role or email changed",
+};
+
+const stateText: Record<Exclude<SessionState, "ended">, string> = {
+  open: "open",
+  idle: "ended — idle",
+  expired: "expired",
 };
 
 /** "Firefox on Linux" from a user-agent string, roughly; the full string is in the title. */
@@ -46,9 +52,12 @@ function browserOf(userAgent: string | null) {
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const actor = await requireActor();
-  const [sessionId, locale, { changed }] = await Promise.all([getCurrentSessionId(), requestLocale(), searchParams]);
-  const signIns = await listMySignIns(actor, sessionId);
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const [sessionId, { dateTime: time }, { changed }] = await Promise.all([
+    getCurrentSessionId(),
+    dateFormatters(),
+    searchParams,
+  ]);
+  const signIns = await listMySignIns(actor, sessionId, sessionLimits());
   return (
     <>
       <PageHeader title="My account" description={`${actor.name} · ${actor.email}`} />
@@ -75,19 +84,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               </button>
             </form>
           </Card>
-          <Card title="Recent sign-ins" description="Times in UTC. If one is not you, change your password.">
+          <Card title="Recent sign-ins" description="If one is not you, change your password.">
             <ul className="divide-y divide-[var(--color-line,#dde1e8)] text-sm" aria-label="Recent sign-ins">
               {signIns.map((s) => (
                 <li key={s.createdAt.toISOString()} className="py-2">
                   <span className="font-medium tabular-nums">{time.format(s.createdAt)}</span>
                   <span className="text-muted"> · from {s.ip ?? "unknown address"} · </span>
                   <span title={s.userAgent ?? undefined}>{browserOf(s.userAgent)}</span>
-                  <span className="text-muted block text-xs">
+                  <span className="text-muted block text-xs" data-state={s.current ? "current" : s.state}>
                     {s.current
                       ? "This browser"
-                      : s.endedAt
+                      : s.state === "ended"
                         ? (endReasons[s.endReason ?? ""] ?? "ended")
-                        : `open · last active ${time.format(s.lastSeenAt)}`}
+                        : `${stateText[s.state]} · last active ${time.format(s.lastSeenAt)}`}
                   </span>
                 </li>
               ))}

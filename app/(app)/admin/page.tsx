@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { listCyclesWithCounts, organisationCounts } from "@/db/queries/admin";
 import { listAuditEntries } from "@/db/queries/audit";
 import { requireRole } from "@/lib/dal";
-import { requestLocale } from "@/lib/locale";
+import { dateFormatters } from "@/lib/locale";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -14,15 +14,14 @@ const link = "text-[var(--color-accent)] hover:underline dark:text-indigo-300";
 
 export default async function AdminPage() {
   const actor = await requireRole("admin");
-  const [counts, cycles, audit, locale] = await Promise.all([
+  const [counts, cycles, audit, { dateTime: time }] = await Promise.all([
     organisationCounts(actor),
     listCyclesWithCounts(actor),
     listAuditEntries(actor, {}),
-    requestLocale(),
+    dateFormatters(),
   ]);
   const open = cycles.filter((c) => c.status === "open");
   const drafts = cycles.filter((c) => c.status === "draft");
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <>
       <PageHeader title="Admin" description="Run the quarter: cycles, people and teams, imports, and the audit log." />

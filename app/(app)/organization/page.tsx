@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { ChartContextProvider } from "@/components/charts/chart-frame";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { organizationOverview } from "@/db/queries/organization";
 import { ORGANIZATION_ROLES } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
+import { organizationName, PRODUCT_NAME } from "@/lib/env";
 import { formatIndex, formatIndexChange, formatPercent } from "@/lib/ladder";
 import { parseId } from "@/lib/params";
 import { ResearchSection } from "./research-section";
 import { CalibrationSection } from "./sections/calibration-section";
+import { CapabilitiesSection } from "./sections/capabilities-section";
 import { OrganizationFilters } from "./sections/filters";
 import { coverageText } from "./sections/format";
 import { HeatmapSection } from "./sections/heatmap-section";
@@ -53,8 +56,16 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
         ? `No quarter in range has 80% of people assessed; ${latest.cycle.name} is shown but provisional.`
         : null;
 
+  // What every chart downloaded from this page says about itself, drawn into the PNG.
+  const chartContext = {
+    scope: `${o.department?.name ?? "All departments"} · ${o.basis === "reviewed" ? "manager-reviewed assessments only" : "best available (the finalized review, else the submitted self-assessment)"}`,
+    cycles:
+      o.cycles.length > 1 ? `${o.cycles[0]!.name} to ${o.cycles.at(-1)!.name}` : (o.cycles[0]?.name ?? "no cycles"),
+    source: `Source: ${PRODUCT_NAME}, ${organizationName()}, self and manager assessments.`,
+  };
+
   return (
-    <>
+    <ChartContextProvider value={chartContext}>
       <PageHeader
         title="Organization"
         description="Which teams move from execution toward decision ownership and system design, and which roles are most exposed to AI."
@@ -100,6 +111,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
           )}
           <div className="space-y-6">
             <LevelMixSection o={o} />
+            <CapabilitiesSection o={o} />
             <TeamTrendSection o={o} metric="leverageIndex" />
             <TeamTrendSection o={o} metric="aiExposure" />
             <HeatmapSection o={o} query={query} />
@@ -111,6 +123,6 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
         </>
       )}
       <ResearchSection actor={actor} departmentId={o.department?.id} />
-    </>
+    </ChartContextProvider>
   );
 }

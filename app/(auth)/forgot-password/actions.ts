@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { after } from "next/server";
 import { z } from "zod";
 import { resetRequestThrottled, sendPasswordResetMail } from "@/lib/password-reset";
-import { clientAddress } from "@/lib/sign-in";
+import { clientAddress, passwordSignInAdminsOnly } from "@/lib/sign-in";
 
 export type ForgotPasswordState = {
   status: "idle" | "sent" | "error";
@@ -50,6 +50,6 @@ export async function requestPasswordResetAction(
   return {
     status: "sent",
     values: { email: typed },
-    message: `If ${email} belongs to an account here, a link to choose a new password is on its way. Check your inbox (and spam folder) in a few minutes; the link works once.`,
+    message: `If ${email} belongs to ${(await passwordSignInAdminsOnly()) ? "an administrator's account" : "an account"} here, a link to choose a new password is on its way. Check your inbox (and spam folder) in a few minutes; the link works once.`,
   };
 }

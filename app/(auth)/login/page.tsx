@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
-import { getOrganizationSettings } from "@/db/queries/organization-settings";
 import { homePathFor } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo-accounts";
 import { isDemoMode, ssoConfig } from "@/lib/env";
+import { passwordSignInAdminsOnly } from "@/lib/sign-in";
 import { signInWithSso } from "./actions";
 import { LoginForm } from "./login-form";
 
@@ -22,7 +22,7 @@ export default async function LoginPage({
   // Auth.js sends a failed single sign-on here; the refusal page explains it.
   if (error) redirect(`/login/sso-refused?error=${encodeURIComponent(error.slice(0, 40))}`);
   const sso = ssoConfig();
-  const adminsOnly = sso ? (await getOrganizationSettings()).passwordSignInAdminsOnly : false;
+  const adminsOnly = await passwordSignInAdminsOnly();
   const passwordForm = (
     <LoginForm
       callbackUrl={callbackUrl}

@@ -12,6 +12,9 @@ export type SetPasswordState = {
   message?: string;
 };
 
+const SSO_ONLY =
+  "Your organisation signs in with single sign-on: use the single sign-on button on the sign-in page. Passwords are kept for administrators.";
+
 /** Sets the password from an invitation or reset link, then signs the person in. */
 export async function setPasswordAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
   const token = String(formData.get("token") ?? "");
@@ -23,6 +26,7 @@ export async function setPasswordAction(_previous: SetPasswordState, formData: F
   const ip = clientIp(await headers());
   const outcome = await setPasswordWithToken({ token, password, ip });
   if (outcome.result === "invalid_password") return { status: "error", errors: { password: outcome.errors } };
+  if (outcome.result === "sso_only") return { status: "error", message: SSO_ONLY };
   if (outcome.result === "link_unusable") {
     return {
       status: "error",

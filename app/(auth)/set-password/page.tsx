@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth-card";
 import { findUsableToken } from "@/db/queries/access-tokens";
+import { ssoConfig } from "@/lib/env";
+import { passwordSignInAllowed } from "@/lib/sign-in";
 import { SetPasswordForm } from "./set-password-form";
 
 // The token is in the address: never send it onwards in a Referer header.
@@ -21,6 +23,22 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
           <Link href="/forgot-password" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
             Get a new link
           </Link>
+          <Link href="/login" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
+            Sign in
+          </Link>
+        </p>
+      </AuthCard>
+    );
+  }
+  if (!(await passwordSignInAllowed(link))) {
+    const name = ssoConfig()?.name ?? "single sign-on";
+    return (
+      <AuthCard title={`Sign in with ${name}`} subtitle={`${link.name} · ${link.email}`}>
+        <p className="text-sm">
+          Your organisation signs in with {name}, so this link no longer sets a password: passwords are kept for
+          administrators. Use “Continue with {name}” on the sign-in page.
+        </p>
+        <p className="mt-6 text-sm">
           <Link href="/login" className="text-[var(--color-accent)] hover:underline dark:text-indigo-300">
             Sign in
           </Link>

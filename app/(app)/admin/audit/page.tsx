@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { requireRole } from "@/lib/dal";
-import { requestLocale } from "@/lib/locale";
+import { dateFormatters } from "@/lib/locale";
 import { parseCalendarDate, parseId, parseText } from "@/lib/params";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
@@ -31,12 +31,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     // The audit log's ids are bigints.
     before: parseId(params.before, Number.MAX_SAFE_INTEGER) ?? undefined,
   };
-  const [{ rows, hasMore }, actions, locale] = await Promise.all([
+  const [{ rows, hasMore }, actions, { exactDateTime: time }] = await Promise.all([
     listAuditEntries(actor, filter),
     listAuditActions(actor),
-    requestLocale(),
+    dateFormatters(),
   ]);
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   const older = new URLSearchParams(
     Object.entries({ ...params, before: String(rows.at(-1)?.id ?? "") }).filter(([, v]) => v) as [string, string][],
   );
@@ -122,7 +121,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           label="Audit entries"
           caption="Audit entries, newest first"
           pad="px-2 py-2"
-          columns={["When (UTC)", "Who", "Action", "Target", { label: "Details", className: "hidden lg:table-cell" }]}
+          columns={["When", "Who", "Action", "Target", { label: "Details", className: "hidden lg:table-cell" }]}
         >
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-line align-top last:border-0">

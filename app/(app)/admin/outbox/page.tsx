@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listOutboxMails } from "@/db/queries/outbox";
 import { requireRole } from "@/lib/dal";
 import { serverEnv } from "@/lib/env";
-import { requestLocale } from "@/lib/locale";
+import { dateFormatters } from "@/lib/locale";
 
 export const metadata: Metadata = { title: "Outbox · Admin" };
 
@@ -13,8 +13,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const actor = await requireRole("admin");
   const { before } = await searchParams;
   const beforeId = Number(before) > 0 ? Number(before) : undefined;
-  const [{ rows, hasMore }, locale] = await Promise.all([listOutboxMails(actor, beforeId), requestLocale()]);
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+  const [{ rows, hasMore }, { exactDateTime: time }] = await Promise.all([
+    listOutboxMails(actor, beforeId),
+    dateFormatters(),
+  ]);
   const smtp = Boolean(serverEnv().SMTP_URL);
   return (
     <>
@@ -33,7 +35,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             <thead>
               <tr className="border-b border-line text-left">
                 <th scope="col" className="px-2 py-2 font-medium">
-                  When (UTC)
+                  When
                 </th>
                 <th scope="col" className="px-2 py-2 font-medium">
                   To

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listPeople, PEOPLE_SORTS, type PeopleSort } from "@/db/queries/admin-people";
 import { accessLabel, canInvite } from "@/lib/access-state";
 import { requireRole } from "@/lib/dal";
+import { dateFormatters } from "@/lib/locale";
 import { parseId, parseText } from "@/lib/params";
 import { PeopleTable } from "./people-table";
 
@@ -24,6 +25,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const status = params.status === "inactive" || params.status === "all" ? params.status : "active";
   const q = parseText(params.q, 100) ?? "";
   let page = parseId(params.page) ?? 1;
+  const { shortDate } = await dateFormatters();
   let result = await listPeople(actor, { page, pageSize: PAGE_SIZE, q, sort, desc, status });
   const lastPage = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   if (page > lastPage) {
@@ -72,7 +74,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         <PeopleTable
           rows={result.rows.map(({ hasPassword, lastSignInAt, invitedAt, inviteExpiresAt, ...row }) => {
             const facts = { active: row.active, hasPassword, lastSignInAt, invitedAt, inviteExpiresAt };
-            return { ...row, access: accessLabel(facts), invitable: canInvite(facts) };
+            return { ...row, access: accessLabel(facts, shortDate), invitable: canInvite(facts) };
           })}
           total={result.total}
           page={page}

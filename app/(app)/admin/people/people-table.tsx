@@ -78,8 +78,8 @@ const columns = column.columns([
   }),
   column.accessor("access", {
     header: "Access",
-    enableSorting: false,
-    meta: { className: "hidden md:table-cell text-xs" },
+    meta: { className: "hidden md:table-cell" },
+    cell: (info) => <span className="text-xs">{info.getValue()}</span>,
   }),
 ]);
 

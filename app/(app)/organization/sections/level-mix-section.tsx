@@ -4,7 +4,7 @@ import { StackedAreaChart } from "@/components/charts/stacked-area-chart";
 import { Card } from "@/components/ui/card";
 import type { OrganizationOverview } from "@/db/queries/organization";
 import { formatIndex, formatPercent, LEVELS, SHARE_KEYS } from "@/lib/ladder";
-import { coverageText, cycleLabel, pct1, provisionalFrom, scopedTitle } from "./format";
+import { coverageText, cycleLabel, provisionalFrom, scopedTitle } from "./format";
 
 export function LevelMixSection({ o }: { o: OrganizationOverview }) {
   const points = o.org.filter((p) => p.figures);
@@ -51,9 +51,9 @@ export function LevelMixSection({ o }: { o: OrganizationOverview }) {
           label: p.cycle.name,
           open: p.cycle.status === "open",
           values: [
-            ...SHARE_KEYS.map((k) => pct1(p.figures!.mix[k])),
+            ...SHARE_KEYS.map((k) => formatPercent(p.figures!.mix[k])),
             formatIndex(p.figures!.leverageIndex),
-            pct1(p.figures!.aiExposure),
+            formatPercent(p.figures!.aiExposure),
             String(p.figures!.count),
             `${coverageText(p.coverage)}${p.coverage.provisional ? " · provisional" : ""}`,
           ],

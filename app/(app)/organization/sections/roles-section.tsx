@@ -1,7 +1,7 @@
 import { ExposureBadge } from "@/components/exposure-badge";
 import { Card } from "@/components/ui/card";
 import { SimpleTable } from "@/components/ui/simple-table";
-import type { OrganizationOverview } from "@/db/queries/organization";
+import { type OrganizationOverview, SMALL_GROUP_NOTE } from "@/db/queries/organization";
 import { formatPercent, formatPointsChange } from "@/lib/ladder";
 
 function Trend({ values }: { values: (number | null)[] }) {
@@ -60,7 +60,16 @@ function RolesTable({ caption, roles }: { caption: string; roles: OrganizationOv
 }
 
 export function RolesSection({ o }: { o: OrganizationOverview }) {
-  if (o.roles.length === 0 || o.latestIndex < 0) return null;
+  if (o.latestIndex < 0) return null;
+  if (o.roles.length === 0)
+    return o.roleCounts.hidden > 0 ? (
+      <Card title="Roles most exposed to AI">
+        <p className="text-sm">
+          {o.roleCounts.hidden} {o.roleCounts.hidden === 1 ? "role has" : "roles have"} assessments, each with{" "}
+          {SMALL_GROUP_NOTE}.
+        </p>
+      </Card>
+    ) : null;
   const exposed = o.roles.slice(0, 8);
   const enhanced = o.roles
     .filter((r) => r.exposureClass === "enhanced")
@@ -80,6 +89,8 @@ export function RolesSection({ o }: { o: OrganizationOverview }) {
       )}
       <p className="text-muted mt-3 text-xs">
         Exposure = share of level-1 time plus half of level-2 time. Trend: change in exposure over the range.
+        {o.roleCounts.hidden > 0 &&
+          ` Not listed: ${o.roleCounts.hidden} ${o.roleCounts.hidden === 1 ? "role" : "roles"} with ${SMALL_GROUP_NOTE.replace(" it", " them")}.`}
       </p>
     </Card>
   );

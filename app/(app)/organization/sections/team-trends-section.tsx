@@ -3,8 +3,8 @@ import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { LineChart } from "@/components/charts/line-chart";
 import { Card } from "@/components/ui/card";
 import { type OrganizationOverview, TEAM_LINES_MAX } from "@/db/queries/organization";
-import { formatIndex, formatIndexChange, formatPointsChange } from "@/lib/ladder";
-import { cycleLabel, pct1, scopedTitle, stableColor } from "./format";
+import { formatIndex, formatIndexChange, formatPercent, formatPointsChange } from "@/lib/ladder";
+import { coloursRepeat, cycleLabel, scopedTitle, stableStyles } from "./format";
 
 type Metric = "leverageIndex" | "aiExposure";
 
@@ -17,7 +17,8 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
   const openIndex = o.cycles.findIndex((c) => c.status === "open");
   const byDepartment = o.teamsPartial || o.teamSeries.length > TEAM_LINES_MAX;
   if (byDepartment) return <DepartmentTrendSection o={o} metric={metric} />;
-  const series = o.teamSeries.map((s) => ({
+  const styles = stableStyles(o.teamSeries.map((s) => s.team.id));
+  const series = o.teamSeries.map((s, i) => ({
     label: s.team.name,
     values: s.points.map((p) =>
       p
@@ -26,9 +27,9 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
           )
         : null,
     ),
-    color: stableColor(s.team.id),
+    ...styles[i]!,
   }));
-  const format = (v: number) => (metric === "leverageIndex" ? formatIndex(v) : pct1(v));
+  const format = (v: number) => (metric === "leverageIndex" ? formatIndex(v) : formatPercent(v));
   const isIndex = metric === "leverageIndex";
   const title = scopedTitle(o.department, isIndex ? "Leverage index per team" : "AI exposure per team");
 
@@ -51,7 +52,7 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
     ? "Not enough cycles in this range to show a trend."
     : isIndex
       ? `${highest.name} has the highest index (${formatIndex(highest.to.leverageIndex)}); ${biggest!.name} moved most (${formatIndexChange(biggest!.change)}) over the range.`
-      : `${highest.name} is the most exposed team (${pct1(highest.to.aiExposure)} of time in automatable work); ${biggest!.name} reduced its exposure most (${formatPointsChange(biggest!.change)}).`;
+      : `${highest.name} is the most exposed team (${formatPercent(highest.to.aiExposure)} of time in automatable work); ${biggest!.name} reduced its exposure most (${formatPointsChange(biggest!.change)}).`;
 
   return (
     <Card title={title} description={reading}>
@@ -67,6 +68,8 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
       </ChartFrame>
       <p className="text-muted mt-2 text-xs">
         Click a team in the legend to hide or show its line. Dashed: a cycle still open.
+        {coloursRepeat(o.teamSeries.map((s) => s.team.id)) &&
+          " Each team keeps its colour under every filter, so colours repeat: teams that share one have different point shapes."}
       </p>
       <ChartNumbers
         caption={title}
@@ -92,11 +95,12 @@ function DepartmentTrendSection({ o, metric }: { o: OrganizationOverview; metric
   const ranked = [...o.departmentSeries].sort((a, b) => (b.points[at]?.count ?? 0) - (a.points[at]?.count ?? 0));
   const shown = ranked.slice(0, DEPARTMENT_LINES_MAX);
   const value = (p: { leverageIndex: number; aiExposure: number }) => (isIndex ? p.leverageIndex : p.aiExposure);
-  const format = (v: number) => (isIndex ? formatIndex(v) : pct1(v));
-  const series = shown.map((s) => ({
+  const format = (v: number) => (isIndex ? formatIndex(v) : formatPercent(v));
+  const styles = stableStyles(shown.map((s) => s.department.id));
+  const series = shown.map((s, i) => ({
     label: s.department.name,
     values: s.points.map((p) => (p ? Number(value(p).toFixed(isIndex ? 2 : 1)) : null)),
-    color: stableColor(s.department.id),
+    ...styles[i]!,
   }));
   const title = isIndex ? "Leverage index per department" : "AI exposure per department";
   const withLatest = ranked.filter((s) => s.points[at]);

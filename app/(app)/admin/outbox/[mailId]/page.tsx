@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOutboxMail } from "@/db/queries/outbox";
 import { requireRole } from "@/lib/dal";
-import { requestLocale } from "@/lib/locale";
+import { dateFormatters } from "@/lib/locale";
 
 export const metadata: Metadata = { title: "Mail · Outbox · Admin", referrer: "no-referrer" };
 
@@ -14,14 +14,10 @@ export default async function OutboxMailPage({ params }: { params: Promise<{ mai
   const id = Number((await params).mailId);
   const mail = Number.isInteger(id) && id > 0 ? await getOutboxMail(actor, id) : null;
   if (!mail) notFound();
-  const time = new Intl.DateTimeFormat(await requestLocale(), {
-    dateStyle: "medium",
-    timeStyle: "medium",
-    timeZone: "UTC",
-  });
+  const { exactDateTime: time } = await dateFormatters();
   return (
     <>
-      <PageHeader title={mail.subject} description={`To ${mail.to} · ${time.format(mail.createdAt)} UTC`}>
+      <PageHeader title={mail.subject} description={`To ${mail.to} · ${time.format(mail.createdAt)}`}>
         <Link href="/admin/outbox" className="text-sm text-[var(--color-accent)] hover:underline dark:text-indigo-300">
           ← Outbox
         </Link>

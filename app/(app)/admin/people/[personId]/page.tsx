@@ -58,10 +58,10 @@ export default async function PersonPage({
         </Card>
         <Card title="Access" className="lg:col-span-3">
           <p className="mb-3 text-sm" data-testid="access-state" data-state={accessStateOf(person)}>
-            {accessLabel(person)}
+            {accessLabel(person, formats.shortDate)}
             {accessStateOf(person) === "invited" &&
               person.inviteExpiresAt &&
-              ` · the link works until ${formats.shortDate.format(person.inviteExpiresAt)}`}
+              ` · the link works until ${formats.dateTime.format(person.inviteExpiresAt)}`}
           </p>
           <InvitationForms
             personId={person.id}

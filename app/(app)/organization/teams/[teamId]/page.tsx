@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ChartFrame } from "@/components/charts/chart-frame";
+import { ChartContextProvider, ChartFrame } from "@/components/charts/chart-frame";
 import { ChartNumbers } from "@/components/charts/chart-numbers";
 import { LineChart } from "@/components/charts/line-chart";
 import { StackedAreaChart } from "@/components/charts/stacked-area-chart";
 import { Card, Stat } from "@/components/ui/card";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
-import { teamTrendForOrganization } from "@/db/queries/organization";
+import { SMALL_GROUP_NOTE, teamTrendForOrganization } from "@/db/queries/organization";
 import { ORGANIZATION_ROLES } from "@/lib/authz";
 import { requireRole } from "@/lib/dal";
+import { organizationName, PRODUCT_NAME } from "@/lib/env";
 import { ACCENT_COLOR, formatIndex, formatIndexChange, formatPercent, LEVELS, SHARE_KEYS } from "@/lib/ladder";
 import { parseId } from "@/lib/params";
-import { cycleLabel, pct1, seriesColor } from "../../sections/format";
+import { cycleLabel, seriesColor } from "../../sections/format";
 
 export const metadata: Metadata = { title: "Team trends · Organization" };
 
@@ -35,8 +36,14 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
     values: points.map((p) => Number(p.figures!.mix[SHARE_KEYS[i]!].toFixed(1))),
     color: l.color,
   }));
+  const hiddenCycles = trend.cycles.filter((c) => c.hidden).map((c) => c.name);
+  const chartContext = {
+    scope: `${trend.team.name}, ${trend.team.department} · best available (the finalized review, else the submitted self-assessment)`,
+    cycles: points.length > 1 ? `${points[0]!.name} to ${points.at(-1)!.name}` : (points[0]?.name ?? "no cycles"),
+    source: `Source: ${PRODUCT_NAME}, ${organizationName()}, self and manager assessments.`,
+  };
   return (
-    <>
+    <ChartContextProvider value={chartContext}>
       <BackLink href="/organization">Organization</BackLink>
       <PageHeader
         title={trend.team.name}
@@ -48,6 +55,13 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
           <Stat label={`AI exposure, ${last.name}`} value={formatPercent(last.figures.aiExposure)} />
           <Stat label={`People assessed, ${last.name}`} value={last.figures.count} />
         </div>
+      )}
+      {(hiddenCycles.length > 0 || trend.hiddenRoles > 0) && (
+        <p role="note" className="text-muted mb-6 text-sm">
+          {hiddenCycles.length > 0 && `Not shown: ${hiddenCycles.join(", ")} (${SMALL_GROUP_NOTE}). `}
+          {trend.hiddenRoles > 0 &&
+            `${trend.hiddenRoles} ${trend.hiddenRoles === 1 ? "role is" : "roles are"} left out (${SMALL_GROUP_NOTE}).`}
+        </p>
       )}
       <div className="space-y-6">
         <Card title="Leverage index and AI exposure" description={reading}>
@@ -77,7 +91,11 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
               key: p.id,
               label: p.name,
               open: p.status === "open",
-              values: [formatIndex(p.figures!.leverageIndex), pct1(p.figures!.aiExposure), String(p.figures!.count)],
+              values: [
+                formatIndex(p.figures!.leverageIndex),
+                formatPercent(p.figures!.aiExposure),
+                String(p.figures!.count),
+              ],
             }))}
           />
         </Card>
@@ -100,7 +118,7 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
               key: p.id,
               label: p.name,
               open: p.status === "open",
-              values: SHARE_KEYS.map((k) => pct1(p.figures!.mix[k])),
+              values: SHARE_KEYS.map((k) => formatPercent(p.figures!.mix[k])),
             }))}
           />
         </Card>
@@ -131,6 +149,6 @@ export default async function OrganizationTeamPage({ params }: { params: Promise
           </Card>
         )}
       </div>
-    </>
+    </ChartContextProvider>
   );
 }
