@@ -25,8 +25,9 @@ test("the leader reads every chart of the Organization page, with numbers matchi
   ]) {
     await expect(page.getByRole("heading", { name })).toBeVisible();
   }
-  // Every chart is drawn on a canvas at a readable size, with a download button beside it; the
-  // heatmap is a table of numbers instead, drawn on a canvas only when downloaded.
+  // Every chart is drawn on a canvas at a readable size, with a download button beside it, once it
+  // comes into view (so each is scrolled to); the heatmap is a table of numbers instead, drawn on a
+  // canvas only when downloaded.
   const frames = page.locator("[data-chart-title]");
   await expect(frames).toHaveCount(7);
   const heatmapTitle = "Team by level heatmap 2026 Q3";
@@ -40,6 +41,7 @@ test("the leader reads every chart of the Organization page, with numbers matchi
     "Self versus manager gaps per team",
   ]);
   for (const frame of await frames.all()) {
+    await frame.scrollIntoViewIfNeeded();
     await expect(frame.getByRole("button", { name: /^Download PNG/ })).toBeVisible();
     const canvas = frame.locator("canvas");
     if ((await frame.getAttribute("data-chart-title")) === heatmapTitle) {
@@ -143,6 +145,37 @@ test("the leader reads every chart of the Organization page, with numbers matchi
   await expect(page.getByRole("heading", { name: "FP&A", level: 1 })).toBeVisible();
   await expect(page.locator("main canvas").first()).toBeVisible();
   await expect(page.locator("main form")).toHaveCount(0);
+});
+
+test("charts far below the fold are drawn when they come into view, or at once for a PNG", async ({
+  leaderPage: page,
+}) => {
+  await page.goto("/organization");
+  const first = page.locator('[data-chart-title="Level mix per quarter"] canvas');
+  await expect(first).toBeVisible();
+  const gaps = page.locator('[data-chart-title="Self versus manager gaps per team"]');
+  // Not drawn yet, but already described for a screen reader, in a box of the chart's size.
+  await expect(gaps.locator("canvas")).toHaveCount(0);
+  const pending = gaps.locator("[data-chart-pending]");
+  await expect(pending).toHaveAttribute("role", "img");
+  await expect(pending).toHaveAttribute("aria-label", /.+/);
+  const box = (await pending.boundingBox())!;
+  expect(box.height).toBeGreaterThan(150);
+  // Its download, pressed without scrolling to it, draws it first and saves a PNG of the drawn chart.
+  const download = page.waitForEvent("download");
+  await gaps.getByRole("button", { name: /^Download PNG/ }).dispatchEvent("click");
+  const png = fs.readFileSync((await (await download).path())!);
+  expect(png.subarray(1, 4).toString()).toBe("PNG");
+  expect(png.readUInt32BE(20)).toBeGreaterThan(150); // the IHDR height: the chart, not an empty canvas
+  await expect(gaps.locator("canvas")).toHaveCount(1);
+  // The drawn canvas takes the box's place at the same size: nothing on the page moves.
+  expect((await gaps.locator("canvas").boundingBox())?.height).toBeCloseTo(box.height, 0);
+
+  // Another one draws by itself once scrolled near.
+  const change = page.locator('[data-chart-title="Change in leverage index per team"]');
+  await expect(change.locator("canvas")).toHaveCount(0);
+  await change.scrollIntoViewIfNeeded();
+  await expect(change.locator("canvas")).toBeVisible();
 });
 
 test("the leader filters by department and downloads the figures as CSV", async ({ leaderPage: page }) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useRef } from "react";
+import { drawnCanvas } from "./canvas";
 
 function fileName(title: string) {
   return `${title
@@ -127,12 +128,13 @@ export function ChartFrame({ title, data, children }: { title: string; data?: un
       <div className="mb-2 flex justify-end">
         <button
           type="button"
-          onClick={(event) => {
-            const canvas = ref.current?.querySelector("canvas");
+          onClick={async (event) => {
+            const button = event.currentTarget;
+            const canvas = ref.current && (await drawnCanvas(ref.current));
             if (!canvas) return;
             const link = downloadCanvas(canvas, title, caption.lines());
             // What was drawn, for a reader of the page (and its tests) to check against the file.
-            event.currentTarget.dataset.downloaded = `${link.dataset.size} ${link.dataset.caption}`;
+            button.dataset.downloaded = `${link.dataset.size} ${link.dataset.caption}`;
           }}
           className="rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:border-[var(--color-accent)]"
         >
