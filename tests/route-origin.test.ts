@@ -13,6 +13,8 @@ vi.mock("@/lib/auth", () => {
   };
   return { auth: async () => session.current, handlers: { GET: reached, POST: reached } };
 });
+// Called outside Next's request scope, the session lookup reads no cookie header.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 const STATE_CHANGING = ["POST", "PUT", "PATCH", "DELETE"] as const;
 
