@@ -459,6 +459,13 @@ const shareSums = {
 };
 
 /**
+ * The head-count behind the Organization page's coverage: active people who were members on the
+ * cycle's last day (membership rows covering that day), kept by the triggers on team_memberships,
+ * people.active and review_cycles (migration 0016).
+ */
+const members = integer().notNull().default(0);
+
+/**
  * The effective assessment of each person in each cycle (see effective-assessments.ts), kept by a
  * trigger on assessments in the same transaction as every write (migration 0006), so pages read
  * one row per person instead of ranking all assessments of the organisation.
@@ -505,6 +512,7 @@ export const teamCycleFigures = pgTable(
       .notNull()
       .references(() => reviewCycles.id),
     ...shareSums,
+    members,
   },
   (t) => [primaryKey({ columns: [t.teamId, t.cycleId] }), index("team_cycle_figures_cycle_idx").on(t.cycleId)],
 );
@@ -520,6 +528,15 @@ export const roleCycleFigures = pgTable(
       .notNull()
       .references(() => reviewCycles.id),
     ...shareSums,
+    /**
+     * The medians behind a role's exposure class, percentile_cont(0.5) over its effective rows of the
+     * cycle of s1 + s2 / 2 and of s3 + s4 + s5, for every row and for the reviewed ones; recomputed
+     * from those rows (a role has few) by the trigger for the one role and cycle a write touches.
+     */
+    medianExposure: doublePrecision("median_exposure"),
+    medianUpper: doublePrecision("median_upper"),
+    reviewedMedianExposure: doublePrecision("reviewed_median_exposure"),
+    reviewedMedianUpper: doublePrecision("reviewed_median_upper"),
   },
   (t) => [primaryKey({ columns: [t.roleProfileId, t.cycleId] }), index("role_cycle_figures_cycle_idx").on(t.cycleId)],
 );
@@ -535,6 +552,7 @@ export const departmentCycleFigures = pgTable(
       .notNull()
       .references(() => reviewCycles.id),
     ...shareSums,
+    members,
   },
   (t) => [primaryKey({ columns: [t.departmentId, t.cycleId] })],
 );

@@ -222,11 +222,66 @@ async function topMoverIds(
   return [...new Set(list.map((r) => Number(r.id)))];
 }
 
+type RoleFigures = SumRow & { roleId: number; medianExposure: number; medianUpper: number };
+
+/**
+ * Per role with an effective assessment in `cycleId`: count, share sums, and the medians of
+ * s1 + s2 / 2 and of s3 + s4 + s5 behind the exposure class (percentile_cont(0.5)). For the whole
+ * organisation, one rollup row per role (the medians kept by the trigger, migration 0016); within a
+ * department, computed from the effective rows written in its teams, as the department is the
+ * assessment's team's.
+ */
+async function latestRoleFigures(
+  db: Database,
+  cycleId: number,
+  departmentId: number | null,
+  basis: Basis,
+): Promise<RoleFigures[]> {
+  if (departmentId === null) {
+    const rc = rollupColumns(roleCycleFigures, basis);
+    const reviewed = basis === "reviewed";
+    return db
+      .select({
+        roleId: roleCycleFigures.roleProfileId,
+        ...rc,
+        medianExposure: sql<number>`${reviewed ? roleCycleFigures.reviewedMedianExposure : roleCycleFigures.medianExposure}`,
+        medianUpper: sql<number>`${reviewed ? roleCycleFigures.reviewedMedianUpper : roleCycleFigures.medianUpper}`,
+      })
+      .from(roleCycleFigures)
+      .where(and(eq(roleCycleFigures.cycleId, cycleId), sql`${rc.count} > 0`));
+  }
+  const e = effectiveAssessments;
+  return db
+    .select({
+      roleId: roleProfileVersions.roleProfileId,
+      count: sql<number>`count(*)::int`,
+      s1: sql<number>`sum(${e.s1})::int`,
+      s2: sql<number>`sum(${e.s2})::int`,
+      s3: sql<number>`sum(${e.s3})::int`,
+      s4: sql<number>`sum(${e.s4})::int`,
+      s5: sql<number>`sum(${e.s5})::int`,
+      medianExposure: sql<number>`percentile_cont(0.5) within group (order by ${e.s1} + ${e.s2} / 2.0::float8)`,
+      medianUpper: sql<number>`percentile_cont(0.5) within group (order by (${e.s3} + ${e.s4} + ${e.s5})::float8)`,
+    })
+    .from(e)
+    .innerJoin(teams, eq(teams.id, e.teamId))
+    .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, e.roleVersionId))
+    .where(
+      and(
+        eq(e.cycleId, cycleId),
+        eq(teams.departmentId, departmentId),
+        basis === "reviewed" ? eq(e.reviewed, true) : undefined,
+      ),
+    )
+    .groupBy(roleProfileVersions.roleProfileId);
+}
+
 /**
  * Everything the Organization page shows, for a range of started cycles and an optional
  * department. Team and department figures come from the rollups kept by the triggers (one row per
  * team and cycle), so the cost follows the number of teams, not the history of assessments; only
- * the exposure class (a median) and the calibration gaps read individual rows, of the scope only.
+ * a department's role figures (medians by the assessments' teams) read individual rows, of that
+ * department and one cycle only.
  */
 export async function organizationOverview(
   actor: Actor,
@@ -310,21 +365,21 @@ export async function organizationOverview(
           department ? eq(departmentCycleFigures.departmentId, department.id) : undefined,
         ),
       ),
-    // Coverage: the active people who were members of a team in scope on each cycle's last day
-    // (one membership each on a given day), counted in one pass over the memberships.
+    // Coverage: the active people who were members of a team in scope on each cycle's last day,
+    // kept per department and cycle by the triggers (migration 0016).
     db
-      .select(
-        Object.fromEntries(
-          cycles.map((c) => [
-            `c${c.id}`,
-            sql<number>`count(*) filter (where ${teamMemberships.startedOn} <= ${c.endsOn} and (${teamMemberships.endedOn} is null or ${teamMemberships.endedOn} >= ${c.endsOn}))::int`,
-          ]),
+      .select({
+        cycleId: departmentCycleFigures.cycleId,
+        members: sql<number>`sum(${departmentCycleFigures.members})::int`,
+      })
+      .from(departmentCycleFigures)
+      .where(
+        and(
+          inArray(departmentCycleFigures.cycleId, cycleIds),
+          department ? eq(departmentCycleFigures.departmentId, department.id) : undefined,
         ),
       )
-      .from(teamMemberships)
-      .innerJoin(people, and(eq(people.id, teamMemberships.personId), eq(people.active, true)))
-      .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
-      .where(department ? eq(teams.departmentId, department.id) : undefined),
+      .groupBy(departmentCycleFigures.cycleId),
   ]);
 
   const orgSums = new Map<number, CapabilitySums>();
@@ -338,10 +393,10 @@ export async function organizationOverview(
   base.cycles = cycles;
   if (cycles.length === 0) return { ...empty, cycles };
   const cycleIndex = new Map(cycles.map((c, i) => [c.id, i]));
-  const headcountOf = (headcounts[0] ?? {}) as Record<string, number>;
+  const headcountOf = new Map(headcounts.map((h) => [h.cycleId, h.members]));
   const coverage = cycles.map((c) => {
     const assessed = orgSums.get(c.id)?.count ?? 0;
-    const active = Math.max(headcountOf[`c${c.id}`] ?? 0, assessed);
+    const active = Math.max(headcountOf.get(c.id) ?? 0, assessed);
     const finalized = finalizedOf.get(c.id) ?? 0;
     const share = active ? assessed / active : 0;
     return {
@@ -381,33 +436,7 @@ export async function organizationOverview(
   const limit = complete ? undefined : TOP_N;
 
   // Started together: the database works on them side by side.
-  const exposureSql = sql`${effectiveAssessments.s1} + ${effectiveAssessments.s2} / 2.0::float8`;
-  const upperSql = sql`(${effectiveAssessments.s3} + ${effectiveAssessments.s4} + ${effectiveAssessments.s5})::float8`;
-  const latestRolesP = latest
-    ? db
-        .select({
-          roleId: roleProfileVersions.roleProfileId,
-          count: sql<number>`count(*)::int`,
-          s1: sql<number | null>`avg(${effectiveAssessments.s1})::float8`,
-          s2: sql<number | null>`avg(${effectiveAssessments.s2})::float8`,
-          s3: sql<number | null>`avg(${effectiveAssessments.s3})::float8`,
-          s4: sql<number | null>`avg(${effectiveAssessments.s4})::float8`,
-          s5: sql<number | null>`avg(${effectiveAssessments.s5})::float8`,
-          medianExposure: sql<number>`percentile_cont(0.5) within group (order by ${exposureSql})`,
-          medianUpper: sql<number>`percentile_cont(0.5) within group (order by ${upperSql})`,
-        })
-        .from(effectiveAssessments)
-        .innerJoin(teams, eq(teams.id, effectiveAssessments.teamId))
-        .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, effectiveAssessments.roleVersionId))
-        .where(
-          and(
-            eq(effectiveAssessments.cycleId, latest.id),
-            department ? eq(teams.departmentId, department.id) : undefined,
-            basis === "reviewed" ? eq(effectiveAssessments.reviewed, true) : undefined,
-          ),
-        )
-        .groupBy(roleProfileVersions.roleProfileId)
-    : Promise.resolve([]);
+  const latestRolesP = latest ? latestRoleFigures(db, latest.id, department?.id ?? null, basis) : Promise.resolve([]);
   const roleMoverIdsP = topMoverIds(db, "role", upToLatest, department?.id ?? null, basis, complete ? null : 6);
   const pairs = sql<number>`sum(${teamCycleFigures.pairs})::int`;
   const calibrationRowsP = db
@@ -527,13 +556,12 @@ export async function organizationOverview(
     return shift ? [{ id: s.team.id, name: s.team.name, department: s.team.department, ...shift }] : [];
   });
 
-  // Roles at the latest cycle: means and the medians behind the exposure class, per role, in SQL
-  // over the scope's effective rows of that one cycle.
+  // Roles at the latest cycle: their sums and the medians behind the exposure class.
   const latestRoles = await latestRolesP;
   // A role with fewer than three people assessed shows no figure to leaders, like a team.
   const hiddenRoles = latestRoles.filter((r) => r.count > 0 && r.count < MIN_TEAM_ASSESSED).length;
   const ranked = latestRoles.flatMap((r) => {
-    const figures = r.count < MIN_TEAM_ASSESSED ? null : figuresOf(r);
+    const figures = r.count < MIN_TEAM_ASSESSED ? null : figuresOfSums(r);
     if (!figures) return [];
     const cls: ExposureClass = r.medianExposure >= 50 ? "exposed" : r.medianUpper >= 50 ? "enhanced" : "in_transition";
     return [{ roleId: r.roleId, figures, exposureClass: cls }];
