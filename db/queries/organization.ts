@@ -14,7 +14,6 @@ import {
   roleProfiles,
   roleProfileVersions,
   teamCycleFigures,
-  teamMemberships,
   teams,
 } from "@/db/schema";
 import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
