@@ -75,6 +75,31 @@ describe(`the Organization page's roles and coverage from the rollups (${driverU
         expect(role.exposureClass).toBe(exposure >= 50 ? "exposed" : upper >= 50 ? "enhanced" : "in_transition");
         classes++;
       }
+      // The page lists the eight most exposed and the ten most enhanced (by ownership + system
+      // share), ties by id, and counts them all.
+      const page = await organizationOverview(leader, scope);
+      const ranked = shown.map(([id, rs]) => {
+        const sum = (f: (r: (typeof rs)[number]) => number) => rs.reduce((t, r) => t + f(r), 0);
+        const role = o.roles.find((r) => r.id === id)!;
+        return {
+          id,
+          cls: role.exposureClass,
+          byExposure: sum((r) => 2 * r.mix.s1 + r.mix.s2) / rs.length,
+          byUpper: sum((r) => r.mix.s3 + r.mix.s4 + r.mix.s5) / rs.length,
+        };
+      });
+      const top = [...ranked].sort((a, b) => b.byExposure - a.byExposure || a.id - b.id).slice(0, 8);
+      const enhanced = ranked.filter((r) => r.cls === "enhanced");
+      const topEnhanced = [...enhanced].sort((a, b) => b.byUpper - a.byUpper || a.id - b.id).slice(0, 10);
+      expect(page.roles.map((r) => r.id).sort()).toEqual(
+        [...new Set([...top, ...topEnhanced].map((r) => r.id))].sort(),
+      );
+      expect(page.roleCounts).toEqual({
+        total: shown.length,
+        exposed: ranked.filter((r) => r.cls === "exposed").length,
+        enhanced: enhanced.length,
+        hidden: byRole.size - shown.length,
+      });
     }
     expect(classes).toBeGreaterThan(10);
   });

@@ -222,35 +222,69 @@ async function topMoverIds(
 }
 
 type RoleFigures = SumRow & { roleId: number; medianExposure: number; medianUpper: number };
+type RoleCounts = { total: number; exposed: number; enhanced: number; hidden: number };
+/** The roles the page lists by exposure (the CSV lists all). */
+const ROLES_SHOWN = 8;
+/** Ranking keys from the sums, the same IEEE division in SQL and here: 2 × mean exposure, mean s3 + s4 + s5. */
+const exposureKey = (r: SumRow) => (2 * r.s1 + r.s2) / r.count;
+const upperKey = (r: SumRow) => (r.s3 + r.s4 + r.s5) / r.count;
 
 /**
  * Per role with an effective assessment in `cycleId`: count, share sums, and the medians of
  * s1 + s2 / 2 and of s3 + s4 + s5 behind the exposure class (percentile_cont(0.5)). For the whole
- * organisation, one rollup row per role (the medians kept by the trigger, migration 0016); within a
- * department, computed from the effective rows written in its teams, as the department is the
- * assessment's team's.
+ * organisation, from one rollup row per role (the medians kept by the trigger, migration 0016), and
+ * for the page (`top`) only the roles it can list, ranked in SQL, with the counts; within a
+ * department, every role's figures computed from the effective rows written in its teams, as the
+ * department is the assessment's team's.
  */
 async function latestRoleFigures(
   db: Database,
   cycleId: number,
   departmentId: number | null,
   basis: Basis,
-): Promise<RoleFigures[]> {
+  top: boolean,
+): Promise<{ rows: RoleFigures[]; counts: RoleCounts | null }> {
   if (departmentId === null) {
     const rc = rollupColumns(roleCycleFigures, basis);
     const reviewed = basis === "reviewed";
-    return db
-      .select({
-        roleId: roleCycleFigures.roleProfileId,
-        ...rc,
-        medianExposure: sql<number>`${reviewed ? roleCycleFigures.reviewedMedianExposure : roleCycleFigures.medianExposure}`,
-        medianUpper: sql<number>`${reviewed ? roleCycleFigures.reviewedMedianUpper : roleCycleFigures.medianUpper}`,
-      })
-      .from(roleCycleFigures)
-      .where(and(eq(roleCycleFigures.cycleId, cycleId), sql`${rc.count} > 0`));
+    const median = reviewed ? roleCycleFigures.reviewedMedianExposure : roleCycleFigures.medianExposure;
+    const upper = reviewed ? roleCycleFigures.reviewedMedianUpper : roleCycleFigures.medianUpper;
+    const select = () =>
+      db
+        .select({
+          roleId: roleCycleFigures.roleProfileId,
+          ...rc,
+          medianExposure: sql<number>`${median}`,
+          medianUpper: sql<number>`${upper}`,
+        })
+        .from(roleCycleFigures);
+    const inCycle = eq(roleCycleFigures.cycleId, cycleId);
+    if (!top) return { rows: await select().where(and(inCycle, sql`${rc.count} > 0`)), counts: null };
+    const shown = sql`${rc.count} >= ${MIN_TEAM_ASSESSED}`;
+    const enhanced = sql`${median} < 50 and ${upper} >= 50`;
+    const [byExposure, byUpper, [counts]] = await Promise.all([
+      select()
+        .where(and(inCycle, shown))
+        .orderBy(sql`(2 * ${rc.s1} + ${rc.s2})::float8 / ${rc.count} desc`, roleCycleFigures.roleProfileId)
+        .limit(ROLES_SHOWN),
+      select()
+        .where(and(inCycle, shown, enhanced))
+        .orderBy(sql`(${rc.s3} + ${rc.s4} + ${rc.s5})::float8 / ${rc.count} desc`, roleCycleFigures.roleProfileId)
+        .limit(TOP_N),
+      db
+        .select({
+          total: sql<number>`count(*) filter (where ${shown})::int`,
+          exposed: sql<number>`count(*) filter (where ${shown} and ${median} >= 50)::int`,
+          enhanced: sql<number>`count(*) filter (where ${shown} and ${enhanced})::int`,
+          hidden: sql<number>`count(*) filter (where ${rc.count} > 0 and ${rc.count} < ${MIN_TEAM_ASSESSED})::int`,
+        })
+        .from(roleCycleFigures)
+        .where(inCycle),
+    ]);
+    return { rows: [...new Map([...byExposure, ...byUpper].map((r) => [r.roleId, r])).values()], counts: counts! };
   }
   const e = effectiveAssessments;
-  return db
+  const rows = await db
     .select({
       roleId: roleProfileVersions.roleProfileId,
       count: sql<number>`count(*)::int`,
@@ -273,6 +307,7 @@ async function latestRoleFigures(
       ),
     )
     .groupBy(roleProfileVersions.roleProfileId);
+  return { rows, counts: null };
 }
 
 /**
@@ -435,7 +470,9 @@ export async function organizationOverview(
   const limit = complete ? undefined : TOP_N;
 
   // Started together: the database works on them side by side.
-  const latestRolesP = latest ? latestRoleFigures(db, latest.id, department?.id ?? null, basis) : Promise.resolve([]);
+  const latestRolesP = latest
+    ? latestRoleFigures(db, latest.id, department?.id ?? null, basis, detail === "page")
+    : Promise.resolve({ rows: [], counts: null });
   const roleMoverIdsP = topMoverIds(db, "role", upToLatest, department?.id ?? null, basis, complete ? null : 6);
   const pairs = sql<number>`sum(${teamCycleFigures.pairs})::int`;
   const calibrationRowsP = db
@@ -558,23 +595,25 @@ export async function organizationOverview(
   // Roles at the latest cycle: their sums and the medians behind the exposure class.
   const latestRoles = await latestRolesP;
   // A role with fewer than three people assessed shows no figure to leaders, like a team.
-  const hiddenRoles = latestRoles.filter((r) => r.count > 0 && r.count < MIN_TEAM_ASSESSED).length;
-  const ranked = latestRoles.flatMap((r) => {
+  const hiddenRoles = latestRoles.rows.filter((r) => r.count > 0 && r.count < MIN_TEAM_ASSESSED).length;
+  const ranked = latestRoles.rows.flatMap((r) => {
     const figures = r.count < MIN_TEAM_ASSESSED ? null : figuresOfSums(r);
     if (!figures) return [];
     const cls: ExposureClass = r.medianExposure >= 50 ? "exposed" : r.medianUpper >= 50 ? "enhanced" : "in_transition";
-    return [{ roleId: r.roleId, figures, exposureClass: cls }];
+    return [{ roleId: r.roleId, figures, exposureClass: cls, byExposure: exposureKey(r), byUpper: upperKey(r) }];
   });
-  ranked.sort((a, b) => b.figures.aiExposure - a.figures.aiExposure);
-  const exposedCount = ranked.filter((r) => r.exposureClass === "exposed").length;
+  // Most exposed first, and the enhanced by ownership + system share; ties by id, as in SQL.
+  ranked.sort((a, b) => b.byExposure - a.byExposure || a.roleId - b.roleId);
   const enhancedRanked = ranked
     .filter((r) => r.exposureClass === "enhanced")
-    .sort(
-      (a, b) => b.figures.ownershipShare + b.figures.systemShare - (a.figures.ownershipShare + a.figures.systemShare),
-    );
+    .sort((a, b) => b.byUpper - a.byUpper || a.roleId - b.roleId);
   const shownRoles = complete
     ? ranked
-    : [...new Map([...ranked.slice(0, 8), ...enhancedRanked.slice(0, TOP_N)].map((r) => [r.roleId, r])).values()];
+    : [
+        ...new Map(
+          [...ranked.slice(0, ROLES_SHOWN), ...enhancedRanked.slice(0, TOP_N)].map((r) => [r.roleId, r]),
+        ).values(),
+      ];
   const roleMoverIds = await roleMoverIdsP;
   const roleIds = [...new Set([...shownRoles.map((r) => r.roleId), ...roleMoverIds])];
   const rc = rollupColumns(roleCycleFigures, basis);
@@ -628,9 +667,10 @@ export async function organizationOverview(
       },
     ];
   });
-  const roleCounts = {
+  // The page's counts come with its ranked roles from SQL; otherwise counted here from every role.
+  const roleCounts = latestRoles.counts ?? {
     total: ranked.length,
-    exposed: exposedCount,
+    exposed: ranked.filter((r) => r.exposureClass === "exposed").length,
     enhanced: enhancedRanked.length,
     hidden: hiddenRoles,
   };
