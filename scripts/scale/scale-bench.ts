@@ -74,14 +74,22 @@ function groupPids(pgid: number) {
 
 /** Calls `fn` until three calls in a row succeed: a pool's connections ended under it fail once each. */
 async function settle(fn: () => Promise<unknown>) {
+  // A failed call can leave queries it had started in parallel failing after it, unawaited.
+  const ignore = () => {};
+  process.on("unhandledRejection", ignore);
   let ok = 0;
-  for (let i = 0; i < 40 && ok < 3; i++) {
-    try {
-      await fn();
-      ok++;
-    } catch {
-      ok = 0;
+  try {
+    for (let i = 0; i < 40 && ok < 3; i++) {
+      try {
+        await fn();
+        ok++;
+      } catch {
+        ok = 0;
+      }
     }
+  } finally {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    process.off("unhandledRejection", ignore);
   }
 }
 
