@@ -3,7 +3,7 @@
 import { useRef } from "react";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatPercent } from "@/lib/ladder";
-import { downloadCanvas, useChartCaption } from "./chart-frame";
+import { DOWNLOAD_SCALE, downloadCanvas, useChartCaption } from "./chart-frame";
 
 export type HeatmapRow = { label: string; values: number[] };
 
@@ -35,7 +35,7 @@ export function Heatmap({
     const cellW = 120;
     const cellH = 34;
     const labelW = 200;
-    const scale = 2;
+    const scale = DOWNLOAD_SCALE;
     const canvas = document.createElement("canvas");
     canvas.width = (labelW + cellW * columns.length) * scale;
     canvas.height = (cellH * (rows.length + 1) + 16) * scale;
