@@ -232,7 +232,7 @@ const upperKey = (r: SumRow) => (r.s3 + r.s4 + r.s5) / r.count;
 /**
  * Per role with an effective assessment in `cycleId`: count, share sums, and the medians of
  * s1 + s2 / 2 and of s3 + s4 + s5 behind the exposure class (percentile_cont(0.5)). For the whole
- * organisation, from one rollup row per role (the medians kept by the trigger, migration 0016), and
+ * organisation, from one rollup row per role (the medians kept by the trigger, migration 0017), and
  * for the page (`top`) only the roles it can list, ranked in SQL, with the counts; within a
  * department, every role's figures computed from the effective rows written in its teams, as the
  * department is the assessment's team's.
@@ -400,7 +400,7 @@ export async function organizationOverview(
         ),
       ),
     // Coverage: the active people who were members of a team in scope on each cycle's last day,
-    // kept per department and cycle by the triggers (migration 0016).
+    // kept per department and cycle by the triggers (migration 0017).
     db
       .select({
         cycleId: departmentCycleFigures.cycleId,

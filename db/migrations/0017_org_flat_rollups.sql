@@ -99,7 +99,7 @@ $$;
 --> statement-breakpoint
 CREATE FUNCTION team_memberships_keep_members() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock_shared(160016);
+  PERFORM pg_advisory_xact_lock_shared(160017);
   IF TG_OP = 'INSERT' THEN
     PERFORM 1 FROM people p WHERE p.id IN (SELECT person_id FROM new_rows) FOR SHARE;
     PERFORM add_to_members(array_agg(n.team_id), array_agg(n.started_on), array_agg(n.ended_on), 1, NULL)
@@ -134,7 +134,7 @@ CREATE TRIGGER team_memberships_keep_members_delete AFTER DELETE ON team_members
 --> statement-breakpoint
 CREATE FUNCTION people_keep_members() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock_shared(160016);
+  PERFORM pg_advisory_xact_lock_shared(160017);
   PERFORM add_to_members(array_agg(m.team_id), array_agg(m.started_on), array_agg(m.ended_on),
     CASE WHEN NEW.active THEN 1 ELSE -1 END, NULL)
   FROM team_memberships m WHERE m.person_id = NEW.id;
@@ -160,7 +160,7 @@ BEGIN
   IF TG_OP = 'UPDATE' AND OLD.ends_on = NEW.ends_on THEN
     RETURN NULL;
   END IF;
-  PERFORM pg_advisory_xact_lock(160016);
+  PERFORM pg_advisory_xact_lock(160017);
   PERFORM recount_members(NEW.id);
   RETURN NULL;
 END;
