@@ -9,6 +9,7 @@ import {
   index,
   integer,
   jsonb,
+  type PgColumnBuilderBase,
   pgEnum,
   pgTable,
   primaryKey,
@@ -480,11 +481,12 @@ export const effectiveAssessments = pgTable(
  * A rollup table: the figures per cycle and per what its key column names (a team, a role, a
  * department), primary key (key, cycle), with an index on the cycle alone when `cycleIndex` names it.
  */
-function cycleFiguresTable<Name extends string, Key extends string>(
+function cycleFiguresTable<Name extends string, Key extends string, Extra extends Record<string, PgColumnBuilderBase>>(
   name: Name,
   key: Key,
   keyColumn: ReturnType<typeof requiredRef>,
-  cycleIndex?: string,
+  cycleIndex: string | undefined,
+  extra: Extra,
 ) {
   return pgTable(
     name,
@@ -492,10 +494,18 @@ function cycleFiguresTable<Name extends string, Key extends string>(
       ...({ [key]: keyColumn } as Record<Key, typeof keyColumn>),
       cycleId: requiredRef("cycle_id", () => reviewCycles.id),
       ...shareSums(),
+      ...extra,
     },
     (t) => [primaryKey({ columns: [t[key], t.cycleId] }), ...(cycleIndex ? [index(cycleIndex).on(t.cycleId)] : [])],
   );
 }
+
+/**
+ * The head-count behind the Organization page's coverage: active people who were members on the
+ * cycle's last day (membership rows covering that day), kept by the triggers on team_memberships,
+ * people.active and review_cycles (migration 0017).
+ */
+const members = () => ({ members: integer().notNull().default(0) });
 
 /** Sums of the effective assessments per team and cycle, kept by the same trigger. */
 export const teamCycleFigures = cycleFiguresTable(
@@ -503,6 +513,7 @@ export const teamCycleFigures = cycleFiguresTable(
   "teamId",
   requiredRef("team_id", () => teams.id),
   "team_cycle_figures_cycle_idx",
+  members(),
 );
 
 /** Sums per role and cycle, by the role version recorded on each effective assessment. */
@@ -511,6 +522,17 @@ export const roleCycleFigures = cycleFiguresTable(
   "roleProfileId",
   requiredRef("role_profile_id", () => roleProfiles.id),
   "role_cycle_figures_cycle_idx",
+  {
+    /**
+     * The medians behind a role's exposure class, percentile_cont(0.5) over its effective rows of the
+     * cycle of s1 + s2 / 2 and of s3 + s4 + s5, for every row and for the reviewed ones; recomputed
+     * from those rows (a role has few) by the trigger for the one role and cycle a write touches.
+     */
+    medianExposure: doublePrecision("median_exposure"),
+    medianUpper: doublePrecision("median_upper"),
+    reviewedMedianExposure: doublePrecision("reviewed_median_exposure"),
+    reviewedMedianUpper: doublePrecision("reviewed_median_upper"),
+  },
 );
 
 /** Sums per department and cycle, by the team's department now; kept by the triggers on assessments and teams. */
@@ -518,6 +540,8 @@ export const departmentCycleFigures = cycleFiguresTable(
   "department_cycle_figures",
   "departmentId",
   requiredRef("department_id", () => departments.id),
+  undefined,
+  members(),
 );
 
 /** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
