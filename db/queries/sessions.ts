@@ -79,7 +79,10 @@ const sessionActorQueries = new WeakMap<Database, ReturnType<typeof sessionActor
 export async function findSessionActor(sessionId: string, limits: SessionLimits): Promise<Actor | null> {
   const db = await getDb();
   let query = sessionActorQueries.get(db);
-  if (!query) sessionActorQueries.set(db, (query = sessionActorQuery(db)));
+  if (!query) {
+    query = sessionActorQuery(db);
+    sessionActorQueries.set(db, query);
+  }
   const [row] = await query.execute({
     sessionId,
     idleSeconds: idleSeconds(limits),
