@@ -1,4 +1,20 @@
+import fs from "node:fs";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+
+// A bare `npx playwright test` on PGlite starts from an empty database folder of its own, removed
+// when the run ends, so a second run never meets the first one's state. This file is loaded again
+// in every worker: they inherit the variable set here and so make no folder of their own.
+// `npm test` (scripts/test.mjs) and anyone who sets PGLITE_DATA_DIR keep their own folder.
+if (!process.env.PGLITE_DATA_DIR && !process.env.DATABASE_URL) {
+  fs.mkdirSync("data", { recursive: true });
+  const fresh = fs.mkdtempSync(path.join("data", "e2e-"));
+  process.env.PGLITE_DATA_DIR = fresh;
+  process.on("exit", () => {
+    fs.rmSync(fresh, { recursive: true, force: true });
+    fs.rmSync(`${fresh}.lock`, { force: true });
+  });
+}
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -49,7 +65,7 @@ export default defineConfig({
       SMTP_URL: `smtp://mailer:mail-secret@127.0.0.1:${smtpPort}`,
       MAIL_FROM: "Leverage Ladder <ladder@northwind.example>",
       APP_URL: baseURL,
-      PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? "data/e2e-pglite",
+      ...(process.env.PGLITE_DATA_DIR ? { PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR } : {}),
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

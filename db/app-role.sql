@@ -2,7 +2,7 @@
 -- replace the triggers that keep closed cycles' assessments and the audit log unchanged, cannot
 -- alter, drop or truncate a table, and cannot turn triggers off (session_replication_role needs a
 -- superuser). It may read and write rows, never change or remove an audit_log row, a review
--- comment or an acknowledgement.
+-- comment or an acknowledgement, nor re-open a closed cycle but through reopen_review_cycle().
 --
 -- Run as the owner of the tables (the role that runs `npm run db:migrate`), after each migration:
 --   psql "$OWNER_DATABASE_URL" -v app_role=leverage_app -f db/app-role.sql
@@ -18,6 +18,9 @@ REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM :"app_role";
 -- A review's conversation and its "I have read it" are written once and never edited or removed
 -- by the app (db/queries/review-conversation.ts only inserts; ON CONFLICT DO NOTHING needs no UPDATE).
 REVOKE UPDATE, DELETE, TRUNCATE ON review_comments, review_acknowledgements FROM :"app_role";
+-- A closed cycle is re-opened only through this function, which records the reason in the audit
+-- log; a bare UPDATE of a closed cycle's status is refused by migration 0016's trigger.
+GRANT EXECUTE ON FUNCTION reopen_review_cycle(integer, integer, text) TO :"app_role";
 -- On start the app reads which migrations are applied, and applies none itself when all are.
 GRANT USAGE ON SCHEMA drizzle TO :"app_role";
 GRANT SELECT ON drizzle.__drizzle_migrations TO :"app_role";

@@ -125,9 +125,14 @@ test("the leader reads every chart of the Organization page, with numbers matchi
   const [width, height] = [file.readUInt32BE(16), file.readUInt32BE(20)];
   const canvas = await page
     .locator('[data-chart-title="Change in leverage index per team"] canvas')
-    .evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
-  expect(width).toBeGreaterThanOrEqual(canvas.width);
-  expect(height).toBeGreaterThan(canvas.height + 80);
+    .evaluate((c: HTMLCanvasElement) => ({ width: c.width, cssWidth: c.clientWidth, cssHeight: c.clientHeight }));
+  // Drawn at 2 device pixels per CSS pixel whatever the screen (headless Chromium's is 1): the chart
+  // and its 16-pixel margins twice over, the caption above and below; the page's chart is back at 1×.
+  expect(width).toBe(2 * (canvas.cssWidth + 2 * 16));
+  expect(height).toBeGreaterThan(2 * (canvas.cssHeight + 80));
+  expect(canvas.width).toBe(canvas.cssWidth);
+  fs.mkdirSync("screenshots", { recursive: true });
+  fs.writeFileSync("screenshots/downloaded-chart.png", file);
   // What the PNG's caption says, as drawn: title, scope and basis, cycles, date, source.
   const drawn = (await button.getAttribute("data-downloaded"))!;
   expect(drawn.split(" ")[0]).toBe(`${width}x${height}`);
@@ -166,7 +171,8 @@ test("charts far below the fold are drawn when they come into view, or at once f
   await gaps.getByRole("button", { name: /^Download PNG/ }).dispatchEvent("click");
   const png = fs.readFileSync((await (await download).path())!);
   expect(png.subarray(1, 4).toString()).toBe("PNG");
-  expect(png.readUInt32BE(20)).toBeGreaterThan(150); // the IHDR height: the chart, not an empty canvas
+  expect(png.readUInt32BE(20)).toBeGreaterThan(2 * box.height); // the IHDR height: the chart at 2×, not an empty canvas
+  expect(png.readUInt32BE(16)).toBe(2 * (Math.floor(box.width) + 2 * 16)); // the IHDR width: 2×
   await expect(gaps.locator("canvas")).toHaveCount(1);
   // The drawn canvas takes the box's place at the same size: nothing on the page moves.
   expect((await gaps.locator("canvas").boundingBox())?.height).toBeCloseTo(box.height, 0);

@@ -177,3 +177,46 @@ test("returning a self-assessment for changes re-opens it for the employee, with
   await expect(grace.getByRole("button", { name: "Save draft" })).toBeVisible();
   await graceContext.close();
 });
+
+test("Save review and Save draft check first what the server would refuse, next to the field, keeping what was typed", async ({
+  managerPage: page,
+}) => {
+  await page.goto("/team/review");
+  await page.getByLabel("Status").selectOption({ label: "Self draft" });
+  await page.getByRole("table").getByRole("link").first().click();
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await fillMix(page, [50, 20, 10, 10, 0]);
+  await page.getByRole("button", { name: "Add a task" }).click();
+  const long = `Reconcile ${"the intercompany accounts ".repeat(9)}`.trim();
+  expect(long.length).toBeGreaterThan(200);
+  await page.getByLabel("Task 1", { exact: true }).fill(long);
+  await page.getByLabel("Level of task 1").selectOption("2");
+  await rateAll(page, 3);
+
+  // Save review is refused by the server for an unbalanced mix and an over-long task: said at once,
+  // beside each field, and nothing is sent.
+  await page.getByRole("button", { name: "Save review" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Level mix total: Your shares add up to 90%; 10% left to place.");
+  await expect(page.locator("#mgr-share-total-error")).toHaveText("Your shares add up to 90%; 10% left to place.");
+  await expect(page.locator("#mgr-task-0-text-error")).toHaveText(
+    `Keep the task to 200 characters (now ${long.length}).`,
+  );
+  await expect(page.getByLabel("Task 1", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await page.screenshot({ path: "screenshots/save-review-refused.png", fullPage: true });
+  // A draft may be unbalanced, but not over the task's length.
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.locator("#mgr-task-0-text-error")).toBeVisible();
+  await expect(page.locator("#mgr-share-total-error")).toHaveCount(0);
+  expect(posts).toEqual([]);
+  // Everything typed is still there.
+  await expect(share(page, "Task Execution")).toHaveValue("50");
+  await expect(page.getByLabel("Task 1", { exact: true })).toHaveValue(long);
+  await expect(
+    page.getByRole("group", { name: "Contextual judgment" }).getByRole("radio", { checked: true }),
+  ).toHaveCount(1);
+});

@@ -5,6 +5,7 @@ import {
   type AssessmentDraftValues,
   assessmentDraftSchema,
   assessmentFormSchema,
+  assessmentSaveErrors,
   assessmentSubmitSchema,
   contentOf,
   emptyAssessmentValues,
@@ -199,5 +200,21 @@ describe("what stops a manager's review from being finished (checked in the brow
     );
     expect(reviewCompletionErrors(far, selfMix, "Most of it was compiling actuals.")).toEqual({});
     expect(reviewCompletionErrors(far, null, "")).toEqual({});
+  });
+});
+
+describe("what a save would be refused for (checked in the browser before Save draft and Save review)", () => {
+  it("refuses a draft only outside the fields' bounds, a submission also when incomplete", () => {
+    const unbalanced = { ...complete(), mix: { s1: 50, s2: 20, s3: 10, s4: 10, s5: 0 } };
+    expect(assessmentSaveErrors(unbalanced, "draft")).toEqual({});
+    expect(assessmentSaveErrors(unbalanced, "submit")).toEqual({
+      mix: ["Your shares add up to 90%; 10% left to place."],
+    });
+    const long = { ...complete(), tasks: [{ text: "x".repeat(201), level: 3, aiUsed: false }] };
+    expect(assessmentSaveErrors(long, "draft")).toEqual({
+      "tasks.0.text": ["Keep the task to 200 characters (now 201)."],
+    });
+    expect(assessmentSaveErrors(long, "submit")).toEqual(assessmentSaveErrors(long, "draft"));
+    expect(assessmentSaveErrors(complete(), "submit")).toEqual({});
   });
 });

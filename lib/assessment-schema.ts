@@ -151,13 +151,23 @@ export function calibrationReasonMissing(selfMix: LevelMix | null, mix: LevelMix
 }
 
 /**
- * What stops a manager's review from being finished, by field: the server's rules (completeness,
- * then the calibration reason), so the browser can show them before asking to finalize.
+ * What the server refuses to save, by field: a draft outside the fields' bounds (a task over its
+ * length, a share that is no whole percent), or a submission that is also incomplete (shares not
+ * adding up to 100, a rating missing). The browser runs it before sending; the server still checks.
+ */
+export function assessmentSaveErrors(values: AssessmentDraftValues, intent: "draft" | "submit") {
+  const parsed = (intent === "draft" ? assessmentDraftSchema : assessmentSubmitSchema).safeParse(values);
+  return parsed.success ? {} : fieldErrorsOf(parsed.error);
+}
+
+/**
+ * What stops a manager's review from being saved as a review or finished, by field: the server's
+ * rules (completeness, then the calibration reason), so the browser can show them before sending.
  */
 export function reviewCompletionErrors(values: AssessmentDraftValues, selfMix: LevelMix | null, reason: string) {
-  const parsed = assessmentSubmitSchema.safeParse(values);
-  if (!parsed.success) return fieldErrorsOf(parsed.error);
-  return calibrationReasonMissing(selfMix, parsed.data.mix as LevelMix, reason)
+  const incomplete = assessmentSaveErrors(values, "submit");
+  if (Object.keys(incomplete).length > 0) return incomplete;
+  return calibrationReasonMissing(selfMix, values.mix as LevelMix, reason)
     ? { calibrationReason: [CALIBRATION_REASON_ERROR] }
     : {};
 }

@@ -3,10 +3,11 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle } from "@/db";
 import { type DatabaseHandle, openPostgres } from "@/db/client";
+import { closeCycle, reopenCycle } from "@/db/queries/admin";
 import { mySelfAssessmentInOpenCycle, saveSelfAssessmentDraft } from "@/db/queries/assessments";
 import { findSessionActor, startSession } from "@/db/queries/sessions";
 import { seedDemoOrganisation } from "@/db/seed";
-import { actorByEmail } from "./helpers/actors";
+import { actorByEmail, demoActors } from "./helpers/actors";
 import { type PgCluster, startPgCluster } from "./helpers/pg-cluster";
 
 /**
@@ -110,6 +111,19 @@ describe("the app's PostgreSQL role owns nothing", () => {
     ).toBe(CHECK_VIOLATION);
   });
 
+  it("cannot re-open a closed cycle with a bare UPDATE, nor by its function without a reason", async () => {
+    for (const status of ["open", "draft"]) {
+      expect(await failureOf(`update review_cycles set status = '${status}' where id = ${closedCycleId}`)).toBe(
+        INSUFFICIENT_PRIVILEGE,
+      );
+    }
+    expect(await failureOf(`select * from reopen_review_cycle(${closedCycleId}, null, '  ')`)).toBe(CHECK_VIOLATION);
+    const [{ status }] = (await appSql`select status from review_cycles where id = ${closedCycleId}`) as [
+      { status: string },
+    ];
+    expect(status).toBe("closed");
+  });
+
   it("may append to the audit log but not change or remove a row of it", async () => {
     await appSql`insert into audit_log (action, target_type, target_id) values ('test.append', 'test', '1')`;
     expect(await failureOf("update audit_log set action = 'rewritten'")).toBe(INSUFFICIENT_PRIVILEGE);
@@ -173,6 +187,24 @@ describe("the app's real code runs as that role", () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it("re-opens a closed cycle as an admin, with the reason in the audit log, and closes it again", async () => {
+    const { admin } = await demoActors();
+    const reopened = await reopenCycle(admin, closedCycleId, "A review was finalized with the wrong mix.");
+    expect(reopened.id).toBe(closedCycleId);
+    const [audit] = await appSql`
+      select actor_id, details from audit_log
+      where action = 'cycle.reopened' and target_id = ${String(closedCycleId)} order by id desc limit 1`;
+    expect(audit?.actor_id).toBe(admin.id);
+    expect(audit?.details).toMatchObject({ name: reopened.name, reason: "A review was finalized with the wrong mix." });
+    // Re-opening it again finds it open: refused, nothing written twice.
+    await expect(reopenCycle(admin, closedCycleId, "Pressed twice by mistake.")).rejects.toThrow(/Only a closed cycle/);
+    await closeCycle(admin, closedCycleId);
+    const [{ status }] = (await appSql`select status from review_cycles where id = ${closedCycleId}`) as [
+      { status: string },
+    ];
+    expect(status).toBe("closed");
   });
 
   it("signs a person in (a session row) and saves their self-assessment draft", async () => {

@@ -2,7 +2,7 @@
 
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
-import type { AssessmentDraftValues, AssessmentFormEcho } from "@/lib/assessment-schema";
+import { type AssessmentDraftValues, type AssessmentFormEcho, assessmentSaveErrors } from "@/lib/assessment-schema";
 import { CapabilityRatings } from "./capability-ratings";
 import { ErrorSummary } from "./error-summary";
 import { LevelMixEditor } from "./level-mix-editor";
@@ -42,8 +42,22 @@ export type ExtraAction = {
    * The server's rules for this action, run first in the browser: when they find problems, the
    * form shows them at their fields and neither asks nor sends. The server still checks.
    */
-  check?: (values: AssessmentDraftValues) => { message: string; fieldErrors: Partial<Record<string, string[]>> } | null;
+  check?: FormCheck;
 };
+
+/** The server's rules for one button, run in the browser first: the problems by field, or null. */
+export type FormCheck = (
+  values: AssessmentDraftValues,
+) => { message: string; fieldErrors: Partial<Record<string, string[]>> } | null;
+
+/** What the server refuses for Save draft or Submit, unless the caller's own rules replace it. */
+function saveCheck(intent: "draft" | "submit"): FormCheck {
+  return (values) => {
+    const fieldErrors = assessmentSaveErrors(values, intent);
+    return Object.keys(fieldErrors).length > 0 ? { message: "Some answers need attention.", fieldErrors } : null;
+  };
+}
+const SAVE_CHECKS = { draft: saveCheck("draft"), submit: saveCheck("submit") };
 
 export type AssessmentFormAction = (
   state: ActionState<AssessmentFormEcho>,
@@ -66,6 +80,8 @@ export type AssessmentFormProps = {
   submitNote?: string;
   /** Extra text in the task section: e.g. how the manager's copy was pre-filled. */
   taskNote?: React.ReactNode;
+  /** The main button's rules when the server's differ from a plain submission's (the manager's Save review). */
+  submitCheck?: FormCheck;
   /** Further submit buttons after the main one, each sending its `value` as the intent (e.g. the manager's Finalize). */
   extraActions?: ExtraAction[];
   /** Whose quarter the wording speaks of: the employee's own ("your") or, for the manager, a report's. */
@@ -120,6 +136,7 @@ export function AssessmentForm({
   submitNote,
   taskNote,
   extraActions = [],
+  submitCheck,
   beforeActions,
   voice = "self",
   afterSave,
@@ -205,7 +222,8 @@ export function AssessmentForm({
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const chosen = submitter?.value ?? "draft";
     const extra = extraActions.find((a) => a.value === chosen);
-    const problems = extra?.check?.(currentValues());
+    const check = extra ? extra.check : chosen === "submit" ? (submitCheck ?? SAVE_CHECKS.submit) : SAVE_CHECKS.draft;
+    const problems = check?.(currentValues());
     if (problems) {
       setErrors(problems.fieldErrors);
       setCheckMessage({ text: problems.message });

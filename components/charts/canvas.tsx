@@ -11,7 +11,14 @@ const BarNow = dynamic(() => import("./chart-js").then((m) => m.Bar), { ssr: fal
 const ScatterNow = dynamic(() => import("./chart-js").then((m) => m.Scatter), { ssr: false });
 
 const DRAW_NOW = "chart:draw-now";
-type DrawNow = CustomEvent<(canvas: HTMLCanvasElement) => void>;
+/** What of a drawn Chart.js chart a download needs (react-chartjs-2 hands over the chart itself). */
+type DrawnChart = {
+  canvas: HTMLCanvasElement;
+  options: { devicePixelRatio?: number };
+  resize: () => void;
+};
+type DrawNow = CustomEvent<(chart: DrawnChart) => void>;
+const charts = new WeakMap<HTMLCanvasElement, DrawnChart>();
 
 // Charts are drawn one per task, so a page of them never blocks input for long: each waits for the
 // one before it to have drawn (or for a second, should that one never draw).
@@ -47,7 +54,7 @@ function drawnWhenNear<C extends ComponentType<any>>(Chart: C) {
   return function ChartWhenNear(props: ComponentProps<C>) {
     const box = useRef<HTMLDivElement>(null);
     const [near, setNear] = useState(false);
-    const onDrawn = useRef<((canvas: HTMLCanvasElement) => void)[]>([]);
+    const onDrawn = useRef<((chart: DrawnChart) => void)[]>([]);
     useEffect(() => {
       const element = box.current;
       if (near || !element) return;
@@ -72,9 +79,10 @@ function drawnWhenNear<C extends ComponentType<any>>(Chart: C) {
         element.removeEventListener(DRAW_NOW, drawNow);
       };
     }, [near]);
-    const drawn = useCallback((chart: { canvas: HTMLCanvasElement } | null) => {
+    const drawn = useCallback((chart: DrawnChart | null) => {
       if (!chart) return;
-      for (const done of onDrawn.current.splice(0)) done(chart.canvas);
+      charts.set(chart.canvas, chart);
+      for (const done of onDrawn.current.splice(0)) done(chart);
       setTimeout(drawNext, 0);
     }, []);
     if (near) return <Drawn {...props} ref={drawn} />;
@@ -87,11 +95,32 @@ export const Line = drawnWhenNear(LineNow);
 export const Bar = drawnWhenNear(BarNow);
 export const Scatter = drawnWhenNear(ScatterNow);
 
-/** The chart canvas inside `frame`, drawn first if it has not come into view yet. */
-export function drawnCanvas(frame: HTMLElement): Promise<HTMLCanvasElement | null> {
+/** The chart inside `frame`, drawn first if it has not come into view yet. */
+function drawnChart(frame: HTMLElement): Promise<DrawnChart | null> {
   const pending = frame.querySelector("[data-chart-pending]");
-  if (!pending) return Promise.resolve(frame.querySelector("canvas"));
+  if (!pending) {
+    const canvas = frame.querySelector("canvas");
+    return Promise.resolve((canvas && charts.get(canvas)) ?? null);
+  }
   return new Promise((resolve) => {
     pending.dispatchEvent(new CustomEvent(DRAW_NOW, { detail: resolve }));
   });
+}
+
+/**
+ * The chart inside `frame` drawn again at `ratio` device pixels per CSS pixel (2: crisp on a slide,
+ * whatever the screen), handed to `use` as a canvas, then drawn back at the screen's own ratio.
+ */
+export async function drawnCanvasAt<T>(frame: HTMLElement, ratio: number, use: (canvas: HTMLCanvasElement) => T) {
+  const chart = await drawnChart(frame);
+  if (!chart) return null;
+  const screen = chart.options.devicePixelRatio;
+  chart.options.devicePixelRatio = ratio;
+  chart.resize();
+  try {
+    return use(chart.canvas);
+  } finally {
+    chart.options.devicePixelRatio = screen;
+    chart.resize();
+  }
 }

@@ -1,7 +1,10 @@
 "use client";
 
 import { createContext, useContext, useRef } from "react";
-import { drawnCanvas } from "./canvas";
+import { drawnCanvasAt } from "./canvas";
+
+/** Device pixels per CSS pixel of a downloaded chart: crisp on a slide, whatever the screen. */
+export const DOWNLOAD_SCALE = 2;
 
 function fileName(title: string) {
   return `${title
@@ -61,7 +64,7 @@ export function downloadCanvas(
   canvas: HTMLCanvasElement,
   title: string,
   caption: { head: string[]; foot: string[] },
-  scale = canvas.clientWidth ? canvas.width / canvas.clientWidth : 1,
+  scale: number,
 ) {
   const pad = 16 * scale;
   const width = Math.max(canvas.width + 2 * pad, 480 * scale);
@@ -130,9 +133,11 @@ export function ChartFrame({ title, data, children }: { title: string; data?: un
           type="button"
           onClick={async (event) => {
             const button = event.currentTarget;
-            const canvas = ref.current && (await drawnCanvas(ref.current));
-            if (!canvas) return;
-            const link = downloadCanvas(canvas, title, caption.lines());
+            if (!ref.current) return;
+            const link = await drawnCanvasAt(ref.current, DOWNLOAD_SCALE, (canvas) =>
+              downloadCanvas(canvas, title, caption.lines(), DOWNLOAD_SCALE),
+            );
+            if (!link) return;
             // What was drawn, for a reader of the page (and its tests) to check against the file.
             button.dataset.downloaded = `${link.dataset.size} ${link.dataset.caption}`;
           }}

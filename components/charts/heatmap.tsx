@@ -2,7 +2,8 @@
 
 import { useRef } from "react";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { downloadCanvas, useChartCaption } from "./chart-frame";
+import { formatPercent } from "@/lib/ladder";
+import { DOWNLOAD_SCALE, downloadCanvas, useChartCaption } from "./chart-frame";
 
 export type HeatmapRow = { label: string; values: number[] };
 
@@ -34,7 +35,7 @@ export function Heatmap({
     const cellW = 120;
     const cellH = 34;
     const labelW = 200;
-    const scale = 2;
+    const scale = DOWNLOAD_SCALE;
     const canvas = document.createElement("canvas");
     canvas.width = (labelW + cellW * columns.length) * scale;
     canvas.height = (cellH * (rows.length + 1) + 16) * scale;
@@ -62,7 +63,7 @@ export function Heatmap({
         ctx.fillRect(labelW + cellW * i + 1, y + 1, cellW - 2, cellH - 2);
         ctx.fillStyle = ink;
         ctx.textAlign = "center";
-        ctx.fillText(`${Math.round(v)}%`, labelW + cellW * i + cellW / 2, y + cellH / 2);
+        ctx.fillText(formatPercent(v), labelW + cellW * i + cellW / 2, y + cellH / 2);
       });
     });
     downloadCanvas(canvas, title, caption.lines(), scale);
@@ -115,7 +116,7 @@ export function Heatmap({
                     className="rounded px-1 py-2 text-center tabular-nums"
                     style={{ background: cellColor(v) }}
                   >
-                    {Math.round(v)}%
+                    {formatPercent(v)}
                   </td>
                 ))}
               </tr>

@@ -2,7 +2,7 @@
 
 import type { ChartOptions } from "chart.js";
 import { Bar } from "./canvas";
-import { axisTitle, describedAs } from "./chart-setup";
+import { axisTitle, describedAs, formatValue, type ValueFormat, valueTicks } from "./chart-setup";
 
 export type HorizontalBarSeries = { label: string; values: number[]; color: string | string[] };
 
@@ -13,14 +13,15 @@ export function HorizontalBarChart({
   summary,
   xTitle,
   stacked = false,
-  decimals = 2,
+  format,
 }: {
   labels: string[];
   series: HorizontalBarSeries[];
   summary: string;
   xTitle: string;
   stacked?: boolean;
-  decimals?: number;
+  /** How the values read in the tooltip and along x: a count of reviews, a change in the index. */
+  format: ValueFormat;
 }) {
   const options: ChartOptions<"bar"> = {
     indexAxis: "y",
@@ -28,13 +29,13 @@ export function HorizontalBarChart({
     maintainAspectRatio: false,
     plugins: {
       legend: { display: series.length > 1, position: "bottom" },
-      tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${Number(ctx.parsed.x).toFixed(decimals)}` } },
+      tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatValue(format, ctx.parsed.x)}` } },
     },
     scales: {
       x: {
         stacked,
         title: axisTitle(xTitle),
-        ticks: { callback: (v) => Number(v).toFixed(stacked ? 0 : decimals) },
+        ticks: valueTicks(format),
       },
       y: { stacked },
     },

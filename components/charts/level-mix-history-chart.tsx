@@ -3,7 +3,7 @@
 import type { ChartDataset } from "chart.js";
 import { ACCENT_COLOR, LEVELS, type LevelMix, SHARE_KEYS } from "@/lib/ladder";
 import { Line } from "./canvas";
-import { axisTitle, describedAs, overCyclesOptions, percentTicks } from "./chart-setup";
+import { axisTitle, describedAs, formatValue, overCyclesOptions, valueTicks } from "./chart-setup";
 
 /**
  * Level mix per cycle as stacked areas (level 1 at the bottom, so moving up the ladder reads as
@@ -55,20 +55,26 @@ export function LevelMixHistoryChart({
         callbacks: {
           label: (ctx) =>
             ctx.dataset.yAxisID === "index"
-              ? `Leverage index: ${ctx.parsed.y?.toFixed(2)}`
-              : `${ctx.dataset.label}: ${Math.round(ctx.parsed.y ?? 0)}%`,
+              ? `Leverage index: ${formatValue("index", ctx.parsed.y)}`
+              : `${ctx.dataset.label}: ${formatValue("percent", ctx.parsed.y)}`,
         },
       },
     },
     {
-      y: { stacked: true, min: 0, max: 100, title: axisTitle("Share of working time (%)"), ticks: percentTicks },
+      y: {
+        stacked: true,
+        min: 0,
+        max: 100,
+        title: axisTitle("Share of working time (%)"),
+        ticks: valueTicks("percent"),
+      },
       index: {
         position: "right",
         min: 1,
         max: 5,
         grid: { drawOnChartArea: false },
         title: axisTitle("Leverage index"),
-        ticks: { stepSize: 1, callback: (value) => Number(value).toFixed(2) },
+        ticks: { ...valueTicks("index"), stepSize: 1 },
       },
     },
   );

@@ -1,7 +1,15 @@
 "use client";
 
 import { Line } from "./canvas";
-import { axisTitle, describedAs, overCyclesOptions, provisionalSegment } from "./chart-setup";
+import {
+  axisTitle,
+  describedAs,
+  formatValue,
+  overCyclesOptions,
+  provisionalSegment,
+  type ValueFormat,
+  valueTicks,
+} from "./chart-setup";
 
 /** `pointStyle` tells apart series that share a colour (the legend draws it too). */
 export type LineSeries = {
@@ -18,7 +26,7 @@ export function LineChart({
   yTitle,
   xTitle = "Review cycle",
   summary,
-  yDecimals = 2,
+  yFormat = "index",
   provisionalFrom,
   yRange,
 }: {
@@ -27,7 +35,8 @@ export function LineChart({
   yTitle: string;
   xTitle?: string;
   summary: string;
-  yDecimals?: number;
+  /** How the values read in the tooltip and on the y axis: "2.84", "34%". */
+  yFormat?: ValueFormat;
   /** Points from this label index on are provisional (an open cycle): drawn dashed and hollow. */
   provisionalFrom?: number;
   /** A fixed y axis (a 1–5 rating scale) instead of one fitted to the data. */
@@ -40,7 +49,7 @@ export function LineChart({
       legend: { position: "bottom", labels: { usePointStyle: true } },
       tooltip: {
         callbacks: {
-          label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y?.toFixed(yDecimals) ?? "—"}`,
+          label: (ctx) => `${ctx.dataset.label}: ${formatValue(yFormat, ctx.parsed.y)}`,
         },
       },
     },
@@ -48,7 +57,7 @@ export function LineChart({
       y: {
         title: axisTitle(yTitle),
         ...(yRange ? { min: yRange[0], max: yRange[1] } : {}),
-        ticks: { callback: (value) => Number(value).toFixed(yDecimals) },
+        ticks: valueTicks(yFormat),
       },
     },
   );

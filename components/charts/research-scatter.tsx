@@ -3,11 +3,11 @@
 import type { ChartOptions } from "chart.js";
 import { ACCENT_COLOR } from "@/lib/ladder";
 import { Scatter } from "./canvas";
-import { axisTitle, describedAs, percentTicks, prefersDark } from "./chart-setup";
+import { axisTitle, describedAs, formatValue, prefersDark, valueTicks } from "./chart-setup";
 
 const DIAGONAL_COLOR = prefersDark ? "#7c8594" : "#8a93a1";
 
-const PERCENT_AXIS = { type: "linear", min: 0, max: 100, ticks: percentTicks } as const;
+const PERCENT_AXIS = { type: "linear", min: 0, max: 100, ticks: valueTicks("percent") } as const;
 
 export type ResearchPoint = { label: string; research: number; ladder: number; basis: "people" | "target" };
 
@@ -40,7 +40,7 @@ export function ResearchScatter({
           label: (ctx) => {
             const point = groups[ctx.datasetIndex]?.[ctx.dataIndex];
             return point
-              ? `${point.label}: ladder ${Math.round(point.ladder)}% (${point.basis === "people" ? "measured" : "target mix"}), research ${Math.round(point.research)}%`
+              ? `${point.label}: ladder ${formatValue("percent", point.ladder)} (${point.basis === "people" ? "measured" : "target mix"}), research ${formatValue("percent", point.research)}`
               : "";
           },
         },

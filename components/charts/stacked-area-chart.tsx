@@ -1,7 +1,7 @@
 "use client";
 
 import { Line } from "./canvas";
-import { axisTitle, describedAs, overCyclesOptions, percentTicks, provisionalSegment } from "./chart-setup";
+import { axisTitle, describedAs, formatValue, overCyclesOptions, provisionalSegment, valueTicks } from "./chart-setup";
 
 export type AreaSeries = { label: string; values: number[]; color: string };
 
@@ -31,11 +31,19 @@ export function StackedAreaChart({
       legend: { position: "bottom", reverse: true, labels: { usePointStyle: true, pointStyle: "rectRounded" } },
       tooltip: {
         itemSort: (a, b) => b.datasetIndex - a.datasetIndex,
-        callbacks: { label: (ctx) => `${ctx.dataset.label}: ${Math.round(ctx.parsed.y ?? 0)}%` },
+        callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatValue("percent", ctx.parsed.y)}` },
       },
       filler: { propagate: false },
     },
-    { y: { stacked: true, min: 0, max: 100, title: axisTitle(yTitle), ticks: { ...percentTicks, stepSize: 20 } } },
+    {
+      y: {
+        stacked: true,
+        min: 0,
+        max: 100,
+        title: axisTitle(yTitle),
+        ticks: { ...valueTicks("percent"), stepSize: 20 },
+      },
+    },
   );
   return (
     <div className="relative h-80 w-full">

@@ -148,7 +148,7 @@ export async function updateCycleDates(actor: Actor, cycleId: number, input: { s
 async function transition(
   actor: Actor,
   cycleId: number,
-  from: "draft" | "open" | "closed",
+  from: "draft" | "open",
   to: "open" | "closed",
   action: string,
   details: Record<string, unknown> = {},
@@ -208,7 +208,14 @@ export async function reopenCycle(actor: Actor, cycleId: number, reason: string)
   const cycle = await cycleOrRefuse(cycleId);
   if (cycle.status !== "closed")
     throw new ActionError(`Only a closed cycle can be re-opened; ${cycle.name} is ${cycle.status}.`);
-  return transition(actor, cycleId, "closed", "open", "cycle.reopened", { reason: trimmed });
+  // Through the database's own function (migration 0016): it re-opens and records the reason in the
+  // audit log together, and is the only way the app's database role can re-open a closed cycle.
+  const db = await getDb();
+  const [reopened] = await db
+    .select({ id: sql<number>`r.id`, name: sql<string>`r.name`, endsOn: sql<string>`r.ends_on::text` })
+    .from(sql`reopen_review_cycle(${cycleId}, ${actor.id}, ${trimmed}) as r`);
+  if (!reopened) throw new ActionError("This cycle changed status elsewhere. Reload to see where it stands.");
+  return reopened;
 }
 
 /**

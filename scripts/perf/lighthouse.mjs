@@ -47,10 +47,16 @@ for (const [email, pagePath] of pages) {
     ],
     { stdio: "inherit", env: { ...process.env, CHROME_PATH: chromiumPath } },
   );
-  const { categories, audits } = JSON.parse(fs.readFileSync(report, "utf8"));
+  const { categories, audits, environment } = JSON.parse(fs.readFileSync(report, "utf8"));
   const ms = (id) => `${Math.round(audits[id].numericValue)} ms`;
+  // The longest task as Lighthouse counts it (the mobile preset's 4× slowdown included), with the
+  // script it ran in; the benchmark index (Lighthouse's measure of the machine's speed during the run)
+  // and the load average say how much of it the machine's other work made.
+  const longest = (audits["long-tasks"].details?.items ?? []).toSorted((a, b) => b.duration - a.duration)[0];
   console.log(
     `${pagePath}: performance ${Math.round(categories.performance.score * 100)}, accessibility ${Math.round(categories.accessibility.score * 100)}` +
-      ` (FCP ${ms("first-contentful-paint")}, LCP ${ms("largest-contentful-paint")}, TBT ${ms("total-blocking-time")}, CLS ${audits["cumulative-layout-shift"].numericValue.toFixed(3)})`,
+      ` (FCP ${ms("first-contentful-paint")}, LCP ${ms("largest-contentful-paint")}, TBT ${ms("total-blocking-time")}, CLS ${audits["cumulative-layout-shift"].numericValue.toFixed(3)};` +
+      ` longest task ${longest ? `${Math.round(longest.duration)} ms in ${longest.url.split("/").pop()}` : "none"};` +
+      ` benchmark index ${Math.round(environment.benchmarkIndex)}, load ${os.loadavg()[0].toFixed(1)}) ${report}`,
   );
 }

@@ -119,7 +119,7 @@ function TeamTrendsSection({ trends, openCycleName }: { trends: TeamTrends; open
               },
             ]}
             yTitle="AI exposure (%)"
-            yDecimals={0}
+            yFormat="percent"
             provisionalFrom={provisionalFrom}
             summary={`${trends.team.name}'s AI exposure by quarter, from ${formatPercent(trends.cycles[0]?.figures.aiExposure ?? 0)} to ${formatPercent(trends.cycles.at(-1)?.figures.aiExposure ?? 0)}`}
           />

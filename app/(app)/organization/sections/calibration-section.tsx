@@ -29,7 +29,7 @@ export function CalibrationSection({ o }: { o: OrganizationOverview }) {
           stacked
           xTitle="Reviews (self-assessment versus finalized review)"
           summary={reading}
-          decimals={0}
+          format="count"
         />
       </ChartFrame>
       <p className="text-muted mt-2 text-xs">

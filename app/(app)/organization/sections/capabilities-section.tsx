@@ -66,7 +66,6 @@ export function CapabilitiesSection({ o }: { o: OrganizationOverview }) {
           labels={labels}
           series={series}
           yTitle="Mean rating (1–5)"
-          yDecimals={1}
           yRange={[1, 5]}
           summary={reading}
           provisionalFrom={provisionalFrom(points)}

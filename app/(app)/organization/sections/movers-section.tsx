@@ -60,6 +60,7 @@ export function MoversSection({ o }: { o: OrganizationOverview }) {
           ]}
           xTitle={`Change in leverage index, ${range}`}
           summary={reading}
+          format="indexChange"
         />
       </ChartFrame>
       <ChartNumbers

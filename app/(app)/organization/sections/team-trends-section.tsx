@@ -61,7 +61,7 @@ export function TeamTrendSection({ o, metric }: { o: OrganizationOverview; metri
           labels={labels}
           series={series}
           yTitle={isIndex ? "Leverage index (1–5)" : "AI exposure (% of time)"}
-          yDecimals={isIndex ? 2 : 0}
+          yFormat={isIndex ? "index" : "percent"}
           summary={reading}
           provisionalFrom={openIndex >= 0 ? openIndex : undefined}
         />
@@ -115,7 +115,7 @@ function DepartmentTrendSection({ o, metric }: { o: OrganizationOverview; metric
           labels={labels}
           series={series}
           yTitle={isIndex ? "Leverage index (1–5)" : "AI exposure (% of time)"}
-          yDecimals={isIndex ? 2 : 0}
+          yFormat={isIndex ? "index" : "percent"}
           summary={reading}
           provisionalFrom={openIndex >= 0 ? openIndex : undefined}
         />

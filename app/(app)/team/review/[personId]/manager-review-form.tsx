@@ -1,7 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { AssessmentForm, type AssessmentFormAction } from "@/components/assessment-form/assessment-form";
+import {
+  AssessmentForm,
+  type AssessmentFormAction,
+  type FormCheck,
+} from "@/components/assessment-form/assessment-form";
 import { type AssessmentDraftValues, REVIEW_INCOMPLETE_MESSAGE, reviewCompletionErrors } from "@/lib/assessment-schema";
 import {
   CALIBRATION_THRESHOLD_POINTS,
@@ -50,6 +54,11 @@ export function ManagerReviewForm({
 }) {
   const [reason, setReason] = useState("");
   const firstName = personName.split(" ")[0];
+  // Save review and Finalize are refused by the server for the same reasons (db/queries/reviews.ts).
+  const reviewCheck: FormCheck = (values) => {
+    const fieldErrors = reviewCompletionErrors(values, selfMix, reason);
+    return Object.keys(fieldErrors).length > 0 ? { message: REVIEW_INCOMPLETE_MESSAGE, fieldErrors } : null;
+  };
   return (
     <AssessmentForm
       prefix="mgr"
@@ -61,15 +70,13 @@ export function ManagerReviewForm({
       assessmentId={assessmentId}
       hiddenFields={{ personId, calibrationReason: reason }}
       submitLabel="Save review"
+      submitCheck={reviewCheck}
       extraActions={[
         {
           value: "finalize",
           label: "Finalize",
           pendingLabel: "Finalizing…",
-          check: (values) => {
-            const fieldErrors = reviewCompletionErrors(values, selfMix, reason);
-            return Object.keys(fieldErrors).length > 0 ? { message: REVIEW_INCOMPLETE_MESSAGE, fieldErrors } : null;
-          },
+          check: reviewCheck,
           confirm: {
             title: `Finalize ${personName}'s review?`,
             body: (
