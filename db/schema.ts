@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -8,6 +9,7 @@ import {
   index,
   integer,
   jsonb,
+  type PgColumnBuilderBase,
   pgEnum,
   pgTable,
   primaryKey,
@@ -39,6 +41,8 @@ export const cycleStatus = pgEnum("cycle_status", ["draft", "open", "closed"]);
 export const assessmentKind = pgEnum("assessment_kind", ["self", "manager"]);
 export const assessmentStatus = pgEnum("assessment_status", ["draft", "submitted", "returned", "finalized"]);
 
+/** A required reference, an integer column named `name` pointing at `target` (as `() => table.id`). */
+const requiredRef = (name: string, target: () => AnyPgColumn) => integer(name).notNull().references(target);
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -79,9 +83,7 @@ export const teams = pgTable(
   "teams",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    departmentId: integer("department_id")
-      .notNull()
-      .references(() => departments.id),
+    departmentId: requiredRef("department_id", () => departments.id),
     name: varchar({ length: NAME_MAX }).notNull().unique(),
     managerId: integer("manager_id").references(() => people.id),
     createdAt: createdAt(),
@@ -181,9 +183,7 @@ export const roleProfiles = pgTable(
   "role_profiles",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id),
+    teamId: requiredRef("team_id", () => teams.id),
     title: varchar({ length: NAME_MAX }).notNull(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     /** The O*NET occupation this role was started from or compared with, if any. */
@@ -208,9 +208,7 @@ export const roleProfileVersions = pgTable(
   "role_profile_versions",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    roleProfileId: integer("role_profile_id")
-      .notNull()
-      .references(() => roleProfiles.id),
+    roleProfileId: requiredRef("role_profile_id", () => roleProfiles.id),
     version: integer().notNull(),
     description: varchar({ length: ROLE_DESCRIPTION_MAX }).notNull().default(""),
     ...shareColumns,
@@ -258,12 +256,8 @@ export const teamMemberships = pgTable(
   "team_memberships",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    teamId: requiredRef("team_id", () => teams.id),
+    personId: requiredRef("person_id", () => people.id),
     roleProfileId: integer("role_profile_id").references(() => roleProfiles.id),
     startedOn: date("started_on").notNull(),
     endedOn: date("ended_on"),
@@ -299,20 +293,23 @@ const nullableShareColumns = {
   s5: smallint(),
 };
 
+/** The five durable capabilities' ratings (1–5); null while an assessment is incomplete. */
+const capabilityColumns = () => ({
+  judgment: smallint(),
+  communication: smallint(),
+  stakeholders: smallint(),
+  systemsThinking: smallint("systems_thinking"),
+  ownership: smallint(),
+});
+
 export const assessments = pgTable(
   "assessments",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => reviewCycles.id),
-    subjectId: integer("subject_id")
-      .notNull()
-      .references(() => people.id),
+    cycleId: requiredRef("cycle_id", () => reviewCycles.id),
+    subjectId: requiredRef("subject_id", () => people.id),
     kind: assessmentKind().notNull(),
-    authorId: integer("author_id")
-      .notNull()
-      .references(() => people.id),
+    authorId: requiredRef("author_id", () => people.id),
     /**
      * The subject's team and role as of this cycle, so history stays true after people move. Null for
      * someone in no team (the top of the organisation): their self-assessment is theirs alone and
@@ -321,11 +318,7 @@ export const assessments = pgTable(
     teamId: integer("team_id").references(() => teams.id),
     roleVersionId: integer("role_version_id").references(() => roleProfileVersions.id),
     ...nullableShareColumns,
-    judgment: smallint(),
-    communication: smallint(),
-    stakeholders: smallint(),
-    systemsThinking: smallint("systems_thinking"),
-    ownership: smallint(),
+    ...capabilityColumns(),
     notes: varchar({ length: NOTES_MAX }).notNull().default(""),
     /**
      * While a draft (or a returned assessment) is being edited: everything the author typed, exactly
@@ -397,12 +390,8 @@ export const calibrationRecords = pgTable(
   "calibration_records",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    assessmentId: integer("assessment_id")
-      .notNull()
-      .references(() => assessments.id),
-    changedById: integer("changed_by_id")
-      .notNull()
-      .references(() => people.id),
+    assessmentId: requiredRef("assessment_id", () => assessments.id),
+    changedById: requiredRef("changed_by_id", () => people.id),
     field: varchar({ length: 40 }).notNull(),
     fromValue: jsonb("from_value").notNull(),
     toValue: jsonb("to_value").notNull(),
@@ -418,45 +407,49 @@ export const calibrationRecords = pgTable(
   ],
 );
 
-const shareSums = {
+/** A count or a sum kept by the rollup triggers, starting at nought. */
+const tally = (name = "") => integer(name).notNull().default(0);
+
+/** The five shares and the five capabilities, by the suffix of their tally's key and of its column. */
+const SHARES = { S1: "s1", S2: "s2", S3: "s3", S4: "s4", S5: "s5" } as const;
+const CAPABILITIES = {
+  Judgment: "judgment",
+  Communication: "communication",
+  Stakeholders: "stakeholders",
+  SystemsThinking: "systems_thinking",
+  Ownership: "ownership",
+} as const;
+
+/** A tally of each of `of`, keyed `<prefix>S1`… (or `<prefix>Judgment`…), its column `<prefix>_s1`…. */
+const tallies = <Prefix extends string, Suffix extends string>(prefix: Prefix, of: Record<Suffix, string>) =>
+  Object.fromEntries(
+    Object.entries<string>(of).map(([suffix, column]) => [`${prefix}${suffix}`, tally(`${prefix}_${column}`)]),
+  ) as Record<`${Prefix}${Suffix}`, ReturnType<typeof tally>>;
+
+/** The figure columns every rollup table has (migrations 0005, 0012, 0015 keep them). */
+const shareSums = () => ({
   /** Effective assessments counted (the one per person: finalized manager review, else submitted self). */
-  assessed: integer().notNull().default(0),
-  sumS1: integer("sum_s1").notNull().default(0),
-  sumS2: integer("sum_s2").notNull().default(0),
-  sumS3: integer("sum_s3").notNull().default(0),
-  sumS4: integer("sum_s4").notNull().default(0),
-  sumS5: integer("sum_s5").notNull().default(0),
+  assessed: tally(),
+  ...tallies("sum", SHARES),
   /** Of those, the finalized manager reviews, and their sums ("manager-reviewed only"). */
-  reviewed: integer().notNull().default(0),
-  reviewedS1: integer("reviewed_s1").notNull().default(0),
-  reviewedS2: integer("reviewed_s2").notNull().default(0),
-  reviewedS3: integer("reviewed_s3").notNull().default(0),
-  reviewedS4: integer("reviewed_s4").notNull().default(0),
-  reviewedS5: integer("reviewed_s5").notNull().default(0),
+  reviewed: tally(),
+  ...tallies("reviewed", SHARES),
   /** The durable capabilities' ratings (1–5) summed, over the same assessments and over the reviewed ones. */
-  sumJudgment: integer("sum_judgment").notNull().default(0),
-  sumCommunication: integer("sum_communication").notNull().default(0),
-  sumStakeholders: integer("sum_stakeholders").notNull().default(0),
-  sumSystemsThinking: integer("sum_systems_thinking").notNull().default(0),
-  sumOwnership: integer("sum_ownership").notNull().default(0),
-  reviewedJudgment: integer("reviewed_judgment").notNull().default(0),
-  reviewedCommunication: integer("reviewed_communication").notNull().default(0),
-  reviewedStakeholders: integer("reviewed_stakeholders").notNull().default(0),
-  reviewedSystemsThinking: integer("reviewed_systems_thinking").notNull().default(0),
-  reviewedOwnership: integer("reviewed_ownership").notNull().default(0),
+  ...tallies("sum", CAPABILITIES),
+  ...tallies("reviewed", CAPABILITIES),
   /**
    * Calibration: finalized reviews with a submitted self-assessment, the sum of their gaps and of
    * their distances in hundredths of an index point (self − manager), and the count per bucket.
    */
-  pairs: integer().notNull().default(0),
-  gapSum: integer("gap_sum").notNull().default(0),
-  absGapSum: integer("abs_gap_sum").notNull().default(0),
-  managerHigherLots: integer("manager_higher_lots").notNull().default(0),
-  managerHigher: integer("manager_higher").notNull().default(0),
-  agree: integer().notNull().default(0),
-  selfHigher: integer("self_higher").notNull().default(0),
-  selfHigherLots: integer("self_higher_lots").notNull().default(0),
-};
+  pairs: tally(),
+  gapSum: tally("gap_sum"),
+  absGapSum: tally("abs_gap_sum"),
+  managerHigherLots: tally("manager_higher_lots"),
+  managerHigher: tally("manager_higher"),
+  agree: tally(),
+  selfHigher: tally("self_higher"),
+  selfHigherLots: tally("self_higher_lots"),
+});
 
 /**
  * The effective assessment of each person in each cycle (see effective-assessments.ts), kept by a
@@ -466,24 +459,14 @@ const shareSums = {
 export const effectiveAssessments = pgTable(
   "effective_assessments",
   {
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => reviewCycles.id),
-    subjectId: integer("subject_id")
-      .notNull()
-      .references(() => people.id),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id),
+    cycleId: requiredRef("cycle_id", () => reviewCycles.id),
+    subjectId: requiredRef("subject_id", () => people.id),
+    teamId: requiredRef("team_id", () => teams.id),
     roleVersionId: integer("role_version_id").references(() => roleProfileVersions.id),
     reviewed: boolean().notNull(),
     ...shareColumns,
     /** The capability ratings of the same assessment (a submitted or finalized one has all five). */
-    judgment: smallint(),
-    communication: smallint(),
-    stakeholders: smallint(),
-    systemsThinking: smallint("systems_thinking"),
-    ownership: smallint(),
+    ...capabilityColumns(),
     /** Self minus manager leverage index, in hundredths, when a finalized review meets a submitted self-assessment. */
     gap: integer(),
   },
@@ -494,49 +477,71 @@ export const effectiveAssessments = pgTable(
   ],
 );
 
+/**
+ * A rollup table: the figures per cycle and per what its key column names (a team, a role, a
+ * department), primary key (key, cycle), with an index on the cycle alone when `cycleIndex` names it.
+ */
+function cycleFiguresTable<Name extends string, Key extends string, Extra extends Record<string, PgColumnBuilderBase>>(
+  name: Name,
+  key: Key,
+  keyColumn: ReturnType<typeof requiredRef>,
+  cycleIndex: string | undefined,
+  extra: Extra,
+) {
+  return pgTable(
+    name,
+    {
+      ...({ [key]: keyColumn } as Record<Key, typeof keyColumn>),
+      cycleId: requiredRef("cycle_id", () => reviewCycles.id),
+      ...shareSums(),
+      ...extra,
+    },
+    (t) => [primaryKey({ columns: [t[key], t.cycleId] }), ...(cycleIndex ? [index(cycleIndex).on(t.cycleId)] : [])],
+  );
+}
+
+/**
+ * The head-count behind the Organization page's coverage: active people who were members on the
+ * cycle's last day (membership rows covering that day), kept by the triggers on team_memberships,
+ * people.active and review_cycles (migration 0017).
+ */
+const members = () => ({ members: integer().notNull().default(0) });
+
 /** Sums of the effective assessments per team and cycle, kept by the same trigger. */
-export const teamCycleFigures = pgTable(
+export const teamCycleFigures = cycleFiguresTable(
   "team_cycle_figures",
-  {
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id),
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => reviewCycles.id),
-    ...shareSums,
-  },
-  (t) => [primaryKey({ columns: [t.teamId, t.cycleId] }), index("team_cycle_figures_cycle_idx").on(t.cycleId)],
+  "teamId",
+  requiredRef("team_id", () => teams.id),
+  "team_cycle_figures_cycle_idx",
+  members(),
 );
 
 /** Sums per role and cycle, by the role version recorded on each effective assessment. */
-export const roleCycleFigures = pgTable(
+export const roleCycleFigures = cycleFiguresTable(
   "role_cycle_figures",
+  "roleProfileId",
+  requiredRef("role_profile_id", () => roleProfiles.id),
+  "role_cycle_figures_cycle_idx",
   {
-    roleProfileId: integer("role_profile_id")
-      .notNull()
-      .references(() => roleProfiles.id),
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => reviewCycles.id),
-    ...shareSums,
+    /**
+     * The medians behind a role's exposure class, percentile_cont(0.5) over its effective rows of the
+     * cycle of s1 + s2 / 2 and of s3 + s4 + s5, for every row and for the reviewed ones; recomputed
+     * from those rows (a role has few) by the trigger for the one role and cycle a write touches.
+     */
+    medianExposure: doublePrecision("median_exposure"),
+    medianUpper: doublePrecision("median_upper"),
+    reviewedMedianExposure: doublePrecision("reviewed_median_exposure"),
+    reviewedMedianUpper: doublePrecision("reviewed_median_upper"),
   },
-  (t) => [primaryKey({ columns: [t.roleProfileId, t.cycleId] }), index("role_cycle_figures_cycle_idx").on(t.cycleId)],
 );
 
 /** Sums per department and cycle, by the team's department now; kept by the triggers on assessments and teams. */
-export const departmentCycleFigures = pgTable(
+export const departmentCycleFigures = cycleFiguresTable(
   "department_cycle_figures",
-  {
-    departmentId: integer("department_id")
-      .notNull()
-      .references(() => departments.id),
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => reviewCycles.id),
-    ...shareSums,
-  },
-  (t) => [primaryKey({ columns: [t.departmentId, t.cycleId] })],
+  "departmentId",
+  requiredRef("department_id", () => departments.id),
+  undefined,
+  members(),
 );
 
 /** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
@@ -575,9 +580,7 @@ export const sessions = pgTable(
   "sessions",
   {
     id: varchar({ length: 64 }).primaryKey(),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef("person_id", () => people.id),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
@@ -595,9 +598,7 @@ export const accessTokens = pgTable(
   "access_tokens",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef("person_id", () => people.id),
     purpose: accessTokenPurpose().notNull(),
     tokenHash: varchar("token_hash", { length: 64 }).notNull().unique(),
     createdById: integer("created_by_id").references(() => people.id),
@@ -676,9 +677,7 @@ export const notifications = pgTable(
   "notifications",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef("person_id", () => people.id),
     kind: notificationKind().notNull(),
     cycleId: integer("cycle_id").references(() => reviewCycles.id),
     title: varchar({ length: 300 }).notNull(),
@@ -696,9 +695,7 @@ export const notifications = pgTable(
 export const notificationPreferences = pgTable(
   "notification_preferences",
   {
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef("person_id", () => people.id),
     kind: notificationKind().notNull(),
     mail: boolean().notNull(),
     updatedAt: updatedAt(),
@@ -717,15 +714,9 @@ export const reviewComments = pgTable(
   "review_comments",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => reviewCycles.id),
-    subjectId: integer("subject_id")
-      .notNull()
-      .references(() => people.id),
-    authorId: integer("author_id")
-      .notNull()
-      .references(() => people.id),
+    cycleId: requiredRef("cycle_id", () => reviewCycles.id),
+    subjectId: requiredRef("subject_id", () => people.id),
+    authorId: requiredRef("author_id", () => people.id),
     body: varchar({ length: REVIEW_COMMENT_MAX }).notNull(),
     createdAt: createdAt(),
   },
@@ -739,12 +730,8 @@ export const reviewComments = pgTable(
 export const reviewAcknowledgements = pgTable(
   "review_acknowledgements",
   {
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => reviewCycles.id),
-    subjectId: integer("subject_id")
-      .notNull()
-      .references(() => people.id),
+    cycleId: requiredRef("cycle_id", () => reviewCycles.id),
+    subjectId: requiredRef("subject_id", () => people.id),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.subjectId] })],

@@ -61,6 +61,8 @@ test("an employee and their manager talk about the review, the employee acknowle
   await thread(employee).getByLabel("Write to Daniel Okafor").fill("   ");
   await thread(employee).getByRole("button", { name: "Send comment" }).click();
   await expect(thread(employee).getByText("Write something before you send it.")).toBeVisible();
+  await expect(thread(employee).getByLabel("Write to Daniel Okafor")).toHaveValue("   ");
+  await thread(employee).screenshot({ path: `${shots}/conversation-comment-refused.png` });
   await thread(employee)
     .getByLabel("Write to Daniel Okafor")
     .fill("Dropping the manual reconciliation.\nIt freed two days a month.");

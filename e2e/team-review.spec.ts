@@ -163,6 +163,9 @@ test("returning a self-assessment for changes re-opens it for the employee, with
   await page.getByText("Return to Grace for changes").click();
   await page.getByRole("button", { name: "Return for changes" }).click();
   await expect(page.getByText("Tell them what to change.")).toBeVisible();
+  await page.locator("details", { hasText: "Return to Grace for changes" }).screenshot({
+    path: "screenshots/return-for-changes-refused.png",
+  });
   await page
     .getByLabel("What should Grace change?")
     .fill("Split the budget-cycle task in two: coordinating and deciding.");

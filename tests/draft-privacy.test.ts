@@ -1,24 +1,18 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveSelfAssessmentDraft, submitSelfAssessment } from "@/db/queries/assessments";
 import { getReview, returnForChanges } from "@/db/queries/reviews";
-import { reviewCycles, teams } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
-import { completeValues, demoDatabase } from "./helpers/demo";
+import { completeValues, demoSeason } from "./helpers/demo";
 import { driverUnderTest } from "./helpers/test-db";
 
-let demo: Awaited<ReturnType<typeof demoDatabase>>;
+let demo: Awaited<ReturnType<typeof demoSeason>>;
 let daniel: Actor;
 let cycleId: number;
 let fpaId: number;
 
 beforeAll(async () => {
-  demo = await demoDatabase();
-  daniel = await demo.actor("daniel.okafor@northwind.example");
-  const [open] = await demo.testDb.db.select().from(reviewCycles).where(eq(reviewCycles.status, "open"));
-  cycleId = open!.id;
-  const [fpa] = await demo.testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
-  fpaId = fpa!.id;
+  demo = await demoSeason();
+  ({ daniel, cycleId, fpaId } = demo);
 });
 afterAll(() => demo.testDb.dispose());
 

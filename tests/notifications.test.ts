@@ -1,38 +1,21 @@
-import bcrypt from "bcryptjs";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDraftCycle } from "@/db/queries/admin";
 import { mySelfAssessmentInOpenCycle, submitSelfAssessment } from "@/db/queries/assessments";
 import { mailPreferencesOf, myNotifications, setMailPreference } from "@/db/queries/notifications";
 import { returnForChanges } from "@/db/queries/reviews";
-import {
-  assessments,
-  departments,
-  jobs,
-  notifications,
-  people,
-  reviewCycles,
-  teamMemberships,
-  teams,
-} from "@/db/schema";
-import type { AssessmentDraftValues } from "@/lib/assessment-schema";
+import { assessments, jobs, notifications } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { runPendingJobs, runSchedules } from "@/lib/jobs/runner";
 import { verifyMailPreferenceLink } from "@/lib/notifications/preference-link";
-import { startSmtpServer } from "./helpers/smtp-server";
-import { createTestDatabase } from "./helpers/test-db";
+import { completeValues as complete } from "./helpers/demo";
+import { type SeasonWorld, seasonWorld } from "./helpers/season-world";
 
-let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-const actors: Record<string, Actor> = {};
+let world: SeasonWorld;
+let testDb: SeasonWorld["testDb"];
+let smtp: SeasonWorld["smtp"];
+let actors: Record<string, Actor>;
 let cycleId: number;
-
-const complete = (): AssessmentDraftValues => ({
-  mix: { s1: 10, s2: 20, s3: 40, s4: 20, s5: 10 },
-  tasks: [{ text: "Recommend where to reallocate the opex budget", level: 3, aiUsed: false }],
-  ratings: { judgment: 4, communication: 3, stakeholders: 3, systemsThinking: 2, ownership: 4 },
-  notes: "",
-});
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 /** The cycle's end as people read it, e.g. "31 December 2026"; never the column's "2026-12-31". */
@@ -47,44 +30,22 @@ const endsOnWritten = () =>
 const paragraphs = (text: string | undefined) => (text ?? "").split("\n\n");
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  smtp = await startSmtpServer();
-  const hash = bcrypt.hashSync("x", 4);
-  const add = async (key: string, name: string, role: Actor["role"], active = true) => {
-    const [row] = await testDb.db
-      .insert(people)
-      .values({ name, email: `${key}@example.test`, passwordHash: hash, appRole: role, active })
-      .returning();
-    actors[key] = { id: row!.id, name, email: row!.email, role };
-  };
-  await add("admin", "Sam Admin", "admin");
-  await add("leader", "Lea Leader", "leader");
-  await add("manager", "Mo Manager", "manager");
-  for (const i of [1, 2, 3, 4]) await add(`e${i}`, `Employee ${i}`, "employee");
-  await add("gone", "Gone Person", "employee", false);
-  const [dept] = await testDb.db.insert(departments).values({ name: "Ops" }).returning();
-  const [team] = await testDb.db
-    .insert(teams)
-    .values({ name: "Ops team", departmentId: dept!.id, managerId: actors.manager!.id })
-    .returning();
-  await testDb.db.insert(teamMemberships).values(
-    ["e1", "e2", "e3", "e4", "gone"].map((k) => ({
-      teamId: team!.id,
-      personId: actors[k]!.id,
-      startedOn: "2020-01-01",
-    })),
-  );
-  // Ends in two days: inside the default three-day reminder window.
-  const [cycle] = await testDb.db
-    .insert(reviewCycles)
-    .values({ name: "2026 Q4", startsOn: isoDay(-80), endsOn: isoDay(2) })
-    .returning();
-  cycleId = cycle!.id;
+  world = await seasonWorld({
+    people: {
+      e1: ["Employee 1", "employee"],
+      e2: ["Employee 2", "employee"],
+      e3: ["Employee 3", "employee"],
+      e4: ["Employee 4", "employee"],
+      gone: ["Gone Person", "employee", false],
+    },
+    teams: [{ name: "Ops team", manager: "manager", members: ["e1", "e2", "e3", "e4", "gone"] }],
+    // Ends in two days: inside the default three-day reminder window.
+    cycles: [{ name: "2026 Q4", startsOn: isoDay(-80), endsOn: isoDay(2) }],
+  });
+  ({ testDb, smtp, actors } = world);
+  cycleId = world.cycleIds[0]!;
 });
-afterAll(async () => {
-  await smtp.close();
-  await testDb.dispose();
-});
+afterAll(() => world.dispose());
 afterEach(() => vi.unstubAllEnvs());
 
 /** A worker loop as each app instance runs it: schedules, then due jobs, a few turns. */

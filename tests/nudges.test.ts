@@ -1,45 +1,28 @@
-import bcrypt from "bcryptjs";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { saveSelfAssessmentDraft, submitSelfAssessment } from "@/db/queries/assessments";
 import { myNotifications, setMailPreference } from "@/db/queries/notifications";
 import { nudgePlan, sendNudges } from "@/db/queries/nudges";
 import { returnForChanges } from "@/db/queries/reviews";
-import {
-  assessments,
-  auditLog,
-  departments,
-  notifications,
-  people,
-  reviewCycles,
-  teamMemberships,
-  teams,
-} from "@/db/schema";
-import type { AssessmentDraftValues } from "@/lib/assessment-schema";
+import { assessments, auditLog, notifications } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { runPendingJobs } from "@/lib/jobs/runner";
 import { nudgePreview } from "@/lib/notifications/nudge-preview";
 import { verifyMailPreferenceLink } from "@/lib/notifications/preference-link";
-import { startSmtpServer } from "./helpers/smtp-server";
-import { createTestDatabase } from "./helpers/test-db";
+import { completeValues as complete } from "./helpers/demo";
+import { type SeasonWorld, seasonWorld } from "./helpers/season-world";
 
 // Notification mails' one-click links are signed with it.
 process.env.AUTH_SECRET ??= "test-secret-for-links-0000000000000";
 
-let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-const actors: Record<string, Actor> = {};
+let world: SeasonWorld;
+let testDb: SeasonWorld["testDb"];
+let smtp: SeasonWorld["smtp"];
+let actors: Record<string, Actor>;
 let cycleId: number;
 let closedCycleId: number;
 const DAY = "2026-11-26";
 const NEXT_DAY = "2026-11-27";
-
-const complete = (): AssessmentDraftValues => ({
-  mix: { s1: 10, s2: 20, s3: 40, s4: 20, s5: 10 },
-  tasks: [{ text: "Recommend where to reallocate the opex budget", level: 3, aiUsed: false }],
-  ratings: { judgment: 4, communication: 3, stakeholders: 3, systemsThinking: 2, ownership: 4 },
-  notes: "",
-});
 
 const ids = (...keys: string[]) => keys.map((k) => actors[k]!.id).sort((a, b) => a - b);
 const sortedIds = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
@@ -53,48 +36,27 @@ async function nudgesOn(day: string) {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  smtp = await startSmtpServer();
-  const hash = bcrypt.hashSync("x", 4);
-  const add = async (key: string, name: string, role: Actor["role"], active = true) => {
-    const [row] = await testDb.db
-      .insert(people)
-      .values({ name, email: `${key}@example.test`, passwordHash: hash, appRole: role, active })
-      .returning();
-    actors[key] = { id: row!.id, name, email: row!.email, role };
-  };
-  await add("admin", "Sam Admin", "admin");
-  await add("leader", "Lea Leader", "leader");
-  await add("manager", "Mo Manager", "manager");
-  await add("other", "Olu Othermanager", "manager");
-  for (const i of [1, 2, 3, 4]) await add(`e${i}`, `Employee ${i}`, "employee");
-  await add("o1", "Outside One", "employee");
-  await add("gone", "Gone Person", "employee", false);
-  const [dept] = await testDb.db.insert(departments).values({ name: "Ops" }).returning();
-  const [team, otherTeam] = await testDb.db
-    .insert(teams)
-    .values([
-      { name: "Ops team", departmentId: dept!.id, managerId: actors.manager!.id },
-      { name: "Other team", departmentId: dept!.id, managerId: actors.other!.id },
-    ])
-    .returning();
-  await testDb.db.insert(teamMemberships).values([
-    ...["e1", "e2", "e3", "e4", "gone", "manager"].map((k) => ({
-      teamId: team!.id,
-      personId: actors[k]!.id,
-      startedOn: "2020-01-01",
-    })),
-    { teamId: otherTeam!.id, personId: actors.o1!.id, startedOn: "2020-01-01" },
-  ]);
-  const [closed, open] = await testDb.db
-    .insert(reviewCycles)
-    .values([
+  world = await seasonWorld({
+    people: {
+      other: ["Olu Othermanager", "manager"],
+      e1: ["Employee 1", "employee"],
+      e2: ["Employee 2", "employee"],
+      e3: ["Employee 3", "employee"],
+      e4: ["Employee 4", "employee"],
+      o1: ["Outside One", "employee"],
+      gone: ["Gone Person", "employee", false],
+    },
+    teams: [
+      { name: "Ops team", manager: "manager", members: ["e1", "e2", "e3", "e4", "gone", "manager"] },
+      { name: "Other team", manager: "other", members: ["o1"] },
+    ],
+    cycles: [
       { name: "2026 Q3", startsOn: "2026-07-01", endsOn: "2026-09-30", status: "closed" },
       { name: "2026 Q4", startsOn: "2026-10-01", endsOn: "2026-12-31", status: "open" },
-    ])
-    .returning();
-  closedCycleId = closed!.id;
-  cycleId = open!.id;
+    ],
+  });
+  ({ testDb, smtp, actors } = world);
+  [closedCycleId, cycleId] = world.cycleIds as [number, number];
   // e1 submitted; e2 submitted and was returned; e3 has a draft; e4 and o1 have nothing.
   const write = { cycleId, assessmentId: null, version: 0, values: complete() };
   await submitSelfAssessment(actors.e1!, write);
@@ -109,10 +71,7 @@ beforeAll(async () => {
   // What happened so far goes to the outbox: these tests look at the nudges' mail only.
   await runPendingJobs();
 });
-afterAll(async () => {
-  await smtp.close();
-  await testDb.dispose();
-});
+afterAll(() => world.dispose());
 afterEach(() => vi.unstubAllEnvs());
 
 describe("nudges: who is reminded", () => {

@@ -1,4 +1,3 @@
-import bcrypt from "bcryptjs";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setMailPreference } from "@/db/queries/notifications";
@@ -11,79 +10,38 @@ import {
   reviewConversation,
 } from "@/db/queries/review-conversation";
 import { reviewBoard, saveManagerReview } from "@/db/queries/reviews";
-import {
-  auditLog,
-  departments,
-  notifications,
-  people,
-  reviewAcknowledgements,
-  reviewComments,
-  reviewCycles,
-  teamMemberships,
-  teams,
-} from "@/db/schema";
+import { auditLog, notifications, reviewAcknowledgements, reviewComments, reviewCycles } from "@/db/schema";
 import { ActionError, ConflictError } from "@/lib/action-state";
-import type { AssessmentDraftValues } from "@/lib/assessment-schema";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { runPendingJobs } from "@/lib/jobs/runner";
 import { REVIEW_COMMENT_MAX } from "@/lib/limits";
-import { startSmtpServer } from "./helpers/smtp-server";
-import { createTestDatabase } from "./helpers/test-db";
+import { completeValues as complete } from "./helpers/demo";
+import { type SeasonWorld, seasonWorld } from "./helpers/season-world";
 
-let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-const a: Record<string, Actor> = {};
+let world: SeasonWorld;
+let testDb: SeasonWorld["testDb"];
+let smtp: SeasonWorld["smtp"];
+let a: Record<string, Actor>;
 let cycleId: number;
 
-const complete = (): AssessmentDraftValues => ({
-  mix: { s1: 10, s2: 20, s3: 40, s4: 20, s5: 10 },
-  tasks: [{ text: "Plan the quarter's releases", level: 3, aiUsed: false }],
-  ratings: { judgment: 4, communication: 3, stakeholders: 3, systemsThinking: 2, ownership: 4 },
-  notes: "",
-});
-
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  smtp = await startSmtpServer();
-  const hash = bcrypt.hashSync("x", 4);
-  const add = async (key: string, name: string, role: Actor["role"]) => {
-    const [row] = await testDb.db
-      .insert(people)
-      .values({ name, email: `${key.toLowerCase()}@example.test`, passwordHash: hash, appRole: role })
-      .returning();
-    a[key] = { id: row!.id, name, email: row!.email, role };
-  };
-  await add("admin", "Ada Admin", "admin");
-  await add("leader", "Lea Leader", "leader");
-  await add("manager", "Mo Manager", "manager");
-  await add("otherManager", "Olga Other", "manager");
-  await add("e1", "Eve One", "employee");
-  await add("e2", "Ed Two", "employee");
-  await add("e3", "Eli Three", "employee");
-  const [dept] = await testDb.db.insert(departments).values({ name: "Ops" }).returning();
-  const [team] = await testDb.db
-    .insert(teams)
-    .values({ name: "Ops team", departmentId: dept!.id, managerId: a.manager!.id })
-    .returning();
-  const [other] = await testDb.db
-    .insert(teams)
-    .values({ name: "Other team", departmentId: dept!.id, managerId: a.otherManager!.id })
-    .returning();
-  await testDb.db.insert(teamMemberships).values([
-    { teamId: team!.id, personId: a.e1!.id, startedOn: "2020-01-01" },
-    { teamId: team!.id, personId: a.e2!.id, startedOn: "2020-01-01" },
-    { teamId: other!.id, personId: a.e3!.id, startedOn: "2020-01-01" },
-  ]);
-  const [q4] = await testDb.db
-    .insert(reviewCycles)
-    .values({ name: "2026 Q4", startsOn: "2026-10-01", endsOn: "2026-12-31", status: "open" })
-    .returning();
-  cycleId = q4!.id;
+  world = await seasonWorld({
+    people: {
+      otherManager: ["Olga Other", "manager"],
+      e1: ["Eve One", "employee"],
+      e2: ["Ed Two", "employee"],
+      e3: ["Eli Three", "employee"],
+    },
+    teams: [
+      { name: "Ops team", manager: "manager", members: ["e1", "e2"] },
+      { name: "Other team", manager: "otherManager", members: ["e3"] },
+    ],
+    cycles: [{ name: "2026 Q4", startsOn: "2026-10-01", endsOn: "2026-12-31", status: "open" }],
+  });
+  ({ testDb, smtp, actors: a } = world);
+  cycleId = world.cycleIds[0]!;
 });
-afterAll(async () => {
-  await smtp.close();
-  await testDb.dispose();
-});
+afterAll(() => world.dispose());
 afterEach(() => vi.unstubAllEnvs());
 
 const thread = (subject: string) => ({ cycleId, subjectId: a[subject]!.id });

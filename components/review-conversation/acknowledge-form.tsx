@@ -1,8 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { PendingButton } from "@/components/ui/form";
-import type { ActionState } from "@/lib/action-state";
+import { type FormAction, TextareaForm } from "@/components/ui/textarea-form";
 import { formatLimit, REVIEW_COMMENT_MAX } from "@/lib/limits";
 
 type Values = { comment: string };
@@ -13,20 +11,22 @@ export function AcknowledgeForm({
   cycleId,
   managerName,
 }: {
-  action: (state: ActionState<Values>, formData: FormData) => Promise<ActionState<Values>>;
+  action: FormAction<Values>;
   cycleId: number;
   managerName: string;
 }) {
-  const [state, dispatch, pending] = useActionState(action, { status: "idle" } as ActionState<Values>);
-  const [comment, setComment] = useState("");
-  const errors = state.status === "error" ? (state.fieldErrors?.comment ?? []) : [];
-  const message = errors.join(" ") || (state.status === "error" ? state.message : "");
   return (
-    <form
-      action={dispatch}
+    <TextareaForm
+      action={action}
       className="mt-4 space-y-2 rounded-lg border border-[var(--color-accent)]/40 p-4"
-      noValidate
       aria-labelledby="acknowledge-heading"
+      id="acknowledge-comment"
+      name="comment"
+      label="Comment (optional)"
+      rows={2}
+      maxLength={REVIEW_COMMENT_MAX}
+      hint={<>Up to {formatLimit(REVIEW_COMMENT_MAX)} characters. You acknowledge once.</>}
+      submit={{ label: "I have read my review", pendingText: "Saving…", tone: "primary" }}
     >
       <h3 id="acknowledge-heading" className="text-sm font-semibold">
         {managerName} finalized your review
@@ -35,33 +35,6 @@ export function AcknowledgeForm({
         Tell them you have read it. You can add a comment; it joins the conversation above.
       </p>
       <input type="hidden" name="cycleId" value={cycleId} />
-      <label htmlFor="acknowledge-comment" className="block text-sm font-medium">
-        Comment (optional)
-      </label>
-      <textarea
-        id="acknowledge-comment"
-        name="comment"
-        rows={2}
-        maxLength={REVIEW_COMMENT_MAX}
-        className="input"
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-        aria-invalid={errors.length > 0}
-        aria-describedby="acknowledge-comment-hint acknowledge-comment-error"
-      />
-      <p id="acknowledge-comment-hint" className="text-muted text-xs">
-        Up to {formatLimit(REVIEW_COMMENT_MAX)} characters. You acknowledge once.
-      </p>
-      <p id="acknowledge-comment-error" className="text-sm text-red-700 dark:text-red-400" aria-live="polite">
-        {message}
-      </p>
-      <PendingButton
-        pending={pending}
-        pendingText="Saving…"
-        className="rounded-md bg-[var(--color-accent)] px-4 py-2 text-sm font-semibold text-white hover:bg-[var(--color-accent-strong)] disabled:opacity-60"
-      >
-        I have read my review
-      </PendingButton>
-    </form>
+    </TextareaForm>
   );
 }

@@ -14,7 +14,6 @@ import {
   roleProfiles,
   roleProfileVersions,
   teamCycleFigures,
-  teamMemberships,
   teams,
 } from "@/db/schema";
 import { type Actor, assertRole, ORGANIZATION_ROLES } from "@/lib/authz";
@@ -222,11 +221,101 @@ async function topMoverIds(
   return [...new Set(list.map((r) => Number(r.id)))];
 }
 
+type RoleFigures = SumRow & { roleId: number; medianExposure: number; medianUpper: number };
+type RoleCounts = { total: number; exposed: number; enhanced: number; hidden: number };
+/** The roles the page lists by exposure (the CSV lists all). */
+const ROLES_SHOWN = 8;
+/** Ranking keys from the sums, the same IEEE division in SQL and here: 2 × mean exposure, mean s3 + s4 + s5. */
+const exposureKey = (r: SumRow) => (2 * r.s1 + r.s2) / r.count;
+const upperKey = (r: SumRow) => (r.s3 + r.s4 + r.s5) / r.count;
+
+/**
+ * Per role with an effective assessment in `cycleId`: count, share sums, and the medians of
+ * s1 + s2 / 2 and of s3 + s4 + s5 behind the exposure class (percentile_cont(0.5)). For the whole
+ * organisation, from one rollup row per role (the medians kept by the trigger, migration 0017), and
+ * for the page (`top`) only the roles it can list, ranked in SQL, with the counts; within a
+ * department, every role's figures computed from the effective rows written in its teams, as the
+ * department is the assessment's team's.
+ */
+async function latestRoleFigures(
+  db: Database,
+  cycleId: number,
+  departmentId: number | null,
+  basis: Basis,
+  top: boolean,
+): Promise<{ rows: RoleFigures[]; counts: RoleCounts | null }> {
+  if (departmentId === null) {
+    const rc = rollupColumns(roleCycleFigures, basis);
+    const reviewed = basis === "reviewed";
+    const median = reviewed ? roleCycleFigures.reviewedMedianExposure : roleCycleFigures.medianExposure;
+    const upper = reviewed ? roleCycleFigures.reviewedMedianUpper : roleCycleFigures.medianUpper;
+    const select = () =>
+      db
+        .select({
+          roleId: roleCycleFigures.roleProfileId,
+          ...rc,
+          medianExposure: sql<number>`${median}`,
+          medianUpper: sql<number>`${upper}`,
+        })
+        .from(roleCycleFigures);
+    const inCycle = eq(roleCycleFigures.cycleId, cycleId);
+    if (!top) return { rows: await select().where(and(inCycle, sql`${rc.count} > 0`)), counts: null };
+    const shown = sql`${rc.count} >= ${MIN_TEAM_ASSESSED}`;
+    const enhanced = sql`${median} < 50 and ${upper} >= 50`;
+    const [byExposure, byUpper, [counts]] = await Promise.all([
+      select()
+        .where(and(inCycle, shown))
+        .orderBy(sql`(2 * ${rc.s1} + ${rc.s2})::float8 / ${rc.count} desc`, roleCycleFigures.roleProfileId)
+        .limit(ROLES_SHOWN),
+      select()
+        .where(and(inCycle, shown, enhanced))
+        .orderBy(sql`(${rc.s3} + ${rc.s4} + ${rc.s5})::float8 / ${rc.count} desc`, roleCycleFigures.roleProfileId)
+        .limit(TOP_N),
+      db
+        .select({
+          total: sql<number>`count(*) filter (where ${shown})::int`,
+          exposed: sql<number>`count(*) filter (where ${shown} and ${median} >= 50)::int`,
+          enhanced: sql<number>`count(*) filter (where ${shown} and ${enhanced})::int`,
+          hidden: sql<number>`count(*) filter (where ${rc.count} > 0 and ${rc.count} < ${MIN_TEAM_ASSESSED})::int`,
+        })
+        .from(roleCycleFigures)
+        .where(inCycle),
+    ]);
+    return { rows: [...new Map([...byExposure, ...byUpper].map((r) => [r.roleId, r])).values()], counts: counts! };
+  }
+  const e = effectiveAssessments;
+  const rows = await db
+    .select({
+      roleId: roleProfileVersions.roleProfileId,
+      count: sql<number>`count(*)::int`,
+      s1: sql<number>`sum(${e.s1})::int`,
+      s2: sql<number>`sum(${e.s2})::int`,
+      s3: sql<number>`sum(${e.s3})::int`,
+      s4: sql<number>`sum(${e.s4})::int`,
+      s5: sql<number>`sum(${e.s5})::int`,
+      medianExposure: sql<number>`percentile_cont(0.5) within group (order by ${e.s1} + ${e.s2} / 2.0::float8)`,
+      medianUpper: sql<number>`percentile_cont(0.5) within group (order by (${e.s3} + ${e.s4} + ${e.s5})::float8)`,
+    })
+    .from(e)
+    .innerJoin(teams, eq(teams.id, e.teamId))
+    .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, e.roleVersionId))
+    .where(
+      and(
+        eq(e.cycleId, cycleId),
+        eq(teams.departmentId, departmentId),
+        basis === "reviewed" ? eq(e.reviewed, true) : undefined,
+      ),
+    )
+    .groupBy(roleProfileVersions.roleProfileId);
+  return { rows, counts: null };
+}
+
 /**
  * Everything the Organization page shows, for a range of started cycles and an optional
  * department. Team and department figures come from the rollups kept by the triggers (one row per
  * team and cycle), so the cost follows the number of teams, not the history of assessments; only
- * the exposure class (a median) and the calibration gaps read individual rows, of the scope only.
+ * a department's role figures (medians by the assessments' teams) read individual rows, of that
+ * department and one cycle only.
  */
 export async function organizationOverview(
   actor: Actor,
@@ -310,21 +399,21 @@ export async function organizationOverview(
           department ? eq(departmentCycleFigures.departmentId, department.id) : undefined,
         ),
       ),
-    // Coverage: the active people who were members of a team in scope on each cycle's last day
-    // (one membership each on a given day), counted in one pass over the memberships.
+    // Coverage: the active people who were members of a team in scope on each cycle's last day,
+    // kept per department and cycle by the triggers (migration 0017).
     db
-      .select(
-        Object.fromEntries(
-          cycles.map((c) => [
-            `c${c.id}`,
-            sql<number>`count(*) filter (where ${teamMemberships.startedOn} <= ${c.endsOn} and (${teamMemberships.endedOn} is null or ${teamMemberships.endedOn} >= ${c.endsOn}))::int`,
-          ]),
+      .select({
+        cycleId: departmentCycleFigures.cycleId,
+        members: sql<number>`sum(${departmentCycleFigures.members})::int`,
+      })
+      .from(departmentCycleFigures)
+      .where(
+        and(
+          inArray(departmentCycleFigures.cycleId, cycleIds),
+          department ? eq(departmentCycleFigures.departmentId, department.id) : undefined,
         ),
       )
-      .from(teamMemberships)
-      .innerJoin(people, and(eq(people.id, teamMemberships.personId), eq(people.active, true)))
-      .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
-      .where(department ? eq(teams.departmentId, department.id) : undefined),
+      .groupBy(departmentCycleFigures.cycleId),
   ]);
 
   const orgSums = new Map<number, CapabilitySums>();
@@ -338,10 +427,10 @@ export async function organizationOverview(
   base.cycles = cycles;
   if (cycles.length === 0) return { ...empty, cycles };
   const cycleIndex = new Map(cycles.map((c, i) => [c.id, i]));
-  const headcountOf = (headcounts[0] ?? {}) as Record<string, number>;
+  const headcountOf = new Map(headcounts.map((h) => [h.cycleId, h.members]));
   const coverage = cycles.map((c) => {
     const assessed = orgSums.get(c.id)?.count ?? 0;
-    const active = Math.max(headcountOf[`c${c.id}`] ?? 0, assessed);
+    const active = Math.max(headcountOf.get(c.id) ?? 0, assessed);
     const finalized = finalizedOf.get(c.id) ?? 0;
     const share = active ? assessed / active : 0;
     return {
@@ -381,33 +470,9 @@ export async function organizationOverview(
   const limit = complete ? undefined : TOP_N;
 
   // Started together: the database works on them side by side.
-  const exposureSql = sql`${effectiveAssessments.s1} + ${effectiveAssessments.s2} / 2.0::float8`;
-  const upperSql = sql`(${effectiveAssessments.s3} + ${effectiveAssessments.s4} + ${effectiveAssessments.s5})::float8`;
   const latestRolesP = latest
-    ? db
-        .select({
-          roleId: roleProfileVersions.roleProfileId,
-          count: sql<number>`count(*)::int`,
-          s1: sql<number | null>`avg(${effectiveAssessments.s1})::float8`,
-          s2: sql<number | null>`avg(${effectiveAssessments.s2})::float8`,
-          s3: sql<number | null>`avg(${effectiveAssessments.s3})::float8`,
-          s4: sql<number | null>`avg(${effectiveAssessments.s4})::float8`,
-          s5: sql<number | null>`avg(${effectiveAssessments.s5})::float8`,
-          medianExposure: sql<number>`percentile_cont(0.5) within group (order by ${exposureSql})`,
-          medianUpper: sql<number>`percentile_cont(0.5) within group (order by ${upperSql})`,
-        })
-        .from(effectiveAssessments)
-        .innerJoin(teams, eq(teams.id, effectiveAssessments.teamId))
-        .innerJoin(roleProfileVersions, eq(roleProfileVersions.id, effectiveAssessments.roleVersionId))
-        .where(
-          and(
-            eq(effectiveAssessments.cycleId, latest.id),
-            department ? eq(teams.departmentId, department.id) : undefined,
-            basis === "reviewed" ? eq(effectiveAssessments.reviewed, true) : undefined,
-          ),
-        )
-        .groupBy(roleProfileVersions.roleProfileId)
-    : Promise.resolve([]);
+    ? latestRoleFigures(db, latest.id, department?.id ?? null, basis, detail === "page")
+    : Promise.resolve({ rows: [], counts: null });
   const roleMoverIdsP = topMoverIds(db, "role", upToLatest, department?.id ?? null, basis, complete ? null : 6);
   const pairs = sql<number>`sum(${teamCycleFigures.pairs})::int`;
   const calibrationRowsP = db
@@ -527,27 +592,28 @@ export async function organizationOverview(
     return shift ? [{ id: s.team.id, name: s.team.name, department: s.team.department, ...shift }] : [];
   });
 
-  // Roles at the latest cycle: means and the medians behind the exposure class, per role, in SQL
-  // over the scope's effective rows of that one cycle.
+  // Roles at the latest cycle: their sums and the medians behind the exposure class.
   const latestRoles = await latestRolesP;
   // A role with fewer than three people assessed shows no figure to leaders, like a team.
-  const hiddenRoles = latestRoles.filter((r) => r.count > 0 && r.count < MIN_TEAM_ASSESSED).length;
-  const ranked = latestRoles.flatMap((r) => {
-    const figures = r.count < MIN_TEAM_ASSESSED ? null : figuresOf(r);
+  const hiddenRoles = latestRoles.rows.filter((r) => r.count > 0 && r.count < MIN_TEAM_ASSESSED).length;
+  const ranked = latestRoles.rows.flatMap((r) => {
+    const figures = r.count < MIN_TEAM_ASSESSED ? null : figuresOfSums(r);
     if (!figures) return [];
     const cls: ExposureClass = r.medianExposure >= 50 ? "exposed" : r.medianUpper >= 50 ? "enhanced" : "in_transition";
-    return [{ roleId: r.roleId, figures, exposureClass: cls }];
+    return [{ roleId: r.roleId, figures, exposureClass: cls, byExposure: exposureKey(r), byUpper: upperKey(r) }];
   });
-  ranked.sort((a, b) => b.figures.aiExposure - a.figures.aiExposure);
-  const exposedCount = ranked.filter((r) => r.exposureClass === "exposed").length;
+  // Most exposed first, and the enhanced by ownership + system share; ties by id, as in SQL.
+  ranked.sort((a, b) => b.byExposure - a.byExposure || a.roleId - b.roleId);
   const enhancedRanked = ranked
     .filter((r) => r.exposureClass === "enhanced")
-    .sort(
-      (a, b) => b.figures.ownershipShare + b.figures.systemShare - (a.figures.ownershipShare + a.figures.systemShare),
-    );
+    .sort((a, b) => b.byUpper - a.byUpper || a.roleId - b.roleId);
   const shownRoles = complete
     ? ranked
-    : [...new Map([...ranked.slice(0, 8), ...enhancedRanked.slice(0, TOP_N)].map((r) => [r.roleId, r])).values()];
+    : [
+        ...new Map(
+          [...ranked.slice(0, ROLES_SHOWN), ...enhancedRanked.slice(0, TOP_N)].map((r) => [r.roleId, r]),
+        ).values(),
+      ];
   const roleMoverIds = await roleMoverIdsP;
   const roleIds = [...new Set([...shownRoles.map((r) => r.roleId), ...roleMoverIds])];
   const rc = rollupColumns(roleCycleFigures, basis);
@@ -601,9 +667,10 @@ export async function organizationOverview(
       },
     ];
   });
-  const roleCounts = {
+  // The page's counts come with its ranked roles from SQL; otherwise counted here from every role.
+  const roleCounts = latestRoles.counts ?? {
     total: ranked.length,
-    exposed: exposedCount,
+    exposed: ranked.filter((r) => r.exposureClass === "exposed").length,
     enhanced: enhancedRanked.length,
     hidden: hiddenRoles,
   };

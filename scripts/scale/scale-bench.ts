@@ -2,9 +2,14 @@
 // PostgreSQL (database <BENCH_DB_PREFIX><size>), then the production server (`next build` first) is
 // started on it and timed over HTTP as a leader and as the 50-person team's manager: each page's
 // server time and bytes, the data-layer time of the same page measured in-process, their ratio,
-// and the organization CSV's time to first byte. Figures, not assertions.
+// and the organization CSV's time to first byte; each a median of warm runs after one untimed
+// run (the data layer's first, cold call printed beside it), and the machine's load average after
+// each size. For the Organization page also the CPU one load costs (the server's processes or this
+// one, plus the database's backends), which other work on the machine does not inflate as it does
+// wall time. Figures, not assertions.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
@@ -37,6 +42,89 @@ async function median(runs: number, fn: () => Promise<number>) {
   for (let i = 1; i < runs; i++) times.push(await fn());
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
+}
+
+/** User + system CPU of these processes so far, in ms (Linux /proc; 0 elsewhere). */
+function cpuMsOf(pids: number[]) {
+  const tick = 1000 / 100; // USER_HZ
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks * tick;
+}
+
+/** The processes of a process group (the server and its children). */
+function groupPids(pgid: number) {
+  if (!fs.existsSync("/proc")) return [];
+  return fs.readdirSync("/proc").flatMap((d) => {
+    if (!/^\d+$/.test(d)) return [];
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === pgid ? [Number(d)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Calls `fn` until three calls in a row succeed: a pool's connections ended under it fail once each. */
+async function settle(fn: () => Promise<unknown>) {
+  // A failed call can leave queries it had started in parallel failing after it, unawaited.
+  const ignore = () => {};
+  process.on("unhandledRejection", ignore);
+  let ok = 0;
+  try {
+    for (let i = 0; i < 40 && ok < 3; i++) {
+      try {
+        await fn();
+        ok++;
+      } catch {
+        ok = 0;
+      }
+    }
+  } finally {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    process.off("unhandledRejection", ignore);
+  }
+}
+
+/**
+ * The CPU one call of `fn` costs, in ms, averaged over `runs`: `ownPids()`'s (this process or the
+ * server's) plus the PostgreSQL backends serving the database. Unlike wall time it does not grow
+ * when other work shares the cores, so it compares sizes on a loaded machine too. Parallel query
+ * workers are turned off for it (for the database, its open connections ended so the pools reconnect),
+ * as their CPU would leave with them uncounted; turned on again afterwards.
+ */
+async function cpuPerCall(dbUrl: string, ownPids: () => number[], runs: number, fn: () => Promise<unknown>) {
+  const admin = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  const name = new URL(dbUrl).pathname.slice(1);
+  const reconnectAll = () =>
+    admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+  const backends = async () =>
+    (
+      await admin<
+        { pid: number }[]
+      >`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`
+    ).map((r) => r.pid);
+  try {
+    await admin.unsafe(`alter database ${name} set max_parallel_workers_per_gather = 0`);
+    await reconnectAll();
+    await settle(fn);
+    const before = cpuMsOf([...ownPids(), ...(await backends())]);
+    for (let i = 0; i < runs; i++) await fn();
+    const after = cpuMsOf([...ownPids(), ...(await backends())]);
+    return (after - before) / runs;
+  } finally {
+    await admin.unsafe(`alter database ${name} reset max_parallel_workers_per_gather`);
+    await reconnectAll();
+    await admin.end();
+    await settle(fn);
+  }
 }
 
 async function waitForServer(child: ReturnType<typeof spawn>) {
@@ -97,7 +185,7 @@ type Row = {
   people: number;
   generateMs: number | null;
   counts: string;
-  org: { ms: number; bytes: number; sqlMs: number };
+  org: { ms: number; bytes: number; sqlMs: number; coldMs: number; cpuMs: number; sqlCpuMs: number };
   team: { ms: number; bytes: number; sqlMs: number };
   csv: { firstByte: number; ms: number; bytes: number };
 };
@@ -177,15 +265,24 @@ async function benchSize(url: string, size: number, reuse: boolean): Promise<Row
   const leader: Actor = { id: leaderRow!.id, name: leaderRow!.name, email: leaderRow!.email, role: "leader" };
   const manager: Actor = { id: managerRow!.id, name: managerRow!.name, email: managerRow!.email, role: "manager" };
   const [bigTeam] = await listManagedTeams(manager);
-  const orgSql = await median(3, async () => (await time(() => organizationOverview(leader, {}))).ms);
-  const teamSql = await median(3, async () => {
-    const { ms } = await time(async () => {
-      await listManagedTeams(manager);
-      await teamTrends(manager, bigTeam!.id);
-      await reviewBoard(manager);
-    });
-    return ms;
-  });
+  // The first call pays what the server has already paid before it is timed: the pool's new
+  // connections (each a new backend with cold catalog caches) and the database's pages read back
+  // into memory. It is printed apart; the median is of warm calls, like the server's.
+  const orgCold = (await time(() => organizationOverview(leader, {}))).ms;
+  const orgSql = await median(5, async () => (await time(() => organizationOverview(leader, {}))).ms);
+  const orgSqlCpu = await cpuPerCall(
+    dbUrl.toString(),
+    () => [process.pid],
+    10,
+    () => organizationOverview(leader, {}),
+  );
+  const teamCall = async () => {
+    await listManagedTeams(manager);
+    await teamTrends(manager, bigTeam!.id);
+    await reviewBoard(manager);
+  };
+  await teamCall();
+  const teamSql = await median(5, async () => (await time(teamCall)).ms);
   await handle.close();
 
   const server = await startServer(dbUrl.toString());
@@ -193,11 +290,18 @@ async function benchSize(url: string, size: number, reuse: boolean): Promise<Row
     const leaderCookie = await signInCookies(BENCH_LEADER);
     const managerCookie = await signInCookies(BENCH_BIG_TEAM_MANAGER);
     let orgBytes = 0;
-    const orgMs = await median(3, async () => {
+    await get("/organization", leaderCookie);
+    const orgMs = await median(5, async () => {
       const r = await get("/organization", leaderCookie);
       orgBytes = r.bytes;
       return r.ms;
     });
+    const orgCpu = await cpuPerCall(
+      dbUrl.toString(),
+      () => groupPids(server.pid),
+      10,
+      () => get("/organization", leaderCookie),
+    );
     let teamBytes = 0;
     await get("/team", managerCookie);
     const teamMs = await median(5, async () => {
@@ -210,7 +314,7 @@ async function benchSize(url: string, size: number, reuse: boolean): Promise<Row
       people: size,
       generateMs,
       counts: `${c.people} people, ${c.teams} teams, ${c.assessments} assessments`,
-      org: { ms: orgMs, bytes: orgBytes, sqlMs: orgSql },
+      org: { ms: orgMs, bytes: orgBytes, sqlMs: orgSql, coldMs: orgCold, cpuMs: orgCpu, sqlCpuMs: orgSqlCpu },
       team: { ms: teamMs, bytes: teamBytes, sqlMs: teamSql },
       csv,
     };
@@ -231,11 +335,20 @@ export async function scaleBench(args: string[]) {
     const r = await benchSize(url, size, reuse);
     console.log(`${r.people} people (${r.counts})${r.generateMs ? `, generated in ${s(r.generateMs)}` : ""}`);
     console.log(
-      `  /organization  server ${s(r.org.ms)}  ${kb(r.org.bytes)}  data layer ${s(r.org.sqlMs)}  ratio ${(r.org.ms / r.org.sqlMs).toFixed(1)}`,
+      `  /organization  server ${s(r.org.ms)}  ${kb(r.org.bytes)}  data layer ${s(r.org.sqlMs)} (first call ${s(r.org.coldMs)})  ratio ${(r.org.ms / r.org.sqlMs).toFixed(1)}`,
+    );
+    console.log(
+      `                 CPU per load: server + database ${s(r.org.cpuMs)}, data layer in-process + database ${s(r.org.sqlCpuMs)}`,
     );
     console.log(
       `  /team (50)     server ${s(r.team.ms)}  ${kb(r.team.bytes)}  data layer ${s(r.team.sqlMs)}  ratio ${(r.team.ms / r.team.sqlMs).toFixed(1)}`,
     );
     console.log(`  org CSV        first byte ${s(r.csv.firstByte)}  whole ${s(r.csv.ms)}  ${kb(r.csv.bytes)}`);
+    console.log(
+      `  load average   ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(", ")} (${os.cpus().length} cores)`,
+    );
   }
 }

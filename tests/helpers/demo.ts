@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { people, teamMemberships } from "@/db/schema";
+import { people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import { seedDemoOrganisation } from "@/db/seed";
 import type { Actor } from "@/lib/authz";
 import { createTestDatabase } from "./test-db";
@@ -27,6 +27,15 @@ export async function demoDatabase() {
     return { id: person!.id, name: person!.name, email: person!.email, role: person!.appRole };
   };
   return { testDb, actor, addMember };
+}
+
+/** The demo organisation in its open quarter, as Daniel Okafor, the FP&A team's manager, reviews it. */
+export async function demoSeason() {
+  const demo = await demoDatabase();
+  const daniel = await demo.actor("daniel.okafor@northwind.example");
+  const [open] = await demo.testDb.db.select().from(reviewCycles).where(eq(reviewCycles.status, "open"));
+  const [fpa] = await demo.testDb.db.select().from(teams).where(eq(teams.name, "FP&A"));
+  return { ...demo, daniel, cycleId: open!.id, fpaId: fpa!.id };
 }
 
 /** A complete instrument, as the forms send it. */

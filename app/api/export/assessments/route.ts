@@ -1,7 +1,6 @@
 import { assessmentsCsvStream } from "@/db/queries/export";
 import { getCurrentActor } from "@/lib/dal";
-import { unknownDepartment } from "@/lib/export-params";
-import { parseId } from "@/lib/params";
+import { csvDownload, exportFilters, unknownDepartment } from "@/lib/export-params";
 import { calmWhenDatabaseDown } from "@/lib/route-handler";
 
 export const dynamic = "force-dynamic";
@@ -10,21 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = calmWhenDatabaseDown("text", async (request: Request) => {
   const actor = await getCurrentActor();
   if (!actor) return new Response("Sign in first.\n", { status: 401 });
-  const params = new URL(request.url).searchParams;
-  const department = params.get("department");
-  const departmentId = department ? parseId(department) : null;
-  if (department && !departmentId) return unknownDepartment();
-  const stream = await assessmentsCsvStream(actor, {
-    from: params.get("from") ?? undefined,
-    to: params.get("to") ?? undefined,
-    departmentId: departmentId ?? undefined,
-  });
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="assessments-${stamp}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  const filters = exportFilters(request);
+  if (!filters) return unknownDepartment();
+  return csvDownload(await assessmentsCsvStream(actor, filters), "assessments");
 });

@@ -1,8 +1,7 @@
 import { organizationCsvStream } from "@/db/queries/export";
 import { hasRole, ORGANIZATION_ROLES } from "@/lib/authz";
 import { getCurrentActor } from "@/lib/dal";
-import { unknownDepartment } from "@/lib/export-params";
-import { parseId } from "@/lib/params";
+import { csvDownload, exportFilters, unknownDepartment } from "@/lib/export-params";
 import { calmWhenDatabaseDown } from "@/lib/route-handler";
 
 export const dynamic = "force-dynamic";
@@ -13,21 +12,7 @@ export const GET = calmWhenDatabaseDown("text", async (request: Request) => {
   if (!actor) return new Response("Sign in first.\n", { status: 401 });
   if (!hasRole(actor, ORGANIZATION_ROLES))
     return new Response("Only leaders and admins can export the organisation's figures.\n", { status: 403 });
-  const params = new URL(request.url).searchParams;
-  const department = params.get("department");
-  const departmentId = department ? parseId(department) : null;
-  if (department && !departmentId) return unknownDepartment();
-  const stream = await organizationCsvStream(actor, {
-    from: params.get("from") ?? undefined,
-    to: params.get("to") ?? undefined,
-    departmentId: departmentId ?? undefined,
-  });
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="organization-${stamp}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  const filters = exportFilters(request);
+  if (!filters) return unknownDepartment();
+  return csvDownload(await organizationCsvStream(actor, filters), "organization");
 });
