@@ -17,7 +17,7 @@ import { openPostgres } from "@/db/client";
 import { saveSelfAssessmentDraft, submitSelfAssessment } from "@/db/queries/assessments";
 import { saveManagerReview } from "@/db/queries/reviews";
 import type { Actor } from "@/lib/authz";
-import { base, prepareDatabase, signInCookies, startServer } from "./scale-bench";
+import { base, cpuMsOf, groupPids, prepareDatabase, signInCookies, startServer } from "./scale-bench";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -125,27 +125,6 @@ function actionResult(text: string) {
     message?: string;
     values?: { version: number; assessmentId: number };
   } | null;
-}
-
-/** CPU seconds (user + system) of every process in a process group: the server `next start` began. */
-function groupCpuSeconds(pgid: number) {
-  return cpuSeconds((fields) => Number(fields[2]) === pgid);
-}
-
-/** CPU seconds of the processes whose /proc stat fields (after the command) `match`. */
-function cpuSeconds(match: (fields: string[], pid: number) => boolean) {
-  const tick = 100; // USER_HZ on Linux
-  let ticks = 0;
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command's closing parenthesis: state ppid pgrp … utime (14th) stime (15th).
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (match(fields, Number(entry))) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {}
-  }
-  return ticks / tick;
 }
 
 /** The size of the last action response per page, to show what the response carries. */
@@ -425,19 +404,18 @@ export async function writeBench(args: string[]) {
             if (side === "raw" && profile) continue;
             await prepare(slots);
             // PostgreSQL's backends on this database (the server's pool, the raw side's, this script's).
-            const backends = new Set(
-              (await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database()`).map(
-                (b) => b.pid,
-              ),
-            );
-            const dbBefore = cpuSeconds((_, pid) => backends.has(pid));
+            const backends = (
+              await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database()`
+            ).map((b) => b.pid);
+            const serverPids = groupPids(server.pid);
+            const dbBefore = cpuMsOf(backends);
             const cpuBefore = process.cpuUsage();
-            const serverBefore = groupCpuSeconds(server.pid);
+            const serverBefore = cpuMsOf(serverPids);
             const r = await run(slots, concurrency, seconds / ROUNDS, call, refill);
             const cpu = process.cpuUsage(cpuBefore);
             total[side].cpu += (cpu.user + cpu.system) / 1e6;
-            total[side].serverCpu += groupCpuSeconds(server.pid) - serverBefore;
-            total[side].dbCpu += cpuSeconds((_, pid) => backends.has(pid)) - dbBefore;
+            total[side].serverCpu += (cpuMsOf(serverPids) - serverBefore) / 1000;
+            total[side].dbCpu += (cpuMsOf(backends) - dbBefore) / 1000;
             total[side].done += r.done;
             total[side].seconds += r.seconds;
           }
