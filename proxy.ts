@@ -45,6 +45,10 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
   }
   // The action checks the session itself (lib/dal.ts, signed out: to /login); reading and re-issuing
   // the session cookie here too doubled the cost of every save.
+  // An action called from the page (Next-Action) answers with React's flight data, never a document:
+  // no nonce or policy to make, nor request headers to copy. A form posted without JavaScript
+  // answers with a page, and gets both.
+  if (request.headers.has("next-action")) return NextResponse.next();
   return withSecurityHeaders(request);
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, type Placeholder, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
 import { people, sessions } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
@@ -14,19 +14,21 @@ export type SessionLimits = { idleMinutes: number; maxHours: number };
 export type SessionState = "open" | "ended" | "idle" | "expired";
 
 // In seconds: make_interval takes whole minutes and hours only, and the settings may have fractions.
-const idleFor = (limits: SessionLimits) => sql`make_interval(secs => ${Math.round(limits.idleMinutes * 60)})`;
-const lifetime = (limits: SessionLimits) => sql`make_interval(secs => ${Math.round(limits.maxHours * 3600)})`;
-/** Both limits, as findSessionActor checks them and the sign-in lists show them. */
-const withinLimits = (limits: SessionLimits) =>
+const idleSeconds = (limits: SessionLimits) => Math.round(limits.idleMinutes * 60);
+const lifetimeSeconds = (limits: SessionLimits) => Math.round(limits.maxHours * 3600);
+const idleFor = (limits: SessionLimits) => sql`make_interval(secs => ${idleSeconds(limits)})`;
+const lifetime = (limits: SessionLimits) => sql`make_interval(secs => ${lifetimeSeconds(limits)})`;
+/** Both limits in seconds (numbers, or a prepared statement's placeholders), as findSessionActor checks them and the sign-in lists show them. */
+const withinLimits = (idle: number | Placeholder, life: number | Placeholder) =>
   and(
-    gt(sessions.lastSeenAt, sql`now() - ${idleFor(limits)}`),
-    gt(sessions.createdAt, sql`now() - ${lifetime(limits)}`),
+    gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${idle})`),
+    gt(sessions.createdAt, sql`now() - make_interval(secs => ${life})`),
   )!;
 
 /** Past both limits, the one reached first names it. */
 const sessionState = (limits: SessionLimits) => sql<SessionState>`case
   when ${sessions.endedAt} is not null then 'ended'
-  when ${withinLimits(limits)} then 'open'
+  when ${withinLimits(idleSeconds(limits), lifetimeSeconds(limits))} then 'open'
   when ${sessions.lastSeenAt} + ${idleFor(limits)} < ${sessions.createdAt} + ${lifetime(limits)} then 'idle'
   else 'expired' end`;
 
@@ -45,13 +47,9 @@ export async function startSession(input: { personId: number; ip?: string; userA
   return id;
 }
 
-/**
- * The person behind a session, when the session is neither ended, idle too long nor past its
- * lifetime, and the person is active; else null. Keeps the session alive while it is used.
- */
-export async function findSessionActor(sessionId: string, limits: SessionLimits): Promise<Actor | null> {
-  const db = await getDb();
-  const [row] = await db
+/** The session lookup of every request, built once per database (drizzle builds a query's text anew on each call). */
+function sessionActorQuery(db: Database) {
+  return db
     .select({
       id: people.id,
       name: people.name,
@@ -61,8 +59,35 @@ export async function findSessionActor(sessionId: string, limits: SessionLimits)
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt), eq(people.active, true), withinLimits(limits)))
-    .limit(1);
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("sessionId")),
+        isNull(sessions.endedAt),
+        eq(people.active, true),
+        withinLimits(sql.placeholder("idleSeconds"), sql.placeholder("lifetimeSeconds")),
+      ),
+    )
+    .limit(1)
+    .prepare("find_session_actor");
+}
+const sessionActorQueries = new WeakMap<Database, ReturnType<typeof sessionActorQuery>>();
+
+/**
+ * The person behind a session, when the session is neither ended, idle too long nor past its
+ * lifetime, and the person is active; else null. Keeps the session alive while it is used.
+ */
+export async function findSessionActor(sessionId: string, limits: SessionLimits): Promise<Actor | null> {
+  const db = await getDb();
+  let query = sessionActorQueries.get(db);
+  if (!query) {
+    query = sessionActorQuery(db);
+    sessionActorQueries.set(db, query);
+  }
+  const [row] = await query.execute({
+    sessionId,
+    idleSeconds: idleSeconds(limits),
+    lifetimeSeconds: lifetimeSeconds(limits),
+  });
   if (!row) return null;
   if (row.stale) await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
   const { stale: _stale, ...actor } = row;

@@ -45,7 +45,7 @@ async function median(runs: number, fn: () => Promise<number>) {
 }
 
 /** User + system CPU of these processes so far, in ms (Linux /proc; 0 elsewhere). */
-function cpuMsOf(pids: number[]) {
+export function cpuMsOf(pids: number[]) {
   const tick = 1000 / 100; // USER_HZ
   let ticks = 0;
   for (const pid of pids) {
@@ -59,7 +59,7 @@ function cpuMsOf(pids: number[]) {
 }
 
 /** The processes of a process group (the server and its children). */
-function groupPids(pgid: number) {
+export function groupPids(pgid: number) {
   if (!fs.existsSync("/proc")) return [];
   return fs.readdirSync("/proc").flatMap((d) => {
     if (!/^\d+$/.test(d)) return [];

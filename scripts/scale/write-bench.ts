@@ -7,15 +7,17 @@
 // in the machine's load falls on both. Prints operation × concurrency → HTTP req/s, raw tx/s and their
 // ratio (`--cpu-prof`: the server's CPU profile, HTTP runs only). Figures, not assertions.
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import postgres from "postgres";
 import { setDatabaseHandle } from "@/db";
 import { openPostgres } from "@/db/client";
 import { saveSelfAssessmentDraft, submitSelfAssessment } from "@/db/queries/assessments";
 import { saveManagerReview } from "@/db/queries/reviews";
 import type { Actor } from "@/lib/authz";
-import { base, prepareDatabase, signInCookies, startServer } from "./scale-bench";
+import { base, cpuMsOf, groupPids, prepareDatabase, signInCookies, startServer } from "./scale-bench";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -66,13 +68,47 @@ function routerStateTree(segments: (string | [string, string, string, null])[]) 
   return encodeURIComponent(JSON.stringify(tree));
 }
 
-/** An action call as React's encodeReply sends it (previous state, form data): part 0 the arguments, the form's fields prefixed `_1_`. */
+/**
+ * An action call as React's encodeReply sends it (previous state, form data) and as a browser posts
+ * that FormData: multipart/form-data, the form's fields prefixed `_1_`, then part 0, the arguments
+ * (the server reads them when part 0 arrives). Written out here rather than through FormData and
+ * fetch, whose encoding cost this process as much CPU as the in-process transaction it is compared with.
+ */
 function encodeReply(previous: unknown, fields: Record<string, string>) {
-  const body = new FormData();
-  for (const [key, value] of Object.entries(fields)) body.set(`_1_${key}`, value);
-  // Last, as the browser sends it: the server reads the arguments when part 0 arrives.
-  body.set("0", JSON.stringify([previous, "$K1"]));
-  return body;
+  const boundary = `----BenchFormBoundary${Math.random().toString(36).slice(2)}`;
+  const parts = [
+    ...Object.entries(fields).map(([key, value]) => [`_1_${key}`, value]),
+    ["0", JSON.stringify([previous, "$K1"])],
+  ];
+  const body = Buffer.from(
+    `${parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("")}--${boundary}--\r\n`,
+  );
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Kept-alive connections to the server, as a browser keeps them. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** POSTs `body` and returns the status and the body, gunzipped if the server compressed it. */
+function post(pathname: string, headers: Record<string, string>, body: Buffer) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(
+      `${base}${pathname}`,
+      { method: "POST", agent, headers: { ...headers, "content-length": String(body.length) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          const text = (response.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(raw) : raw).toString("utf8");
+          resolve({ status: response.statusCode ?? 0, text });
+        });
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
 }
 
 /** The action's result from a flight response: the row the root's "a" points at. */
@@ -97,19 +133,25 @@ const responseBytes = new Map<string, number>();
 type Target = { actionId: string; tree: (slot: Slot) => string; page: (slot: Slot) => string };
 
 async function postAction(target: Target, slot: Slot, fields: Record<string, string>) {
-  const response = await fetch(`${base}${target.page(slot)}`, {
-    method: "POST",
-    headers: {
+  const { body, contentType } = encodeReply(
+    { status: "idle", values: { version: slot.version, assessmentId: slot.assessmentId } },
+    fields,
+  );
+  const response = await post(
+    target.page(slot),
+    {
       accept: "text/x-component",
+      "accept-encoding": "gzip, deflate, br, zstd",
+      "content-type": contentType,
       "next-action": target.actionId,
       "next-router-state-tree": target.tree(slot),
       origin: base,
       cookie: slot.cookie,
     },
-    body: encodeReply({ status: "idle", values: { version: slot.version, assessmentId: slot.assessmentId } }, fields),
-  });
-  const text = await response.text();
-  const result = response.ok ? actionResult(text) : null;
+    body,
+  );
+  const { text } = response;
+  const result = response.status === 200 ? actionResult(text) : null;
   if (result?.status !== "success" || !result.values)
     throw new Error(
       `${target.page(slot)}: HTTP ${response.status} ${result ? JSON.stringify(result) : text.slice(0, 300)}`,
@@ -176,7 +218,8 @@ export async function writeBench(args: string[]) {
     : [1, 8, 32];
   const only = args.includes("--only") ? (args[args.indexOf("--only") + 1]!.split(",") as Operation[]) : OPERATIONS;
   const profile = args.includes("--cpu-prof");
-  const slotsPerOp = Math.max(...levels) * 2;
+  // The warm-up round runs 4 workers.
+  const slotsPerOp = Math.max(4, ...levels) * 2;
   const { dbUrl } = await prepareDatabase(url, size, args.includes("--reuse"));
   const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
   const [cycle] = await sql<
@@ -226,7 +269,17 @@ export async function writeBench(args: string[]) {
 
   const profileDir = profile ? fs.mkdtempSync(path.join(os.tmpdir(), "ll-write-prof-")) : null;
   const server = await startServer(dbUrl, profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : []);
-  const results: { op: Operation; concurrency: number; http: number; raw: number }[] = [];
+  const results: {
+    op: Operation;
+    concurrency: number;
+    http: number;
+    raw: number;
+    serverMs: number;
+    clientMs: number;
+    rawMs: number;
+    httpDbMs: number;
+    rawDbMs: number;
+  }[] = [];
   try {
     const cookies = new Map<string, string>();
     const cookieOf = async (email: string) => {
@@ -337,7 +390,11 @@ export async function writeBench(args: string[]) {
       await run(slots, 4, 1, http[op], refill);
       for (const concurrency of levels) {
         // HTTP and raw take turns, so a change in the machine's load falls on both.
-        const total = { http: { done: 0, seconds: 0 }, raw: { done: 0, seconds: 0 } };
+        // CPU spent per request: the server's, and this process's (the HTTP client's; the raw side's own).
+        const total = {
+          http: { done: 0, seconds: 0, cpu: 0, serverCpu: 0, dbCpu: 0 },
+          raw: { done: 0, seconds: 0, cpu: 0, serverCpu: 0, dbCpu: 0 },
+        };
         for (let round = 0; round < ROUNDS; round++) {
           for (const [side, call] of [
             ["http", http[op]],
@@ -346,16 +403,40 @@ export async function writeBench(args: string[]) {
             // Profiling the server: its HTTP runs only.
             if (side === "raw" && profile) continue;
             await prepare(slots);
+            // PostgreSQL's backends on this database (the server's pool, the raw side's, this script's).
+            const backends = (
+              await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database()`
+            ).map((b) => b.pid);
+            const serverPids = groupPids(server.pid);
+            const dbBefore = cpuMsOf(backends);
+            const cpuBefore = process.cpuUsage();
+            const serverBefore = cpuMsOf(serverPids);
             const r = await run(slots, concurrency, seconds / ROUNDS, call, refill);
+            const cpu = process.cpuUsage(cpuBefore);
+            total[side].cpu += (cpu.user + cpu.system) / 1e6;
+            total[side].serverCpu += (cpuMsOf(serverPids) - serverBefore) / 1000;
+            total[side].dbCpu += (cpuMsOf(backends) - dbBefore) / 1000;
             total[side].done += r.done;
             total[side].seconds += r.seconds;
           }
         }
         const httpRate = total.http.done / total.http.seconds;
         const rawRate = total.raw.done / total.raw.seconds;
-        results.push({ op, concurrency, http: httpRate, raw: rawRate });
+        const perOp = (cpuSeconds: number, done: number) => (done ? (1000 * cpuSeconds) / done : Number.NaN);
+        const cell = {
+          op,
+          concurrency,
+          http: httpRate,
+          raw: rawRate,
+          serverMs: perOp(total.http.serverCpu, total.http.done),
+          clientMs: perOp(total.http.cpu, total.http.done),
+          rawMs: perOp(total.raw.cpu, total.raw.done),
+          httpDbMs: perOp(total.http.dbCpu, total.http.done),
+          rawDbMs: perOp(total.raw.dbCpu, total.raw.done),
+        };
+        results.push(cell);
         console.log(
-          `  ${op.padEnd(15)} c=${String(concurrency).padEnd(3)} HTTP ${httpRate.toFixed(0).padStart(5)} req/s  raw ${rawRate.toFixed(0).padStart(5)} tx/s  ratio ${((100 * httpRate) / rawRate).toFixed(0)}%`,
+          `  ${op.padEnd(15)} c=${String(concurrency).padEnd(3)} HTTP ${httpRate.toFixed(0).padStart(5)} req/s  raw ${rawRate.toFixed(0).padStart(5)} tx/s  ratio ${((100 * httpRate) / rawRate).toFixed(0)}%  CPU ms per save: server ${cell.serverMs.toFixed(1)}, HTTP client ${cell.clientMs.toFixed(1)}, raw ${cell.rawMs.toFixed(1)}; PostgreSQL ${cell.httpDbMs.toFixed(1)} / ${cell.rawDbMs.toFixed(1)}`,
         );
       }
     }
@@ -371,10 +452,12 @@ export async function writeBench(args: string[]) {
       .map((l) => l.toFixed(1))
       .join(", ")} (${os.cpus().length} cores)`,
   );
-  console.log("| operation | concurrency | HTTP req/s | raw tx/s | ratio |\n|---|---|---|---|---|");
+  console.log(
+    "| operation | concurrency | HTTP req/s | raw tx/s | ratio | CPU ms/save: server | HTTP client | raw | PostgreSQL (HTTP / raw) |\n|---|---|---|---|---|---|---|---|---|",
+  );
   for (const r of results)
     console.log(
-      `| ${r.op} | ${r.concurrency} | ${r.http.toFixed(0)} | ${r.raw.toFixed(0)} | ${((100 * r.http) / r.raw).toFixed(0)}% |`,
+      `| ${r.op} | ${r.concurrency} | ${r.http.toFixed(0)} | ${r.raw.toFixed(0)} | ${((100 * r.http) / r.raw).toFixed(0)}% | ${r.serverMs.toFixed(1)} | ${r.clientMs.toFixed(1)} | ${r.rawMs.toFixed(1)} | ${r.httpDbMs.toFixed(1)} / ${r.rawDbMs.toFixed(1)} |`,
     );
   console.log(`action response bytes: ${[...responseBytes].map(([page, bytes]) => `/${page} ${bytes}`).join(", ")}`);
   if (profileDir) console.log(`CPU profile of the server in ${profileDir}`);
