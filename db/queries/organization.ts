@@ -255,7 +255,7 @@ function moversRanking(
   // Each row's cycle position (cycleIds run oldest first) and index packed into one number,
   // position * 1000 + index in hundredths (100–500): max and min then pick the last and first
   // cycle's index in one pass, with no sort and no arrays. Deltas are compared rounded, so float
-  // noise cannot break a tie differently from the id order.
+  // noise cannot break a tie differently from the id order. Without a limit the risers list them all.
   const at = sql`array_position(${sql.raw(`array[${cycleIds.map(Number).join(",")}]::int[]`)}, f.cycle_id)`;
   const top = limit === null ? sql`` : sql`limit ${limit}`;
   return sql`
@@ -271,8 +271,7 @@ function moversRanking(
     )
     select id from (
       (select id, 1 as side, -delta as k from change order by delta desc, id ${top})
-      union all
-      (select id, 2 as side, delta as k from change order by delta, id ${top})
+      ${limit === null ? sql`` : sql`union all (select id, 2 as side, delta as k from change order by delta, id ${top})`}
     ) m
     order by side, k, id`;
 }
