@@ -544,6 +544,24 @@ export const departmentCycleFigures = cycleFiguresTable(
   members(),
 );
 
+/**
+ * The Organization page's top movers over a range of cycles that are all closed, computed on first
+ * request and read afterwards (db/queries/organization.ts). Migration 0018's triggers empty the
+ * table whenever what they rank may change (a cycle re-opened or removed, a team or role moved or
+ * removed, a closed cycle's rollup row written, the rollups rebuilt), so a kept ranking is never stale.
+ */
+export const closedRangeRankings = pgTable("closed_range_rankings", {
+  /** md5 of the ranking query's text and parameters: what follows, and the definition itself. */
+  key: varchar({ length: 32 }).primaryKey(),
+  kind: varchar({ length: 8 }).notNull(),
+  cycleIds: integer("cycle_ids").array().notNull(),
+  departmentId: integer("department_id"),
+  basis: varchar({ length: 16 }).notNull(),
+  rowLimit: integer("row_limit"),
+  /** The ranked ids, risers first, in the order the query returns them. */
+  ids: integer().array().notNull(),
+});
+
 /** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
   "audit_log",

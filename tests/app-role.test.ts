@@ -5,6 +5,7 @@ import { setDatabaseHandle } from "@/db";
 import { type DatabaseHandle, openPostgres } from "@/db/client";
 import { closeCycle, reopenCycle } from "@/db/queries/admin";
 import { mySelfAssessmentInOpenCycle, saveSelfAssessmentDraft } from "@/db/queries/assessments";
+import { organizationOverview } from "@/db/queries/organization";
 import { findSessionActor, startSession } from "@/db/queries/sessions";
 import { seedDemoOrganisation } from "@/db/seed";
 import { actorByEmail, demoActors } from "./helpers/actors";
@@ -205,6 +206,17 @@ describe("the app's real code runs as that role", () => {
       { status: string },
     ];
     expect(status).toBe("closed");
+  });
+
+  it("keeps the movers' ranking of closed cycles, and re-opening a cycle clears it", async () => {
+    const { admin, leader } = await demoActors();
+    await organizationOverview(leader, {}, "complete");
+    const [{ kept }] = (await appSql`select count(*)::int as kept from closed_range_rankings`) as [{ kept: number }];
+    expect(kept).toBeGreaterThan(0);
+    await reopenCycle(admin, closedCycleId, "A review was finalized with the wrong mix.");
+    const [{ left }] = (await appSql`select count(*)::int as left from closed_range_rankings`) as [{ left: number }];
+    expect(left).toBe(0);
+    await closeCycle(admin, closedCycleId);
   });
 
   it("signs a person in (a session row) and saves their self-assessment draft", async () => {

@@ -1,10 +1,12 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, alias, PgDialect } from "drizzle-orm/pg-core";
 import { type Database, getDb } from "@/db";
 import { containsPattern } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
 import {
+  closedRangeRankings,
   departmentCycleFigures,
   departments,
   effectiveAssessments,
@@ -180,17 +182,69 @@ function addSums(into: SumRow | undefined, row: SumRow): SumRow {
 
 /**
  * The ids of the teams or roles whose leverage index moved most up and most down between their
- * first and last cycle with figures among `cycleIds` (three or more assessed), `limit` each way.
+ * first and last cycle with figures among `cycleIds` (three or more assessed), `limit` each way:
+ * the risers by change, then the fallers. Over cycles that are all `closed`, the ranking is kept in
+ * closed_range_rankings on first request and read from there afterwards (migration 0018 clears it
+ * whenever it could change), so the page does not rank every team's or role's history each time.
  */
-async function topMoverIds(
+export async function topMoverIds(
   db: Database,
   kind: "team" | "role",
   cycleIds: number[],
   departmentId: number | null,
   basis: Basis,
   limit: number | null,
+  closed: boolean,
 ) {
   if (cycleIds.length < 2) return [];
+  const ranking = moversRanking(kind, cycleIds, departmentId, basis, limit);
+  if (!closed) {
+    const rows = rowsOf<{ id: number }>(await db.execute(ranking));
+    return [...new Set(rows.map((r) => Number(r.id)))];
+  }
+  const query = new PgDialect().sqlToQuery(ranking);
+  const key = createHash("md5")
+    .update(JSON.stringify([query.sql, query.params]))
+    .digest("hex");
+  const [kept] = await db
+    .select({ ids: closedRangeRankings.ids })
+    .from(closedRangeRankings)
+    .where(eq(closedRangeRankings.key, key));
+  if (kept) return [...new Set(kept.ids)];
+  // First request: checked closed, ranked and kept in one statement (one snapshot), under the lock
+  // the clearing triggers take exclusively, so a ranking of cycles re-opened meanwhile is never kept.
+  const ids = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock_shared(160018)`);
+    const [row] = rowsOf<{ ids: number[] }>(
+      await tx.execute(sql`
+        with ranked as materialized (${ranking}),
+        list as (select coalesce(array_agg(id::int), '{}'::int[]) as ids from ranked),
+        kept as (
+          insert into closed_range_rankings (key, kind, cycle_ids, department_id, basis, row_limit, ids)
+          select ${key}, ${kind}, ${sql.raw(`array[${cycleIds.map(Number).join(",")}]::int[]`)}, ${departmentId}::int,
+            ${basis}, ${limit}::int, list.ids
+          from list
+          where (select count(*) from review_cycles c where c.id in ${cycleIds} and c.status = 'closed') = ${cycleIds.length}
+          on conflict (key) do nothing
+        )
+        select ids from list`),
+    );
+    return row!.ids;
+  });
+  return [...new Set(ids.map(Number))];
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+function moversRanking(
+  kind: "team" | "role",
+  cycleIds: number[],
+  departmentId: number | null,
+  basis: Basis,
+  limit: number | null,
+) {
   const table = kind === "team" ? sql`team_cycle_figures` : sql`role_cycle_figures`;
   const key = kind === "team" ? sql`f.team_id` : sql`f.role_profile_id`;
   const teamOf =
@@ -201,9 +255,10 @@ async function topMoverIds(
   // Each row's cycle position (cycleIds run oldest first) and index packed into one number,
   // position * 1000 + index in hundredths (100–500): max and min then pick the last and first
   // cycle's index in one pass, with no sort and no arrays. Deltas are compared rounded, so float
-  // noise cannot break a tie differently from the id order.
+  // noise cannot break a tie differently from the id order. Without a limit the risers list them all.
   const at = sql`array_position(${sql.raw(`array[${cycleIds.map(Number).join(",")}]::int[]`)}, f.cycle_id)`;
-  const rows = await db.execute<{ id: number }>(sql`
+  const top = limit === null ? sql`` : sql`limit ${limit}`;
+  return sql`
     with r as (
       select ${key} as id, ${at} * 1000 + ${index} / ${n} as packed
       from ${table} f
@@ -214,11 +269,11 @@ async function topMoverIds(
       select id, round(((max(packed) - floor(max(packed) / 1000) * 1000) - (min(packed) - floor(min(packed) / 1000) * 1000))::numeric, 6) as delta
       from r group by id having count(*) >= 2
     )
-    (select id from change order by delta desc, id ${limit === null ? sql`` : sql`limit ${limit}`})
-    union
-    (select id from change order by delta, id ${limit === null ? sql`` : sql`limit ${limit}`})`);
-  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: number }[] }).rows) as { id: number }[];
-  return [...new Set(list.map((r) => Number(r.id)))];
+    select id from (
+      (select id, 1 as side, -delta as k from change order by delta desc, id ${top})
+      ${limit === null ? sql`` : sql`union all (select id, 2 as side, delta as k from change order by delta, id ${top})`}
+    ) m
+    order by side, k, id`;
 }
 
 type RoleFigures = SumRow & { roleId: number; medianExposure: number; medianUpper: number };
@@ -473,7 +528,17 @@ export async function organizationOverview(
   const latestRolesP = latest
     ? latestRoleFigures(db, latest.id, department?.id ?? null, basis, detail === "page")
     : Promise.resolve({ rows: [], counts: null });
-  const roleMoverIdsP = topMoverIds(db, "role", upToLatest, department?.id ?? null, basis, complete ? null : 6);
+  // Over closed cycles only, the movers' ranking is kept once computed (topMoverIds).
+  const upToLatestClosed = cycles.slice(0, latestIndex + 1).every((c) => c.status === "closed");
+  const roleMoverIdsP = topMoverIds(
+    db,
+    "role",
+    upToLatest,
+    department?.id ?? null,
+    basis,
+    complete ? null : 6,
+    upToLatestClosed,
+  );
   const pairs = sql<number>`sum(${teamCycleFigures.pairs})::int`;
   const calibrationRowsP = db
     .select({
@@ -501,7 +566,9 @@ export async function organizationOverview(
     .limit(limit ?? 1_000_000);
   // Every team's series while there are few teams (or for the CSV); else only the top movers'.
   const teamsPartial = !complete && teamCount > HEATMAP_TEAMS_MAX;
-  const teamIds = teamsPartial ? await topMoverIds(db, "team", upToLatest, department?.id ?? null, basis, TOP_N) : null;
+  const teamIds = teamsPartial
+    ? await topMoverIds(db, "team", upToLatest, department?.id ?? null, basis, TOP_N, upToLatestClosed)
+    : null;
   const teamRows =
     teamIds && teamIds.length === 0
       ? []
