@@ -876,10 +876,13 @@ export async function teamFiguresPage(
   const exposure = exposureOf(n);
   const q = options.q?.trim();
   const pattern = q ? containsPattern(q) : null;
+  // A subquery, not a join: PostgreSQL then reads the managers of the page's 25 rows only, where a
+  // join hashed all the people of the organisation before sorting (half the query's time at 50k).
+  const manager = sql<string | null>`(select ${people.name} from ${people} where ${people.id} = ${teams.managerId})`;
   const where = and(
     options.departmentId ? eq(teams.departmentId, options.departmentId) : undefined,
     pattern
-      ? sql`(${teams.name} ilike ${pattern} or ${departments.name} ilike ${pattern} or ${people.name} ilike ${pattern})`
+      ? sql`(${teams.name} ilike ${pattern} or ${departments.name} ilike ${pattern} or ${manager} ilike ${pattern})`
       : undefined,
   );
   const order = {
@@ -896,7 +899,7 @@ export async function teamFiguresPage(
       teamId: teams.id,
       team: teams.name,
       department: departments.name,
-      manager: sql<string | null>`${people.name}`,
+      manager,
       headCount: sql<number>`coalesce(${n.count}, 0)::int`,
       leverageIndex: index,
       indexChange: change,
@@ -905,7 +908,6 @@ export async function teamFiguresPage(
     })
     .from(teams)
     .innerJoin(departments, eq(departments.id, teams.departmentId))
-    .leftJoin(people, eq(people.id, teams.managerId))
     .leftJoin(now, and(eq(now.teamId, teams.id), eq(now.cycleId, options.cycleId)))
     .leftJoin(since, and(eq(since.teamId, teams.id), eq(since.cycleId, options.sinceCycleId)))
     .where(where)
