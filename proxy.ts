@@ -44,16 +44,25 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
     return new Response("Cross-origin requests are refused.", { status: 403 });
   }
   // The action checks the session itself (lib/dal.ts, signed out: to /login); reading and re-issuing
-  // the session cookie here too doubled the cost of every save.
-  // An action called from the page (Next-Action) answers with React's flight data, never a document:
-  // no nonce or policy to make, nor request headers to copy. A form posted without JavaScript
-  // answers with a page, and gets both.
-  if (request.headers.has("next-action")) return NextResponse.next();
+  // the session cookie here too doubled the cost of every save. A form posted without JavaScript
+  // answers with a page, and gets its nonce and policy.
   return withSecurityHeaders(request);
 }
 
 // Route handlers under api/ answer 401 and check their origin themselves; keeping them out of the proxy
 // also keeps it from buffering request bodies, which it cuts short at 10 MB (the import route refuses those whole).
+// An action called from the page (Next-Action) answers with React's flight data, never a document, and
+// checks its origin itself (refuseCrossOriginAction): running the proxy for it cost every save more
+// than its session lookup. The public pages' actions still pass here too.
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
+    "/login/:path*",
+    "/forgot-password/:path*",
+    "/set-password/:path*",
+    "/mail-preferences/:path*",
+  ],
 };

@@ -6,6 +6,7 @@ import type { AppRole } from "@/db/schema";
 import { ActionError, type ActionState, fieldErrorsOf } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { requireActor } from "@/lib/dal";
+import { refuseCrossOriginAction } from "@/lib/request-origin";
 
 type ActionOptions<Schema extends z.ZodType, Values> = {
   /** Roles allowed to call the action at all; the handler still checks scope in the data layer. */
@@ -26,13 +27,14 @@ function pathsWithNul(value: unknown, path = ""): string[] {
 }
 
 /**
- * The one path every form action takes: session → role → zod → handler. Refusals the user can act
+ * The one path every form action takes: origin → session → role → zod → handler. Refusals the user can act
  * on come back as a message and field errors, with the submitted values, never as a thrown page.
  */
 export function formAction<Schema extends z.ZodType, Values>(options: ActionOptions<Schema, Values>) {
   return async (_previous: ActionState<Values>, formData: FormData): Promise<ActionState<Values>> => {
     const values = options.readValues(formData);
     try {
+      await refuseCrossOriginAction();
       // Inside the try: the actor is read from the database, which may be unreachable.
       const actor = await requireActor();
       if (options.roles && !options.roles.includes(actor.role)) {

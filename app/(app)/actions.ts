@@ -10,9 +10,11 @@ import { formAction } from "@/lib/actions";
 import { signOut } from "@/lib/auth";
 import { getCurrentActor, getCurrentSessionId } from "@/lib/dal";
 import { recordId } from "@/lib/record-id";
+import { refuseCrossOriginAction } from "@/lib/request-origin";
 
 /** Ends the session on the server too, so a copy of the cookie opens nothing afterwards. */
 export async function signOutAction() {
+  await refuseCrossOriginAction();
   const [actor, sessionId] = await Promise.all([getCurrentActor(), getCurrentSessionId()]);
   if (sessionId) await endSession(sessionId, "sign_out");
   if (actor) await recordAudit({ actorId: actor.id, action: "sign_out", targetType: "person", targetId: actor.id });

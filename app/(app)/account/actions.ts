@@ -7,6 +7,7 @@ import { changeOwnPassword, signOutEverywhere } from "@/lib/account";
 import { formAction } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/auth";
 import { requireActor } from "@/lib/dal";
+import { refuseCrossOriginAction } from "@/lib/request-origin";
 import { clientIp } from "@/lib/sign-in";
 
 export const changePasswordAction = formAction({
@@ -36,6 +37,7 @@ export const changePasswordAction = formAction({
 });
 
 export async function signOutEverywhereAction() {
+  await refuseCrossOriginAction();
   const actor = await requireActor();
   await signOutEverywhere(actor, clientIp(await headers()));
   await signOut({ redirectTo: "/login" });

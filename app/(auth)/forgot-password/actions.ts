@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { after } from "next/server";
 import { z } from "zod";
 import { resetRequestThrottled, sendPasswordResetMail } from "@/lib/password-reset";
+import { refuseCrossOriginAction } from "@/lib/request-origin";
 import { clientAddress, passwordSignInAdminsOnly } from "@/lib/sign-in";
 
 export type ForgotPasswordState = {
@@ -26,6 +27,7 @@ export async function requestPasswordResetAction(
   _previous: ForgotPasswordState,
   formData: FormData,
 ): Promise<ForgotPasswordState> {
+  await refuseCrossOriginAction();
   const typed = String(formData.get("email") ?? "");
   const parsed = emailSchema.safeParse(typed);
   if (!parsed.success) {

@@ -4,6 +4,7 @@ import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { SSO_PROVIDER_ID, signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/callback-path";
+import { refuseCrossOriginAction } from "@/lib/request-origin";
 
 export type SignInState = {
   values: { email: string };
@@ -26,6 +27,7 @@ const refusalMessages: Record<string, string> = {
 };
 
 export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  await refuseCrossOriginAction();
   const email = String(formData.get("email") ?? "");
   const parsed = signInSchema.safeParse({ email, password: formData.get("password") ?? "" });
   if (!parsed.success) {
@@ -48,5 +50,6 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
 
 /** Sends the browser to the identity provider; it comes back to /api/auth/callback/oidc. */
 export async function signInWithSso(formData: FormData) {
+  await refuseCrossOriginAction();
   await signIn(SSO_PROVIDER_ID, { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
 }

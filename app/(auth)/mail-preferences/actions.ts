@@ -2,6 +2,7 @@
 
 import { setMailPreference } from "@/db/queries/notifications";
 import { verifyMailPreferenceLink } from "@/lib/notifications/preference-link";
+import { refuseCrossOriginAction } from "@/lib/request-origin";
 
 export type MailPreferenceState = { status: "idle" | "done" | "error"; mail?: boolean };
 
@@ -10,6 +11,7 @@ export async function setMailPreferenceFromLink(
   _previous: MailPreferenceState,
   formData: FormData,
 ): Promise<MailPreferenceState> {
+  await refuseCrossOriginAction();
   const link = verifyMailPreferenceLink({
     p: String(formData.get("p") ?? ""),
     k: String(formData.get("k") ?? ""),

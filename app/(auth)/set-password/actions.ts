@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { signIn } from "@/lib/auth";
 import { homePathFor } from "@/lib/authz";
 import { setPasswordWithToken } from "@/lib/password-reset";
+import { refuseCrossOriginAction } from "@/lib/request-origin";
 import { clientIp } from "@/lib/sign-in";
 
 export type SetPasswordState = {
@@ -17,6 +18,7 @@ const SSO_ONLY =
 
 /** Sets the password from an invitation or reset link, then signs the person in. */
 export async function setPasswordAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
+  await refuseCrossOriginAction();
   const token = String(formData.get("token") ?? "");
   const password = String(formData.get("password") ?? "");
   const confirm = String(formData.get("confirm") ?? "");
