@@ -36,3 +36,28 @@ test("the import refuses a foreign origin and a text/plain body, even from an ad
   });
   expect(fromTheApp.status()).toBe(200);
 });
+
+test("an action called from the page with another origin is refused by the action itself, and saves nothing", async ({
+  employeePage: page,
+}) => {
+  await page.goto("/me");
+  const notes = page.getByRole("textbox", { name: /Notes and evidence/ });
+  const before = await notes.inputValue();
+  // The browser's own call (its Next-Action id, router state and body), with a foreign Origin: such a
+  // POST skips the proxy, so the refusal is refuseCrossOriginAction's.
+  await page.route("**/me", (route) =>
+    route.request().method() === "POST"
+      ? route.continue({ headers: { ...route.request().headers(), origin: "http://evil.example" } })
+      : route.continue(),
+  );
+  await notes.fill("Forged from another origin");
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/me"),
+    page.getByRole("button", { name: "Save draft" }).click(),
+  ]);
+  expect(answer.request().headers()["next-action"]).toBeTruthy();
+  expect(answer.status()).toBe(403);
+  await page.unrouteAll();
+  await page.goto("/me");
+  await expect(page.getByRole("textbox", { name: /Notes and evidence/ })).toHaveValue(before);
+});

@@ -1,3 +1,7 @@
+import {
+  getAccessFallbackHTTPStatus,
+  isHTTPAccessFallbackError,
+} from "next/dist/client/components/http-access-fallback/http-access-fallback";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -13,7 +17,10 @@ import { createTestDatabase } from "./helpers/test-db";
 const session = vi.hoisted(() => ({ current: null as { sessionId: string } | null }));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
 // The request's headers need Next's request scope; these carry no session cookie.
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: async () => request.headers }));
+// next.config.mjs turns authInterrupts on for the app; forbidden() reads it from here.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 const ids: Record<"admin" | "employee" | "gone", number> = { admin: 0, employee: 0, gone: 0 };
@@ -33,6 +40,7 @@ beforeAll(async () => {
 afterAll(() => testDb.dispose());
 beforeEach(() => {
   session.current = null;
+  request.headers = new Headers();
 });
 
 /** A real session row, as signing in makes one; only the cookie that names it is mocked. */
@@ -81,6 +89,26 @@ describe("formAction: session → role → zod → handler", () => {
     expect(isRedirectError(error)).toBe(true);
     expect((error as { digest: string }).digest).toContain("/login");
     expect(calls).toEqual([]);
+  });
+
+  it("refuses an action called from another origin's page (Next-Action skips the proxy) before anything else", async () => {
+    await signedInAs(ids.admin);
+    const { action, calls } = adminAction(async () => undefined);
+    const fromPage = { "next-action": "7f00", host: "app.example.test" };
+    for (const origin of ["http://evil.example", "null", "http://app.example.test.evil.example"]) {
+      request.headers = new Headers({ ...fromPage, origin });
+      const error = await action(idle, form({ name: "Room", seats: "4" })).catch((e: unknown) => e);
+      expect(isHTTPAccessFallbackError(error), origin).toBe(true);
+      expect(getAccessFallbackHTTPStatus(error as Parameters<typeof getAccessFallbackHTTPStatus>[0])).toBe(403);
+    }
+    request.headers = new Headers(fromPage);
+    expect(isHTTPAccessFallbackError(await action(idle, form({ name: "Room", seats: "4" })).catch((e) => e))).toBe(
+      true,
+    );
+    expect(calls).toEqual([]);
+    request.headers = new Headers({ ...fromPage, origin: "http://app.example.test" });
+    expect(await action(idle, form({ name: "Room", seats: "4" }))).toMatchObject({ status: "success" });
+    expect(calls).toHaveLength(1);
   });
 
   it("treats a session whose person is deactivated as no session", async () => {
