@@ -1,12 +1,23 @@
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
+import { headers } from "next/headers";
+import { forbidden, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { DATABASE_UNREACHABLE, isDatabaseUnreachable } from "@/db/errors";
 import type { AppRole } from "@/db/schema";
 import { ActionError, type ActionState, fieldErrorsOf } from "@/lib/action-state";
 import { AccessDeniedError, type Actor } from "@/lib/authz";
 import { requireActor } from "@/lib/dal";
-import { refuseCrossOriginAction } from "@/lib/request-origin";
+import { isAllowedOrigin } from "@/lib/request-origin";
+
+/**
+ * The origin check of a server action called from the page (Next-Action): the proxy does not see
+ * those POSTs (running it cost each save about 1.5 ms of server CPU), so every action makes it here, before
+ * reading anything. A form posted without JavaScript carries no Next-Action and is checked in the proxy.
+ */
+export async function refuseCrossOriginAction(): Promise<void> {
+  const requestHeaders = await headers();
+  if (requestHeaders.has("next-action") && !isAllowedOrigin(requestHeaders)) forbidden();
+}
 
 type ActionOptions<Schema extends z.ZodType, Values> = {
   /** Roles allowed to call the action at all; the handler still checks scope in the data layer. */

@@ -6,11 +6,10 @@ import { kickJobWorker } from "@/db/jobs";
 import { recordAudit } from "@/db/queries/audit";
 import { NUDGE_ROLES, sendNudges } from "@/db/queries/nudges";
 import { endSession } from "@/db/queries/sessions";
-import { formAction } from "@/lib/actions";
+import { formAction, refuseCrossOriginAction } from "@/lib/actions";
 import { signOut } from "@/lib/auth";
 import { getCurrentActor, getCurrentSessionId } from "@/lib/dal";
 import { recordId } from "@/lib/record-id";
-import { refuseCrossOriginAction } from "@/lib/request-origin";
 
 /** Ends the session on the server too, so a copy of the cookie opens nothing afterwards. */
 export async function signOutAction() {

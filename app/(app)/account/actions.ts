@@ -4,10 +4,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/account";
-import { formAction } from "@/lib/actions";
+import { formAction, refuseCrossOriginAction } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/auth";
 import { requireActor } from "@/lib/dal";
-import { refuseCrossOriginAction } from "@/lib/request-origin";
 import { clientIp } from "@/lib/sign-in";
 
 export const changePasswordAction = formAction({

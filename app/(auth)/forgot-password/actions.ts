@@ -3,8 +3,8 @@
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { z } from "zod";
+import { refuseCrossOriginAction } from "@/lib/actions";
 import { resetRequestThrottled, sendPasswordResetMail } from "@/lib/password-reset";
-import { refuseCrossOriginAction } from "@/lib/request-origin";
 import { clientAddress, passwordSignInAdminsOnly } from "@/lib/sign-in";
 
 export type ForgotPasswordState = {

@@ -2,9 +2,9 @@
 
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
+import { refuseCrossOriginAction } from "@/lib/actions";
 import { SSO_PROVIDER_ID, signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/callback-path";
-import { refuseCrossOriginAction } from "@/lib/request-origin";
 
 export type SignInState = {
   values: { email: string };

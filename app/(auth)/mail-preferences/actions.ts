@@ -1,8 +1,8 @@
 "use server";
 
 import { setMailPreference } from "@/db/queries/notifications";
+import { refuseCrossOriginAction } from "@/lib/actions";
 import { verifyMailPreferenceLink } from "@/lib/notifications/preference-link";
-import { refuseCrossOriginAction } from "@/lib/request-origin";
 
 export type MailPreferenceState = { status: "idle" | "done" | "error"; mail?: boolean };
 

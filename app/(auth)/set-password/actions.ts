@@ -1,10 +1,10 @@
 "use server";
 
 import { headers } from "next/headers";
+import { refuseCrossOriginAction } from "@/lib/actions";
 import { signIn } from "@/lib/auth";
 import { homePathFor } from "@/lib/authz";
 import { setPasswordWithToken } from "@/lib/password-reset";
-import { refuseCrossOriginAction } from "@/lib/request-origin";
 import { clientIp } from "@/lib/sign-in";
 
 export type SetPasswordState = {
