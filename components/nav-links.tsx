@@ -16,6 +16,9 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
           <li key={item.href}>
             <Link
               href={item.href}
+              // Pages are rendered per request with no loading state, so a prefetch fetches only the shared
+              // layout: every page load spent a dozen requests on the header's links for nothing.
+              prefetch={false}
               aria-current={current ? "page" : undefined}
               className={`block rounded-md px-3 py-1.5 text-sm font-medium ${
                 current ? "bg-[var(--color-accent)] text-white" : "text-muted hover:bg-black/5 dark:hover:bg-white/10"

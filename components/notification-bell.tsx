@@ -6,6 +6,7 @@ export function NotificationBell({ unread }: { unread: number }) {
   return (
     <Link
       href="/notifications"
+      prefetch={false}
       aria-label={label}
       title={label}
       data-testid="notification-bell"

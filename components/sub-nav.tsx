@@ -16,6 +16,7 @@ export function SubNav({ label, items }: { label: string; items: { href: string;
             <li key={item.href}>
               <Link
                 href={item.href}
+                prefetch={false}
                 aria-current={current ? "page" : undefined}
                 className={`block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
                   current

@@ -31,11 +31,15 @@ function defaultPgliteDataDir() {
   return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), "data", "pglite");
 }
 
-export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+/** `loadDataDir`: start an in-memory database from a `dumpDataDir` copy instead of an empty cluster. */
+export async function openPglite(
+  dataDir: string | null,
+  loadDataDir?: Blob,
+): Promise<DatabaseHandle & { dump(): Promise<Blob> }> {
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
   try {
     // pg_trgm: the trigram indexes behind the admin's people search (migration 0007), as on PostgreSQL.
-    const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
+    const client = await PGlite.create({ dataDir: dataDir ?? undefined, loadDataDir, extensions: { pg_trgm } });
     const db = drizzlePglite({ client, schema });
     return {
       db,
@@ -48,6 +52,7 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
         await client.close();
         release();
       },
+      dump: () => client.dumpDataDir("none"),
     };
   } catch (error) {
     release();

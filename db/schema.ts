@@ -562,6 +562,31 @@ export const closedRangeRankings = pgTable("closed_range_rankings", {
   ids: integer().array().notNull(),
 });
 
+/**
+ * The calibration sums per team over the closed cycles of a range the Organization page asked for,
+ * kept on first request under a closed_range_rankings row of kind "calib" (the same key) and
+ * deleted with it, so the triggers that clear the rankings clear these too. The page adds the
+ * range's open cycles' rows to them instead of summing every team's closed history on each load.
+ */
+export const closedRangeCalibration = pgTable(
+  "closed_range_calibration",
+  {
+    key: varchar({ length: 32 })
+      .notNull()
+      .references(() => closedRangeRankings.key, { onDelete: "cascade" }),
+    teamId: integer("team_id").notNull(),
+    pairs: integer().notNull(),
+    gapSum: integer("gap_sum").notNull(),
+    absGapSum: integer("abs_gap_sum").notNull(),
+    managerHigherLots: integer("manager_higher_lots").notNull(),
+    managerHigher: integer("manager_higher").notNull(),
+    agree: integer().notNull(),
+    selfHigher: integer("self_higher").notNull(),
+    selfHigherLots: integer("self_higher_lots").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.teamId] })],
+);
+
 /** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
   "audit_log",

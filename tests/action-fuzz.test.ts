@@ -3,7 +3,6 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSession } from "@/db/queries/sessions";
 import { assessments, reviewComments } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import { importAppFile } from "./helpers/app-routes";
 import { ACTIONS, type Fields } from "./helpers/authorization-table";
 import { describeWorld, fingerprint, ROLES, type Role } from "./helpers/matrix-world";
@@ -89,8 +88,7 @@ const hostileFields = (base: Fields) =>
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
+  testDb = await createTestDatabase({ seed: true });
 }, 300_000);
 afterAll(() => testDb.dispose());
 

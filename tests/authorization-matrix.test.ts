@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NO_PASSWORD } from "@/db/queries/admin-people";
 import { startSession } from "@/db/queries/sessions";
 import { jobs, notifications, outboxMails, people } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import { appFiles, importAppFile, urlPathOf } from "./helpers/app-routes";
 import {
   ACTIONS,
@@ -251,8 +250,7 @@ let world: World;
 const deactivated = {} as Record<Role, number>;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
+  testDb = await createTestDatabase({ seed: true });
   const described = await describeWorld(testDb.db);
   const [mail] = await testDb.db
     .insert(outboxMails)

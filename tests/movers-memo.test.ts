@@ -2,18 +2,34 @@ import { asc, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeCycle, reopenCycle } from "@/db/queries/admin";
-import { type Basis, topMoverIds } from "@/db/queries/organization";
-import { assessments, closedRangeRankings, departments, reviewCycles, roleProfiles, teams } from "@/db/schema";
+import {
+  type Basis,
+  calibrationByTeam,
+  organizationOverview,
+  type TeamTableSort,
+  teamFiguresPage,
+  topMoverIds,
+} from "@/db/queries/organization";
+import {
+  assessments,
+  closedRangeCalibration,
+  closedRangeRankings,
+  departments,
+  reviewCycles,
+  roleProfiles,
+  teams,
+} from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { demoActors } from "./helpers/actors";
 import { createTestDatabase, driverUnderTest } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let admin: Actor;
+let leader: Actor;
 
 beforeAll(async () => {
   testDb = await createTestDatabase({ seed: true });
-  ({ admin } = await demoActors());
+  ({ admin, leader } = await demoActors());
 });
 afterAll(() => testDb.dispose());
 
@@ -49,6 +65,48 @@ async function compareWithLive() {
   }
 }
 
+/**
+ * What else is kept for closed cycles (migration 0019), against the same computed from scratch: the
+ * calibration per team, the page as a whole (latest roles, counts, calibration, movers) and the
+ * team table's pages.
+ */
+async function compareKeptFiguresWithLive() {
+  const db = testDb.db;
+  const cycles = await cyclesInOrder();
+  const [department] = await db.select({ id: departments.id }).from(departments).orderBy(departments.id);
+  const closedRange = cycles.filter((c) => c.status === "closed");
+  for (const [departmentId, range, limit] of [
+    [null, cycles, 3],
+    [null, closedRange.slice(0, 3), undefined],
+    [department!.id, cycles, undefined],
+  ] as const) {
+    const kept = await calibrationByTeam(db, range, departmentId, limit);
+    const live = await calibrationByTeam(
+      db,
+      range.map((c) => ({ ...c, status: "open" })),
+      departmentId,
+      limit,
+    );
+    expect(kept, JSON.stringify({ departmentId, range, limit })).toEqual(live);
+  }
+  const latest = closedRange.at(-1);
+  for (const [sort, desc, departmentId] of [
+    ["change", true, undefined],
+    ["department", false, department!.id],
+  ] as [TeamTableSort, boolean, number | undefined][]) {
+    if (!latest) break;
+    const options = { cycleId: latest.id, sinceCycleId: cycles[0]!.id, departmentId, basis: "best" as Basis };
+    const page = { ...options, sort, desc, page: 1 };
+    const kept = await teamFiguresPage(leader, { ...page, closed: true });
+    expect(kept, JSON.stringify(page)).toEqual(await teamFiguresPage(leader, page));
+  }
+  // Last, as it clears what is kept: each page as read with what was kept so far, against the same
+  // computed afresh (which keeps it again for the next comparison, after the next writes).
+  const kept = await organizationOverview(leader, {});
+  await db.delete(closedRangeRankings);
+  expect(kept).toEqual(await organizationOverview(leader, {}));
+}
+
 /** Only rankings of ranges whose cycles are all closed are kept. */
 async function keptRangesAllClosed() {
   const closed = new Set((await cyclesInOrder()).filter((c) => c.status === "closed").map((c) => c.id));
@@ -63,6 +121,8 @@ type Op =
   | { op: "department"; team: number; department: number }
   | { op: "roleTeam"; role: number; team: number }
   | { op: "closedRollup"; pick: number }
+  | { op: "renameTeam" | "renameDepartment"; pick: number }
+  | { op: "addTeam"; department: number }
   | { op: "rebuild" };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -75,10 +135,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant("department" as const), team: fc.nat(), department: fc.nat() }),
   fc.record({ op: fc.constant("roleTeam" as const), role: fc.nat(), team: fc.nat() }),
   fc.record({ op: fc.constant("closedRollup" as const), pick: fc.nat() }),
+  fc.record({ op: fc.constantFrom("renameTeam", "renameDepartment" as const), pick: fc.nat() }),
+  fc.record({ op: fc.constant("addTeam" as const), department: fc.nat() }),
   fc.record({ op: fc.constant("rebuild" as const) }),
 );
 
-describe(`the movers' rankings kept for closed cycles (${driverUnderTest})`, () => {
+describe(`the movers' rankings and the page's figures kept for closed cycles (${driverUnderTest})`, () => {
   it("are kept on first request, and only for ranges of closed cycles", async () => {
     const db = testDb.db;
     const cycles = await cyclesInOrder();
@@ -109,7 +171,7 @@ describe(`the movers' rankings kept for closed cycles (${driverUnderTest})`, () 
     expect(await db.$count(closedRangeRankings)).toBe(1);
   });
 
-  it("equal a live computation after closing, re-opening, writing, moving teams and roles, and rebuilding", async () => {
+  it("equal a live computation after closing, re-opening, writing, moving, renaming and adding teams and roles, and rebuilding", async () => {
     const db = testDb.db;
     const teamIds = (await db.select({ id: teams.id }).from(teams).orderBy(teams.id)).map((t) => t.id);
     const departmentIds = (await db.select({ id: departments.id }).from(departments)).map((d) => d.id);
@@ -117,6 +179,22 @@ describe(`the movers' rankings kept for closed cycles (${driverUnderTest})`, () 
       (r) => r.id,
     );
     await compareWithLive();
+    await compareKeptFiguresWithLive();
+    await organizationOverview(leader, {});
+    await teamFiguresPage(leader, {
+      cycleId: (await cyclesInOrder()).filter((c) => c.status === "closed").at(-1)!.id,
+      sinceCycleId: (await cyclesInOrder())[0]!.id,
+      basis: "best",
+      sort: "index",
+      desc: true,
+      page: 1,
+      closed: true,
+    });
+    const kinds = new Set(
+      (await db.select({ kind: closedRangeRankings.kind }).from(closedRangeRankings)).map((r) => r.kind),
+    );
+    expect([...kinds]).toEqual(expect.arrayContaining(["calib", "role", "roles", "teams"]));
+    expect(await db.$count(closedRangeCalibration)).toBeGreaterThan(0);
     expect(await keptRangesAllClosed()).toBeGreaterThan(0);
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 6 }), async (ops) => {
@@ -158,12 +236,32 @@ describe(`the movers' rankings kept for closed cycles (${driverUnderTest})`, () 
             // A write under a closed cycle that no trigger on assessments made (as a repair would).
             const closed = cycles.filter((c) => c.status === "closed").map((c) => c.id);
             if (closed.length === 0) continue;
-            const table = o.pick % 2 ? sql`team_cycle_figures` : sql`role_cycle_figures`;
-            await db.execute(sql`
-              update ${table} set sum_s1 = sum_s1 + 40, sum_s5 = greatest(sum_s5 - 40, 0), reviewed_s5 = reviewed_s5 + 30
-              where cycle_id = ${closed[o.pick % closed.length]!} and assessed >= 3`);
-          } else await db.execute(sql`select rebuild_assessment_rollups()`);
+            const cycle = closed[o.pick % closed.length]!;
+            const change = [
+              sql`update team_cycle_figures set sum_s1 = sum_s1 + 40, sum_s5 = greatest(sum_s5 - 40, 0), reviewed_s5 = reviewed_s5 + 30`,
+              sql`update role_cycle_figures set sum_s1 = sum_s1 + 40, sum_s5 = greatest(sum_s5 - 40, 0), reviewed_s5 = reviewed_s5 + 30`,
+              sql`update team_cycle_figures set pairs = pairs + 3, abs_gap_sum = abs_gap_sum + 90 * (team_id % 3), agree = agree + 3`,
+              sql`update role_cycle_figures set median_exposure = 100 - coalesce(median_exposure, 0), median_upper = 25`,
+            ][o.pick % 4]!;
+            await db.execute(sql`${change} where cycle_id = ${cycle} and assessed >= 3`);
+          } else if (o.op === "renameTeam")
+            await db
+              .update(teams)
+              .set({ name: sql`'A' || ${teams.name}` })
+              .where(eq(teams.id, teamIds[o.pick % teamIds.length]!));
+          else if (o.op === "renameDepartment")
+            await db
+              .update(departments)
+              .set({ name: sql`'A' || ${departments.name}` })
+              .where(eq(departments.id, departmentIds[o.pick % departmentIds.length]!));
+          else if (o.op === "addTeam")
+            await db.insert(teams).values({
+              name: `Aardvark ${Math.random()}`,
+              departmentId: departmentIds[o.department % departmentIds.length]!,
+            });
+          else await db.execute(sql`select rebuild_assessment_rollups()`);
           await compareWithLive();
+          await compareKeptFiguresWithLive();
           await keptRangesAllClosed();
         }
       }),

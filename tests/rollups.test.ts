@@ -10,15 +10,13 @@ import {
   teamMemberships,
   teams,
 } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import { CAPABILITIES, effectiveAssessment, type LevelMix, SHARE_KEYS } from "@/lib/ladder";
 import { createTestDatabase } from "./helpers/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
+  testDb = await createTestDatabase({ seed: true });
 });
 afterAll(() => testDb.dispose());
 

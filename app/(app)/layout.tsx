@@ -22,7 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <header className="surface border-x-0 border-t-0">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
-          <Link href="/" className="flex items-center gap-2 font-semibold">
+          <Link href="/" prefetch={false} className="flex items-center gap-2 font-semibold">
             <LadderMark className="h-7 w-7" />
             <span>Leverage Ladder</span>
           </Link>
@@ -31,7 +31,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <NotificationBell unread={unread} />
-            <Link href="/account" className="text-right leading-tight hover:underline" title="My account">
+            <Link
+              href="/account"
+              prefetch={false}
+              className="text-right leading-tight hover:underline"
+              title="My account"
+            >
               <span className="block font-medium">{actor.name}</span>
               <span className="text-muted block text-xs">{roleLabels[actor.role]} · My account</span>
             </Link>

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { type AnyPgColumn, alias, PgDialect } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, alias, PgDialect, type PgSelect } from "drizzle-orm/pg-core";
 import { type Database, getDb } from "@/db";
 import { containsPattern } from "@/db/helpers";
 import { effectiveAssessmentsQuery, meanMixColumns } from "@/db/queries/effective-assessments";
@@ -198,19 +198,34 @@ export async function topMoverIds(
 ) {
   if (cycleIds.length < 2) return [];
   const ranking = moversRanking(kind, cycleIds, departmentId, basis, limit);
-  if (!closed) {
-    const rows = rowsOf<{ id: number }>(await db.execute(ranking));
-    return [...new Set(rows.map((r) => Number(r.id)))];
-  }
-  const query = new PgDialect().sqlToQuery(ranking);
-  const key = createHash("md5")
-    .update(JSON.stringify([query.sql, query.params]))
+  const ids = closed
+    ? await keptIds(db, ranking, { kind, cycleIds, departmentId, basis, limit })
+    : rowsOf<{ id: number }>(await db.execute(ranking)).map((r) => Number(r.id));
+  return [...new Set(ids)];
+}
+
+type KeptMeta = { kind: string; cycleIds: number[]; departmentId: number | null; basis: string; limit: number | null };
+
+/** The memo key of a query over closed cycles: md5 of its text and parameters. */
+function keyOf(query: SQL) {
+  const { sql: text, params } = new PgDialect().sqlToQuery(query);
+  return createHash("md5")
+    .update(JSON.stringify([text, params]))
     .digest("hex");
+}
+
+/**
+ * The ids `ranking` returns (rows of `id`, in order), over cycles that are all closed: kept in
+ * closed_range_rankings on first request and read from there afterwards (migrations 0018 and 0019
+ * clear it whenever what it ranks could change).
+ */
+async function keptIds(db: Database, ranking: SQL, meta: KeptMeta): Promise<number[]> {
+  const key = keyOf(ranking);
   const [kept] = await db
     .select({ ids: closedRangeRankings.ids })
     .from(closedRangeRankings)
     .where(eq(closedRangeRankings.key, key));
-  if (kept) return [...new Set(kept.ids)];
+  if (kept) return kept.ids;
   // First request: checked closed, ranked and kept in one statement (one snapshot), under the lock
   // the clearing triggers take exclusively, so a ranking of cycles re-opened meanwhile is never kept.
   const ids = await db.transaction(async (tx) => {
@@ -221,18 +236,22 @@ export async function topMoverIds(
         list as (select coalesce(array_agg(id::int), '{}'::int[]) as ids from ranked),
         kept as (
           insert into closed_range_rankings (key, kind, cycle_ids, department_id, basis, row_limit, ids)
-          select ${key}, ${kind}, ${sql.raw(`array[${cycleIds.map(Number).join(",")}]::int[]`)}, ${departmentId}::int,
-            ${basis}, ${limit}::int, list.ids
+          select ${key}, ${meta.kind}, ${intArray(meta.cycleIds)}, ${meta.departmentId}::int,
+            ${meta.basis}, ${meta.limit}::int, list.ids
           from list
-          where (select count(*) from review_cycles c where c.id in ${cycleIds} and c.status = 'closed') = ${cycleIds.length}
+          where ${allClosed(meta.cycleIds)}
           on conflict (key) do nothing
         )
         select ids from list`),
     );
     return row!.ids;
   });
-  return [...new Set(ids.map(Number))];
+  return ids.map(Number);
 }
+
+const intArray = (ids: number[]) => sql.raw(`array[${ids.map(Number).join(",")}]::int[]`);
+const allClosed = (cycleIds: number[]) =>
+  sql`(select count(*) from review_cycles c where c.id in ${cycleIds} and c.status = 'closed') = ${cycleIds.length}`;
 
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
@@ -256,7 +275,7 @@ function moversRanking(
   // position * 1000 + index in hundredths (100–500): max and min then pick the last and first
   // cycle's index in one pass, with no sort and no arrays. Deltas are compared rounded, so float
   // noise cannot break a tie differently from the id order. Without a limit the risers list them all.
-  const at = sql`array_position(${sql.raw(`array[${cycleIds.map(Number).join(",")}]::int[]`)}, f.cycle_id)`;
+  const at = sql`array_position(${intArray(cycleIds)}, f.cycle_id)`;
   const top = limit === null ? sql`` : sql`limit ${limit}`;
   return sql`
     with r as (
@@ -274,6 +293,110 @@ function moversRanking(
       ${limit === null ? sql`` : sql`union all (select id, 2 as side, delta as k from change order by delta, id ${top})`}
     ) m
     order by side, k, id`;
+}
+
+type CalibrationRow = {
+  teamId: number;
+  pairs: number;
+  gapSum: number;
+  absGapSum: number;
+  b1: number;
+  b2: number;
+  b3: number;
+  b4: number;
+  b5: number;
+};
+const CALIBRATION_TALLIES = sql.raw(
+  "pairs, gap_sum, abs_gap_sum, manager_higher_lots, manager_higher, agree, self_higher, self_higher_lots",
+);
+
+/** Each team's calibration tallies in `cycleIds` (within a department), one row per team and cycle or none. */
+function calibrationTallies(cycleIds: number[], departmentId: number | null) {
+  return sql`
+    select f.team_id, ${sql.raw(
+      "f.pairs, f.gap_sum, f.abs_gap_sum, f.manager_higher_lots, f.manager_higher, f.agree, f.self_higher, f.self_higher_lots",
+    )}
+    from team_cycle_figures f
+    ${departmentId === null ? sql`` : sql`join teams t on t.id = f.team_id and t.department_id = ${departmentId}`}
+    where f.cycle_id in ${cycleIds}`;
+}
+
+/** The teams with three or more pairs in `tallies` (rows of calibrationTallies' columns), by mean distance, ties by id. */
+function calibrationRanking(tallies: SQL, limit: number | undefined) {
+  return sql`
+    select team_id as "teamId", sum(pairs)::int as pairs, sum(gap_sum)::int as "gapSum",
+      sum(abs_gap_sum)::int as "absGapSum", sum(manager_higher_lots)::int as b1, sum(manager_higher)::int as b2,
+      sum(agree)::int as b3, sum(self_higher)::int as b4, sum(self_higher_lots)::int as b5
+    from (${tallies}) t
+    group by team_id
+    having sum(pairs) >= ${MIN_TEAM_ASSESSED}
+    order by sum(abs_gap_sum)::float8 / sum(pairs) desc, team_id
+    limit ${limit ?? 1_000_000}`;
+}
+
+/**
+ * Calibration per team over the range: finalized reviews against submitted self-assessments, from
+ * the rollups. The closed cycles' sums per team are kept in closed_range_calibration on first
+ * request, so a load adds only the open cycles' rows to them rather than every closed cycle's.
+ */
+export async function calibrationByTeam(
+  db: Database,
+  cycles: { id: number; status: string }[],
+  departmentId: number | null,
+  limit: number | undefined,
+): Promise<CalibrationRow[]> {
+  if (cycles.length === 0) return [];
+  const closedIds = cycles.filter((c) => c.status === "closed").map((c) => c.id);
+  const openIds = cycles.filter((c) => c.status !== "closed").map((c) => c.id);
+  const live = async () =>
+    rowsOf<CalibrationRow>(
+      await db.execute(
+        calibrationRanking(
+          calibrationTallies(
+            cycles.map((c) => c.id),
+            departmentId,
+          ),
+          limit,
+        ),
+      ),
+    );
+  if (closedIds.length === 0) return live();
+  const closedTallies = calibrationTallies(closedIds, departmentId);
+  const key = keyOf(closedTallies);
+  const openTallies = openIds.length ? sql`union all ${calibrationTallies(openIds, departmentId)}` : sql``;
+  // The kept sums and whether they are kept, read in one statement (one snapshot), so a clearing
+  // between the two cannot leave the closed part out.
+  const rows = rowsOf<CalibrationRow & { kept: boolean }>(
+    await db.execute(sql`
+      with ranked as (${calibrationRanking(
+        sql`select team_id, ${CALIBRATION_TALLIES} from closed_range_calibration where key = ${key} ${openTallies}`,
+        limit,
+      )})
+      select k.kept, ranked.* from (select exists (select 1 from closed_range_rankings where key = ${key}) as kept) k
+      left join ranked on k.kept
+      order by ranked."absGapSum"::float8 / ranked.pairs desc, ranked."teamId"`),
+  );
+  if (rows[0]?.kept) return rows.filter((r) => r.teamId !== null).map(({ kept: _kept, ...r }) => r);
+  // First request: checked closed and kept in one statement, under the lock the clearing triggers
+  // take exclusively (as keptIds); a concurrent first request finds the key taken and keeps nothing.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock_shared(160018)`);
+    await tx.execute(sql`
+      with marker as (
+        insert into closed_range_rankings (key, kind, cycle_ids, department_id, basis, row_limit, ids)
+        select ${key}, 'calib', ${intArray(closedIds)}, ${departmentId}::int, 'any', null, '{}'::int[]
+        where ${allClosed(closedIds)}
+        on conflict (key) do nothing
+        returning key
+      )
+      insert into closed_range_calibration (key, team_id, ${CALIBRATION_TALLIES})
+      select marker.key, t.team_id, ${sql.raw(
+        "sum(pairs), sum(gap_sum), sum(abs_gap_sum), sum(manager_higher_lots), sum(manager_higher), sum(agree), sum(self_higher), sum(self_higher_lots)",
+      )}
+      from marker, (${closedTallies}) t
+      group by marker.key, t.team_id`);
+  });
+  return live();
 }
 
 type RoleFigures = SumRow & { roleId: number; medianExposure: number; medianUpper: number };
@@ -298,6 +421,7 @@ async function latestRoleFigures(
   departmentId: number | null,
   basis: Basis,
   top: boolean,
+  closed: boolean,
 ): Promise<{ rows: RoleFigures[]; counts: RoleCounts | null }> {
   if (departmentId === null) {
     const rc = rollupColumns(roleCycleFigures, basis);
@@ -317,26 +441,34 @@ async function latestRoleFigures(
     if (!top) return { rows: await select().where(and(inCycle, sql`${rc.count} > 0`)), counts: null };
     const shown = sql`${rc.count} >= ${MIN_TEAM_ASSESSED}`;
     const enhanced = sql`${median} < 50 and ${upper} >= 50`;
-    const [byExposure, byUpper, [counts]] = await Promise.all([
-      select()
-        .where(and(inCycle, shown))
-        .orderBy(sql`(2 * ${rc.s1} + ${rc.s2})::float8 / ${rc.count} desc`, roleCycleFigures.roleProfileId)
-        .limit(ROLES_SHOWN),
-      select()
-        .where(and(inCycle, shown, enhanced))
-        .orderBy(sql`(${rc.s3} + ${rc.s4} + ${rc.s5})::float8 / ${rc.count} desc`, roleCycleFigures.roleProfileId)
-        .limit(TOP_N),
-      db
-        .select({
-          total: sql<number>`count(*) filter (where ${shown})::int`,
-          exposed: sql<number>`count(*) filter (where ${shown} and ${median} >= 50)::int`,
-          enhanced: sql<number>`count(*) filter (where ${shown} and ${enhanced})::int`,
-          hidden: sql<number>`count(*) filter (where ${rc.count} > 0 and ${rc.count} < ${MIN_TEAM_ASSESSED})::int`,
-        })
-        .from(roleCycleFigures)
-        .where(inCycle),
-    ]);
-    return { rows: [...new Map([...byExposure, ...byUpper].map((r) => [r.roleId, r])).values()], counts: counts! };
+    const byExposure = db
+      .select({ id: roleCycleFigures.roleProfileId })
+      .from(roleCycleFigures)
+      .where(and(inCycle, shown))
+      .orderBy(sql`(2 * ${rc.s1} + ${rc.s2})::float8 / ${rc.count} desc`, roleCycleFigures.roleProfileId)
+      .limit(ROLES_SHOWN);
+    const byUpper = db
+      .select({ id: roleCycleFigures.roleProfileId })
+      .from(roleCycleFigures)
+      .where(and(inCycle, shown, enhanced))
+      .orderBy(sql`(${rc.s3} + ${rc.s4} + ${rc.s5})::float8 / ${rc.count} desc`, roleCycleFigures.roleProfileId)
+      .limit(TOP_N);
+    // The four counts, then the ids of the roles the page lists (the rows' order does not matter).
+    const listed = sql`
+      select unnest(array[
+        count(*) filter (where ${shown})::int,
+        count(*) filter (where ${shown} and ${median} >= 50)::int,
+        count(*) filter (where ${shown} and ${enhanced})::int,
+        count(*) filter (where ${rc.count} > 0 and ${rc.count} < ${MIN_TEAM_ASSESSED})::int
+      ] || array((${byExposure}) union (${byUpper}))) as id
+      from ${roleCycleFigures} where ${inCycle}`;
+    // A closed cycle's ranking cannot change until a clearing trigger says so: kept (keptIds).
+    const list = closed
+      ? await keptIds(db, listed, { kind: "roles", cycleIds: [cycleId], departmentId: null, basis, limit: null })
+      : rowsOf<{ id: number }>(await db.execute(listed)).map((r) => Number(r.id));
+    const [total, exposed, enhancedCount, hidden, ...ids] = list as [number, number, number, number, ...number[]];
+    const rows = ids.length ? await select().where(and(inCycle, inArray(roleCycleFigures.roleProfileId, ids))) : [];
+    return { rows, counts: { total, exposed, enhanced: enhancedCount, hidden } };
   }
   const e = effectiveAssessments;
   const rows = await db
@@ -381,18 +513,20 @@ export async function organizationOverview(
   assertRole(actor, ORGANIZATION_ROLES);
   const db = await getDb();
   const basis: Basis = filter.basis === "reviewed" ? "reviewed" : "best";
-  const allCycles = await db
-    .select({
-      id: reviewCycles.id,
-      name: reviewCycles.name,
-      status: reviewCycles.status,
-      startsOn: reviewCycles.startsOn,
-      endsOn: reviewCycles.endsOn,
-    })
-    .from(reviewCycles)
-    .where(ne(reviewCycles.status, "draft"))
-    .orderBy(asc(reviewCycles.startsOn));
-  const departmentList = await listDepartmentsForOrganization(actor);
+  const [allCycles, departmentList] = await Promise.all([
+    db
+      .select({
+        id: reviewCycles.id,
+        name: reviewCycles.name,
+        status: reviewCycles.status,
+        startsOn: reviewCycles.startsOn,
+        endsOn: reviewCycles.endsOn,
+      })
+      .from(reviewCycles)
+      .where(ne(reviewCycles.status, "draft"))
+      .orderBy(asc(reviewCycles.startsOn)),
+    listDepartmentsForOrganization(actor),
+  ]);
   const department = departmentList.find((d) => d.id === filter.departmentId) ?? null;
 
   let fromIndex = Math.max(
@@ -404,6 +538,7 @@ export async function organizationOverview(
   if (fromIndex > toIndex) [fromIndex, toIndex] = [toIndex, fromIndex];
   let cycles = allCycles.slice(fromIndex, toIndex + 1);
   const cycleIds = cycles.map((c) => c.id);
+  const range = cycles;
   // Thousands of teams: the page counts them, and names only those it draws or lists (below).
   const [{ teamCount }] = (await db
     .select({ teamCount: sql<number>`count(*)::int` })
@@ -524,67 +659,38 @@ export async function organizationOverview(
   const complete = detail === "complete";
   const limit = complete ? undefined : TOP_N;
 
-  // Started together: the database works on them side by side.
-  const latestRolesP = latest
-    ? latestRoleFigures(db, latest.id, department?.id ?? null, basis, detail === "page")
-    : Promise.resolve({ rows: [], counts: null });
-  // Over closed cycles only, the movers' ranking is kept once computed (topMoverIds).
+  // Started together, the database works on them side by side; awaited together, so a failure of
+  // one is the call's one rejection and none is left unhandled.
+  // Over closed cycles only, the rankings are kept once computed (keptIds).
   const upToLatestClosed = cycles.slice(0, latestIndex + 1).every((c) => c.status === "closed");
-  const roleMoverIdsP = topMoverIds(
-    db,
-    "role",
-    upToLatest,
-    department?.id ?? null,
-    basis,
-    complete ? null : 6,
-    upToLatestClosed,
-  );
-  const pairs = sql<number>`sum(${teamCycleFigures.pairs})::int`;
-  const calibrationRowsP = db
-    .select({
-      teamId: teamCycleFigures.teamId,
-      pairs,
-      gapSum: sql<number>`sum(${teamCycleFigures.gapSum})::int`,
-      absGapSum: sql<number>`sum(${teamCycleFigures.absGapSum})::int`,
-      b1: sql<number>`sum(${teamCycleFigures.managerHigherLots})::int`,
-      b2: sql<number>`sum(${teamCycleFigures.managerHigher})::int`,
-      b3: sql<number>`sum(${teamCycleFigures.agree})::int`,
-      b4: sql<number>`sum(${teamCycleFigures.selfHigher})::int`,
-      b5: sql<number>`sum(${teamCycleFigures.selfHigherLots})::int`,
-    })
-    .from(teamCycleFigures)
-    .innerJoin(teams, eq(teams.id, teamCycleFigures.teamId))
-    .where(
-      and(inArray(teamCycleFigures.cycleId, cycleIds), department ? eq(teams.departmentId, department.id) : undefined),
-    )
-    .groupBy(teamCycleFigures.teamId)
-    .having(sql`${pairs} >= ${MIN_TEAM_ASSESSED}`)
-    .orderBy(
-      sql`sum(${teamCycleFigures.absGapSum})::float8 / sum(${teamCycleFigures.pairs}) desc`,
-      teamCycleFigures.teamId,
-    )
-    .limit(limit ?? 1_000_000);
   // Every team's series while there are few teams (or for the CSV); else only the top movers'.
   const teamsPartial = !complete && teamCount > HEATMAP_TEAMS_MAX;
-  const teamIds = teamsPartial
-    ? await topMoverIds(db, "team", upToLatest, department?.id ?? null, basis, TOP_N, upToLatestClosed)
-    : null;
-  const teamRows =
-    teamIds && teamIds.length === 0
-      ? []
-      : await db
-          .select({ teamId: teamCycleFigures.teamId, cycleId: teamCycleFigures.cycleId, ...tc })
-          .from(teamCycleFigures)
-          .innerJoin(teams, eq(teams.id, teamCycleFigures.teamId))
-          .where(
-            and(
-              inArray(teamCycleFigures.cycleId, cycleIds),
-              sql`${tc.count} > 0`,
-              teamIds ? inArray(teamCycleFigures.teamId, teamIds) : undefined,
-              department ? eq(teams.departmentId, department.id) : undefined,
-            ),
-          );
-  const calibrationRows = await calibrationRowsP;
+  const teamRowsOf = async () => {
+    const teamIds = teamsPartial
+      ? await topMoverIds(db, "team", upToLatest, department?.id ?? null, basis, TOP_N, upToLatestClosed)
+      : null;
+    if (teamIds && teamIds.length === 0) return [];
+    return db
+      .select({ teamId: teamCycleFigures.teamId, cycleId: teamCycleFigures.cycleId, ...tc })
+      .from(teamCycleFigures)
+      .innerJoin(teams, eq(teams.id, teamCycleFigures.teamId))
+      .where(
+        and(
+          inArray(teamCycleFigures.cycleId, cycleIds),
+          sql`${tc.count} > 0`,
+          teamIds ? inArray(teamCycleFigures.teamId, teamIds) : undefined,
+          department ? eq(teams.departmentId, department.id) : undefined,
+        ),
+      );
+  };
+  const [latestRoles, roleMoverIds, calibrationRows, teamRows] = await Promise.all([
+    latest
+      ? latestRoleFigures(db, latest.id, department?.id ?? null, basis, detail === "page", latest.status === "closed")
+      : Promise.resolve({ rows: [], counts: null }),
+    topMoverIds(db, "role", upToLatest, department?.id ?? null, basis, complete ? null : 6, upToLatestClosed),
+    calibrationByTeam(db, range, department?.id ?? null, limit),
+    teamRowsOf(),
+  ]);
   const teamList = await teamsWithDepartment(db, [
     ...new Set([...teamRows.map((r) => r.teamId), ...calibrationRows.map((r) => r.teamId)]),
   ]);
@@ -659,8 +765,7 @@ export async function organizationOverview(
     return shift ? [{ id: s.team.id, name: s.team.name, department: s.team.department, ...shift }] : [];
   });
 
-  // Roles at the latest cycle: their sums and the medians behind the exposure class.
-  const latestRoles = await latestRolesP;
+  // Roles at the latest cycle: their sums and the medians behind the exposure class (latestRoles).
   // A role with fewer than three people assessed shows no figure to leaders, like a team.
   const hiddenRoles = latestRoles.rows.filter((r) => r.count > 0 && r.count < MIN_TEAM_ASSESSED).length;
   const ranked = latestRoles.rows.flatMap((r) => {
@@ -681,7 +786,6 @@ export async function organizationOverview(
           [...ranked.slice(0, ROLES_SHOWN), ...enhancedRanked.slice(0, TOP_N)].map((r) => [r.roleId, r]),
         ).values(),
       ];
-  const roleMoverIds = await roleMoverIdsP;
   const roleIds = [...new Set([...shownRoles.map((r) => r.roleId), ...roleMoverIds])];
   const rc = rollupColumns(roleCycleFigures, basis);
   const [roleInfo, roleRows] = roleIds.length
@@ -856,6 +960,8 @@ export async function teamFiguresPage(
     sort: TeamTableSort;
     desc: boolean;
     page: number;
+    /** Both cycles are closed: the order is kept once computed (checked again before keeping it). */
+    closed?: boolean;
   },
 ) {
   assertRole(actor, ORGANIZATION_ROLES);
@@ -894,34 +1000,76 @@ export async function teamFiguresPage(
     department: sql`${departments.name}`,
   }[options.sort];
   const pageSize = TEAM_TABLE_PAGE_SIZE;
-  const base = db
-    .select({
-      teamId: teams.id,
-      team: teams.name,
-      department: departments.name,
-      manager,
-      headCount: sql<number>`coalesce(${n.count}, 0)::int`,
-      leverageIndex: index,
-      indexChange: change,
-      aiExposure: exposure,
-      total: sql<number>`count(*) over ()::int`,
-    })
-    .from(teams)
-    .innerJoin(departments, eq(departments.id, teams.departmentId))
-    .leftJoin(now, and(eq(now.teamId, teams.id), eq(now.cycleId, options.cycleId)))
-    .leftJoin(since, and(eq(since.teamId, teams.id), eq(since.cycleId, options.sinceCycleId)))
-    .where(where)
-    .orderBy(options.desc ? sql`${order} desc nulls last` : sql`${order} asc nulls last`, asc(teams.name))
-    .limit(pageSize)
-    .offset((Math.max(1, options.page) - 1) * pageSize);
-  const rows = await base;
-  const total = rows[0]?.total ?? 0;
-  return {
-    rows: rows.map(({ total: _total, ...r }) => ({
+  const offset = (Math.max(1, options.page) - 1) * pageSize;
+  const columns = {
+    teamId: teams.id,
+    team: teams.name,
+    department: departments.name,
+    manager,
+    headCount: sql<number>`coalesce(${n.count}, 0)::int`,
+    leverageIndex: index,
+    indexChange: change,
+    aiExposure: exposure,
+  };
+  const joined = <T extends PgSelect>(q: T) =>
+    q
+      .innerJoin(departments, eq(departments.id, teams.departmentId))
+      .leftJoin(now, and(eq(now.teamId, teams.id), eq(now.cycleId, options.cycleId)))
+      .leftJoin(since, and(eq(since.teamId, teams.id), eq(since.cycleId, options.sinceCycleId)));
+  const orderBy = [options.desc ? sql`${order} desc nulls last` : sql`${order} asc nulls last`, asc(teams.name)];
+  type Row = {
+    teamId: number;
+    team: string;
+    department: string;
+    manager: string | null;
+    headCount: number;
+    leverageIndex: number | null;
+    indexChange: number | null;
+    aiExposure: number | null;
+  };
+  const answer = (rows: Row[], total: number) => ({
+    rows: rows.map((r) => ({
       ...r,
       indexChange: options.sinceCycleId === options.cycleId ? null : r.indexChange,
     })),
     total,
     pageSize,
-  };
+  });
+  if (options.closed && !pattern) {
+    // Both cycles closed, no search: the order of every team in scope cannot change until a
+    // clearing trigger says so (0018, 0019), so it is kept (keptIds) and a load reads its page's rows.
+    const ordered = joined(db.select({ id: teams.id }).from(teams).$dynamic())
+      .where(where)
+      .orderBy(...orderBy);
+    const ids = await keptIds(db, sql`${ordered}`, {
+      kind: "teams",
+      cycleIds: [...new Set([options.cycleId, options.sinceCycleId])],
+      departmentId: options.departmentId ?? null,
+      basis: options.basis,
+      limit: null,
+    });
+    const pageIds = ids.slice(offset, offset + pageSize);
+    const rows = pageIds.length
+      ? await joined(db.select(columns).from(teams).$dynamic()).where(inArray(teams.id, pageIds))
+      : [];
+    const at = new Map(pageIds.map((id, i) => [id, i]));
+    return answer(
+      rows.sort((a, b) => at.get(a.teamId)! - at.get(b.teamId)!),
+      ids.length,
+    );
+  }
+  const rows = await joined(
+    db
+      .select({ ...columns, total: sql<number>`count(*) over ()::int` })
+      .from(teams)
+      .$dynamic(),
+  )
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(pageSize)
+    .offset(offset);
+  return answer(
+    rows.map(({ total: _total, ...r }) => r),
+    rows[0]?.total ?? 0,
+  );
 }

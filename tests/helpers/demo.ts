@@ -1,13 +1,11 @@
 import { eq } from "drizzle-orm";
 import { people, reviewCycles, teamMemberships, teams } from "@/db/schema";
-import { seedDemoOrganisation } from "@/db/seed";
 import type { Actor } from "@/lib/authz";
 import { createTestDatabase } from "./test-db";
 
 /** A fresh database holding the demo organisation, and a way to find its people as actors. */
 export async function demoDatabase() {
-  const testDb = await createTestDatabase();
-  await seedDemoOrganisation(testDb.db);
+  const testDb = await createTestDatabase({ seed: true });
   const actor = async (email: string): Promise<Actor> => {
     const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
     if (!p) throw new Error(`no ${email}`);

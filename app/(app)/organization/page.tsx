@@ -109,7 +109,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
               {provisionalNote}
             </p>
           )}
-          <div className="space-y-6">
+          <div className="deferred-sections space-y-6">
             <LevelMixSection o={o} />
             <CapabilitiesSection o={o} />
             <TeamTrendSection o={o} metric="leverageIndex" />

@@ -60,7 +60,7 @@ function TeamTrendsSection({ trends, openCycleName }: { trends: TeamTrends; open
     : null;
   const assessed = latest?.distribution.reduce((n, d) => n + d.count, 0) ?? 0;
   return (
-    <section aria-labelledby={`team-${trends.team.id}`} className="space-y-6">
+    <section aria-labelledby={`team-${trends.team.id}`} className="deferred-sections space-y-6">
       <h2 id={`team-${trends.team.id}`} className="sr-only">
         {trends.team.name}
       </h2>

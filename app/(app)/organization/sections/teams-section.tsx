@@ -54,6 +54,7 @@ export async function TeamsSection({
     sort,
     desc,
     page,
+    closed: cycle.status === "closed" && o.cycles[0]!.status === "closed",
   });
   const lastPage = Math.max(1, Math.ceil(result.total / result.pageSize));
   const href = (changes: Record<string, string | null>) => {
