@@ -1,4 +1,4 @@
-// `npm run bench -- --people 10000 --writes [--reuse] [--seconds 6] [--concurrency 1,8,32]`: the write
+// `npm run bench -- --people 10000 --writes [--reuse] [--seconds 6] [--warmup 12] [--concurrency 1,8,32]`: the write
 // path on a generated organisation. The production server is started on it, distinct employees and
 // managers sign in (real sessions), and at each concurrency the real server actions are posted over
 // HTTP as the browser posts them (Next-Action, the router state tree, React's encoded reply): save a
@@ -218,6 +218,7 @@ export async function writeBench(args: string[]) {
     : [1, 8, 32];
   const only = args.includes("--only") ? (args[args.indexOf("--only") + 1]!.split(",") as Operation[]) : OPERATIONS;
   const profile = args.includes("--cpu-prof");
+  const warmupSeconds = args.includes("--warmup") ? Number(args[args.indexOf("--warmup") + 1]) : 12;
   // The warm-up round runs 4 workers.
   const slotsPerOp = Math.max(4, ...levels) * 2;
   const { dbUrl } = await prepareDatabase(url, size, args.includes("--reuse"));
@@ -385,9 +386,13 @@ export async function writeBench(args: string[]) {
       const slots = op === "manager review" ? reviewSlots : selfSlots;
       const prepare = op === "manager review" ? reviewVersions : reopenSelves;
       const refill = op === "self submit" ? () => reopenSelves(slots) : undefined;
-      // One warm-up round over HTTP so the first timed run does not pay for compiling the route.
-      await prepare(slots);
-      await run(slots, 4, 1, http[op], refill);
+      // Warm-up, untimed, on both sides: V8 optimizes a path only after some hundreds of calls, so
+      // without it the first operation measured (the draft) paid for compiling the server's action path
+      // and the data layer (8–9 ms of server CPU per draft after a one-second warm-up, 5–6 after 15 s).
+      for (const side of profile ? [http] : [http, raw]) {
+        await prepare(slots);
+        await run(slots, 4, warmupSeconds, side[op], refill);
+      }
       for (const concurrency of levels) {
         // HTTP and raw take turns, so a change in the machine's load falls on both.
         // CPU spent per request: the server's, and this process's (the HTTP client's; the raw side's own).
