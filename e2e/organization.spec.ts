@@ -247,3 +247,56 @@ test("the leader reads the roles against the research: one sentence, a source to
   expect(financeRows).toBeLessThan(allRows);
   await expect(table.getByRole("row", { name: /Customer Support/ })).toHaveCount(0);
 });
+
+test("the printed Organization page has every chart drawn, a page wide, and none of the app's controls", async ({
+  leaderPage: page,
+}) => {
+  await page.goto("/organization");
+  await expect(page.locator('[data-chart-title="Level mix per quarter"] canvas')).toBeVisible();
+  // Charts below the fold are not drawn yet on screen.
+  expect(await page.locator("[data-chart-pending]").count()).toBeGreaterThan(0);
+
+  // What the browser does when the page is printed: the beforeprint event, then the print layout.
+  await page.emulateMedia({ media: "print" });
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await expect(page.locator("[data-chart-pending]")).toHaveCount(0);
+  const printed = await page.locator("[data-chart-title] canvas").evaluateAll((canvases) =>
+    (canvases as HTMLCanvasElement[]).map((c) => {
+      const pixels = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) inked++;
+      return { cssWidth: c.getBoundingClientRect().width, width: c.width, inked };
+    }),
+  );
+  // Every chart but the heatmap (a table) is drawn, with ink on it, at most a page wide and at 2×.
+  expect(printed).toHaveLength(6);
+  for (const chart of printed) {
+    expect(chart.inked).toBeGreaterThan(1000);
+    expect(chart.cssWidth).toBeLessThanOrEqual(640);
+    expect(chart.width).toBe(2 * Math.round(chart.cssWidth));
+  }
+  // No navigation, filters or buttons on paper; the filters' choice is said in words instead.
+  const controls = [
+    page.locator('nav[aria-label="Main"]'),
+    page.locator("header form").filter({ hasText: "Sign out" }),
+    page.locator('section[aria-label="Filters and downloads"]'),
+  ];
+  for (const control of controls) {
+    await expect(control).toHaveCount(1);
+    await expect(control).toBeHidden();
+  }
+  // Hidden buttons leave the accessibility tree: none is there on paper, all seven are on screen (below).
+  await expect(page.getByRole("button", { name: /^Download PNG/ })).toHaveCount(0);
+  await expect(page.getByText(/^All departments · best available .* · 2025 Q\d to 2026 Q\d\. Source: /)).toBeVisible();
+  fs.mkdirSync("screenshots", { recursive: true });
+  fs.writeFileSync("screenshots/organization-printed.pdf", await page.pdf({ format: "A4", printBackground: true }));
+
+  // Back on screen, the charts are drawn at the screen's size again.
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await page.emulateMedia({ media: "screen" });
+  const first = page.locator('[data-chart-title="Level mix per quarter"] canvas');
+  await expect.poll(() => first.evaluate((c: HTMLCanvasElement) => c.width === c.clientWidth)).toBe(true);
+  expect((await first.boundingBox())!.width).toBeGreaterThan(640);
+  await expect(page.getByRole("button", { name: /^Download PNG/ })).toHaveCount(7);
+  for (const control of controls) await expect(control).toBeVisible();
+});

@@ -26,10 +26,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <LadderMark className="h-7 w-7" />
             <span>Leverage Ladder</span>
           </Link>
-          <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
+          <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto sm:flex-1 print:hidden">
             <NavLinks items={navItemsFor(actor.role)} />
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex items-center gap-3 text-sm print:hidden">
             <NotificationBell unread={unread} />
             <Link
               href="/account"

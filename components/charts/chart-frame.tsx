@@ -128,7 +128,7 @@ export function ChartFrame({ title, data, children }: { title: string; data?: un
       data-chart-title={title}
       data-caption={caption.attribute}
     >
-      <div className="mb-2 flex justify-end">
+      <div className="mb-2 flex justify-end print:hidden">
         <button
           type="button"
           onClick={async (event) => {

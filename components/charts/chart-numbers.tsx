@@ -16,7 +16,7 @@ export function ChartNumbers({
   rows: { key: string | number; label: string; open?: boolean; values: string[] }[];
 }) {
   return (
-    <details className="mt-4">
+    <details className="mt-4 print:hidden">
       <summary className="cursor-pointer text-sm font-medium">Show the numbers</summary>
       <SimpleTable
         label={caption}

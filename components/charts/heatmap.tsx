@@ -80,7 +80,7 @@ export function Heatmap({
       data-chart-title={title}
       data-caption={caption.attribute}
     >
-      <div className="mb-2 flex justify-end">
+      <div className="mb-2 flex justify-end print:hidden">
         <button
           type="button"
           onClick={download}

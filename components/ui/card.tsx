@@ -12,7 +12,7 @@ export function Card({
   headingLevel?: "h2" | "h3";
 }) {
   return (
-    <section className={`surface rounded-xl p-5 shadow-sm ${className}`}>
+    <section className={`surface rounded-xl p-5 shadow-sm print:break-inside-avoid print:shadow-none ${className}`}>
       {title && <Heading className="text-base font-semibold">{title}</Heading>}
       {description && <p className="text-muted mt-1 text-sm">{description}</p>}
       <div className={title || description ? "mt-4" : ""}>{children}</div>
@@ -22,7 +22,7 @@ export function Card({
 
 export function Stat({ label, value, hint }: { label: string; value: React.ReactNode; hint?: React.ReactNode }) {
   return (
-    <div className="surface rounded-xl p-4 shadow-sm">
+    <div className="surface rounded-xl p-4 shadow-sm print:break-inside-avoid print:shadow-none">
       <p className="text-muted text-sm">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums">{value}</p>
       {hint && <p className="text-muted mt-1 text-xs">{hint}</p>}

@@ -71,6 +71,10 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
         description="Which teams move from execution toward decision ownership and system design, and which roles are most exposed to AI."
       />
       <OrganizationFilters o={o} exportQuery={exportQuery} />
+      {/* The filters are not printed: the printed page says what they chose instead. */}
+      <p className="mb-4 hidden text-sm print:block">
+        {chartContext.scope} · {chartContext.cycles}. {chartContext.source}
+      </p>
       {!latest?.figures ? (
         <Card title="No assessments in this range">
           <p>

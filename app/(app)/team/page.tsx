@@ -95,7 +95,7 @@ function TeamTrendsSection({ trends, openCycleName }: { trends: TeamTrends; open
         title={`${trends.team.name}: leverage index and AI exposure by quarter`}
         description={`${indexReading(trends)}${provisionalNote}`}
       >
-        <div className="grid gap-6 md:grid-cols-2">
+        <div className="grid gap-6 md:grid-cols-2 print:grid-cols-1">
           <LineChart
             labels={labels}
             series={[

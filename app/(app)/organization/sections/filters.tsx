@@ -5,7 +5,7 @@ export function OrganizationFilters({ o, exportQuery }: { o: OrganizationOvervie
   const from = o.cycles[0]?.name;
   const to = o.cycles.at(-1)?.name;
   return (
-    <section aria-label="Filters and downloads" className="surface mb-6 rounded-xl p-4 shadow-sm">
+    <section aria-label="Filters and downloads" className="surface mb-6 rounded-xl p-4 shadow-sm print:hidden">
       <form method="get" className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="from" className="block text-sm font-medium">

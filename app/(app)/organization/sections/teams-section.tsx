@@ -72,7 +72,7 @@ export async function TeamsSection({
       description={`Change is since ${o.cycles[0]!.name}. A team with fewer than ${MIN_TEAM_ASSESSED} people assessed shows no figures: a mean of one or two people would show their own answers.`}
     >
       <search>
-        <form method="get" action="/organization#teams" className="mb-3 flex flex-wrap items-end gap-2">
+        <form method="get" action="/organization#teams" className="mb-3 flex flex-wrap items-end gap-2 print:hidden">
           {[...query].flatMap(([k, v]) =>
             k === "tq" || k === "tpage" ? [] : [<input key={k} type="hidden" name={k} value={v} />],
           )}
@@ -146,7 +146,7 @@ export async function TeamsSection({
             ? "No team matches."
             : `Teams ${first.toLocaleString("en")}–${(first + result.rows.length - 1).toLocaleString("en")} of ${result.total.toLocaleString("en")}`}
         </span>
-        <span className="flex gap-2">
+        <span className="flex gap-2 print:hidden">
           {page > 1 && (
             <Link href={href({ tpage: String(page - 1) })} className="rounded-md border border-line px-3 py-1">
               Previous
