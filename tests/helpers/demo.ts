@@ -1,16 +1,14 @@
 import { eq } from "drizzle-orm";
 import { people, reviewCycles, teamMemberships, teams } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
+import { actorByEmail } from "./actors";
 import { createTestDatabase } from "./test-db";
 
 /** A fresh database holding the demo organisation, and a way to find its people as actors. */
 export async function demoDatabase() {
   const testDb = await createTestDatabase({ seed: true });
-  const actor = async (email: string): Promise<Actor> => {
-    const [p] = await testDb.db.select().from(people).where(eq(people.email, email));
-    if (!p) throw new Error(`no ${email}`);
-    return { id: p.id, name: p.name, email: p.email, role: p.appRole };
-  };
+  // createTestDatabase makes this database the data layer's, where actorByEmail reads.
+  const actor = actorByEmail;
   /** A new person with a current membership of the team, for cases the demo data does not hold. */
   const addMember = async (name: string, teamId: number): Promise<Actor> => {
     const [person] = await testDb.db
