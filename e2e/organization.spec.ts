@@ -223,8 +223,15 @@ test("the leader reads the roles against the research: one sentence, a source to
   });
   await expect(section.getByTestId("research-summary")).toHaveText(/^Of \d+ linked roles, \d+ spend more time/);
   await expect(section.getByText(/Each point is a role linked to an O\*NET occupation/)).toBeHidden();
-  await section.getByText("How to read this").click();
-  await expect(section.getByText(/Each point is a role linked to an O\*NET occupation/)).toBeVisible();
+  // Scrolling the summary into view lays out the cards near it (content-visibility), which can move it
+  // between Playwright's scroll and its click: the click is made again until the details are open.
+  const howToRead = section.locator("details").filter({ hasText: "How to read this" });
+  await expect(async () => {
+    if (!(await howToRead.evaluate((d: HTMLDetailsElement) => d.open))) await howToRead.locator("summary").click();
+    await expect(section.getByText(/Each point is a role linked to an O\*NET occupation/)).toBeVisible({
+      timeout: 1000,
+    });
+  }).toPass();
 
   const table = section.getByRole("region", { name: "Roles against the chosen research source" });
   const allRows = await table.locator("tbody tr").count();
@@ -299,4 +306,35 @@ test("the printed Organization page has every chart drawn, a page wide, and none
   expect((await first.boundingBox())!.width).toBeGreaterThan(640);
   await expect(page.getByRole("button", { name: /^Download PNG/ })).toHaveCount(7);
   for (const control of controls) await expect(control).toBeVisible();
+});
+
+test("'Print or save as PDF' prints every chart even when none has been in view yet", async ({ leaderPage: page }) => {
+  // A screen so short that no chart comes near it: Chart.js has not even been loaded.
+  await page.setViewportSize({ width: 1280, height: 360 });
+  await page.goto("/organization");
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
+  // The seven charts: six in frames with a download, and the research scatter.
+  await expect(page.locator("[data-chart-pending]")).toHaveCount(7);
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printAsked = "yes";
+    };
+  });
+  await page.getByRole("button", { name: "Print or save as PDF" }).click();
+  await expect(page.locator("body")).toHaveAttribute("data-print-asked", "yes");
+  // The browser's print then sends beforeprint: every chart is drawn at once, with ink on it.
+  await page.emulateMedia({ media: "print" });
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const inked = await page.locator("[data-chart-title] canvas").evaluateAll((canvases) =>
+    (canvases as HTMLCanvasElement[]).map((c) => {
+      const pixels = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) n++;
+      return n;
+    }),
+  );
+  expect(inked).toHaveLength(6);
+  for (const n of inked) expect(n).toBeGreaterThan(1000);
+  await expect(page.locator("[data-chart-pending]")).toHaveCount(0);
+  await expect(page.locator("canvas")).toHaveCount(7);
 });

@@ -55,7 +55,7 @@ function queueDraw(draw: () => void) {
   };
 }
 
-/** The charts not drawn yet, each with a way to draw it now: printing draws them all first. */
+/** The charts not drawn yet, each with a way to draw it now (once Chart.js is loaded): printing draws them all first. */
 const drawForPrint = new Set<() => void>();
 
 /**
@@ -86,15 +86,23 @@ function ChartWhenNear({ kind, props }: { kind: ChartKind; props: Record<string,
       setNear(true);
     };
     element.addEventListener(DRAW_NOW, drawNow);
-    const forPrint = () => flushSync(() => setNear(true));
-    drawForPrint.add(forPrint);
     return () => {
       observer.disconnect();
       dequeue();
       element.removeEventListener(DRAW_NOW, drawNow);
-      drawForPrint.delete(forPrint);
     };
   }, [near]);
+  useEffect(() => {
+    if (near && loaded) return;
+    const drawNow = () => {
+      setNear(true);
+      setLoaded(true);
+    };
+    drawForPrint.add(drawNow);
+    return () => {
+      drawForPrint.delete(drawNow);
+    };
+  }, [near, loaded]);
   useEffect(() => {
     if (near && !loaded) loadChartJs().then(() => setLoaded(true));
   }, [near, loaded]);
@@ -134,7 +142,10 @@ const printed = new Map<DrawnChart, number | undefined>();
 // pixels per CSS pixel so it stays crisp on paper; after printing, back to the screen's size.
 if (typeof window !== "undefined") {
   window.addEventListener("beforeprint", () => {
-    if (chartJs) for (const draw of [...drawForPrint]) draw();
+    if (chartJs)
+      flushSync(() => {
+        for (const draw of drawForPrint) draw();
+      });
     for (const canvas of document.querySelectorAll("canvas")) {
       const chart = charts.get(canvas);
       if (!chart) continue;
@@ -183,4 +194,13 @@ export async function drawnCanvasAt<T>(frame: HTMLElement, ratio: number, use: (
     chart.options.devicePixelRatio = screen;
     chart.resize();
   }
+}
+
+/**
+ * Prints the page with every chart on it drawn, even when none has come near the viewport yet
+ * (Chart.js is loaded first; the beforeprint handler above then draws them all).
+ */
+export async function printWithCharts() {
+  await loadChartJs();
+  window.print();
 }

@@ -1,3 +1,4 @@
+import { PrintButton } from "@/components/charts/print-button";
 import type { OrganizationOverview } from "@/db/queries/organization";
 
 /** The range of cycles and the department, as a GET form: the URL holds the view, so it can be shared. */
@@ -75,6 +76,7 @@ export function OrganizationFilters({ o, exportQuery }: { o: OrganizationOvervie
           >
             Download assessments (CSV)
           </a>
+          <PrintButton className="rounded-md border border-line px-3 py-2 font-medium hover:border-[var(--color-accent)]" />
         </div>
       </form>
     </section>
