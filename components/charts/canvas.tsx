@@ -13,10 +13,17 @@ type ChartKind = "Line" | "Bar" | "Scatter";
 let chartJs: ChartJsModule | null = null;
 let chartJsLoading: Promise<ChartJsModule> | null = null;
 function loadChartJs() {
-  chartJsLoading ??= import("./chart-js").then(({ Line, Bar, Scatter }) => {
-    chartJs = { Line, Bar, Scatter };
-    return chartJs;
-  });
+  chartJsLoading ??= import("./chart-js").then(
+    ({ Line, Bar, Scatter }) => {
+      chartJs = { Line, Bar, Scatter };
+      return chartJs;
+    },
+    (error) => {
+      // A chunk that failed to arrive (the network dropped) is fetched again next time.
+      chartJsLoading = null;
+      throw error;
+    },
+  );
   return chartJsLoading;
 }
 
@@ -201,6 +208,7 @@ export async function drawnCanvasAt<T>(frame: HTMLElement, ratio: number, use: (
  * (Chart.js is loaded first; the beforeprint handler above then draws them all).
  */
 export async function printWithCharts() {
-  await loadChartJs();
+  // Without Chart.js (offline), the page still prints: the charts not drawn keep their titles and descriptions.
+  await loadChartJs().catch(() => null);
   window.print();
 }
