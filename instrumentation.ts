@@ -16,5 +16,7 @@ export async function register() {
     await openDatabaseOnBoot();
     const { startJobWorker } = await import("./lib/jobs/runner");
     startJobWorker();
+    // Under `npm start` with WEB_CONCURRENCY, the primary (scripts/start.mjs) replaces only workers that got this far.
+    process.send?.("leverage-ladder:ready");
   }
 }

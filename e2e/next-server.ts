@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { expect } from "@playwright/test";
 
 /** The secrets every production server on PostgreSQL needs, the same for every instance a spec starts. */
-const SHARED_SECRETS = {
+export const SHARED_SECRETS = {
   AUTH_SECRET: "e2e-only-secret-not-for-production-use-000000",
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
 };

@@ -215,11 +215,16 @@ export async function prepareDatabase(url: string, size: number, reuse: boolean)
   return { dbUrl: dbUrl.toString(), generateMs };
 }
 
-/** `next start` (the production build) on the database; `stop` ends it and its children. */
-export async function startServer(dbUrl: string, extraArgs: string[] = []) {
+/**
+ * `next start` (the production build) on the database; `stop` ends it and its children. With
+ * `workers` > 1, `npm start`'s way of serving with WEB_CONCURRENCY processes on the port.
+ */
+export async function startServer(dbUrl: string, extraArgs: string[] = [], workers = 1) {
   const server = spawn(
     process.execPath,
-    [...extraArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+    workers > 1
+      ? [...extraArgs, path.join(root, "scripts", "start.mjs")]
+      : [...extraArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
     {
       cwd: root,
       env: {
@@ -227,6 +232,8 @@ export async function startServer(dbUrl: string, extraArgs: string[] = []) {
         DATABASE_URL: dbUrl,
         LEVERAGE_DEMO: "0",
         NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        WEB_CONCURRENCY: String(workers),
         AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret",
         NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:
           process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? "YmVuY2gtb25seS1rZXktbm90LWZvci1wcm9kLXVzZSE=",

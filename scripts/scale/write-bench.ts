@@ -1,4 +1,4 @@
-// `npm run bench -- --people 10000 --writes [--reuse] [--seconds 6] [--warmup 12] [--concurrency 1,8,32]`: the write
+// `npm run bench -- --people 10000 --writes [--reuse] [--seconds 6] [--warmup 12] [--concurrency 1,8,32] [--workers 2]`: the write
 // path on a generated organisation. The production server is started on it, distinct employees and
 // managers sign in (real sessions), and at each concurrency the real server actions are posted over
 // HTTP as the browser posts them (Next-Action, the router state tree, React's encoded reply): save a
@@ -219,6 +219,8 @@ export async function writeBench(args: string[]) {
   const only = args.includes("--only") ? (args[args.indexOf("--only") + 1]!.split(",") as Operation[]) : OPERATIONS;
   const profile = args.includes("--cpu-prof");
   const warmupSeconds = args.includes("--warmup") ? Number(args[args.indexOf("--warmup") + 1]) : 12;
+  // `--workers N`: the server as `WEB_CONCURRENCY=N npm start` runs it, N processes on the port.
+  const workers = args.includes("--workers") ? Number(args[args.indexOf("--workers") + 1]) : 1;
   // The warm-up round runs 4 workers.
   const slotsPerOp = Math.max(4, ...levels) * 2;
   const { dbUrl } = await prepareDatabase(url, size, args.includes("--reuse"));
@@ -269,7 +271,7 @@ export async function writeBench(args: string[]) {
   }
 
   const profileDir = profile ? fs.mkdtempSync(path.join(os.tmpdir(), "ll-write-prof-")) : null;
-  const server = await startServer(dbUrl, profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : []);
+  const server = await startServer(dbUrl, profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [], workers);
   const results: {
     op: Operation;
     concurrency: number;
@@ -306,7 +308,7 @@ export async function writeBench(args: string[]) {
         version: 0,
       });
     console.log(
-      `${size} people: ${selfSlots.length} employees and ${new Set(reviews.map((r) => r.manager_id)).size} managers (${reviewSlots.length} reports) signed in; ${seconds} s per run`,
+      `${size} people, ${workers} server process${workers > 1 ? "es" : ""}: ${selfSlots.length} employees and ${new Set(reviews.map((r) => r.manager_id)).size} managers (${reviewSlots.length} reports) signed in; ${seconds} s per run`,
     );
 
     const selfTarget: Target = {
