@@ -35,10 +35,15 @@ export async function getDb(): Promise<Database> {
   return (await globalForDb.leverageDb).db;
 }
 
+/** A round trip to the database; it throws what the driver throws when the database cannot be reached. */
+export async function pingDatabase(): Promise<void> {
+  await (await getDb()).execute(sql`select 1`);
+}
+
 /** Whether the database answers now: false when it cannot be reached; any other failure propagates. */
 export async function databaseAnswers(): Promise<boolean> {
   try {
-    await (await getDb()).execute(sql`select 1`);
+    await pingDatabase();
     return true;
   } catch (error) {
     if (isDatabaseUnreachable(error)) return false;

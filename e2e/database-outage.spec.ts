@@ -39,6 +39,7 @@ const ROUTE_REQUESTS: Record<string, RouteRequest[]> = {
     },
   ],
   "/api/export/assessments": [{ method: "GET", path: "/api/export/assessments", answer: `503 ${UNREACHABLE}` }],
+  "/api/health": [{ method: "GET", path: "/api/health", answer: `503 ${JSON.stringify({ error: UNREACHABLE })}` }],
   "/api/export/organization": [{ method: "GET", path: "/api/export/organization", answer: `503 ${UNREACHABLE}` }],
   "/notifications/[notificationId]": [{ method: "GET", path: "/notifications/1", answer: `503 ${UNREACHABLE}` }],
 };
@@ -68,6 +69,11 @@ test("pages and actions answer calmly while PostgreSQL is down, and recover by t
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole("button", { name: "Save draft" })).toBeVisible();
+  const healthy = async () => {
+    const response = await fetch(`${base}/api/health`);
+    return `${response.status} ${response.headers.get("cache-control")} ${await response.text()}`;
+  };
+  expect(await healthy()).toBe('200 no-store {"status":"ok"}');
 
   cluster.stop();
 
@@ -118,6 +124,7 @@ test("pages and actions answer calmly while PostgreSQL is down, and recover by t
       { timeout: 30_000, intervals: [1_000] },
     )
     .toBe(true);
+  expect(await healthy()).toBe('200 no-store {"status":"ok"}');
   await page.goto("/me");
   await page.getByRole("textbox", { name: /Notes and evidence/ }).fill("Saved after the outage.");
   await page.getByRole("button", { name: "Save draft" }).click();

@@ -165,6 +165,8 @@ const status = (ok: number, refused: number, ...roles: Role[]) => only<string>(r
 const ROUTES: Record<string, RouteRow> = {
   "GET /api/auth/[...nextauth]": { public: true },
   "POST /api/auth/[...nextauth]": { public: true },
+  // The health check: public, and it answers with no data (e2e/database-outage.spec.ts checks both answers).
+  "GET /api/health": { public: true },
   "GET /api/export/assessments": {
     expect: status(200, 200, ...ROLES),
     request: () => new Request("http://app.test/api/export/assessments"),
