@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../lib/demo-accounts";
 import { appFiles, urlPathOf } from "../tests/helpers/app-routes";
 import { freePort, type PgCluster, startPgCluster } from "../tests/helpers/pg-cluster";
-import { startNextServer } from "./next-server";
+import { spawnServer, startNextServer } from "./next-server";
 
 /**
  * A PostgreSQL outage under a running app, on a cluster this test makes itself (never the
@@ -131,4 +131,44 @@ test("pages and actions answer calmly while PostgreSQL is down, and recover by t
   await expect(page.getByTestId("form-status")).toContainText("Draft saved at");
   expect(app!.log()).not.toContain("Error: listen");
   await context.close();
+});
+
+test("a server started while PostgreSQL is down says so, and serves once it is up", async ({ browser }) => {
+  cluster.stop();
+  const late = await startNextServer(await freePort(), { LEVERAGE_DEMO: "1", DATABASE_URL: cluster.url() });
+  try {
+    expect(late.log()).toContain("The database cannot be reached yet");
+    const health = async () => (await fetch(`${late.url}/api/health`)).status;
+    expect(await health()).toBe(503);
+    const context = await browser.newContext({ baseURL: late.url });
+    const page = await context.newPage();
+    const signIn = async () => {
+      await page.goto("/login");
+      await page.getByLabel("Work email").fill("maya.chen@northwind.example");
+      await page.getByLabel("Password").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+    };
+    await signIn();
+    await expect(page.getByRole("heading", { name: "We could not reach the database" })).toBeVisible();
+
+    cluster.start();
+    await expect.poll(health, { timeout: 30_000 }).toBe(200);
+    await signIn();
+    await expect(page).toHaveURL(/\/me$/);
+    await expect(page.getByRole("textbox", { name: /Notes and evidence/ })).toHaveValue("Saved after the outage.");
+    await context.close();
+  } finally {
+    late.stop();
+  }
+});
+
+test("a database that does not exist stops the server with the reason, not a server of 500s", async () => {
+  const server = spawnServer(await freePort(), {
+    LEVERAGE_DEMO: "1",
+    DATABASE_URL: cluster.url("postgres", "no_such_db"),
+  });
+  expect(await server.exited).toBe(1);
+  expect(server.log()).toContain(
+    'Refusing to start: the database could not be opened (database "no_such_db" does not exist).',
+  );
 });

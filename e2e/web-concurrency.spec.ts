@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../lib/demo-accounts";
 import { buildIsStale } from "../scripts/lib.mjs";
 import { freePort, type PgCluster, startPgCluster } from "../tests/helpers/pg-cluster";
-import { SHARED_SECRETS } from "./next-server";
+import { spawnServer } from "./next-server";
 
 /**
  * `WEB_CONCURRENCY=2 npm start` on PostgreSQL, as the README's "Several instances" says: two server
@@ -28,28 +28,14 @@ function childrenOf(pid: number) {
   });
 }
 
-/** `npm start`'s script on the spec's database, with `env` on top; what it prints is kept. */
+/** `npm start`'s script on the spec's database, with `env` on top. */
 function npmStart(port: number, env: Record<string, string>) {
-  let log = "";
-  const primary = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: {
-      ...process.env,
-      ...SHARED_SECRETS,
-      DATABASE_URL: cluster.url("postgres", "ladder"),
-      LEVERAGE_DEMO: "1",
-      PORT: String(port),
-      ...env,
-    },
-    stdio: "pipe",
-  });
-  primary.stdout?.on("data", (d) => {
-    log += d;
-  });
-  primary.stderr?.on("data", (d) => {
-    log += d;
-  });
-  const exited = new Promise<number | null>((resolve) => primary.on("exit", (code) => resolve(code)));
-  return { primary, log: () => log, exited };
+  const server = spawnServer(
+    port,
+    { DATABASE_URL: cluster.url("postgres", "ladder"), LEVERAGE_DEMO: "1", ...env },
+    "npm start",
+  );
+  return { primary: server.child, log: server.log, exited: server.exited };
 }
 
 const stopped = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
