@@ -9,7 +9,7 @@ import { buildIsStale, ensureAuthSecret, nextBin, root } from "./lib.mjs";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 if (!process.env.DATABASE_URL) env.AUTH_SECRET = ensureAuthSecret();
 const dev = process.argv.includes("--dev");
-/** What instrumentation.ts sends its cluster primary once the database is open. */
+/** What instrumentation.ts sends its cluster primary once the process has booted. */
 const WORKER_READY = "leverage-ladder:ready";
 const port = process.env.PORT ?? "3000";
 const workers = workerCount();
@@ -68,8 +68,9 @@ function serveWithWorkers(count) {
   };
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
 
-  // A worker is serving once instrumentation.ts has opened the database and says so; one that exits
-  // before that failed to boot (a missing secret, a wrong DATABASE_URL).
+  // A worker is serving once instrumentation.ts has booted it and says so (its database open, or not
+  // reachable yet: db/boot.ts); one that exits before that failed to boot (a missing secret, a database
+  // it reaches but cannot open).
   const serving = new Set();
   cluster.on("message", (worker, message) => {
     if (message === WORKER_READY) serving.add(worker.id);
