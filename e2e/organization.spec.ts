@@ -315,6 +315,12 @@ test("'Print or save as PDF' prints every chart even when none has been in view 
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
   // The seven charts: six in frames with a download, and the research scatter.
   await expect(page.locator("[data-chart-pending]")).toHaveCount(7);
+  // Printed now with the browser's own command, a chart's empty box would say why, on paper only.
+  const why = page.locator("[data-chart-pending]").first().getByText("Not drawn when printed");
+  await expect(why).toBeHidden();
+  await page.emulateMedia({ media: "print" });
+  await expect(why).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
   await page.evaluate(() => {
     window.print = () => {
       document.body.dataset.printAsked = "yes";

@@ -124,9 +124,15 @@ function ChartWhenNear({ kind, props }: { kind: ChartKind; props: Record<string,
     return <Drawn {...props} ref={drawn} />;
   }
   const label = props["aria-label"] as string | undefined;
-  // Pending until it starts drawing (a download or a print draws a pending chart itself).
+  // Pending until it starts drawing (a download or a print draws a pending chart itself). On paper, a
+  // chart still pending says why its box is empty: the browser's own print (Ctrl+P) came before
+  // Chart.js had arrived, which only a chart near the viewport, or "Print or save as PDF", sends for.
   return (
-    <div ref={box} role="img" aria-label={label} data-chart-pending={near ? undefined : ""} className="h-full w-full" />
+    <div ref={box} role="img" aria-label={label} data-chart-pending={near ? undefined : ""} className="h-full w-full">
+      <p className="text-muted hidden h-full items-center justify-center text-sm print:flex">
+        Not drawn when printed: scroll to this chart, then print again.
+      </p>
+    </div>
   );
 }
 
